@@ -1,0 +1,58 @@
+/**
+ * The Office host as the rest of the app sees it. Only `src/host/` implements it with `Office.*`; tests and the
+ * harness drive the real implementation through a stand-in office.js, never a fake of this interface in e2e.
+ */
+export interface EmailAddress {
+  name: string;
+  address: string;
+}
+
+export interface EmailContext {
+  mode: 'read' | 'compose';
+  /** Exchange item id (read mode), for keys only. */
+  itemId?: string;
+  /** RFC 5322 Message-ID; the dedupe key when saving to Salesforce. Absent for an unsent draft. */
+  internetMessageId?: string;
+  subject: string;
+  from?: EmailAddress;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  /** Plain-text start of the body, at most ~2,000 characters. */
+  bodyExcerpt: string;
+  /** ISO 8601 date the item was created/sent. */
+  date?: string;
+}
+
+export type DialogOutcome =
+  | { kind: 'message'; message: string; origin: string }
+  /** 12006: the seller closed the dialog. A cancel, not an error. */
+  | { kind: 'closed' }
+  /** Any other Office dialog error code: 12002, 12003, 12004, 12005, 12007, 12009, 12011. */
+  | { kind: 'error'; code: number; message: string };
+
+export interface OfficeTheme {
+  /** Office's own body background, used to pick light/dark/high-contrast Fluent themes. */
+  bodyBackgroundColor?: string;
+  isDarkTheme?: boolean;
+  isHighContrast?: boolean;
+}
+
+export interface OfficeHost {
+  /** null: no item selected (a pinned pane between items). */
+  getEmailContext(): Promise<EmailContext | null>;
+  /** Pinned pane: the selected item changed (or was deselected). Returns an unsubscribe. */
+  onItemChanged(listener: () => void): () => void;
+  /** Compose mode: the recipients changed as the seller types. Returns an unsubscribe. */
+  onRecipientsChanged(listener: () => void): () => void;
+  /**
+   * Opens an Office dialog at `url` (must be on the add-in's origin) and settles with its FIRST message, its
+   * closing by the seller, or its error. Never stays pending. Must be called from a click.
+   */
+  openDialog(url: string, size?: { widthPercent: number; heightPercent: number }): Promise<DialogOutcome>;
+  /** Office.context.partitionKey where defined (Outlook on the web partitions storage). */
+  partitionKey: string | undefined;
+  theme(): OfficeTheme;
+  onThemeChanged(listener: () => void): () => void;
+  /** e.g. "en-US", from Office.context.displayLanguage. */
+  displayLanguage: string;
+}

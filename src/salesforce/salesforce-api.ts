@@ -1,0 +1,72 @@
+/**
+ * What features and auth see of Salesforce. Implemented by the connection wrapper in `src/salesforce/connection/`
+ * (the only code that imports jsforce). Every method settles within the configured deadline and rejects only with
+ * a `SalesforceFailureError` carrying a classified failure.
+ */
+import type { ClassifiedFailure } from './failure-kinds';
+
+/** Who is signed in, from the identity URL. Never holds a token. */
+export interface SalesforceIdentity {
+  orgId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  email: string;
+  /** Login host the seller signed in through (My Domain / sandbox / emulator). */
+  loginUrl: string;
+  instanceUrl: string;
+}
+
+/** The result of a sign-in (code exchange) or a refresh. Held in memory; only the refresh token is persisted, encrypted. */
+export interface SalesforceTokens {
+  accessToken: string;
+  refreshToken?: string;
+  instanceUrl: string;
+  /** The `id` URL from the token response: https://host/id/<orgId>/<userId> */
+  identityUrl: string;
+  issuedAt: number;
+}
+
+export type ConnectionState =
+  | { status: 'signed_out' }
+  | { status: 'connecting' }
+  | { status: 'connected' }
+  | { status: 'refreshing' }
+  | { status: 'lost'; failure: ClassifiedFailure; at: number }
+  | { status: 'offline' };
+
+export interface QueryResult<T> {
+  totalSize: number;
+  done: boolean;
+  records: T[];
+}
+
+export interface CompositeSubrequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path from the instance root, e.g. /services/data/v62.0/query?q=... */
+  url: string;
+  referenceId: string;
+  body?: unknown;
+}
+
+export interface CompositeSubresponse {
+  referenceId: string;
+  httpStatusCode: number;
+  body: unknown;
+}
+
+export interface SalesforceApi {
+  /** The signed-in identity, or undefined when signed out. */
+  identity(): SalesforceIdentity | undefined;
+  state(): ConnectionState;
+  subscribe(listener: (state: ConnectionState) => void): () => void;
+
+  query<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>>;
+  create(sobject: string, fields: Record<string, unknown>): Promise<{ id: string }>;
+  update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void>;
+  retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]): Promise<T>;
+  /** One API call carrying up to 25 subrequests; each subresponse keeps its own status and body. */
+  composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;
+  /** API version path prefix, e.g. /services/data/v62.0 */
+  readonly apiPath: string;
+}
