@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleReport {
+  /** Scripts the first paint waits for: index.html's module entry and its modulepreloads. */
+  initial: { file: string; gzipBytes: number }[];
+  initialGzipBytes: number;
+  /** Every other JS chunk, loaded on demand (jsforce among them). */
+  lazyGzipBytes: number;
+  /** The chunk that holds jsforce, if it was found. */
+  jsforceChunk?: string;
+}
+
+/** Budget for what the first paint downloads, gzip. Fluent UI v9 and React are most of it. */
+export const INITIAL_GZIP_BUDGET = 330 * 1024;
+
+export function measureBundle(distDir: string): BundleReport {
+  const indexHtml = join(distDir, 'index.html');
+  if (!existsSync(indexHtml)) throw new Error(`${indexHtml} is missing: run npm run build first`);
+  const html = readFileSync(indexHtml, 'utf8');
+  const initialFiles = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]+type="module"[^>]+src="\/?([^"]+)"/g)) initialFiles.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)) initialFiles.add(m[1]!);
+  const gz = (file: string) => gzipSync(readFileSync(join(distDir, file))).length;
+  const initial = [...initialFiles].map((file) => ({ file, gzipBytes: gz(file) }));
+  const assets = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js'));
+  let lazyGzipBytes = 0;
+  let jsforceChunk: string | undefined;
+  for (const name of assets) {
+    const file = `assets/${name}`;
+    if (initialFiles.has(file)) continue;
+    lazyGzipBytes += gz(file);
+    if (!jsforceChunk && readFileSync(join(distDir, file), 'utf8').includes('sobjects')) jsforceChunk = file;
+  }
+  return { initial, initialGzipBytes: initial.reduce((s, f) => s + f.gzipBytes, 0), lazyGzipBytes, jsforceChunk };
+}
