@@ -1,0 +1,134 @@
+import { openDialog, type DialogSize } from './open-dialog';
+import type { OfficeHost } from './office-host';
+import { toOfficeTheme } from './office-theme';
+import { readEmailContext } from './read-email-context';
+
+type Listener = () => void;
+
+function listenerSet() {
+  const listeners = new Set<Listener>();
+  return {
+    add(listener: Listener, onFirst?: () => void, onLast?: () => void): () => void {
+      const wrapped: Listener = () => listener();
+      listeners.add(wrapped);
+      if (listeners.size === 1) onFirst?.();
+      return () => {
+        if (!listeners.delete(wrapped)) return;
+        if (listeners.size === 0) onLast?.();
+      };
+    },
+    emit() {
+      for (const listener of [...listeners]) {
+        try {
+          listener();
+        } catch (error) {
+          // One listener's bug must not stop the others hearing about the new item.
+          console.error(error);
+        }
+      }
+    },
+    get size() {
+      return listeners.size;
+    },
+  };
+}
+
+function currentOrigin(): string[] {
+  const origin = (globalThis as { location?: Location }).location?.origin;
+  return origin && origin !== 'null' ? [origin] : [];
+}
+
+/**
+ * The OfficeHost over the real Office.js API. `office` is a seam: production passes the global `Office`, unit tests
+ * pass a minimal object of the same shape.
+ */
+export function createOfficeHost(office: typeof Office = (globalThis as unknown as { Office: typeof Office }).Office): OfficeHost {
+  const context = office.context;
+  const mailbox = context.mailbox;
+  const EventType = office.EventType;
+
+  const itemListeners = listenerSet();
+  const recipientListeners = listenerSet();
+  const themeListeners = listenerSet();
+  let themeFromEvent: Office.OfficeTheme | undefined;
+  let mailboxItemHandlerAdded = false;
+  let themeHandlerAdded = false;
+
+  const emitRecipientsChanged = () => recipientListeners.emit();
+
+  // Handlers on an item die with the item: after ItemChanged the new item needs its own RecipientsChanged handler.
+  const attachRecipientsHandler = () => {
+    const item = mailbox.item as Office.MessageCompose | null | undefined;
+    if (!item || typeof item.addHandlerAsync !== 'function') return;
+    try {
+      item.addHandlerAsync(EventType.RecipientsChanged, emitRecipientsChanged);
+    } catch {
+      // Read-mode items and older hosts cannot report recipient changes; the pane then reads them on demand.
+    }
+  };
+  const detachRecipientsHandler = () => {
+    const item = mailbox.item as Office.MessageCompose | null | undefined;
+    if (!item || typeof item.removeHandlerAsync !== 'function') return;
+    try {
+      item.removeHandlerAsync(EventType.RecipientsChanged);
+    } catch {
+      // Nothing registered.
+    }
+  };
+
+  const onMailboxItemChanged = () => {
+    if (recipientListeners.size > 0) attachRecipientsHandler();
+    itemListeners.emit();
+  };
+  // One mailbox handler serves both event kinds, so it stays while either has listeners.
+  const ensureMailboxItemHandler = () => {
+    if (mailboxItemHandlerAdded) return;
+    mailboxItemHandlerAdded = true;
+    try {
+      mailbox.addHandlerAsync(EventType.ItemChanged, onMailboxItemChanged);
+    } catch {
+      // Hosts without pinning (Mailbox < 1.5) reload the pane per item instead.
+    }
+  };
+
+  return {
+    getEmailContext: () => readEmailContext(mailbox.item as Office.MessageRead | Office.MessageCompose | null | undefined, office.CoercionType.Text),
+
+    onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
+
+    onRecipientsChanged: (listener) =>
+      recipientListeners.add(
+        listener,
+        () => {
+          ensureMailboxItemHandler();
+          attachRecipientsHandler();
+        },
+        detachRecipientsHandler,
+      ),
+
+    openDialog: (url: string, size?: DialogSize) => {
+      const absolute = new URL(url, (globalThis as { location?: Location }).location?.href).toString();
+      return openDialog({ ui: context.ui, eventType: EventType, trustedOrigins: currentOrigin() }, absolute, size);
+    },
+
+    partitionKey: context.partitionKey || undefined,
+
+    theme: () => toOfficeTheme(themeFromEvent ?? context.officeTheme),
+
+    onThemeChanged: (listener) =>
+      themeListeners.add(listener, () => {
+        if (themeHandlerAdded) return;
+        themeHandlerAdded = true;
+        try {
+          mailbox.addHandlerAsync(EventType.OfficeThemeChanged, (args: Office.OfficeThemeChangedEventArgs) => {
+            themeFromEvent = args?.officeTheme ?? themeFromEvent;
+            themeListeners.emit();
+          });
+        } catch {
+          // Before Mailbox 1.14 there is no theme event; the theme read at start-up stays.
+        }
+      }),
+
+    displayLanguage: context.displayLanguage || (globalThis as { navigator?: Navigator }).navigator?.language || 'en-US',
+  };
+}

@@ -1,0 +1,90 @@
+import { succeeded } from './async-result';
+import type { EmailAddress, EmailContext } from './office-host';
+
+/** Longest plain-text body start handed to the app (saving to Salesforce, matching). */
+export const BODY_EXCERPT_LIMIT = 2000;
+
+type Item = Office.MessageRead | Office.MessageCompose;
+type AsyncGetter<T> = { getAsync(callback: (result: Office.AsyncResult<T>) => void): void };
+
+function isAsyncGetter<T>(value: unknown): value is AsyncGetter<T> {
+  return typeof value === 'object' && value !== null && typeof (value as { getAsync?: unknown }).getAsync === 'function';
+}
+
+/** Settles with the value, or `fallback` when Office answers failed: one unreadable field must not hide the item. */
+function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    try {
+      getter.getAsync((result) => resolve(succeeded(result) ? (result.value ?? fallback) : fallback));
+    } catch {
+      resolve(fallback);
+    }
+  });
+}
+
+function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
+  if (!details || typeof details.emailAddress !== 'string' || details.emailAddress === '') return undefined;
+  return { name: details.displayName || details.emailAddress, address: details.emailAddress };
+}
+
+function toAddresses(list: readonly Office.EmailAddressDetails[] | undefined | null): EmailAddress[] {
+  return (list ?? []).map(toAddress).filter((a): a is EmailAddress => a !== undefined);
+}
+
+async function readRecipients(field: unknown): Promise<EmailAddress[]> {
+  if (Array.isArray(field)) return toAddresses(field as Office.EmailAddressDetails[]);
+  if (isAsyncGetter<Office.EmailAddressDetails[]>(field)) return toAddresses(await getAsyncValue(field, []));
+  return [];
+}
+
+async function readFrom(field: unknown): Promise<EmailAddress | undefined> {
+  if (isAsyncGetter<Office.EmailAddressDetails>(field)) return toAddress(await getAsyncValue<Office.EmailAddressDetails | undefined>(field, undefined));
+  return toAddress(field as Office.EmailAddressDetails | undefined);
+}
+
+function readBodyExcerpt(item: Item, coercionText: Office.CoercionType): Promise<string> {
+  return new Promise((resolve) => {
+    const body = (item as { body?: { getAsync?: Office.Body['getAsync'] } }).body;
+    if (!body || typeof body.getAsync !== 'function') return resolve('');
+    try {
+      body.getAsync(coercionText, (result: Office.AsyncResult<string>) => {
+        const text = succeeded(result) && typeof result.value === 'string' ? result.value : '';
+        resolve(text.replace(/\r\n?/g, '\n').trim().slice(0, BODY_EXCERPT_LIMIT));
+      });
+    } catch {
+      resolve('');
+    }
+  });
+}
+
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+  return undefined;
+}
+
+/**
+ * Reads the selected Outlook item into the app's EmailContext. Read mode exposes plain properties; compose mode
+ * exposes objects with getAsync. The mode is told by the subject's shape, which is the one field both modes have.
+ */
+export async function readEmailContext(item: Item | null | undefined, coercionText: Office.CoercionType): Promise<EmailContext | null> {
+  if (!item) return null;
+  const raw = item as unknown as Record<string, unknown>;
+  const compose = isAsyncGetter<string>(raw.subject);
+  const [subject, from, to, cc, bodyExcerpt] = await Promise.all([
+    compose ? getAsyncValue(raw.subject as AsyncGetter<string>, '') : Promise.resolve(typeof raw.subject === 'string' ? raw.subject : ''),
+    readFrom(raw.from),
+    readRecipients(raw.to),
+    readRecipients(raw.cc),
+    readBodyExcerpt(item, coercionText),
+  ]);
+  const context: EmailContext = { mode: compose ? 'compose' : 'read', subject, to, cc, bodyExcerpt };
+  if (from) context.from = from;
+  if (!compose) {
+    if (typeof raw.itemId === 'string' && raw.itemId) context.itemId = raw.itemId;
+    if (typeof raw.internetMessageId === 'string' && raw.internetMessageId) context.internetMessageId = raw.internetMessageId;
+  }
+  const date = isoDate(raw.dateTimeCreated);
+  if (date) context.date = date;
+  return context;
+}

@@ -1,0 +1,48 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { parseRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
+import { createOfficeHost, OfficeUnavailableError, waitForOffice } from './host';
+
+// The thin entry: wait for Outlook, read the runtime config, hand both to the app. Everything else lives in app/.
+
+async function loadConfig(): Promise<RuntimeConfig> {
+  // no-store: a deployment (or a test) changes config.json without a rebuild, and a cached copy would hide that.
+  const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store' });
+  if (!response.ok) throw new Error(`config.json could not be loaded (HTTP ${response.status})`);
+  return parseRuntimeConfig(await response.json());
+}
+
+function StartupError({ title, detail }: { title: string; detail?: string }) {
+  return (
+    <main role="alert" data-testid="startup-error" style={{ fontFamily: 'Segoe UI, system-ui, sans-serif', padding: 16 }}>
+      <h1 style={{ fontSize: 18 }}>{title}</h1>
+      {detail ? <p>{detail}</p> : null}
+    </main>
+  );
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    await waitForOffice();
+  } catch (error) {
+    const detail = error instanceof OfficeUnavailableError ? 'This page runs inside Outlook as an add-in.' : String(error);
+    root.render(<StartupError title="Open this add-in from Outlook" detail={detail} />);
+    return;
+  }
+  let config: RuntimeConfig;
+  try {
+    config = await loadConfig();
+  } catch (error) {
+    root.render(<StartupError title="The add-in is not configured" detail={error instanceof Error ? error.message : String(error)} />);
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <App host={createOfficeHost()} config={config} />
+    </StrictMode>,
+  );
+}
+
+void start();
