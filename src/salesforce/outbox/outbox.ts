@@ -1,0 +1,185 @@
+/**
+ * The outbox: every Salesforce write a seller starts (save an email, create a contact, log a follow-up) is kept here,
+ * in IndexedDB, with the identity that made it, until Salesforce has it. Contract used by auth (resume / discard on
+ * sign-out), the app shell (construction) and the workspace features (enqueue, list, retry).
+ *
+ * Rules it keeps:
+ * - An entry is only ever sent by the owner that made it: same Salesforce org + user (+ Microsoft account and Office
+ *   partition when present). The runner processes the entries of the CURRENT owner only (set by `resume`), and checks
+ *   `api.identity()` again just before each send.
+ * - Never done twice: an attempt that may have reached Salesforce (timeout, transient/unknown after sending) marks the
+ *   entry `mayHaveLanded`; the next attempt first queries by the entry's idempotency key and adopts the record found.
+ * - Connection lost / offline / rate limited / transient / timeout: the entry waits (`waiting` + reason) and runs by
+ *   itself after `resume(owner)` (sign in again), the browser going back online, or a backoff delay.
+ * - Validation / permission / not found: the entry is `failed` with the classified failure, to edit and retry, or
+ *   discard.
+ *
+ * The implementation is `createOutbox` in `./create-outbox.ts`.
+ */
+import type { ClassifiedFailure, FailureKind } from '../failure-kinds';
+import type { SalesforceIdentity } from '../salesforce-api';
+
+/** Who made an entry. All parts are compared; absent parts must be absent on both sides. */
+export interface OutboxOwner {
+  orgId: string;
+  userId: string;
+  /** Microsoft account (home account id) when the seller is signed in with Microsoft too. */
+  microsoftAccountId?: string;
+  /** Office.context.partitionKey where defined (Outlook on the web). */
+  partitionKey?: string;
+}
+
+/** Stable string form of an owner: the key entries are stored and filtered by. */
+export function outboxOwnerKey(owner: OutboxOwner): string {
+  return JSON.stringify([owner.orgId, owner.userId, owner.microsoftAccountId ?? '', owner.partitionKey ?? '']);
+}
+
+export function outboxOwnerOf(
+  identity: Pick<SalesforceIdentity, 'orgId' | 'userId'>,
+  extra: { microsoftAccountId?: string; partitionKey?: string } = {},
+): OutboxOwner {
+  const owner: OutboxOwner = { orgId: identity.orgId, userId: identity.userId };
+  if (extra.microsoftAccountId) owner.microsoftAccountId = extra.microsoftAccountId;
+  if (extra.partitionKey) owner.partitionKey = extra.partitionKey;
+  return owner;
+}
+
+export function sameOwner(a: OutboxOwner, b: OutboxOwner): boolean {
+  return outboxOwnerKey(a) === outboxOwnerKey(b);
+}
+
+/** Log an email as a completed Task. The idempotency key is the internet message id (see crm/save-email.ts). */
+export interface SaveEmailAction {
+  type: 'save_email';
+  internetMessageId: string;
+  subject: string;
+  bodyExcerpt: string;
+  /** yyyy-mm-dd */
+  activityDate: string;
+  /** Contact or lead id. */
+  whoId: string;
+  /** Account or opportunity id; contacts only (Salesforce refuses WhatId with a lead). */
+  whatId?: string;
+  /** For the seller's list: who the email is about. */
+  label: string;
+}
+
+export interface CreateContactAction {
+  type: 'create_contact';
+  /** Client-made key, so a retry after a possible landing finds the first attempt (see crm/create-contact.ts). */
+  clientKey: string;
+  fields: {
+    FirstName?: string;
+    LastName: string;
+    Email: string;
+    Title?: string;
+    Phone?: string;
+    AccountId?: string;
+  };
+  label: string;
+}
+
+export interface LogFollowUpAction {
+  type: 'log_follow_up';
+  clientKey: string;
+  subject: string;
+  /** yyyy-mm-dd */
+  activityDate: string;
+  whoId: string;
+  whatId?: string;
+  label: string;
+}
+
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction;
+
+export type OutboxStatus =
+  /** Ready to send now. */
+  | 'queued'
+  /** An attempt is in flight. */
+  | 'sending'
+  /** Held back until the way is clear (see `waitingFor`). */
+  | 'waiting'
+  /** Salesforce refused it for good; the seller edits and retries, or discards. */
+  | 'failed'
+  /** Salesforce has it (`result`). */
+  | 'done';
+
+/** Why a `waiting` entry waits. `other_identity`: the signed-in Salesforce user is not the entry's owner. */
+export type OutboxWaitReason = Extract<
+  FailureKind,
+  'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'
+> | 'signed_out' | 'other_identity';
+
+export interface OutboxResult {
+  sobject: 'Task' | 'Contact';
+  id: string;
+  /** True when the record was found by the idempotency check instead of created by this attempt. */
+  adopted: boolean;
+}
+
+export interface OutboxEntry {
+  id: string;
+  ownerKey: string;
+  owner: OutboxOwner;
+  action: OutboxAction;
+  status: OutboxStatus;
+  attempts: number;
+  /** A previous attempt may have reached Salesforce: check by key before creating again. */
+  mayHaveLanded: boolean;
+  waitingFor?: OutboxWaitReason;
+  /** The last classified failure (waiting or failed). */
+  failure?: ClassifiedFailure;
+  /** Epoch ms before which a waiting entry is not retried (backoff). */
+  notBefore?: number;
+  result?: OutboxResult;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Outbox {
+  /** Stores the action for `owner` and, if `owner` is the current owner, sends it as soon as the way is clear. */
+  enqueue(owner: OutboxOwner, action: OutboxAction): Promise<OutboxEntry>;
+  /** The owner's entries, oldest first (done ones included until `clearDone`). */
+  list(owner: OutboxOwner): Promise<OutboxEntry[]>;
+  /** Called with the owner's entries now and after every change. Returns an unsubscribe. */
+  subscribe(owner: OutboxOwner, listener: (entries: OutboxEntry[]) => void): () => void;
+  /** Entries not yet done (queued, sending, waiting, failed): what sign-out asks about before discarding. */
+  pendingCount(owner: OutboxOwner): Promise<number>;
+  /** Removes one entry of the owner (a failed one the seller gives up, or a done one). */
+  discard(owner: OutboxOwner, entryId: string): Promise<void>;
+  /** Removes all the owner's entries (sign-out with discard). Other owners' entries are untouched. */
+  discardAll(owner: OutboxOwner): Promise<void>;
+  /** Sends a failed or waiting entry again now, optionally with an edited action of the same type. */
+  retry(owner: OutboxOwner, entryId: string, edited?: OutboxAction): Promise<void>;
+  /**
+   * Makes `owner` the current owner and runs its entries that wait (after sign-in, sign in again, pane start).
+   * Entries of any other owner are never sent until that owner is current again.
+   */
+  resume(owner: OutboxOwner): void;
+  /** No current owner (signed out / connection lost): nothing is sent until the next `resume`. */
+  pause(): void;
+  /** Stops timers and listeners (pane closing, tests). */
+  close(): void;
+}
+
+/** The only code that touches `window` online/offline events for the outbox. */
+export interface OnlineManager {
+  isOnline(): boolean;
+  /** Listener is called with the new online state. Returns an unsubscribe. */
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+/** What `createOutbox` (./create-outbox.ts) needs. Everything with a side effect is passed in. */
+export interface CreateOutboxOptions {
+  /** The connection wrapper; the runner sends through it and checks `identity()` before each send. */
+  api: import('../salesforce-api').SalesforceApi;
+  /** Office partition key: the IndexedDB database name is prefixed with it. */
+  partitionKey?: string;
+  /** Defaults to globalThis.indexedDB; fake-indexeddb in unit tests. */
+  indexedDB?: IDBFactory;
+  /** Defaults to the browser's navigator.onLine + window online/offline events. */
+  onlineManager?: OnlineManager;
+  now?: () => number;
+  /** Backoff before retrying rate_limited / transient / timeout, by attempt number (1-based). */
+  backoffMs?: (attempt: number, kind: OutboxWaitReason) => number;
+}
