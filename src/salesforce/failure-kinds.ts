@@ -41,6 +41,13 @@ export interface ClassifiedFailure {
   status?: number;
   /** Field names Salesforce named (REQUIRED_FIELD_MISSING, validation rules). */
   fields?: string[];
+  /**
+   * The precise cause when the kind alone does not tell the seller what to ask for (admin_action_required:
+   * 'inactive_user', 'ip_restricted', 'app_blocked', 'api_disabled', 'invalid_client', 'inactive_org', 'storage_full',
+   * 'api_session_not_allowed'; reauth_required: 'access_denied', 'password_expired'; transient: 'refresh_in_progress').
+   * Stable keys for messages and tests, never Salesforce text.
+   */
+  reason?: string;
   /** True when a refresh could cure it (INVALID_SESSION_ID during a request, except "not valid for use with the REST API"). */
   refreshable?: boolean;
 }
