@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { classifySalesforceError } from '../classify-salesforce-error';
+import { SalesforceFailureError } from '../failure-kinds';
+import type { SalesforceTokens } from '../salesforce-api';
+import type { ConnectionAction } from './connection-state';
+import { createInProcessCrossPaneHub, noopCrossPane, type CrossPaneChannel } from './cross-pane';
+import { createInProcessLock, type RefreshLock } from './refresh-lock';
+import { OAuthEndpointError } from './token-endpoint';
+import { createTokenSession, type TokenSession } from './token-session';
+
+const IDENTITY = 'https://login.example/id/00D5e000000DemoAAA/0055e000001SamAAA';
+const LOGIN = 'https://login.example';
+
+/** A token endpoint with rotation: reusing a spent refresh token revokes the grant, like Salesforce. */
+function fakeTokenEndpoint(options: { rotation: boolean; processingMs?: number }) {
+  let serial = 0;
+  let live = new Set(['refresh-0']);
+  let revoked = false;
+  const used: string[] = [];
+  const inProcess = new Set<string>();
+  return {
+    used,
+    revokeAll() {
+      revoked = true;
+    },
+    async requestRefresh(args: { refreshToken: string }): Promise<SalesforceTokens> {
+      used.push(args.refreshToken);
+      await new Promise((r) => setTimeout(r, options.processingMs ?? 5));
+      if (inProcess.has(args.refreshToken)) throw new OAuthEndpointError('invalid_grant', 'token request is already being processed', 400);
+      if (revoked || !live.has(args.refreshToken)) {
+        revoked = true; // reuse of a rotated token revokes the whole grant
+        live = new Set();
+        throw new OAuthEndpointError('invalid_grant', 'expired access/refresh token', 400);
+      }
+      serial++;
+      let refreshToken: string | undefined;
+      if (options.rotation) {
+        refreshToken = `refresh-${serial}`;
+        live = new Set([refreshToken]);
+      }
+      return { accessToken: `access-${serial}`, refreshToken, instanceUrl: 'https://instance.example', identityUrl: IDENTITY, issuedAt: 1000 + serial };
+    },
+  };
+}
+
+function memoryStore() {
+  let token: string | undefined;
+  return {
+    saveRefreshToken: async (t: string) => {
+      token = t;
+    },
+    loadRefreshToken: async () => token,
+  };
+}
+
+function pane(
+  endpoint: ReturnType<typeof fakeTokenEndpoint>,
+  shared: { lock: RefreshLock; channel: CrossPaneChannel; store: { saveRefreshToken(t: string): Promise<void>; loadRefreshToken?(): Promise<string | undefined> } },
+): { session: TokenSession; actions: ConnectionAction[] } {
+  const actions: ConnectionAction[] = [];
+  const session = createTokenSession({
+    clientId: 'demo-outlook-addin',
+    timeoutMs: 2000,
+    refreshLock: shared.lock,
+    crossPane: shared.channel,
+    tokenStore: shared.store,
+    requestRefresh: (args) => endpoint.requestRefresh(args),
+    classify: classifySalesforceError,
+    isOnline: () => undefined,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    random: () => 0.5,
+    now: () => 42,
+    backoff: { retries: 3, baseMs: 5, maxMs: 20 },
+    dispatch: (a) => actions.push(a),
+  });
+  return { session, actions };
+}
+
+const signIn: SalesforceTokens = { accessToken: 'access-0', refreshToken: 'refresh-0', instanceUrl: 'https://instance.example', identityUrl: IDENTITY, issuedAt: 1000 };
+
+describe('token session: single flight across two panes', () => {
+  it('two panes sharing a lock and a channel: many expired requests, one token call, both panes get the new token', async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: true });
+    const hub = createInProcessCrossPaneHub();
+    const lock = createInProcessLock();
+    const store = memoryStore();
+    const a = pane(endpoint, { lock, channel: hub.connect(), store });
+    const b = pane(endpoint, { lock, channel: hub.connect(), store });
+    await a.session.begin(signIn, LOGIN);
+    await b.session.begin(signIn, LOGIN);
+
+    const refreshes = [...Array.from({ length: 10 }, () => a.session.refresh('access-0')), ...Array.from({ length: 10 }, () => b.session.refresh('access-0'))];
+    await Promise.all(refreshes);
+
+    expect(endpoint.used).toEqual(['refresh-0']);
+    expect(a.session.current()?.accessToken).toBe('access-1');
+    expect(b.session.current()?.accessToken).toBe('access-1');
+
+    // The next expiry, met first by pane B: it must send the rotated token it learned from A, never the spent one.
+    await b.session.refresh('access-1');
+    await a.session.refresh('access-1');
+    expect(endpoint.used).toEqual(['refresh-0', 'refresh-1']);
+    expect(a.session.current()?.accessToken).toBe('access-2');
+    expect(a.actions.some((x) => x.type === 'connection_lost')).toBe(false);
+    expect(await store.loadRefreshToken()).toBe('refresh-2');
+  });
+
+  it('without a channel, the stored (rotated) refresh token stops the second pane from reusing the spent one', async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: true });
+    const lock = createInProcessLock();
+    const store = memoryStore();
+    const a = pane(endpoint, { lock, channel: noopCrossPane, store });
+    const b = pane(endpoint, { lock, channel: noopCrossPane, store });
+    await a.session.begin(signIn, LOGIN);
+    await b.session.begin(signIn, LOGIN);
+
+    await Promise.all([a.session.refresh('access-0'), b.session.refresh('access-0')]);
+    // B could not know A's new access token, so it renewed too, but with the rotated token: no revocation.
+    expect(endpoint.used).toEqual(['refresh-0', 'refresh-1']);
+    expect(b.actions.some((x) => x.type === 'connection_lost')).toBe(false);
+    await expect(a.session.refresh(a.session.current()!.accessToken)).resolves.toBeUndefined();
+  });
+
+  it('a revoked grant: one token call in all, both panes lost, no later token call', async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: false });
+    endpoint.revokeAll();
+    const hub = createInProcessCrossPaneHub();
+    const lock = createInProcessLock();
+    const store = memoryStore();
+    const a = pane(endpoint, { lock, channel: hub.connect(), store });
+    const b = pane(endpoint, { lock, channel: hub.connect(), store });
+    await a.session.begin(signIn, LOGIN);
+    await b.session.begin(signIn, LOGIN);
+
+    const results = await Promise.allSettled([a.session.refresh('access-0'), a.session.refresh('access-0'), b.session.refresh('access-0')]);
+    for (const r of results) {
+      expect(r.status).toBe('rejected');
+      const reason = (r as PromiseRejectedResult).reason as SalesforceFailureError;
+      expect(reason).toBeInstanceOf(SalesforceFailureError);
+      expect(reason.failure.kind).toBe('bad_oauth_token');
+    }
+    await expect(b.session.refresh('access-0')).rejects.toMatchObject({ failure: { kind: 'bad_oauth_token' } });
+    expect(endpoint.used).toHaveLength(1);
+    expect(a.session.lostFailure()?.kind).toBe('bad_oauth_token');
+    expect(b.session.lostFailure()?.kind).toBe('bad_oauth_token');
+    expect(b.actions.filter((x) => x.type === 'connection_lost')).toHaveLength(1);
+
+    // Sign-in again in pane A reconnects pane B through the channel.
+    await a.session.begin({ ...signIn, accessToken: 'access-new', issuedAt: 5000 }, LOGIN);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(b.session.lostFailure()).toBeUndefined();
+    expect(b.session.current()?.accessToken).toBe('access-new');
+  });
+
+  it('the overlapping-refresh answer is retried, not lost', async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: false });
+    let first = true;
+    const racing = {
+      ...endpoint,
+      requestRefresh: async (args: { refreshToken: string }) => {
+        if (first) {
+          first = false;
+          throw new OAuthEndpointError('invalid_grant', 'token request is already being processed', 400);
+        }
+        return endpoint.requestRefresh(args);
+      },
+    };
+    const a = pane(racing, { lock: createInProcessLock(), channel: noopCrossPane, store: memoryStore() });
+    await a.session.begin(signIn, LOGIN);
+    await a.session.refresh('access-0');
+    expect(a.session.current()?.accessToken).toBe('access-1');
+    expect(a.session.lostFailure()).toBeUndefined();
+  });
+
+  it('a token endpoint that never answers is bounded', async () => {
+    const hanging = { ...fakeTokenEndpoint({ rotation: false }), requestRefresh: () => new Promise<SalesforceTokens>(() => {}) };
+    const actions: ConnectionAction[] = [];
+    const session = createTokenSession({
+      clientId: 'x',
+      timeoutMs: 30,
+      refreshLock: createInProcessLock(),
+      crossPane: noopCrossPane,
+      tokenStore: memoryStore(),
+      requestRefresh: hanging.requestRefresh,
+      classify: classifySalesforceError,
+      isOnline: () => false,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      random: () => 0,
+      now: () => 1,
+      backoff: { retries: 2, baseMs: 1, maxMs: 1 },
+      dispatch: (a) => actions.push(a),
+    });
+    await session.begin(signIn, LOGIN);
+    await expect(session.refresh('access-0')).rejects.toMatchObject({ failure: { kind: 'offline' } });
+    expect(session.lostFailure()).toBeUndefined();
+    expect(actions.map((x) => x.type)).toContain('network_offline');
+  });
+});

@@ -1,0 +1,287 @@
+/**
+ * The tokens of the signed-in seller and their renewal. No jsforce here: the wrapper asks `current()` for the token
+ * to send and calls `refresh(theTokenThatFailed)` when Salesforce says the session expired.
+ *
+ * Renewal rules (../../../../shared/DESIGN.md):
+ * - single flight: every request that met the same expired token shares one refresh;
+ * - across panes: the refresh runs under a lock shared by every pane of the origin. Inside the lock a pane first
+ *   looks whether someone else already renewed since its request failed (tokens announced over the cross-pane
+ *   channel, or a rotated refresh token in the store) and only then calls the token endpoint, so a rotating
+ *   refresh token is never sent twice;
+ * - a rotated refresh token is saved through the token store before the lock is released, and announced;
+ * - transient answers (5xx, the overlapping-refresh `invalid_grant`) are retried with backoff, bounded;
+ * - after a definite refusal the session is lost: no further token call until new tokens arrive through sign-in.
+ */
+import { SalesforceFailureError, type ClassifiedFailure, type ClassifyContext } from '../failure-kinds';
+import type { SalesforceTokens } from '../salesforce-api';
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import type { ConnectionAction } from './connection-state';
+import type { CrossPaneChannel, CrossPaneMessage } from './cross-pane';
+import { withDeadline } from './deadline';
+import type { RefreshLock } from './refresh-lock';
+
+/** Where the refresh token lives between sessions (the encrypted IndexedDB store in the app, memory in tests). */
+export interface RefreshTokenStore {
+  saveRefreshToken(token: string): Promise<void>;
+  /**
+   * The refresh token as last saved by any pane. Optional, but with it a pane that waited for the lock sees a
+   * rotation even when the other pane's announcement has not reached it yet.
+   */
+  loadRefreshToken?(): Promise<string | undefined>;
+}
+
+export interface TokenSessionDeps {
+  clientId: string;
+  /** Bound for one token endpoint call. */
+  timeoutMs: number;
+  refreshLock: RefreshLock;
+  crossPane: CrossPaneChannel;
+  tokenStore: RefreshTokenStore;
+  requestRefresh(args: { loginUrl: string; clientId: string; refreshToken: string; signal?: AbortSignal }): Promise<SalesforceTokens>;
+  classify(error: unknown, context: ClassifyContext): ClassifiedFailure;
+  isOnline(): boolean | undefined;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  now(): number;
+  backoff: BackoffPolicy;
+  dispatch(action: ConnectionAction): void;
+}
+
+/** What a request needs to be sent. `accessToken` is '' while a restored session waits for its first refresh. */
+export interface ActiveTokens {
+  accessToken: string;
+  instanceUrl: string;
+  identityUrl: string;
+  issuedAt: number;
+  loginUrl: string;
+}
+
+interface HeldTokens extends ActiveTokens {
+  refreshToken: string | undefined;
+}
+
+export interface TokenSession {
+  current(): ActiveTokens | undefined;
+  /** The failure that lost the session, while it is lost. */
+  lostFailure(): ClassifiedFailure | undefined;
+  /** New tokens from sign-in or sign-in again: clears a lost session, saves the refresh token, tells the other panes. */
+  begin(tokens: SalesforceTokens, loginUrl: string): Promise<void>;
+  /** A stored refresh token to be exchanged: the first `refresh('')` fetches the access token. */
+  beginPending(refreshToken: string, loginUrl: string): void;
+  /**
+   * Renews the session after `staleAccessToken` was refused. Resolves once `current()` holds a newer token (this
+   * pane's refresh, another pane's, or one already done); rejects with a SalesforceFailureError otherwise.
+   */
+  refresh(staleAccessToken: string): Promise<void>;
+  /** A definite failure: later requests fail at once; tells the other panes. */
+  markLost(failure: ClassifiedFailure): void;
+  /** Drops the tokens in memory (sign out). */
+  end(): void;
+  /** For the best-effort revocation at sign-out. */
+  revocable(): { refreshToken: string; loginUrl: string } | undefined;
+  dispose(): void;
+}
+
+/** Refusals after which asking the token endpoint again cannot help; anything else may pass by itself. */
+function isDefiniteRefreshFailure(failure: ClassifiedFailure): boolean {
+  return failure.connectionLost || failure.kind === 'admin_action_required' || failure.kind === 'reauth_required';
+}
+
+const NO_REFRESH_TOKEN: ClassifiedFailure = {
+  kind: 'session_expired',
+  connectionLost: true,
+  retryable: false,
+  detail: 'The session expired and there is no refresh token to renew it with.',
+};
+
+const NOT_SIGNED_IN: ClassifiedFailure = {
+  kind: 'reauth_required',
+  connectionLost: false,
+  retryable: false,
+  code: 'NOT_SIGNED_IN',
+  detail: 'Not signed in to Salesforce.',
+};
+
+export function notSignedInFailure(): ClassifiedFailure {
+  return { ...NOT_SIGNED_IN };
+}
+
+/** Internal: carries a failure out of the lock without re-classifying it. */
+function failureOf(error: unknown, classify: TokenSessionDeps['classify'], online: boolean | undefined): ClassifiedFailure {
+  if (error instanceof SalesforceFailureError) return error.failure;
+  return classify(error, { phase: 'token_refresh', online });
+}
+
+export function createTokenSession(deps: TokenSessionDeps): TokenSession {
+  let held: HeldTokens | undefined;
+  let lost: ClassifiedFailure | undefined;
+  /** Changes on sign-in and sign-out, so a refresh finishing for an older session is dropped. */
+  let epoch = 0;
+  let inflight: { stale: string; promise: Promise<void> } | undefined;
+
+  const lockKey = () => `salesforce-token-refresh:${deps.clientId}`;
+
+  function sameSeller(identityUrl: string): boolean {
+    // A restored session does not know its identity until its first refresh: anything for this origin is its own.
+    return !!held && (held.identityUrl === '' || identityUrl === '' || held.identityUrl === identityUrl);
+  }
+
+  function adopt(tokens: SalesforceTokens): void {
+    if (!held) return;
+    held = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken ?? held.refreshToken,
+      instanceUrl: tokens.instanceUrl || held.instanceUrl,
+      identityUrl: tokens.identityUrl || held.identityUrl,
+      issuedAt: tokens.issuedAt,
+      loginUrl: held.loginUrl,
+    };
+  }
+
+  function onMessage(message: CrossPaneMessage): void {
+    if (!held) return;
+    if (message.type === 'tokens') {
+      const t = message.tokens;
+      if (!sameSeller(t.identityUrl) || t.issuedAt < held.issuedAt || t.accessToken === held.accessToken) return;
+      adopt(t);
+      if (lost) {
+        // The seller signed in again in another pane: this pane is connected again too.
+        lost = undefined;
+        epoch++;
+      }
+      deps.dispatch({ type: 'tokens_received' });
+      return;
+    }
+    if (message.type === 'lost') {
+      if (lost || !sameSeller(message.identityUrl) || held.issuedAt > message.issuedAt) return;
+      lost = message.failure;
+      deps.dispatch({ type: 'connection_lost', failure: message.failure, at: message.at });
+    }
+  }
+
+  const unsubscribe = deps.crossPane.subscribe(onMessage);
+
+  function markLost(failure: ClassifiedFailure): void {
+    if (!held || lost) return;
+    lost = failure;
+    const at = deps.now();
+    deps.dispatch({ type: 'connection_lost', failure, at });
+    deps.crossPane.post({ type: 'lost', identityUrl: held.identityUrl, issuedAt: held.issuedAt, failure, at });
+  }
+
+  async function callTokenEndpoint(loginUrl: string, refreshToken: string): Promise<SalesforceTokens> {
+    const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
+    const call = deps.requestRefresh({ loginUrl, clientId: deps.clientId, refreshToken, signal: controller?.signal });
+    return withDeadline(call, deps.timeoutMs, () => {
+      controller?.abort();
+      const online = deps.isOnline();
+      const kind = online === false ? 'offline' : 'timeout';
+      return new SalesforceFailureError({ kind, connectionLost: false, retryable: true, detail: 'The token endpoint did not answer in time.' });
+    });
+  }
+
+  /** Runs inside the cross-pane lock. */
+  async function renewUnderLock(stale: string, startedEpoch: number): Promise<void> {
+    // Let announcements posted before the lock was handed over arrive first (BroadcastChannel delivers as a task).
+    await deps.sleep(0);
+    if (epoch !== startedEpoch || !held) return;
+    if (lost) throw new SalesforceFailureError(lost);
+    if (held.accessToken !== '' && held.accessToken !== stale) return; // another pane renewed meanwhile
+    const loginUrl = held.loginUrl;
+    for (let retry = 0; ; retry++) {
+      let refreshToken = held.refreshToken;
+      if (deps.tokenStore.loadRefreshToken) {
+        // A rotation by another pane whose announcement has not arrived: the stored token is the newest one.
+        const stored = await deps.tokenStore.loadRefreshToken().catch(() => undefined);
+        if (epoch !== startedEpoch || !held) return;
+        if (stored) refreshToken = stored;
+      }
+      if (!refreshToken) throw new SalesforceFailureError(NO_REFRESH_TOKEN);
+      try {
+        const fresh = await callTokenEndpoint(loginUrl, refreshToken);
+        if (epoch !== startedEpoch || !held) return; // signed out (or in as someone else) meanwhile
+        const tokens: SalesforceTokens = { ...fresh, refreshToken: fresh.refreshToken ?? refreshToken };
+        if (fresh.refreshToken && fresh.refreshToken !== refreshToken) {
+          // Saved before the lock is released, so the next holder reads the rotated token, never the spent one.
+          await deps.tokenStore.saveRefreshToken(fresh.refreshToken).catch(() => undefined);
+        }
+        held = { ...held, refreshToken: tokens.refreshToken };
+        adopt(tokens);
+        deps.crossPane.post({ type: 'tokens', tokens });
+        return;
+      } catch (error) {
+        const failure = failureOf(error, deps.classify, deps.isOnline());
+        if (failure.kind !== 'transient' || retry >= deps.backoff.retries) throw new SalesforceFailureError(failure);
+        await deps.sleep(backoffDelay(retry, deps.backoff, deps.random));
+        if (epoch !== startedEpoch || !held) return;
+        if (held.accessToken !== '' && held.accessToken !== stale) return;
+      }
+    }
+  }
+
+  async function runRefresh(stale: string): Promise<void> {
+    const startedEpoch = epoch;
+    deps.dispatch({ type: 'refresh_started' });
+    try {
+      await deps.refreshLock.run(lockKey(), () => renewUnderLock(stale, startedEpoch));
+    } catch (error) {
+      const failure = failureOf(error, deps.classify, deps.isOnline());
+      if (epoch === startedEpoch) {
+        if (isDefiniteRefreshFailure(failure)) markLost(failure);
+        else if (failure.kind === 'offline') deps.dispatch({ type: 'network_offline' });
+        else deps.dispatch({ type: 'refresh_failed' });
+      }
+      throw new SalesforceFailureError(failure);
+    }
+    if (epoch !== startedEpoch) throw new SalesforceFailureError(lost ?? notSignedInFailure());
+    deps.dispatch({ type: 'refresh_succeeded' });
+  }
+
+  return {
+    current: () => (held ? { accessToken: held.accessToken, instanceUrl: held.instanceUrl, identityUrl: held.identityUrl, issuedAt: held.issuedAt, loginUrl: held.loginUrl } : undefined),
+    lostFailure: () => lost,
+
+    async begin(tokens, loginUrl) {
+      epoch++;
+      lost = undefined;
+      held = { ...tokens, refreshToken: tokens.refreshToken, loginUrl };
+      deps.dispatch({ type: 'tokens_received' });
+      deps.crossPane.post({ type: 'tokens', tokens });
+      if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(tokens.refreshToken).catch(() => undefined);
+    },
+
+    beginPending(refreshToken, loginUrl) {
+      epoch++;
+      lost = undefined;
+      held = { accessToken: '', refreshToken, instanceUrl: '', identityUrl: '', issuedAt: 0, loginUrl };
+    },
+
+    refresh(stale) {
+      if (lost) return Promise.reject(new SalesforceFailureError(lost));
+      if (!held) return Promise.reject(new SalesforceFailureError(notSignedInFailure()));
+      if (held.accessToken !== '' && held.accessToken !== stale) return Promise.resolve();
+      if (!inflight) {
+        const promise = runRefresh(stale).finally(() => {
+          if (inflight?.promise === promise) inflight = undefined;
+        });
+        inflight = { stale, promise };
+      }
+      return inflight.promise;
+    },
+
+    markLost,
+
+    end() {
+      epoch++;
+      held = undefined;
+      lost = undefined;
+      inflight = undefined;
+    },
+
+    revocable: () => (held?.refreshToken ? { refreshToken: held.refreshToken, loginUrl: held.loginUrl } : undefined),
+
+    dispose() {
+      unsubscribe();
+    },
+  };
+}
