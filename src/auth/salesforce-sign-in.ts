@@ -1,0 +1,234 @@
+/**
+ * The Salesforce half of sign-in, without the dialog: the URLs the dialog walks, the answer it hands back, the code
+ * exchange and the identity lookup. Plain fetch (no jsforce: the wrapper owns jsforce and there is no session yet).
+ * Every failure leaves here as a SalesforceFailureError carrying a classified failure.
+ */
+import type { ClassifiedFailure, ClassifyContext } from '../salesforce/failure-kinds';
+import { SalesforceFailureError } from '../salesforce/failure-kinds';
+import type { SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+
+export type Classify = (error: unknown, context?: ClassifyContext) => ClassifiedFailure;
+
+export interface SalesforceOAuthSettings {
+  loginUrl: string;
+  clientId: string;
+  redirectUri: string;
+  requestTimeoutMs: number;
+}
+
+export interface SignInHttpDeps {
+  fetch: typeof fetch;
+  classify: Classify;
+  /** navigator.onLine; undefined when unknown. */
+  isOnline?: () => boolean | undefined;
+}
+
+/** `api refresh_token` for the work, `openid` so the identity URL and userinfo answer. */
+export const OAUTH_SCOPE = 'api refresh_token openid';
+
+export interface AuthStartParams {
+  loginUrl: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  state: string;
+  /** `login` makes Salesforce ask for the user again (sign in again, another user). */
+  prompt?: 'login';
+}
+
+/**
+ * The dialog's first page, on the add-in's own origin (Office requires it). It carries the challenge and state, never
+ * the verifier and never a token.
+ */
+export function buildAuthStartUrl(appBaseUrl: string, params: AuthStartParams): string {
+  const url = new URL('auth-start.html', appBaseUrl);
+  url.searchParams.set('login_url', params.loginUrl);
+  url.searchParams.set('client_id', params.clientId);
+  url.searchParams.set('redirect_uri', params.redirectUri);
+  url.searchParams.set('code_challenge', params.codeChallenge);
+  url.searchParams.set('state', params.state);
+  if (params.prompt) url.searchParams.set('prompt', params.prompt);
+  return url.toString();
+}
+
+/** The same URL public/auth-start.js builds; kept here so its shape is unit-tested. */
+export function buildAuthorizeUrl(params: AuthStartParams): string {
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: params.clientId,
+    redirect_uri: params.redirectUri,
+    code_challenge: params.codeChallenge,
+    code_challenge_method: 'S256',
+    state: params.state,
+    scope: OAUTH_SCOPE,
+  });
+  if (params.prompt) query.set('prompt', params.prompt);
+  return `${params.loginUrl.replace(/\/+$/, '')}/services/oauth2/authorize?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+export type DialogAnswer =
+  | { type: 'code'; code: string; state: string }
+  | { type: 'error'; error: string; errorDescription?: string; state?: string }
+  | { type: 'invalid' };
+
+/** Reads what auth-callback.js sent with messageParent. Anything else is `invalid`, never a throw. */
+export function parseDialogAnswer(message: string): DialogAnswer {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch {
+    return { type: 'invalid' };
+  }
+  if (!value || typeof value !== 'object') return { type: 'invalid' };
+  const record = value as Record<string, unknown>;
+  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined);
+  const code = text('code');
+  const state = text('state');
+  const error = text('error');
+  if (error) {
+    const answer: DialogAnswer = { type: 'error', error };
+    const description = text('error_description');
+    if (description) answer.errorDescription = description;
+    if (state) answer.state = state;
+    return answer;
+  }
+  if (code && state) return { type: 'code', code, state };
+  return { type: 'invalid' };
+}
+
+async function bounded(deps: SignInHttpDeps, timeoutMs: number, input: string, init: RequestInit, phase: ClassifyContext['phase']): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('Salesforce did not answer in time', 'TimeoutError')), timeoutMs);
+  try {
+    return await deps.fetch(input, { ...init, signal: controller.signal });
+  } catch (error) {
+    const timedOut = controller.signal.aborted;
+    throw new SalesforceFailureError(
+      deps.classify(timedOut ? new DOMException('Salesforce did not answer in time', 'TimeoutError') : error, { phase, online: deps.isOnline?.() }),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function failFromResponse(deps: SignInHttpDeps, response: Response, phase: ClassifyContext['phase']): Promise<never> {
+  const body = await response.text().catch(() => '');
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  throw new SalesforceFailureError(deps.classify({ status: response.status, headers, body }, { phase, online: deps.isOnline?.() }));
+}
+
+interface TokenResponse {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  instance_url?: unknown;
+  id?: unknown;
+  issued_at?: unknown;
+}
+
+/** Authorization code + PKCE verifier → tokens. No client secret: a browser cannot keep one. */
+export async function exchangeCode(
+  deps: SignInHttpDeps,
+  settings: SalesforceOAuthSettings,
+  code: string,
+  codeVerifier: string,
+): Promise<SalesforceTokens> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    client_id: settings.clientId,
+    redirect_uri: settings.redirectUri,
+    code_verifier: codeVerifier,
+  });
+  const response = await bounded(
+    deps,
+    settings.requestTimeoutMs,
+    `${settings.loginUrl}/services/oauth2/token`,
+    { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: body.toString() },
+    'token_exchange',
+  );
+  if (!response.ok) return failFromResponse(deps, response, 'token_exchange');
+  let json: TokenResponse;
+  try {
+    json = (await response.json()) as TokenResponse;
+  } catch (error) {
+    throw new SalesforceFailureError(deps.classify(error, { phase: 'token_exchange' }));
+  }
+  if (typeof json.access_token !== 'string' || typeof json.instance_url !== 'string' || typeof json.id !== 'string') {
+    throw new SalesforceFailureError(
+      deps.classify({ status: response.status, body: 'token response without access_token, instance_url or id' }, { phase: 'token_exchange' }),
+    );
+  }
+  const tokens: SalesforceTokens = {
+    accessToken: json.access_token,
+    instanceUrl: json.instance_url.replace(/\/+$/, ''),
+    identityUrl: json.id,
+    issuedAt: Number(json.issued_at) || Date.now(),
+  };
+  if (typeof json.refresh_token === 'string' && json.refresh_token) tokens.refreshToken = json.refresh_token;
+  return tokens;
+}
+
+/** Parses https://host/id/<orgId>/<userId>. */
+export function idsFromIdentityUrl(identityUrl: string): { orgId: string; userId: string } | undefined {
+  const match = /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(identityUrl);
+  return match?.[1] && match[2] ? { orgId: match[1], userId: match[2] } : undefined;
+}
+
+/** Who signed in, from the identity URL (GET with the new access token). */
+export async function fetchIdentity(
+  deps: SignInHttpDeps,
+  settings: Pick<SalesforceOAuthSettings, 'loginUrl' | 'requestTimeoutMs'>,
+  tokens: SalesforceTokens,
+): Promise<SalesforceIdentity> {
+  const response = await bounded(
+    deps,
+    settings.requestTimeoutMs,
+    tokens.identityUrl,
+    { method: 'GET', headers: { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' } },
+    'token_exchange',
+  );
+  if (!response.ok) return failFromResponse(deps, response, 'token_exchange');
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const fromUrl = idsFromIdentityUrl(tokens.identityUrl);
+  const text = (key: string) => (typeof json[key] === 'string' ? (json[key] as string) : undefined);
+  const orgId = text('organization_id') ?? fromUrl?.orgId;
+  const userId = text('user_id') ?? fromUrl?.userId;
+  if (!orgId || !userId) {
+    throw new SalesforceFailureError(deps.classify({ status: response.status, body: 'identity without organization_id or user_id' }, { phase: 'token_exchange' }));
+  }
+  const username = text('username') ?? '';
+  return {
+    orgId,
+    userId,
+    username,
+    displayName: text('display_name') ?? username,
+    email: text('email') ?? '',
+    loginUrl: settings.loginUrl,
+    instanceUrl: tokens.instanceUrl,
+  };
+}
+
+/**
+ * Best effort: bounded, never throws. Revoking the refresh token revokes its access tokens too. Offline or an error
+ * must never keep the seller from signing out.
+ */
+export async function revokeToken(deps: Pick<SignInHttpDeps, 'fetch'>, loginUrl: string, token: string, timeoutMs = 5000): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await deps.fetch(`${loginUrl}/services/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+      signal: controller.signal,
+    });
+    return response.ok;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * One sign-in, from the seller's click to tokens and identity: PKCE + state, the Office dialog, the answer's origin
+ * and state checked, the code exchanged, the identity read. Every path ends in a SignInOutcome; nothing stays pending
+ * and nothing throws (a closed dialog is a cancel).
+ */
+import type { DialogOutcome } from '../host/office-host';
+import type { ClassifiedFailure } from '../salesforce/failure-kinds';
+import { SalesforceFailureError } from '../salesforce/failure-kinds';
+import type { SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+import { createPkcePair as defaultCreatePkcePair, createState as defaultCreateState, type PkcePair } from './pkce';
+import {
+  buildAuthStartUrl,
+  exchangeCode,
+  fetchIdentity,
+  parseDialogAnswer,
+  type SalesforceOAuthSettings,
+  type SignInHttpDeps,
+} from './salesforce-sign-in';
+
+export interface SignInFlowDeps extends SignInHttpDeps {
+  openDialog(url: string, size?: { widthPercent: number; heightPercent: number }): Promise<DialogOutcome>;
+  /** Where auth-start.html lives (the pane's document base URL). */
+  appBaseUrl: string;
+  /** The pane's own origin: the only origin a sign-in answer may come from. */
+  appOrigin: string;
+  createPkcePair?: () => Promise<PkcePair>;
+  createState?: () => string;
+}
+
+export type SignInRejection = 'state_mismatch' | 'origin_mismatch' | 'invalid_answer';
+
+export type SignInOutcome =
+  | { status: 'signed_in'; tokens: SalesforceTokens; identity: SalesforceIdentity }
+  /** The seller closed the dialog (12006). Quiet: back where they were. */
+  | { status: 'cancelled' }
+  /** Office could not show or keep the dialog: 12002, 12003, 12004, 12005, 12007, 12009, 12011 (or 0: no dialog API). */
+  | { status: 'dialog_failed'; code: number; message: string }
+  /** Salesforce refused: an error redirect (access_denied, OAUTH_APP_BLOCKED, …), the code exchange, or the identity. */
+  | { status: 'failed'; failure: ClassifiedFailure }
+  /** The answer could not be trusted; nothing was exchanged. */
+  | { status: 'rejected'; reason: SignInRejection };
+
+export interface SignInRequest {
+  settings: SalesforceOAuthSettings;
+  /** Sign in again / another user: Salesforce asks for the user even if its own session is alive. */
+  forceLogin?: boolean;
+}
+
+export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): Promise<SignInOutcome> {
+  const { settings } = request;
+  let pkce: PkcePair;
+  let state: string;
+  try {
+    pkce = await (deps.createPkcePair ?? defaultCreatePkcePair)();
+    state = (deps.createState ?? defaultCreateState)();
+  } catch (error) {
+    return { status: 'dialog_failed', code: 0, message: error instanceof Error ? error.message : String(error) };
+  }
+
+  const url = buildAuthStartUrl(deps.appBaseUrl, {
+    loginUrl: settings.loginUrl,
+    clientId: settings.clientId,
+    redirectUri: settings.redirectUri,
+    codeChallenge: pkce.challenge,
+    state,
+    ...(request.forceLogin ? { prompt: 'login' as const } : {}),
+  });
+
+  let outcome: DialogOutcome;
+  try {
+    outcome = await deps.openDialog(url, { widthPercent: 40, heightPercent: 70 });
+  } catch (error) {
+    return { status: 'dialog_failed', code: 0, message: error instanceof Error ? error.message : String(error) };
+  }
+  if (outcome.kind === 'closed') return { status: 'cancelled' };
+  if (outcome.kind === 'error') return { status: 'dialog_failed', code: outcome.code, message: outcome.message };
+  if (outcome.origin !== deps.appOrigin) return { status: 'rejected', reason: 'origin_mismatch' };
+
+  const answer = parseDialogAnswer(outcome.message);
+  if (answer.type === 'invalid') return { status: 'rejected', reason: 'invalid_answer' };
+  // An error redirect without our state could be anyone's; one with a wrong state certainly is not ours.
+  if (answer.state !== state) return { status: 'rejected', reason: 'state_mismatch' };
+  if (answer.type === 'error') {
+    const failure = deps.classify(
+      { error: answer.error, ...(answer.errorDescription ? { error_description: answer.errorDescription } : {}) },
+      { phase: 'authorize', online: deps.isOnline?.() },
+    );
+    return { status: 'failed', failure };
+  }
+
+  try {
+    const tokens = await exchangeCode(deps, settings, answer.code, pkce.verifier);
+    const identity = await fetchIdentity(deps, settings, tokens);
+    return { status: 'signed_in', tokens, identity };
+  } catch (error) {
+    const failure = error instanceof SalesforceFailureError ? error.failure : deps.classify(error, { phase: 'token_exchange', online: deps.isOnline?.() });
+    return { status: 'failed', failure };
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Where the Salesforce refresh token rests between pane openings: encrypted with AES-GCM under a non-extractable
+ * WebCrypto key that lives beside it in IndexedDB. Script on this origin can use the key but never read it out, so
+ * the stored bytes alone (a disk copy, a sync, a support dump) reveal nothing. The access token never comes here: it
+ * stays in memory. Nothing here touches localStorage or roamingSettings.
+ *
+ * One database per account scope (Office partition key + Microsoft account), so a second Microsoft account in the
+ * same Outlook, or another partition, never sees this one's connection. Within it, one record per Salesforce
+ * org + user, and a "last session" pointer (no secrets) that lets the pane restore silently on reopen.
+ */
+
+export interface TokenStoreScope {
+  /** Office.context.partitionKey where defined. */
+  partitionKey?: string;
+  /** The signed-in Microsoft account's home account id, when there is one. */
+  microsoftAccountId?: string;
+}
+
+export interface SalesforceUserKey {
+  orgId: string;
+  userId: string;
+}
+
+/** Enough to restore and to say who was signed in; never a token. */
+export interface LastSession extends SalesforceUserKey {
+  loginUrl: string;
+  instanceUrl: string;
+  identityUrl?: string;
+  username?: string;
+  displayName?: string;
+  email?: string;
+}
+
+export interface TokenStore {
+  readonly databaseName: string;
+  saveRefreshToken(user: SalesforceUserKey, refreshToken: string): Promise<void>;
+  loadRefreshToken(user: SalesforceUserKey): Promise<string | undefined>;
+  deleteRefreshToken(user: SalesforceUserKey): Promise<void>;
+  saveLastSession(session: LastSession): Promise<void>;
+  loadLastSession(): Promise<LastSession | undefined>;
+  clearLastSession(): Promise<void>;
+  /** Deletes this scope's whole database: keys, ciphertexts and the last-session pointer. */
+  wipe(): Promise<void>;
+}
+
+export interface TokenStoreDeps {
+  indexedDB: IDBFactory;
+  crypto: Crypto;
+}
+
+export const TOKEN_DB_PREFIX = 'sf-auth';
+const STORE_TOKENS = 'tokens';
+const STORE_META = 'meta';
+const LAST_SESSION = 'last-session';
+
+interface EncryptedRecord {
+  key: CryptoKey;
+  iv: Uint8Array;
+  ciphertext: ArrayBuffer;
+}
+
+export function tokenDatabaseName(scope: TokenStoreScope): string {
+  // encodeURIComponent keeps the separator unambiguous whatever a partition key or account id contains.
+  const part = (value: string | undefined) => encodeURIComponent(value ?? '');
+  return `${TOKEN_DB_PREFIX}:${part(scope.partitionKey)}:${part(scope.microsoftAccountId)}`;
+}
+
+function userRecordKey(user: SalesforceUserKey): string {
+  return `${user.orgId}/${user.userId}`;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps): TokenStore {
+  const databaseName = tokenDatabaseName(scope);
+  let opening: Promise<IDBDatabase> | undefined;
+
+  const open = (): Promise<IDBDatabase> => {
+    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = deps.indexedDB.open(databaseName, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains(STORE_TOKENS)) db.createObjectStore(STORE_TOKENS);
+        if (!db.objectStoreNames.contains(STORE_META)) db.createObjectStore(STORE_META);
+      };
+      req.onsuccess = () => {
+        const db = req.result;
+        // Another pane's sign-out deletes the database: let it, and reopen on next use.
+        db.onversionchange = () => {
+          db.close();
+          opening = undefined;
+        };
+        resolve(db);
+      };
+      req.onerror = () => {
+        opening = undefined;
+        reject(req.error ?? new Error('IndexedDB open failed'));
+      };
+      req.onblocked = () => undefined;
+    });
+    return opening;
+  };
+
+  const withStore = async <T>(name: string, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const db = await open();
+    const tx = db.transaction(name, mode);
+    const result = request(run(tx.objectStore(name)));
+    await transactionDone(tx);
+    return result;
+  };
+
+  // The org and user are bound in as additional data: a ciphertext copied onto another user's record fails to open.
+  const additionalData = (user: SalesforceUserKey) => new TextEncoder().encode(userRecordKey(user));
+
+  return {
+    databaseName,
+
+    async saveRefreshToken(user, refreshToken) {
+      const key = await deps.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      const iv = deps.crypto.getRandomValues(new Uint8Array(12));
+      const ciphertext = await deps.crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: additionalData(user) },
+        key,
+        new TextEncoder().encode(refreshToken),
+      );
+      const record: EncryptedRecord = { key, iv, ciphertext };
+      await withStore(STORE_TOKENS, 'readwrite', (store) => store.put(record, userRecordKey(user)));
+    },
+
+    async loadRefreshToken(user) {
+      const record = (await withStore(STORE_TOKENS, 'readonly', (store) => store.get(userRecordKey(user)))) as EncryptedRecord | undefined;
+      if (!record?.key || !record.iv || !record.ciphertext) return undefined;
+      try {
+        const plain = await deps.crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: record.iv, additionalData: additionalData(user) },
+          record.key,
+          record.ciphertext,
+        );
+        return new TextDecoder().decode(plain);
+      } catch {
+        // Tampered or moved: as good as absent. The seller signs in again.
+        return undefined;
+      }
+    },
+
+    async deleteRefreshToken(user) {
+      await withStore(STORE_TOKENS, 'readwrite', (store) => store.delete(userRecordKey(user)));
+    },
+
+    async saveLastSession(session) {
+      const clean: LastSession = {
+        orgId: session.orgId,
+        userId: session.userId,
+        loginUrl: session.loginUrl,
+        instanceUrl: session.instanceUrl,
+        ...(session.identityUrl ? { identityUrl: session.identityUrl } : {}),
+        ...(session.username ? { username: session.username } : {}),
+        ...(session.displayName ? { displayName: session.displayName } : {}),
+        ...(session.email ? { email: session.email } : {}),
+      };
+      await withStore(STORE_META, 'readwrite', (store) => store.put(clean, LAST_SESSION));
+    },
+
+    async loadLastSession() {
+      const value = (await withStore(STORE_META, 'readonly', (store) => store.get(LAST_SESSION))) as LastSession | undefined;
+      return value && typeof value.orgId === 'string' && typeof value.userId === 'string' ? value : undefined;
+    },
+
+    async clearLastSession() {
+      await withStore(STORE_META, 'readwrite', (store) => store.delete(LAST_SESSION));
+    },
+
+    async wipe() {
+      if (opening) {
+        const db = await opening.catch(() => undefined);
+        db?.close();
+        opening = undefined;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const req = deps.indexedDB.deleteDatabase(databaseName);
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB delete failed'));
+        // Another pane still holds it open; its onversionchange closes it and the delete then completes.
+        req.onblocked = () => undefined;
+      });
+    },
+  };
+}
