@@ -340,6 +340,14 @@ function fromQuery(text: string, ev: Evidence): boolean {
   return fromOAuth({ error: params.get('error') ?? undefined, error_description: params.get('error_description') ?? undefined }, ev);
 }
 
+function isSearchParams(value: unknown): value is URLSearchParams {
+  try {
+    return typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams;
+  } catch {
+    return false;
+  }
+}
+
 function fromNodeNetwork(value: unknown, ev: Evidence): boolean {
   const code = readString(value, 'code') ?? readString(value, 'errno');
   if (code === undefined) return false;
@@ -358,6 +366,10 @@ function gather(error: unknown, ev: Evidence): void {
     return;
   }
   if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return;
+  if (isSearchParams(error)) {
+    fromOAuth({ error: error.get('error') ?? undefined, error_description: error.get('error_description') ?? undefined }, ev);
+    return;
+  }
 
   const name = readString(error, 'name');
   const message = readString(error, 'message');
@@ -507,9 +519,10 @@ function decide(ev: Evidence, context: ClassifyContext): Decision {
       }
       return rule.reason === undefined ? { kind: rule.kind } : { kind: rule.kind, reason: rule.reason };
     }
-    // An unlisted REST code on a 400 is still Salesforce refusing the request's data (errorcodes.htm: "The request
-    // couldn't be understood, usually because the JSON or XML body contains an error").
-    if (!ev.oauth && ev.status === 400) return { kind: 'validation' };
+    // An unlisted code is unknown, whatever its 4xx status: jsforce keeps no status, so guessing from a 400 or 403
+    // would classify one failure differently by the path it took. A server-side status still means "try again".
+    const byStatus = decideByStatus(ev.status, ev);
+    return byStatus && (byStatus.kind === 'transient' || byStatus.kind === 'rate_limited') ? byStatus : { kind: 'unknown' };
   }
   return decideByStatus(ev.status, ev) ?? { kind: 'unknown' };
 }
