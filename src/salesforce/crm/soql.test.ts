@@ -22,7 +22,7 @@ describe('soqlString', () => {
     for (const value of hostile) {
       const parsed = parseQuery(`SELECT Id FROM Contact WHERE Email = ${soqlString(value)}`);
       const where = parsed.where;
-      expect(where?.right).toBeUndefined();
+      expect((where as Record<string, unknown> | undefined)?.right).toBeUndefined();
       expect(where?.left).toMatchObject({ field: 'Email', operator: '=' });
     }
   });

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeSalesforceApi } from './fake-salesforce-api';
+import { createPeopleDirectory } from './people-directory';
+
+function compositeAnswer(requests: { referenceId: string }[]) {
+  return requests.map((r) => ({
+    referenceId: r.referenceId,
+    httpStatusCode: 200,
+    body: {
+      totalSize: 1,
+      done: true,
+      records:
+        r.referenceId === 'contacts'
+          ? [{ Id: '0035e000000Jane01A', Name: 'Jane Doe', Email: 'jane.doe@acme.example' }]
+          : r.referenceId === 'saved'
+            ? [{ Id: '00T5e000000Task01A', Description: 'x\nMessage-ID: <m@x>' }]
+            : [],
+    },
+  }));
+}
+
+describe('createPeopleDirectory', () => {
+  it('costs one request, then none while cached, then one again after the TTL', async () => {
+    let now = 1_000;
+    const api = createFakeSalesforceApi({ composite: compositeAnswer });
+    const directory = createPeopleDirectory(api, { ttlMs: 60_000, now: () => now });
+    const input = { addresses: ['jane.doe@acme.example', 'new@acme.example'], savedEmail: { subject: 's', internetMessageId: '<m@x>' } };
+
+    const first = await directory.lookup('owner-a', input);
+    expect(first.requests).toBe(1);
+    expect(first.byAddress.get('jane.doe@acme.example')?.contacts[0]?.name).toBe('Jane Doe');
+    expect(first.savedEmail?.id).toBe('00T5e000000Task01A');
+
+    const again = await directory.lookup('owner-a', input);
+    expect(again.requests).toBe(0);
+    expect(again.byAddress.get('jane.doe@acme.example')?.contacts[0]?.name).toBe('Jane Doe');
+    expect(api.calls).toHaveLength(1);
+
+    now += 60_001;
+    expect((await directory.lookup('owner-a', input)).requests).toBe(1);
+    expect(api.calls).toHaveLength(2);
+  });
+
+  it('asks only for what is missing, and never shares between owners', async () => {
+    const api = createFakeSalesforceApi({ composite: compositeAnswer });
+    const directory = createPeopleDirectory(api);
+    await directory.lookup('owner-a', { addresses: ['jane.doe@acme.example'] });
+    await directory.lookup('owner-a', { addresses: ['jane.doe@acme.example', 'bob@globex.example'] });
+    const second = api.calls[1]?.args[0] as { referenceId: string; url: string }[];
+    expect(decodeURIComponent(second.find((s) => s.referenceId === 'contacts')?.url ?? '')).toContain("IN ('bob@globex.example')");
+    expect(second.map((s) => s.referenceId)).toEqual(['contacts', 'leads', 'accounts']);
+
+    const other = await directory.lookup('owner-b', { addresses: ['jane.doe@acme.example'] });
+    expect(other.requests).toBe(1);
+  });
+
+  it('shares one request between simultaneous lookups of the same email', async () => {
+    const api = createFakeSalesforceApi({ composite: compositeAnswer });
+    const directory = createPeopleDirectory(api);
+    const input = { addresses: ['jane.doe@acme.example'] };
+    await Promise.all([directory.lookup('o', input), directory.lookup('o', input)]);
+    expect(api.calls).toHaveLength(1);
+  });
+
+  it('forgetAddress and rememberSaved change what the next lookup asks', async () => {
+    const api = createFakeSalesforceApi({ composite: compositeAnswer });
+    const directory = createPeopleDirectory(api);
+    const input = { addresses: ['new@acme.example'], savedEmail: { subject: 's', internetMessageId: '<other@x>' } };
+    const first = await directory.lookup('o', input);
+    expect(first.savedEmail).toBeNull();
+    directory.rememberSaved('o', '<other@x>', { id: '00T5e000000Task02A', whoId: null, whatId: null });
+    expect((await directory.lookup('o', input)).savedEmail?.id).toBe('00T5e000000Task02A');
+    expect(api.calls).toHaveLength(1);
+    directory.forgetAddress('o', 'new@acme.example');
+    expect((await directory.lookup('o', input)).requests).toBe(1);
+  });
+});

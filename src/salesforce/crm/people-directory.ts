@@ -1,0 +1,105 @@
+/**
+ * The workspace's read side: what Salesforce knows about the people of an email, at most one API request per email
+ * shown, none when shown again within the cache's lifetime (5 minutes). The cache is in memory and namespaced by the
+ * owner key (org + user + partition), so another signed-in user never sees the first one's data.
+ */
+import type { SalesforceApi } from '../salesforce-api';
+import type { AccountSummary, AddressLookup, SavedEmailTask } from './crm-records';
+import { companyDomains, domainOf } from './email-addresses';
+import { buildPeopleLookup, parsePeopleLookup, type PeopleLookupRequest } from './people-lookup';
+import { TtlCache } from './ttl-cache';
+
+export const PEOPLE_CACHE_TTL_MS = 5 * 60_000;
+
+export interface PeopleView {
+  byAddress: Map<string, AddressLookup>;
+  accountsByDomain: Map<string, AccountSummary[]>;
+  savedEmail?: SavedEmailTask | null;
+  /** How many Salesforce requests this lookup cost (0 or 1). */
+  requests: number;
+}
+
+type Cached =
+  | { type: 'address'; value: AddressLookup }
+  | { type: 'domain'; value: AccountSummary[] }
+  | { type: 'saved'; value: SavedEmailTask | null };
+
+export interface PeopleDirectory {
+  lookup(
+    ownerKey: string,
+    input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string } },
+  ): Promise<PeopleView>;
+  /** After a create: the next lookup of this address asks Salesforce again. */
+  forgetAddress(ownerKey: string, address: string): void;
+  /** After a save: the pane shows "Saved" at once, without asking again. */
+  rememberSaved(ownerKey: string, internetMessageId: string, task: SavedEmailTask): void;
+  /** Sign-out or another user: drop one owner's data. */
+  clearOwner(ownerKey: string): void;
+}
+
+export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: number; now?: () => number } = {}): PeopleDirectory {
+  const cache = new TtlCache<Cached>(options.ttlMs ?? PEOPLE_CACHE_TTL_MS, options.now);
+  const inFlight = new Map<string, Promise<PeopleView>>();
+
+  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number): PeopleView {
+    const byAddress = new Map<string, AddressLookup>();
+    for (const a of addresses) {
+      const hit = cache.get(ownerKey, `a:${a}`);
+      byAddress.set(a, hit?.type === 'address' ? hit.value : { address: a, contacts: [], leads: [] });
+    }
+    const accountsByDomain = new Map<string, AccountSummary[]>();
+    for (const d of domains) {
+      const hit = cache.get(ownerKey, `d:${d}`);
+      accountsByDomain.set(d, hit?.type === 'domain' ? hit.value : []);
+    }
+    const view: PeopleView = { byAddress, accountsByDomain, requests };
+    if (messageId !== undefined) {
+      const hit = cache.get(ownerKey, `m:${messageId}`);
+      view.savedEmail = hit?.type === 'saved' ? hit.value : null;
+    }
+    return view;
+  }
+
+  async function run(ownerKey: string, input: Parameters<PeopleDirectory['lookup']>[1]): Promise<PeopleView> {
+    const addresses = [...new Set(input.addresses)];
+    const domains = companyDomains(addresses);
+    const request: PeopleLookupRequest = {
+      addresses: addresses.filter((a) => !cache.has(ownerKey, `a:${a}`)),
+      domains: domains.filter((d) => !cache.has(ownerKey, `d:${d}`)),
+    };
+    const messageId = input.savedEmail?.internetMessageId;
+    if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
+    const subrequests = buildPeopleLookup(api.apiPath, request);
+    if (subrequests.length === 0) return assemble(ownerKey, addresses, domains, messageId, 0);
+
+    const result = parsePeopleLookup(request, await api.composite(subrequests, { allOrNone: false }));
+    for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
+    for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
+    if (request.savedEmail && result.savedEmail !== undefined) {
+      cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
+    }
+    return assemble(ownerKey, addresses, domains, messageId, 1);
+  }
+
+  return {
+    lookup(ownerKey, input) {
+      // The same email asked twice at once (a re-render, a second listener) shares one request.
+      const key = JSON.stringify([ownerKey, [...input.addresses].sort(), input.savedEmail?.internetMessageId ?? null]);
+      const running = inFlight.get(key);
+      if (running) return running;
+      const promise = run(ownerKey, input).finally(() => inFlight.delete(key));
+      inFlight.set(key, promise);
+      return promise;
+    },
+    forgetAddress(ownerKey, address) {
+      cache.delete(ownerKey, `a:${address}`);
+      cache.delete(ownerKey, `d:${domainOf(address)}`);
+    },
+    rememberSaved(ownerKey, internetMessageId, task) {
+      cache.set(ownerKey, `m:${internetMessageId}`, { type: 'saved', value: task });
+    },
+    clearOwner(ownerKey) {
+      cache.clearNamespace(ownerKey);
+    },
+  };
+}

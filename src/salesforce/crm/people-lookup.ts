@@ -1,0 +1,170 @@
+/**
+ * People behind an email in ONE Salesforce API request: a composite call whose subrequests are
+ * - contacts by email (with Account.Name, Owner.Name),
+ * - leads by email (unconverted),
+ * - accounts by the company domains of the addresses, each with its open opportunities (parent-to-child subquery),
+ * - and, when the email has a Message-ID, the earlier saves of this email (so the pane can show "Saved" at once).
+ *
+ * Accounts are matched by domain rather than chained from the contacts: a composite reference can only point at one
+ * record (`records[0]`), and matching by domain also finds the account for an address Salesforce does not know yet,
+ * which is what "Create contact" needs. The client keeps only websites whose host really is the domain.
+ */
+import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
+import { classifySalesforceError } from '../classify-salesforce-error';
+import { SalesforceFailureError } from '../failure-kinds';
+import type { AccountSummary, AddressLookup, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask } from './crm-records';
+import { websiteMatchesDomain } from './email-addresses';
+import { num, obj, recordsOf, str } from './record-fields';
+import { findSavedEmailTask, savedEmailQuery } from './save-email';
+import { isSalesforceId, queryUrl, soqlContains, soqlInList } from './soql';
+
+export interface PeopleLookupRequest {
+  /** Normalised (lower-case, valid) addresses. */
+  addresses: string[];
+  /** Company domains to match accounts by. */
+  domains: string[];
+  savedEmail?: { subject: string; internetMessageId: string };
+}
+
+export interface PeopleLookupResult {
+  byAddress: Map<string, AddressLookup>;
+  accountsByDomain: Map<string, AccountSummary[]>;
+  /** undefined: not asked; null: not saved yet. */
+  savedEmail?: SavedEmailTask | null;
+}
+
+const MAX_ACCOUNTS_PER_DOMAIN = 5;
+
+export function contactsQuery(addresses: string[]): string {
+  return (
+    'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name FROM Contact ' +
+    `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`
+  );
+}
+
+export function leadsQuery(addresses: string[]): string {
+  return (
+    'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name FROM Lead ' +
+    `WHERE Email IN ${soqlInList(addresses)} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`
+  );
+}
+
+export function accountsQuery(domains: string[]): string {
+  const where = domains.map((d) => `Website LIKE ${soqlContains(d)}`).join(' OR ');
+  return (
+    'SELECT Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ' +
+    `ORDER BY CloseDate ASC LIMIT 10) FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`
+  );
+}
+
+export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest): CompositeSubrequest[] {
+  const subrequests: CompositeSubrequest[] = [];
+  if (request.addresses.length > 0) {
+    subrequests.push({ method: 'GET', referenceId: 'contacts', url: queryUrl(apiPath, contactsQuery(request.addresses)) });
+    subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses)) });
+  }
+  if (request.domains.length > 0) {
+    subrequests.push({ method: 'GET', referenceId: 'accounts', url: queryUrl(apiPath, accountsQuery(request.domains)) });
+  }
+  if (request.savedEmail) {
+    subrequests.push({ method: 'GET', referenceId: 'saved', url: queryUrl(apiPath, savedEmailQuery(request.savedEmail.subject)) });
+  }
+  return subrequests;
+}
+
+function bodyOf(responses: CompositeSubresponse[], referenceId: string): unknown {
+  const response = responses.find((r) => r.referenceId === referenceId);
+  if (!response) {
+    throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: `composite: no answer for ${referenceId}` });
+  }
+  if (response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
+    throw new SalesforceFailureError(classifySalesforceError({ httpStatusCode: response.httpStatusCode, body: response.body }, { phase: 'request' }));
+  }
+  return response.body;
+}
+
+function parseContact(record: unknown): ContactMatch | null {
+  const id = str(record, 'Id');
+  const email = str(record, 'Email');
+  if (!isSalesforceId(id) || !email) return null;
+  const accountId = str(record, 'AccountId');
+  return {
+    kind: 'contact',
+    id,
+    name: str(record, 'Name') ?? email,
+    title: str(record, 'Title'),
+    phone: str(record, 'Phone'),
+    email: email.toLowerCase(),
+    accountId: isSalesforceId(accountId) ? accountId : null,
+    accountName: str(obj(record, 'Account'), 'Name'),
+    ownerName: str(obj(record, 'Owner'), 'Name'),
+  };
+}
+
+function parseLead(record: unknown): LeadMatch | null {
+  const id = str(record, 'Id');
+  const email = str(record, 'Email');
+  if (!isSalesforceId(id) || !email) return null;
+  return {
+    kind: 'lead',
+    id,
+    name: str(record, 'Name') ?? email,
+    title: str(record, 'Title'),
+    phone: str(record, 'Phone'),
+    email: email.toLowerCase(),
+    company: str(record, 'Company'),
+    status: str(record, 'Status'),
+    ownerName: str(obj(record, 'Owner'), 'Name'),
+  };
+}
+
+function parseOpportunity(record: unknown): OpportunitySummary | null {
+  const id = str(record, 'Id');
+  if (!isSalesforceId(id)) return null;
+  return {
+    id,
+    name: str(record, 'Name') ?? '',
+    stageName: str(record, 'StageName') ?? '',
+    amount: num(record, 'Amount'),
+    closeDate: str(record, 'CloseDate'),
+  };
+}
+
+export function parseAccount(record: unknown): AccountSummary | null {
+  const id = str(record, 'Id');
+  if (!isSalesforceId(id)) return null;
+  return {
+    id,
+    name: str(record, 'Name') ?? '',
+    website: str(record, 'Website'),
+    openOpportunities: recordsOf(obj(record, 'Opportunities'))
+      .map(parseOpportunity)
+      .filter((o): o is OpportunitySummary => o !== null),
+  };
+}
+
+export function parsePeopleLookup(request: PeopleLookupRequest, responses: CompositeSubresponse[]): PeopleLookupResult {
+  const byAddress = new Map<string, AddressLookup>(request.addresses.map((a) => [a, { address: a, contacts: [], leads: [] }]));
+  if (request.addresses.length > 0) {
+    for (const record of recordsOf(bodyOf(responses, 'contacts'))) {
+      const contact = parseContact(record);
+      if (contact) byAddress.get(contact.email)?.contacts.push(contact);
+    }
+    for (const record of recordsOf(bodyOf(responses, 'leads'))) {
+      const lead = parseLead(record);
+      if (lead) byAddress.get(lead.email)?.leads.push(lead);
+    }
+  }
+  const accountsByDomain = new Map<string, AccountSummary[]>(request.domains.map((d) => [d, []]));
+  if (request.domains.length > 0) {
+    const accounts = recordsOf(bodyOf(responses, 'accounts'))
+      .map(parseAccount)
+      .filter((a): a is AccountSummary => a !== null);
+    for (const domain of request.domains) {
+      accountsByDomain.set(domain, accounts.filter((a) => websiteMatchesDomain(a.website, domain)).slice(0, MAX_ACCOUNTS_PER_DOMAIN));
+    }
+  }
+  const result: PeopleLookupResult = { byAddress, accountsByDomain };
+  if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
+  return result;
+}
