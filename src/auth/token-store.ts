@@ -55,7 +55,7 @@ const LAST_SESSION = 'last-session';
 
 interface EncryptedRecord {
   key: CryptoKey;
-  iv: Uint8Array;
+  iv: Uint8Array<ArrayBuffer>;
   ciphertext: ArrayBuffer;
 }
 

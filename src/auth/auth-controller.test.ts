@@ -1,0 +1,253 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { webcrypto } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxOwner } from '../salesforce/outbox/outbox';
+import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+import { createAuthController, type AuthControllerDeps, type ConnectionControl } from './auth-controller';
+import type { SignInOutcome } from './sign-in-flow';
+import { createTokenStore, type TokenStore } from './token-store';
+
+const SAM: SalesforceIdentity = {
+  orgId: '00D5e000000DemoAAA',
+  userId: '0055e000001SamAAA',
+  username: 'seller@demo.example',
+  displayName: 'Sam Seller',
+  email: 'seller@demo.example',
+  loginUrl: 'http://localhost:8787',
+  instanceUrl: 'http://localhost:8787',
+};
+const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAA', username: 'second@demo.example', displayName: 'Alex Second', email: 'second@demo.example' };
+const tokensFor = (who: SalesforceIdentity, rt = `rt-${who.userId}`): SalesforceTokens => ({
+  accessToken: `at-${who.userId}`,
+  refreshToken: rt,
+  instanceUrl: who.instanceUrl,
+  identityUrl: `${who.loginUrl}/id/${who.orgId}/${who.userId}`,
+  issuedAt: 1,
+});
+
+function fakeConnection() {
+  let state: ConnectionState = { status: 'signed_out' };
+  let identity: SalesforceIdentity | undefined;
+  const log: string[] = [];
+  let restoreResult: ConnectionState = { status: 'connected' };
+  const connection: ConnectionControl = {
+    identity: () => identity,
+    state: () => state,
+    subscribe: () => () => undefined,
+    start: (tokens, who) => {
+      log.push(`start:${who.userId}:${tokens.accessToken}`);
+      identity = who;
+      state = { status: 'connected' };
+    },
+    restore: async (rt, who) => {
+      log.push(`restore:${who.userId}:${rt}`);
+      identity = who;
+      state = restoreResult;
+    },
+    signOut: () => {
+      log.push('signOut');
+      identity = undefined;
+      state = { status: 'signed_out' };
+    },
+    revoke: async () => {
+      log.push('revoke');
+    },
+  };
+  return {
+    connection,
+    log,
+    lose: () => {
+      state = { status: 'lost', failure: { kind: 'session_expired', connectionLost: true, retryable: false }, at: 1 };
+    },
+    restoreTo: (next: ConnectionState) => {
+      restoreResult = next;
+    },
+  };
+}
+
+function fakeOutbox() {
+  const log: string[] = [];
+  const pending = new Map<string, number>();
+  const key = (o: OutboxOwner) => `${o.orgId}/${o.userId}`;
+  return {
+    log,
+    pending,
+    outbox: {
+      resume: (o: OutboxOwner) => log.push(`resume:${o.userId}`),
+      pause: () => log.push('pause'),
+      pendingCount: async (o: OutboxOwner) => pending.get(key(o)) ?? 0,
+      discardAll: async (o: OutboxOwner) => {
+        log.push(`discardAll:${o.userId}`);
+        pending.delete(key(o));
+      },
+    },
+  };
+}
+
+let store: TokenStore;
+let idb: IDBFactory;
+
+beforeEach(() => {
+  idb = new IDBFactory();
+  store = createTokenStore({ partitionKey: 'p' }, { indexedDB: idb, crypto: webcrypto as unknown as Crypto });
+});
+
+function setup(outcomes: SignInOutcome[]) {
+  const conn = fakeConnection();
+  const box = fakeOutbox();
+  const requests: Array<{ forceLogin?: boolean; loginUrl: string }> = [];
+  const events: string[] = [];
+  const deps: AuthControllerDeps = {
+    connection: conn.connection,
+    tokenStore: store,
+    signIn: async (request) => {
+      requests.push({ forceLogin: request.forceLogin, loginUrl: request.settings.loginUrl });
+      return outcomes.shift() ?? { status: 'cancelled' };
+    },
+    settingsFor: (loginUrl) => ({ loginUrl: loginUrl ?? 'http://localhost:8787', clientId: 'c', redirectUri: 'https://a/cb', requestTimeoutMs: 1000 }),
+    outbox: box.outbox,
+    microsoftAuth: { signOut: async () => void events.push('microsoftSignOut') },
+    ownerExtras: { partitionKey: 'p' },
+    wipeAccountStorage: async () => void events.push('wipeAccountStorage'),
+    clearCrmCache: () => events.push('clearCrmCache'),
+    setCurrentUser: (user) => events.push(`currentUser:${user?.userId ?? 'none'}`),
+    bestEffortTimeoutMs: 100,
+  };
+  return { controller: createAuthController(deps), conn, box, requests, events, deps };
+}
+
+describe('auth controller', () => {
+  it('shows the welcome screen when nothing is stored', async () => {
+    const { controller } = setup([]);
+    expect(controller.snapshot().status).toBe('starting');
+    await controller.start();
+    expect(controller.snapshot().status).toBe('signed_out');
+  });
+
+  it('signs in, stores the refresh token encrypted and the last session, and resumes the outbox', async () => {
+    const { controller, conn, box } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }]);
+    await controller.start();
+    await controller.signIn();
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_in', identity: SAM });
+    expect(conn.log).toEqual([`start:${SAM.userId}:at-${SAM.userId}`]);
+    expect(await store.loadRefreshToken(SAM)).toBe(`rt-${SAM.userId}`);
+    expect(await store.loadLastSession()).toMatchObject({ orgId: SAM.orgId, userId: SAM.userId, loginUrl: SAM.loginUrl });
+    expect(box.log).toEqual([`resume:${SAM.userId}`]);
+  });
+
+  it('restores silently at start-up, without a dialog', async () => {
+    await store.saveRefreshToken(SAM, 'stored-rt');
+    await store.saveLastSession({ ...SAM });
+    const { controller, conn, requests, box } = setup([]);
+    await controller.start();
+    expect(requests).toHaveLength(0);
+    expect(conn.log).toEqual([`restore:${SAM.userId}:stored-rt`]);
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_in', identity: { userId: SAM.userId } });
+    expect(box.log).toEqual([`resume:${SAM.userId}`]);
+  });
+
+  it('stays signed in (banner, not welcome) when the restore finds the connection lost', async () => {
+    await store.saveRefreshToken(SAM, 'dead-rt');
+    await store.saveLastSession({ ...SAM });
+    const { controller, conn } = setup([]);
+    conn.restoreTo({ status: 'lost', failure: { kind: 'bad_oauth_token', connectionLost: true, retryable: false }, at: 1 });
+    await controller.start();
+    expect(controller.snapshot().status).toBe('signed_in');
+  });
+
+  it('goes to the welcome screen when the restore ends signed out', async () => {
+    await store.saveRefreshToken(SAM, 'rt');
+    await store.saveLastSession({ ...SAM });
+    const { controller, conn } = setup([]);
+    conn.restoreTo({ status: 'signed_out' });
+    await controller.start();
+    expect(controller.snapshot().status).toBe('signed_out');
+  });
+
+  it('signs in again as the same user in place: same session key, no notice, outbox resumed', async () => {
+    const { controller, conn, box, requests } = setup([
+      { status: 'signed_in', tokens: tokensFor(SAM), identity: SAM },
+      { status: 'signed_in', tokens: tokensFor(SAM, 'rt-2'), identity: SAM },
+    ]);
+    await controller.start();
+    await controller.signIn();
+    const key = controller.snapshot().sessionKey;
+    conn.lose();
+    await controller.signInAgain();
+    expect(requests[1]).toMatchObject({ forceLogin: true, loginUrl: SAM.loginUrl });
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_in', sessionKey: key });
+    expect(controller.snapshot().notice).toBeUndefined();
+    expect(box.log.filter((l) => l.startsWith('resume'))).toEqual([`resume:${SAM.userId}`, `resume:${SAM.userId}`]);
+    expect(await store.loadRefreshToken(SAM)).toBe('rt-2');
+  });
+
+  it('signs in again as another user: says so, does not resume the first user, starts clean', async () => {
+    const { controller, conn, box, events } = setup([
+      { status: 'signed_in', tokens: tokensFor(SAM), identity: SAM },
+      { status: 'signed_in', tokens: tokensFor(ALEX), identity: ALEX },
+    ]);
+    await controller.start();
+    await controller.signIn();
+    box.pending.set(`${SAM.orgId}/${SAM.userId}`, 2);
+    const key = controller.snapshot().sessionKey;
+    conn.lose();
+    box.log.length = 0;
+    await controller.signInAgain();
+    const snap = controller.snapshot();
+    expect(snap).toMatchObject({ status: 'signed_in', identity: ALEX, sessionKey: key + 1 });
+    expect(snap.notice).toMatchObject({ type: 'switched_user', previous: SAM, identity: ALEX, unsentCount: 2 });
+    expect(box.log).toEqual(['pause', `resume:${ALEX.userId}`]);
+    expect(box.pending.get(`${SAM.orgId}/${SAM.userId}`)).toBe(2); // kept for Sam, not sent
+    expect(events).toContain('clearCrmCache');
+    expect(await store.loadRefreshToken(SAM)).toBeUndefined();
+    expect(await store.loadLastSession()).toMatchObject({ userId: ALEX.userId });
+  });
+
+  it('keeps the seller where they were when the dialog is closed', async () => {
+    const { controller, conn } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }, { status: 'cancelled' }]);
+    await controller.start();
+    await controller.signIn();
+    conn.lose();
+    await controller.signInAgain();
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_in', identity: SAM });
+    expect(controller.snapshot().notice).toBeUndefined();
+    expect(controller.snapshot().busy).toBeUndefined();
+  });
+
+  it('reports a dialog failure as a notice and stays put', async () => {
+    const { controller } = setup([{ status: 'dialog_failed', code: 12011, message: 'blocked' }]);
+    await controller.start();
+    await controller.signIn();
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_out', notice: { type: 'sign_in_problem', problem: { code: 12011 } } });
+    controller.dismissNotice();
+    expect(controller.snapshot().notice).toBeUndefined();
+  });
+
+  it('signs out: revokes, discards, wipes, signs out of Microsoft, back to welcome', async () => {
+    const { controller, conn, box, events } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }]);
+    await controller.start();
+    await controller.signIn();
+    box.pending.set(`${SAM.orgId}/${SAM.userId}`, 1);
+    expect(await controller.pendingWork()).toBe(1);
+    await controller.signOut();
+    expect(conn.log.slice(1)).toEqual(['revoke', 'signOut']);
+    expect(box.log).toContain(`discardAll:${SAM.userId}`);
+    expect(events).toEqual(expect.arrayContaining(['wipeAccountStorage', 'microsoftSignOut', 'currentUser:none']));
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_out' });
+    expect(controller.snapshot().identity).toBeUndefined();
+    expect((await idb.databases()).map((d) => d.name)).not.toContain(store.databaseName);
+  });
+
+  it('signs out even when revocation and Microsoft never answer', async () => {
+    const { controller, deps } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }]);
+    deps.connection.revoke = () => new Promise(() => undefined);
+    deps.microsoftAuth = { signOut: () => Promise.reject(new Error('offline')) };
+    const again = createAuthController(deps);
+    await again.start();
+    await again.signIn();
+    const started = Date.now();
+    await again.signOut();
+    expect(again.snapshot().status).toBe('signed_out');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * The seller's Salesforce session as the shell sees it: start-up restore, sign in, sign in again (same user: restore in
+ * place; another user: start clean), sign out. A small external store (subscribe + snapshot) that React reads with
+ * useSyncExternalStore. Every side effect comes in through `AuthControllerDeps`.
+ */
+import type { ClassifiedFailure } from '../salesforce/failure-kinds';
+import type { OutboxOwner } from '../salesforce/outbox/outbox';
+import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+import type { SignInOutcome, SignInRequest } from './sign-in-flow';
+import type { SalesforceOAuthSettings } from './salesforce-sign-in';
+import type { LastSession, SalesforceUserKey, TokenStore } from './token-store';
+
+/** What the shell needs of the connection wrapper (src/salesforce/connection/). */
+export interface ConnectionControl {
+  identity(): SalesforceIdentity | undefined;
+  state(): ConnectionState;
+  subscribe(listener: (state: ConnectionState) => void): () => void;
+  /** New tokens from sign-in or sign-in again. */
+  start(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> | void;
+  /** A stored refresh token at start-up: renew silently. Settles once the first refresh has succeeded or failed. */
+  restore(refreshToken: string, identity: SalesforceIdentity): Promise<void>;
+  /** Drops tokens in memory; state goes to signed_out. */
+  signOut(): Promise<void> | void;
+  /** Best effort revocation of the refresh token held in memory. */
+  revoke(): Promise<void>;
+}
+
+export interface OutboxControl {
+  resume(owner: OutboxOwner): void;
+  pause(): void;
+  pendingCount(owner: OutboxOwner): Promise<number>;
+  discardAll(owner: OutboxOwner): Promise<void>;
+}
+
+export interface MicrosoftSignOut {
+  signOut(): Promise<void>;
+}
+
+export interface AuthControllerDeps {
+  connection: ConnectionControl;
+  tokenStore: TokenStore;
+  signIn(request: SignInRequest): Promise<SignInOutcome>;
+  /** The settings for a login host (from the runtime config). */
+  settingsFor(loginUrl?: string): SalesforceOAuthSettings;
+  outbox?: OutboxControl;
+  microsoftAuth?: MicrosoftSignOut;
+  /** Makes the outbox owner together with the Salesforce user. */
+  ownerExtras: { partitionKey?: string; microsoftAccountId?: string };
+  /** Deletes this account's other storage (CRM caches, outbox databases, localStorage keys of the partition). */
+  wipeAccountStorage(): Promise<void>;
+  /** Drops cached CRM data in memory (another user signed in). */
+  clearCrmCache?(): void;
+  /** Revokes a stored refresh token when the connection holds none (best effort). */
+  revokeStored?(loginUrl: string, refreshToken: string): Promise<unknown>;
+  /** Upper bound for each best-effort step of sign-out. */
+  bestEffortTimeoutMs?: number;
+  /** Tells the connection wrapper whose refresh token it is saving. */
+  setCurrentUser(user: SalesforceUserKey | undefined): void;
+}
+
+export type SignInProblem = Exclude<SignInOutcome, { status: 'signed_in' } | { status: 'cancelled' }>;
+
+export type AuthNotice =
+  | { type: 'sign_in_problem'; problem: SignInProblem }
+  | { type: 'switched_user'; identity: SalesforceIdentity; previous: SalesforceIdentity; unsentCount: number }
+  | { type: 'restore_problem'; failure: ClassifiedFailure };
+
+export interface AuthSnapshot {
+  status: 'starting' | 'signed_out' | 'signed_in';
+  identity?: SalesforceIdentity;
+  busy?: 'signing_in' | 'signing_out';
+  notice?: AuthNotice;
+  /** Changes when another Salesforce user signs in: views keyed by it start clean. */
+  sessionKey: number;
+}
+
+export interface AuthController {
+  snapshot(): AuthSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Start-up: restore the last session silently, or show the welcome screen. */
+  start(): Promise<void>;
+  /** From a click only. `loginUrl`: the seller's choice among config.loginChoices. */
+  signIn(loginUrl?: string): Promise<void>;
+  /** From a click only: reopens the dialog with prompt=login. */
+  signInAgain(): Promise<void>;
+  /** Unsent work of the signed-in user (sign-out asks before discarding it). */
+  pendingWork(): Promise<number>;
+  signOut(): Promise<void>;
+  dismissNotice(): void;
+}
+
+export function sameSalesforceUser(a: SalesforceUserKey | undefined, b: SalesforceUserKey | undefined): boolean {
+  return !!a && !!b && a.orgId === b.orgId && a.userId === b.userId;
+}
+
+function toLastSession(identity: SalesforceIdentity, identityUrl?: string): LastSession {
+  return {
+    orgId: identity.orgId,
+    userId: identity.userId,
+    loginUrl: identity.loginUrl,
+    instanceUrl: identity.instanceUrl,
+    ...(identityUrl ? { identityUrl } : {}),
+    username: identity.username,
+    displayName: identity.displayName,
+    email: identity.email,
+  };
+}
+
+function fromLastSession(last: LastSession): SalesforceIdentity {
+  return {
+    orgId: last.orgId,
+    userId: last.userId,
+    username: last.username ?? '',
+    displayName: last.displayName ?? last.username ?? '',
+    email: last.email ?? '',
+    loginUrl: last.loginUrl,
+    instanceUrl: last.instanceUrl,
+  };
+}
+
+async function bestEffort<T>(work: () => Promise<T> | T, timeoutMs: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve().then(work),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), timeoutMs);
+      }),
+    ]);
+  } catch {
+    return undefined;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+export function createAuthController(deps: AuthControllerDeps): AuthController {
+  let snapshot: AuthSnapshot = { status: 'starting', sessionKey: 0 };
+  const listeners = new Set<() => void>();
+  const timeoutMs = deps.bestEffortTimeoutMs ?? 4000;
+
+  const set = (next: Partial<AuthSnapshot>) => {
+    snapshot = { ...snapshot, ...next };
+    for (const key of Object.keys(next) as Array<keyof AuthSnapshot>) if (next[key] === undefined) delete snapshot[key];
+    for (const listener of [...listeners]) listener();
+  };
+
+  const ownerOf = (user: SalesforceUserKey): OutboxOwner => {
+    const owner: OutboxOwner = { orgId: user.orgId, userId: user.userId };
+    if (deps.ownerExtras.microsoftAccountId) owner.microsoftAccountId = deps.ownerExtras.microsoftAccountId;
+    if (deps.ownerExtras.partitionKey) owner.partitionKey = deps.ownerExtras.partitionKey;
+    return owner;
+  };
+
+  async function persist(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
+    // Storage failing (private mode, quota) must not fail the sign-in: the session then lasts as long as the pane.
+    if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken).catch(() => undefined);
+    await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(() => undefined);
+  }
+
+  async function interactive(forceLogin: boolean, loginUrl?: string): Promise<void> {
+    if (snapshot.busy) return;
+    const previous = snapshot.status === 'signed_in' ? snapshot.identity : undefined;
+    set({ busy: 'signing_in', notice: undefined });
+    let outcome: SignInOutcome;
+    try {
+      outcome = await deps.signIn({ settings: deps.settingsFor(loginUrl ?? previous?.loginUrl), forceLogin });
+    } catch (error) {
+      outcome = { status: 'dialog_failed', code: 0, message: error instanceof Error ? error.message : String(error) };
+    }
+    if (outcome.status === 'cancelled') {
+      set({ busy: undefined });
+      return;
+    }
+    if (outcome.status !== 'signed_in') {
+      set({ busy: undefined, notice: { type: 'sign_in_problem', problem: outcome } });
+      return;
+    }
+
+    const { tokens, identity } = outcome;
+    if (previous && sameSalesforceUser(previous, identity)) {
+      // Same seller, same org: the connection comes back in place; the view and its data stay.
+      deps.setCurrentUser(identity);
+      await deps.connection.start(tokens, identity);
+      await persist(tokens, identity);
+      set({ status: 'signed_in', identity, busy: undefined, notice: undefined });
+      deps.outbox?.resume(ownerOf(identity));
+      return;
+    }
+
+    let notice: AuthNotice | undefined;
+    let sessionKey = snapshot.sessionKey;
+    if (previous) {
+      // Another user or org: the previous seller's work stays theirs, unsent, and nothing cached for them is shown.
+      deps.outbox?.pause();
+      const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(() => 0)) ?? 0;
+      notice = { type: 'switched_user', identity, previous, unsentCount };
+      await deps.tokenStore.deleteRefreshToken(previous).catch(() => undefined);
+      await Promise.resolve(deps.connection.signOut()).catch(() => undefined);
+      deps.clearCrmCache?.();
+      sessionKey += 1;
+    }
+    deps.setCurrentUser(identity);
+    await deps.connection.start(tokens, identity);
+    await persist(tokens, identity);
+    set({ status: 'signed_in', identity, busy: undefined, notice, sessionKey });
+    deps.outbox?.resume(ownerOf(identity));
+  }
+
+  return {
+    snapshot: () => snapshot,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async start() {
+      const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
+      const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
+      if (!last || !refreshToken) {
+        set({ status: 'signed_out' });
+        return;
+      }
+      const identity = fromLastSession(last);
+      deps.setCurrentUser(identity);
+      // Signed in at once: the workspace shows while the first refresh runs. If that refresh finds the connection
+      // lost, the banner shows over it (Sign in again / Sign out), not the welcome screen.
+      set({ status: 'signed_in', identity });
+      try {
+        await deps.connection.restore(refreshToken, identity);
+      } catch {
+        // The connection state carries the outcome; handled below.
+      }
+      const state = deps.connection.state();
+      if (state.status === 'signed_out') {
+        // Neither connected nor lost nor offline: a refusal only a new sign-in (or an admin) can answer.
+        deps.setCurrentUser(undefined);
+        set({ status: 'signed_out', identity: undefined });
+        return;
+      }
+      deps.outbox?.resume(ownerOf(identity));
+    },
+
+    signIn: (loginUrl) => interactive(false, loginUrl),
+
+    signInAgain: () => interactive(true),
+
+    async pendingWork() {
+      const identity = snapshot.identity;
+      if (!identity || !deps.outbox) return 0;
+      return deps.outbox.pendingCount(ownerOf(identity)).catch(() => 0);
+    },
+
+    async signOut() {
+      if (snapshot.busy === 'signing_out') return;
+      const identity = snapshot.identity;
+      set({ busy: 'signing_out', notice: undefined });
+      // Revoke first, while the token is still known; bounded, so offline or a slow org never holds the seller here.
+      const held = deps.connection.state().status !== 'signed_out';
+      if (held) await bestEffort(() => deps.connection.revoke(), timeoutMs);
+      else if (identity && deps.revokeStored) {
+        const stored = await deps.tokenStore.loadRefreshToken(identity).catch(() => undefined);
+        if (stored) await bestEffort(() => deps.revokeStored!(identity.loginUrl, stored), timeoutMs);
+      }
+      deps.outbox?.pause();
+      if (identity && deps.outbox) await bestEffort(() => deps.outbox!.discardAll(ownerOf(identity)), timeoutMs);
+      await bestEffort(() => deps.connection.signOut(), timeoutMs);
+      deps.setCurrentUser(undefined);
+      await bestEffort(() => deps.tokenStore.wipe(), timeoutMs);
+      deps.clearCrmCache?.();
+      await bestEffort(() => deps.wipeAccountStorage(), timeoutMs);
+      if (deps.microsoftAuth) await bestEffort(() => deps.microsoftAuth!.signOut(), timeoutMs);
+      set({ status: 'signed_out', identity: undefined, busy: undefined, sessionKey: snapshot.sessionKey + 1 });
+    },
+
+    dismissNotice() {
+      if (snapshot.notice) set({ notice: undefined });
+    },
+  };
+}
