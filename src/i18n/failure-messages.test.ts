@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
+import { OWN_CASES } from '../salesforce/classify-salesforce-error.cases';
+import { FAILURE_KINDS } from '../salesforce/failure-kinds';
+import { FAILURE_REASONS_WITH_MESSAGES, failureLocale, failureMessage } from './failure-messages';
+
+describe('failureMessage', () => {
+  for (const locale of ['en', 'fr'] as const) {
+    it.each(FAILURE_KINDS)(`${locale}: %s has a title, an explanation and what to do`, (kind) => {
+      const message = failureMessage({ kind }, locale);
+      expect(message.title.trim()).not.toBe('');
+      expect(message.explanation.trim()).not.toBe('');
+      expect(message.action.trim()).not.toBe('');
+    });
+  }
+
+  it('French is not English', () => {
+    for (const kind of FAILURE_KINDS) expect(failureMessage({ kind }, 'fr-FR').title).not.toBe(failureMessage({ kind }, 'en-US').title);
+  });
+
+  it('falls back to English for a locale without a catalogue', () => {
+    expect(failureLocale('de-DE')).toBe('en');
+    expect(failureLocale(undefined)).toBe('en');
+    expect(failureLocale('FR_ca')).toBe('fr');
+    expect(failureMessage({ kind: 'offline' }, 'ja-JP')).toEqual(failureMessage({ kind: 'offline' }, 'en'));
+  });
+
+  it('admin cases say what to ask the Salesforce admin for', () => {
+    expect(failureMessage({ kind: 'admin_action_required' }, 'en').action).toMatch(/^Ask your Salesforce admin to /);
+    for (const reason of ['inactive_user', 'ip_restricted', 'app_blocked', 'api_disabled', 'invalid_client', 'inactive_org', 'storage_full', 'api_session_not_allowed']) {
+      expect(failureMessage({ kind: 'admin_action_required', reason }, 'en').action, reason).toMatch(/^Ask your Salesforce admin to /);
+      expect(failureMessage({ kind: 'admin_action_required', reason }, 'fr').action, reason).toMatch(/^Demandez à votre administrateur Salesforce /);
+    }
+  });
+
+  it('every reason the classifier gives to an admin or sign-in case has its own message', () => {
+    const reasons = new Set<string>();
+    for (const c of OWN_CASES) {
+      const failure = classifySalesforceError({ status: c.status, headers: c.headers, body: c.body }, { phase: c.phase });
+      if (failure.reason && (failure.kind === 'admin_action_required' || failure.kind === 'reauth_required')) reasons.add(failure.reason);
+    }
+    expect(reasons.size).toBeGreaterThan(5);
+    for (const reason of reasons) expect(FAILURE_REASONS_WITH_MESSAGES).toContain(reason);
+  });
+
+  it('an unknown reason falls back to the kind', () => {
+    expect(failureMessage({ kind: 'transient', reason: 'refresh_in_progress' }, 'en')).toEqual(failureMessage({ kind: 'transient' }, 'en'));
+  });
+});
