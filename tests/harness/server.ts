@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { DEMO_USERS } from '../emulator/seed';
+import { getLocalhostCertificate } from './certificate';
+import { NO_ITEM_ID, SAMPLE_EMAILS, SELLER } from './sample-emails';
+import { resolveInside, sendFile } from './static-files';
+
+/** Microsoft's CDN URL for office.js, as src/index.html and public/*.html load it. */
+export const OFFICE_JS_CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where the harness itself serves the stand-in (dev mode rewrites the CDN URL to it). */
+export const STAND_IN_PATH = '/__harness/office.js';
+
+const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export const OFFICE_STAND_IN_FILE = here('./office-stand-in.js');
+const HARNESS_ASSETS: Record<string, string> = {
+  [STAND_IN_PATH]: OFFICE_STAND_IN_FILE,
+  '/__harness/harness-page.js': here('./harness-page.js'),
+  '/__harness/harness.css': here('./harness.css'),
+};
+
+export interface HarnessOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** 'dev': Vite in middleware mode with HMR (npm start). 'dist': the production build, served unchanged (tests). */
+  mode: 'dev' | 'dist';
+  /** The emulated org; the harness proxies its /__emulator controls for the control panel. */
+  emulatorUrl: string;
+  /** Served as /config.json instead of public/config.json (tests point the add-in at a random-port emulator). */
+  configOverride?: unknown;
+  /** 'dist' mode: the folder to serve (default dist/). */
+  distDir?: string;
+  /** Interface to listen on (default: all, so both localhost and 127.0.0.1 work). */
+  host?: string;
+}
+
+export interface RunningHarness {
+  /** https://localhost:<port> */
+  origin: string;
+  port: number;
+  /** The harness page. */
+  harnessUrl: string;
+  close(): Promise<void>;
+}
+
+type ViteDevServer = import('vite').ViteDevServer;
+
+function escapeForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function rewriteOfficeJs(html: string): string {
+  return html.split(OFFICE_JS_CDN_URL).join(STAND_IN_PATH);
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function bootData(url: URL) {
+  const requirementSets: Record<string, string | false> = { Mailbox: '1.14', DialogApi: '1.2', DialogOrigin: '1.1', IdentityAPI: false, NestedAppAuth: false };
+  if (url.searchParams.get('naa') === '1') requirementSets.NestedAppAuth = '1.1';
+  const email = url.searchParams.get('email');
+  return {
+    emails: SAMPLE_EMAILS,
+    noItemId: NO_ITEM_ID,
+    initialEmail: email && (email === NO_ITEM_ID || SAMPLE_EMAILS.some((e) => e.id === email)) ? email : (SAMPLE_EMAILS[0]?.id ?? NO_ITEM_ID),
+    initialTheme: url.searchParams.get('theme') ?? 'light',
+    partitionKey: url.searchParams.get('partitionKey') ?? 'harness-partition-0001',
+    displayLanguage: url.searchParams.get('lang') ?? 'en-US',
+    requirementSets,
+    userProfile: { displayName: SELLER.name, emailAddress: SELLER.address, timeZone: 'Pacific Standard Time', accountType: 'enterprise' },
+    users: Object.values(DEMO_USERS).map((u) => ({ username: u.username, label: `${u.firstName} ${u.lastName} (${u.username})` })),
+    paneUrl: '/index.html',
+  };
+}
+
+/**
+ * The Outlook harness: the harness page, the office.js stand-in, the add-in (dev: Vite with HMR; dist: the build)
+ * and /config.json, all from one HTTPS origin, as Outlook would load the pane from the add-in's own origin.
+ */
+export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
+  const distDir = options.distDir ?? repo('dist');
+  const publicDir = repo('public');
+  if (options.mode === 'dist') {
+    try {
+      await readFile(`${distDir}/index.html`);
+    } catch {
+      throw new Error(`${distDir}/index.html is missing: run npm run build first`);
+    }
+  }
+  const { key, cert } = await getLocalhostCertificate();
+  const sockets = new Set<Duplex>();
+  let vite: ViteDevServer | undefined;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'https://localhost');
+    const path = url.pathname;
+
+    if (path === '/' || path === '/harness') {
+      res.writeHead(302, { location: `/harness.html${url.search}` });
+      return res.end();
+    }
+    if (path === '/harness.html') {
+      const html = await readFile(here('./harness.html'), 'utf8');
+      const boot = `<script>window.__HARNESS_BOOT__ = ${escapeForScript(bootData(url))};</script>`;
+      return send(res, 200, html.replace('<!--BOOT-->', boot), 'text/html; charset=utf-8');
+    }
+    const asset = HARNESS_ASSETS[path];
+    if (asset) {
+      await sendFile(res, asset);
+      return;
+    }
+    if (path.startsWith('/__harness/emulator/')) return proxyToEmulator(req, res, path.slice('/__harness/emulator/'.length), url.search);
+    if (path === '/config.json') {
+      if (options.configOverride !== undefined) return send(res, 200, JSON.stringify(options.configOverride, null, 2), 'application/json; charset=utf-8');
+      await sendFile(res, `${publicDir}/config.json`);
+      return;
+    }
+
+    if (options.mode === 'dist') {
+      if (await sendFile(res, resolveInside(distDir, path))) return;
+      return send(res, 404, 'Not found');
+    }
+
+    // Dev mode: HTML is served here so the CDN office.js URL can point at the local stand-in (a newcomer's browser
+    // cannot reach or remap the CDN); everything else is Vite's (modules, HMR, public files).
+    if (path === '/index.html') {
+      const source = await readFile(repo('src/index.html'), 'utf8');
+      const html = await vite!.transformIndexHtml(url.pathname + url.search, source);
+      return send(res, 200, rewriteOfficeJs(html), 'text/html; charset=utf-8');
+    }
+    if (path.endsWith('.html')) {
+      const file = resolveInside(publicDir, path);
+      if (file) {
+        try {
+          return send(res, 200, rewriteOfficeJs(await readFile(file, 'utf8')), 'text/html; charset=utf-8');
+        } catch {
+          // Not a public page: fall through to Vite.
+        }
+      }
+    }
+    vite!.middlewares(req, res, () => send(res, 404, 'Not found'));
+  };
+
+  const proxyToEmulator = async (req: IncomingMessage, res: ServerResponse, name: string, search: string) => {
+    if (!/^[a-z0-9-]+$/.test(name)) return send(res, 400, 'Bad control name');
+    try {
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+      const answer = await fetch(`${options.emulatorUrl}/__emulator/${name}${search}`, {
+        method: req.method,
+        headers: body ? { 'content-type': req.headers['content-type'] ?? 'application/json' } : {},
+        body: body && body.length > 0 ? body : undefined,
+      });
+      send(res, answer.status, await answer.text(), answer.headers.get('content-type') ?? 'text/plain');
+    } catch (error) {
+      send(res, 502, `The emulated org at ${options.emulatorUrl} did not answer: ${(error as Error).message}`);
+    }
+  };
+
+  const server: Server = createHttpsServer({ key, cert }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, `Harness error: ${(error as Error).message}`);
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  if (options.mode === 'dev') {
+    const { createServer } = await import('vite');
+    vite = await createServer({
+      configFile: repo('vite.config.ts'),
+      appType: 'custom',
+      // HMR rides on the harness's own HTTPS server, so no second port and no mixed content.
+      server: { middlewareMode: true, ws: { server: server as unknown as import("node:http").Server } },
+      logLevel: 'warn',
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `https://localhost:${port}`;
+
+  return {
+    origin,
+    port,
+    harnessUrl: `${origin}/harness.html`,
+    async close() {
+      await vite?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+}
