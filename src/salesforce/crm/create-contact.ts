@@ -1,0 +1,105 @@
+/**
+ * Create a contact from an address of the email. Checked on the client before sending (what Salesforce would refuse
+ * for sure); Salesforce's own refusals are mapped back onto the fields they name.
+ */
+import type { ClassifiedFailure } from '../failure-kinds';
+import type { CreateContactAction } from '../outbox/outbox';
+import type { SalesforceApi } from '../salesforce-api';
+import type { AccountSummary } from './crm-records';
+import { normaliseAddress } from './email-addresses';
+import { recordsOf, str } from './record-fields';
+import { isSalesforceId, soqlString } from './soql';
+
+export type ContactFieldName = 'FirstName' | 'LastName' | 'Email' | 'Title' | 'Phone' | 'AccountId';
+
+export interface ContactDraft {
+  FirstName: string;
+  LastName: string;
+  Email: string;
+  Title: string;
+  Phone: string;
+  AccountId: string;
+}
+
+/** Field lengths of the standard Contact object. */
+const MAX_LENGTH: Partial<Record<ContactFieldName, number>> = { FirstName: 40, LastName: 80, Email: 80, Title: 128, Phone: 40 };
+
+export type DraftProblem = 'required' | 'too_long' | 'invalid_email';
+
+export function checkContactDraft(draft: ContactDraft): Partial<Record<ContactFieldName, DraftProblem>> {
+  const problems: Partial<Record<ContactFieldName, DraftProblem>> = {};
+  if (!draft.LastName.trim()) problems.LastName = 'required';
+  if (!draft.Email.trim() || !normaliseAddress(draft.Email)) problems.Email = 'invalid_email';
+  for (const [field, max] of Object.entries(MAX_LENGTH) as [ContactFieldName, number][]) {
+    if (!problems[field] && draft[field].trim().length > max) problems[field] = 'too_long';
+  }
+  return problems;
+}
+
+export function contactActionOf(draft: ContactDraft, clientKey: string, label: string): CreateContactAction {
+  const fields: CreateContactAction['fields'] = { LastName: draft.LastName.trim(), Email: normaliseAddress(draft.Email) ?? draft.Email.trim() };
+  if (draft.FirstName.trim()) fields.FirstName = draft.FirstName.trim();
+  if (draft.Title.trim()) fields.Title = draft.Title.trim();
+  if (draft.Phone.trim()) fields.Phone = draft.Phone.trim();
+  if (isSalesforceId(draft.AccountId)) fields.AccountId = draft.AccountId;
+  return { type: 'create_contact', clientKey, fields, label };
+}
+
+export function draftOfAction(action: CreateContactAction): ContactDraft {
+  return {
+    FirstName: action.fields.FirstName ?? '',
+    LastName: action.fields.LastName,
+    Email: action.fields.Email,
+    Title: action.fields.Title ?? '',
+    Phone: action.fields.Phone ?? '',
+    AccountId: action.fields.AccountId ?? '',
+  };
+}
+
+/** The account to preselect: the only account on the domain, or none when there are several (the seller picks). */
+export function preselectAccount(accounts: readonly AccountSummary[]): string {
+  return accounts.length === 1 ? (accounts[0]?.id ?? '') : '';
+}
+
+const CONTACT_FIELDS: readonly ContactFieldName[] = ['FirstName', 'LastName', 'Email', 'Title', 'Phone', 'AccountId'];
+
+/**
+ * Where a Salesforce refusal goes: onto the form fields it names (case-insensitive; `Name` means the name fields),
+ * the rest at the top of the form.
+ */
+export function placeRefusal(failure: ClassifiedFailure): { fields: ContactFieldName[]; formLevel: boolean } {
+  const named = new Set<ContactFieldName>();
+  for (const raw of failure.fields ?? []) {
+    const lower = raw.toLowerCase();
+    if (lower === 'name') named.add('LastName');
+    const field = CONTACT_FIELDS.find((f) => f.toLowerCase() === lower);
+    if (field) named.add(field);
+  }
+  return { fields: [...named], formLevel: named.size === 0 };
+}
+
+export function contactLandedQuery(action: CreateContactAction): string {
+  return (
+    `SELECT Id FROM Contact WHERE Email = ${soqlString(action.fields.Email)} AND LastName = ${soqlString(action.fields.LastName)} ` +
+    'ORDER BY CreatedDate DESC LIMIT 1'
+  );
+}
+
+/**
+ * Creates the contact. When an earlier attempt may have landed (a timeout after sending, a pane closed mid-send),
+ * looks for it first (same email and last name) and adopts it instead of creating a second one.
+ */
+export async function executeCreateContact(
+  api: SalesforceApi,
+  action: CreateContactAction,
+  options: { mayHaveLanded: boolean },
+): Promise<{ id: string; adopted: boolean }> {
+  if (options.mayHaveLanded) {
+    const found = recordsOf(await api.query(contactLandedQuery(action)))
+      .map((r) => str(r, 'Id'))
+      .find(isSalesforceId);
+    if (found) return { id: found, adopted: true };
+  }
+  const created = await api.create('Contact', { ...action.fields });
+  return { id: created.id, adopted: false };
+}
