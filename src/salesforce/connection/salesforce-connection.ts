@@ -60,8 +60,13 @@ export interface SalesforceConnection extends SalesforceApi {
    * the refresh token is saved, and the other panes are told. Call again with new tokens to swap them in.
    */
   start(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void>;
-  /** Start-up with a stored refresh token: exchanges it, reads the identity. Rejects with the classified failure. */
-  restore(refreshToken: string, loginUrl?: string): Promise<SalesforceIdentity>;
+  /**
+   * Start-up with a stored refresh token: exchanges it. With the identity remembered from the last session no further
+   * call is made; with only a login URL (or nothing: the configured one) the identity URL is read. Rejects with the
+   * classified failure; the state is then `lost` (dead token), `offline` (the token waits for the network) or
+   * `signed_out` (anything else; the stored token is left for a later try).
+   */
+  restore(refreshToken: string, identityOrLoginUrl?: SalesforceIdentity | string): Promise<SalesforceIdentity>;
   /** Drops the tokens in memory; state `signed_out`. Deleting the stored token is the auth flow's job. */
   signOut(): void;
   /** Best effort: revokes the refresh token (and so its access tokens). Never throws; bounded by the deadline. */
@@ -307,16 +312,24 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       await session.begin(tokens, identity.loginUrl || config.loginUrl);
     },
 
-    async restore(refreshToken, loginUrl = config.loginUrl) {
-      signedInAs = undefined;
+    async restore(refreshToken, identityOrLoginUrl) {
+      const known = typeof identityOrLoginUrl === 'object' ? identityOrLoginUrl : undefined;
+      const loginUrl = (typeof identityOrLoginUrl === 'string' ? identityOrLoginUrl : known?.loginUrl) || config.loginUrl;
+      // Known at once, so the outbox's owner check does not wait for the first refresh.
+      signedInAs = known ? { ...known, loginUrl } : undefined;
       session.beginPending(refreshToken, loginUrl);
       dispatch({ type: 'restore_started' });
       try {
         await session.refresh('');
         const tokens = session.current();
         if (!tokens) throw new SalesforceFailureError(notSignedInFailure());
-        const body = await call(() => json('GET', tokens.identityUrl), { idempotent: true });
-        const identity = identityFrom(body, session.current() ?? tokens);
+        let identity: SalesforceIdentity;
+        if (known) {
+          identity = { ...known, loginUrl, instanceUrl: tokens.instanceUrl || known.instanceUrl };
+        } else {
+          const body = await call(() => json('GET', tokens.identityUrl), { idempotent: true });
+          identity = identityFrom(body, session.current() ?? tokens);
+        }
         signedInAs = identity;
         dispatch({ type: 'tokens_received' });
         return identity;
@@ -325,6 +338,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
         // Lost (the state says so) and offline (the stored token waits for the network) keep the session;
         // anything else goes back to the sign-in screen, the stored token untouched for a later try.
         if (!session.lostFailure() && failure.kind !== 'offline') {
+          signedInAs = undefined;
           session.end();
           dispatch({ type: 'restore_failed' });
         }
