@@ -1,0 +1,169 @@
+/**
+ * Shared set-up of the connection integration tests: a real sign-in against the emulated org over HTTP (authorize
+ * with PKCE, the login form, Allow, the code from the redirect, the code exchange), a connection wired to it with
+ * real jsforce, and the emulator's request log to count calls.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { RuntimeConfig } from '../../src/config/runtime-config';
+import { SalesforceFailureError, type ClassifiedFailure } from '../../src/salesforce/failure-kinds';
+import type { SalesforceIdentity, SalesforceTokens } from '../../src/salesforce/salesforce-api';
+import { createSalesforceConnection, type SalesforceConnection, type SalesforceConnectionDeps } from '../../src/salesforce/connection/salesforce-connection';
+import { createInProcessLock } from '../../src/salesforce/connection/refresh-lock';
+import { noopCrossPane } from '../../src/salesforce/connection/cross-pane';
+import { jsforceModuleOf } from '../../src/salesforce/connection/jsforce-transport';
+
+export const CLIENT_ID = 'demo-outlook-addin';
+export const ADDIN_ORIGIN = 'https://localhost:3000';
+export const REDIRECT_URI = `${ADDIN_ORIGIN}/auth-callback.html`;
+export const SELLER = { username: 'seller@demo.example', password: 'Demo-Pass-1' };
+
+export interface EmulatorLogEntry {
+  method: string;
+  path: string;
+  area: 'oauth' | 'rest' | 'identity';
+  status: number;
+  grantType?: string;
+}
+
+function formOf(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+function hiddenTxn(html: string): string {
+  const match = /name="txn" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no login transaction in the page');
+  return match[1];
+}
+
+/** The web server flow with PKCE, driven over HTTP like the Office dialog would. */
+export async function signIn(baseUrl: string, user = SELLER): Promise<{ tokens: SalesforceTokens; identity: SalesforceIdentity }> {
+  const verifier = randomBytes(48).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const authorize = new URL(`${baseUrl}/services/oauth2/authorize`);
+  authorize.search = formOf({
+    response_type: 'code',
+    client_id: CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    scope: 'api id refresh_token',
+    state: 'st',
+  });
+  const loginPage = await fetch(authorize, { redirect: 'manual' });
+  const txn = hiddenTxn(await loginPage.text());
+  const consent = await fetch(`${baseUrl}/services/oauth2/authorize/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: formOf({ txn, username: user.username, pw: user.password }),
+    redirect: 'manual',
+  });
+  const consentTxn = hiddenTxn(await consent.text());
+  const allowed = await fetch(`${baseUrl}/services/oauth2/authorize/consent`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: formOf({ txn: consentTxn, decision: 'allow' }),
+    redirect: 'manual',
+  });
+  const location = allowed.headers.get('location');
+  const code = location ? new URL(location).searchParams.get('code') : null;
+  if (!code) throw new Error(`sign-in did not return a code (status ${allowed.status})`);
+  const exchanged = await fetch(`${baseUrl}/services/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: formOf({ grant_type: 'authorization_code', code, client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, code_verifier: verifier }),
+  });
+  const body = (await exchanged.json()) as Record<string, string>;
+  if (!exchanged.ok || !body.access_token) throw new Error(`code exchange failed: ${body.error ?? exchanged.status}`);
+  const tokens: SalesforceTokens = {
+    accessToken: body.access_token,
+    refreshToken: body.refresh_token,
+    instanceUrl: body.instance_url ?? baseUrl,
+    identityUrl: body.id ?? '',
+    issuedAt: Number(body.issued_at) || Date.now(),
+  };
+  const idResponse = await fetch(tokens.identityUrl, { headers: { Authorization: `Bearer ${tokens.accessToken}` } });
+  const id = (await idResponse.json()) as Record<string, string>;
+  const identity: SalesforceIdentity = {
+    orgId: id.organization_id ?? '',
+    userId: id.user_id ?? '',
+    username: id.username ?? '',
+    displayName: id.display_name ?? '',
+    email: id.email ?? '',
+    loginUrl: baseUrl,
+    instanceUrl: tokens.instanceUrl,
+  };
+  return { tokens, identity };
+}
+
+export function configFor(baseUrl: string, overrides: Partial<RuntimeConfig['salesforce']> = {}): RuntimeConfig['salesforce'] {
+  return {
+    loginUrl: baseUrl,
+    loginChoices: [],
+    clientId: CLIENT_ID,
+    redirectUri: REDIRECT_URI,
+    apiVersion: '62.0',
+    requestTimeoutMs: 5000,
+    ...overrides,
+  };
+}
+
+/** A refresh-token store in memory, shared by "panes" like the IndexedDB store is. */
+export function memoryTokenStore(): { saveRefreshToken(t: string): Promise<void>; loadRefreshToken(): Promise<string | undefined>; saved: string[] } {
+  const saved: string[] = [];
+  return {
+    saved,
+    saveRefreshToken: async (t) => {
+      saved.push(t);
+    },
+    loadRefreshToken: async () => saved[saved.length - 1],
+  };
+}
+
+export function connectionFor(baseUrl: string, overrides: Partial<SalesforceConnectionDeps> = {}, config: Partial<RuntimeConfig['salesforce']> = {}): SalesforceConnection {
+  return createSalesforceConnection({
+    config: configFor(baseUrl, config),
+    tokenStore: memoryTokenStore(),
+    refreshLock: createInProcessLock(),
+    crossPane: noopCrossPane,
+    // Node resolves `jsforce` to its Node build; the browser gets `jsforce/core` (the production default).
+    loadJsforce: async () => jsforceModuleOf(await import('jsforce')),
+    backoff: { retries: 3, baseMs: 20, maxMs: 200 },
+    isOnline: () => undefined,
+    ...overrides,
+  });
+}
+
+export async function readLog(baseUrl: string): Promise<EmulatorLogEntry[]> {
+  const response = await fetch(`${baseUrl}/__emulator/log`);
+  const body = (await response.json()) as EmulatorLogEntry[] | { entries?: EmulatorLogEntry[]; log?: EmulatorLogEntry[] };
+  return Array.isArray(body) ? body : (body.entries ?? body.log ?? []);
+}
+
+/** Where the log stands now; calls made later are counted from this mark (sign-in's own token call is before it). */
+export async function logMark(baseUrl: string): Promise<number> {
+  return (await readLog(baseUrl)).length;
+}
+
+export async function tokenCallsSince(baseUrl: string, mark: number): Promise<EmulatorLogEntry[]> {
+  return (await readLog(baseUrl)).slice(mark).filter((e) => e.area === 'oauth' && e.path === '/services/oauth2/token');
+}
+
+export async function restCallsSince(baseUrl: string, mark: number): Promise<EmulatorLogEntry[]> {
+  return (await readLog(baseUrl)).slice(mark).filter((e) => e.area === 'rest');
+}
+
+/** The classified failure of a rejection; fails the test if it is not the project's own error. */
+export function failureOf(reason: unknown): ClassifiedFailure {
+  if (!(reason instanceof SalesforceFailureError)) throw new Error(`not a SalesforceFailureError: ${String(reason)}`);
+  return reason.failure;
+}
+
+export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; failure: ClassifiedFailure }> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, failure: failureOf(error) };
+  }
+}
+
+export const CONTACTS_SOQL = 'SELECT Id, Name FROM Contact LIMIT 5';
