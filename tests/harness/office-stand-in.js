@@ -88,6 +88,25 @@
       });
     };
   }
+  // Office keeps several handlers per event type; removeHandlerAsync drops one (options.handler) or all of the type.
+  function addHandler(table, eventType, handler) {
+    (table[eventType] = table[eventType] || []).push(handler);
+  }
+  function removeHandlers(table, eventType, handler) {
+    if (!table[eventType]) return;
+    table[eventType] = handler ? table[eventType].filter(function (h) { return h !== handler; }) : [];
+  }
+  function fire(table, eventType, args) {
+    var list = (table[eventType] || []).slice();
+    list.forEach(function (handler) {
+      try {
+        handler(args);
+      } catch (e) {
+        setTimeout(function () { throw e; }, 0);
+      }
+    });
+    return list.length > 0;
+  }
   function itemEvents(item) {
     var handlers = {};
     item.addHandlerAsync = function (eventType, handler, a, b) {
@@ -98,14 +117,14 @@
         });
         return;
       }
-      handlers[eventType] = handler;
+      addHandler(handlers, eventType, handler);
       later(function () {
         args.callback(succeededResult(undefined, args.options.asyncContext));
       });
     };
     item.removeHandlerAsync = function (eventType, a, b) {
       var args = splitOptionsAndCallback(a, b);
-      delete handlers[eventType];
+      removeHandlers(handlers, eventType, args.options.handler);
       later(function () {
         args.callback(succeededResult(undefined, args.options.asyncContext));
       });
@@ -184,7 +203,7 @@
         body: { getAsync: bodyGetAsync(email) },
       };
     }
-    item.__handlers = itemEvents(item);
+    Object.defineProperty(item, '__handlers', { value: itemEvents(item), enumerable: false });
     return item;
   }
 
@@ -413,14 +432,14 @@
           });
           return;
         }
-        mailboxHandlers[eventType] = handler;
+        addHandler(mailboxHandlers, eventType, handler);
         later(function () {
           args.callback(succeededResult(undefined, args.options.asyncContext));
         });
       },
       removeHandlerAsync: function (eventType, a, b) {
         var args = splitOptionsAndCallback(a, b);
-        delete mailboxHandlers[eventType];
+        removeHandlers(mailboxHandlers, eventType, args.options.handler);
         later(function () {
           args.callback(succeededResult(undefined, args.options.asyncContext));
         });
@@ -432,26 +451,26 @@
     harness.attachPane({
       itemChanged: function () {
         mailbox.item = buildItem(harness.currentEmail(), onDraftChange);
-        var handler = mailboxHandlers[EventType.ItemChanged];
-        if (handler) handler({ type: EventType.ItemChanged });
-        return Boolean(handler);
+        return fire(mailboxHandlers, EventType.ItemChanged, { type: EventType.ItemChanged });
       },
       recipientsChanged: function (fields) {
-        var handler = mailbox.item && mailbox.item.__handlers[EventType.RecipientsChanged];
-        if (handler) handler({ type: EventType.RecipientsChanged, changedRecipientFields: { to: fields.indexOf('to') >= 0, cc: fields.indexOf('cc') >= 0, bcc: false } });
-        return Boolean(handler);
+        if (!mailbox.item) return false;
+        return fire(mailbox.item.__handlers, EventType.RecipientsChanged, {
+          type: EventType.RecipientsChanged,
+          changedRecipientFields: { to: fields.indexOf('to') >= 0, cc: fields.indexOf('cc') >= 0, bcc: false },
+        });
       },
       themeChanged: function () {
-        var handler = mailboxHandlers[EventType.OfficeThemeChanged];
-        if (handler) handler({ type: EventType.OfficeThemeChanged, officeTheme: clone(harness.officeTheme()) });
-        return Boolean(handler);
+        return fire(mailboxHandlers, EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: clone(harness.officeTheme()) });
       },
       handlers: function () {
-        var item = mailbox.item;
+        var count = function (table, type) {
+          return (table[type] || []).length;
+        };
         return {
-          itemChanged: Boolean(mailboxHandlers[EventType.ItemChanged]),
-          themeChanged: Boolean(mailboxHandlers[EventType.OfficeThemeChanged]),
-          recipientsChanged: Boolean(item && item.__handlers[EventType.RecipientsChanged]),
+          itemChanged: count(mailboxHandlers, EventType.ItemChanged),
+          themeChanged: count(mailboxHandlers, EventType.OfficeThemeChanged),
+          recipientsChanged: mailbox.item ? count(mailbox.item.__handlers, EventType.RecipientsChanged) : 0,
         };
       },
     });

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   configOverride?: unknown;
   /** 'dist' mode: the folder to serve (default dist/). */
   distDir?: string;
+  /** Extra static folders: URL prefix (e.g. '/__probe/') → directory. Served unchanged, before the add-in. */
+  mounts?: Record<string, string>;
   /** Interface to listen on (default: all, so both localhost and 127.0.0.1 work). */
   host?: string;
 }
@@ -83,7 +85,8 @@ function bootData(url: URL) {
     requirementSets,
     userProfile: { displayName: SELLER.name, emailAddress: SELLER.address, timeZone: 'Pacific Standard Time', accountType: 'enterprise' },
     users: Object.values(DEMO_USERS).map((u) => ({ username: u.username, label: `${u.firstName} ${u.lastName} (${u.username})` })),
-    paneUrl: '/index.html',
+    // Same-origin paths only: the pane is the add-in's own page (tests may load a diagnostic page instead).
+    paneUrl: /^\/(?!\/)/.test(url.searchParams.get('pane') ?? '') ? url.searchParams.get('pane')! : '/index.html',
   };
 }
 
@@ -128,6 +131,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       if (options.configOverride !== undefined) return send(res, 200, JSON.stringify(options.configOverride, null, 2), 'application/json; charset=utf-8');
       await sendFile(res, `${publicDir}/config.json`);
       return;
+    }
+
+    for (const [prefix, dir] of Object.entries(options.mounts ?? {})) {
+      if (!path.startsWith(prefix)) continue;
+      if (await sendFile(res, resolveInside(dir, path.slice(prefix.length)))) return;
+      return send(res, 404, 'Not found');
     }
 
     if (options.mode === 'dist') {

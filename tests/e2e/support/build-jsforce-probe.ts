@@ -1,0 +1,30 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROBE_BASE = '/__probe/';
+
+/**
+ * Builds the probe pages (jsforce; the host adapter) with the project's vite.config.ts (same plugins, same polyfills) into a temporary
+ * folder, to be mounted by the harness at PROBE_BASE. Independent of whether the app already loads jsforce.
+ */
+export async function buildJsforceProbe(): Promise<string> {
+  const { build } = await import('vite');
+  const root = fileURLToPath(new URL('./jsforce-probe', import.meta.url));
+  const outDir = await mkdtemp(join(tmpdir(), 'jsforce-probe-'));
+  await build({
+    configFile: fileURLToPath(new URL('../../../vite.config.ts', import.meta.url)),
+    root,
+    base: PROBE_BASE,
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      rollupOptions: { input: { index: join(root, 'index.html'), host: join(root, 'host-probe.html') } },
+    },
+  });
+  return outDir;
+}

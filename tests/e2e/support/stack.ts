@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import { startEmulator } from '../../emulator/server';
+import { startHarness, type HarnessOptions, type RunningHarness } from '../../harness/server';
+import { startCdnStandIn, type RunningCdnStandIn } from './cdn-stand-in';
+import { launchChromium } from './chromium';
+import { freePort } from './free-port';
+
+type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
+type EmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
+
+/** The shape of public/config.json, as the add-in reads it at start-up. */
+export interface AddinConfig {
+  salesforce: {
+    loginUrl: string;
+    loginChoices: { label: string; loginUrl: string }[];
+    clientId: string;
+    redirectUri: string;
+    apiVersion: string;
+    requestTimeoutMs: number;
+  };
+  microsoft?: { clientId: string; authority: string };
+}
+
+export interface StackOptions {
+  /** Adjust the config the add-in loads (it starts pointing at this stack's emulator and harness origin). */
+  config?: (base: AddinConfig) => AddinConfig;
+  /** Extra emulator options (policy, seed…); port and allowedOrigins are set by the stack. */
+  emulator?: Omit<EmulatorOptions, 'port' | 'allowedOrigins'>;
+  /** Extra folders served by the harness: URL prefix → directory (e.g. a diagnostic build). */
+  mounts?: HarnessOptions['mounts'];
+}
+
+export interface OpenHarnessOptions {
+  /** A sample email id from tests/harness/sample-emails.ts, or 'none'. Default: the first one. */
+  email?: string;
+  partitionKey?: string;
+  theme?: 'light' | 'dark' | 'highContrast';
+  /** Report NestedAppAuth 1.1 as supported. */
+  nestedAppAuth?: boolean;
+  lang?: string;
+}
+
+export interface Stack {
+  browser: Browser;
+  /** The default browser context (HTTPS errors ignored: the servers use a self-signed certificate). */
+  context: BrowserContext;
+  emulator: RunningEmulator;
+  harness: RunningHarness;
+  cdn: RunningCdnStandIn;
+  /** https://localhost:<port>, the add-in's origin. */
+  addinOrigin: string;
+  /** What /config.json serves. */
+  config: AddinConfig;
+  /** A fresh, isolated browser context (own storage), closed by close(). */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Opens the harness page and waits until the pane's office.js has attached. Returns the pane frame. */
+  openHarness(page: Page, options?: OpenHarnessOptions): Promise<Frame>;
+  /** The task pane iframe's frame (stable across pane reloads). */
+  pane(page: Page): Promise<Frame>;
+  /** Switches the selected email as Outlook would: the pane receives ItemChanged. */
+  selectEmail(page: Page, emailId: string): Promise<void>;
+  setTheme(page: Page, theme: 'light' | 'dark' | 'highContrast'): Promise<void>;
+  /** 'block-popups' → displayDialogAsync fails with 12011; 'ignore-prompt' → 12009. */
+  setDialogBehavior(page: Page, behavior: 'allow' | 'block-popups' | 'ignore-prompt'): Promise<void>;
+  /** Edits a draft's recipients as the seller would: the pane receives RecipientsChanged. */
+  setRecipients(page: Page, field: 'to' | 'cc', addresses: string[]): Promise<void>;
+  /** Chromium's own network emulation for every page of the context (pane, dialog): requests fail, navigator.onLine false. */
+  setOffline(context: BrowserContext, offline: boolean): Promise<void>;
+  /** POST {emulator}/__emulator/<name> over real HTTP; throws on a non-2xx answer. */
+  emulatorControl(name: string, body?: unknown): Promise<unknown>;
+  /** GET {emulator}/__emulator/log. */
+  emulatorLog(): Promise<Array<{ method: string; path: string; status: number; area?: string; grantType?: string; username?: string }>>;
+  close(): Promise<void>;
+}
+
+const DIST_INDEX = fileURLToPath(new URL('../../../dist/index.html', import.meta.url));
+
+/**
+ * Everything a browser test needs, from real local servers only: an emulated org on a random port, the harness
+ * serving the production build on a random port, a stand-in for Microsoft's office.js CDN, and Chromium resolving the
+ * CDN host to it. Builds nothing: `npm test` builds first.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  if (!existsSync(DIST_INDEX)) throw new Error('dist/index.html is missing: run npm run build first');
+
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    // Reverse order: browser first (no more requests), then the servers it talked to.
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch(() => {});
+    }
+  };
+
+  try {
+    const harnessPort = await freePort();
+    const addinOrigin = `https://localhost:${harnessPort}`;
+
+    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] } as EmulatorOptions);
+    cleanups.push(() => emulator.close());
+
+    const base: AddinConfig = {
+      salesforce: {
+        loginUrl: emulator.url,
+        loginChoices: [],
+        clientId: 'demo-outlook-addin',
+        redirectUri: `${addinOrigin}/auth-callback.html`,
+        apiVersion: '62.0',
+        requestTimeoutMs: 10_000,
+      },
+    };
+    const config = options.config ? options.config(base) : base;
+
+    const harness = await startHarness({ port: harnessPort, mode: 'dist', emulatorUrl: emulator.url, configOverride: config, mounts: options.mounts });
+    cleanups.push(() => harness.close());
+
+    const cdn = await startCdnStandIn();
+    cleanups.push(() => cdn.close());
+
+    const browser = await launchChromium(cdn.port);
+    cleanups.push(() => browser.close());
+
+    const contexts: BrowserContext[] = [];
+    const newContext = async (contextOptions: BrowserContextOptions = {}) => {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, ...contextOptions });
+      contexts.push(context);
+      return context;
+    };
+    cleanups.push(async () => {
+      for (const context of contexts) await context.close().catch(() => {});
+    });
+    const context = await newContext();
+
+    const pane = async (page: Page): Promise<Frame> => {
+      const element = await page.waitForSelector('#task-pane', { state: 'attached' });
+      const frame = await element.contentFrame();
+      if (!frame) throw new Error('The task pane iframe has no frame');
+      return frame;
+    };
+
+    const harnessCall = async (page: Page, method: string, ...args: unknown[]) => {
+      await page.evaluate(
+        ([name, params]) => {
+          const api = (window as unknown as { __outlookHarness: Record<string, (...a: unknown[]) => unknown> }).__outlookHarness;
+          api[name as string]!(...(params as unknown[]));
+        },
+        [method, args] as const,
+      );
+    };
+
+    const emulatorControl = async (name: string, body?: unknown) => {
+      const response = await fetch(`${emulator.url}/__emulator/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`emulator control ${name} answered ${response.status}: ${text}`);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return text;
+      }
+    };
+
+    return {
+      browser,
+      context,
+      emulator,
+      harness,
+      cdn,
+      addinOrigin,
+      config,
+      newContext,
+      pane,
+      async openHarness(page, open = {}) {
+        const query = new URLSearchParams();
+        if (open.email) query.set('email', open.email);
+        if (open.partitionKey) query.set('partitionKey', open.partitionKey);
+        if (open.theme) query.set('theme', open.theme);
+        if (open.nestedAppAuth) query.set('naa', '1');
+        if (open.lang) query.set('lang', open.lang);
+        await page.goto(`${harness.harnessUrl}?${query}`);
+        await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
+        return pane(page);
+      },
+      selectEmail: (page, emailId) => harnessCall(page, 'selectEmail', emailId),
+      setTheme: (page, theme) => harnessCall(page, 'setTheme', theme),
+      setDialogBehavior: (page, behavior) => harnessCall(page, 'setDialogBehavior', behavior),
+      setRecipients: (page, field, addresses) => harnessCall(page, 'setRecipients', field, addresses),
+      setOffline: (ctx, offline) => ctx.setOffline(offline),
+      emulatorControl,
+      async emulatorLog() {
+        const response = await fetch(`${emulator.url}/__emulator/log`);
+        if (!response.ok) throw new Error(`emulator log answered ${response.status}`);
+        const data = (await response.json()) as unknown;
+        const entries = Array.isArray(data) ? data : ((data as { entries?: unknown[] }).entries ?? []);
+        return entries as Awaited<ReturnType<Stack['emulatorLog']>>;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
