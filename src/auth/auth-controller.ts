@@ -207,6 +207,37 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     deps.outbox?.resume(ownerOf(identity));
   }
 
+  async function restore(): Promise<void> {
+    const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
+    const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
+    if (!last || !refreshToken) {
+      set({ status: 'signed_out' });
+      return;
+    }
+    const identity = fromLastSession(last);
+    deps.setCurrentUser(identity);
+    // Signed in at once: the workspace shows while the first refresh runs. If that refresh finds the connection
+    // lost, the banner shows over it (Sign in again / Sign out), not the welcome screen.
+    set({ status: 'signed_in', identity });
+    let failure: ClassifiedFailure | undefined;
+    try {
+      await deps.connection.restore(refreshToken, identity);
+    } catch (error) {
+      failure = (error as { failure?: ClassifiedFailure } | undefined)?.failure;
+    }
+    const state = deps.connection.state();
+    if (state.status === 'signed_out') {
+      // Neither connected nor lost nor offline: a refusal only a new sign-in (or an admin) can answer. The stored
+      // token stays for a later try; the welcome screen says what happened.
+      deps.setCurrentUser(undefined);
+      set({ status: 'signed_out', identity: undefined, ...(failure ? { notice: { type: 'restore_problem' as const, failure } } : {}) });
+      return;
+    }
+    deps.outbox?.resume(ownerOf(identity));
+  }
+
+  let starting: Promise<void> | undefined;
+
   return {
     snapshot: () => snapshot,
 
@@ -215,31 +246,10 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       return () => listeners.delete(listener);
     },
 
-    async start() {
-      const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
-      const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
-      if (!last || !refreshToken) {
-        set({ status: 'signed_out' });
-        return;
-      }
-      const identity = fromLastSession(last);
-      deps.setCurrentUser(identity);
-      // Signed in at once: the workspace shows while the first refresh runs. If that refresh finds the connection
-      // lost, the banner shows over it (Sign in again / Sign out), not the welcome screen.
-      set({ status: 'signed_in', identity });
-      try {
-        await deps.connection.restore(refreshToken, identity);
-      } catch {
-        // The connection state carries the outcome; handled below.
-      }
-      const state = deps.connection.state();
-      if (state.status === 'signed_out') {
-        // Neither connected nor lost nor offline: a refusal only a new sign-in (or an admin) can answer.
-        deps.setCurrentUser(undefined);
-        set({ status: 'signed_out', identity: undefined });
-        return;
-      }
-      deps.outbox?.resume(ownerOf(identity));
+    start() {
+      // Once per pane: React StrictMode and a reopened effect must not restore twice.
+      starting ??= restore();
+      return starting;
     },
 
     signIn: (loginUrl) => interactive(false, loginUrl),

@@ -1,0 +1,121 @@
+/**
+ * What the pane shows: starting → welcome (signed out) or the workspace (signed in), with the Connection lost banner,
+ * the other connection notices and sign-in messages above it. The workspace stays mounted through lost and offline,
+ * so the seller's view and data survive Sign in again; it remounts (clean) only when another user signs in.
+ */
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { shellStrings, format } from '../i18n/strings';
+import { ConnectionBanner } from '../features/connection-banner/connection-banner';
+import { ConnectionStatusNotice } from '../features/connection-banner/connection-status-notice';
+import { SignInNotice } from '../features/sign-in/sign-in-notice';
+import { WelcomeScreen } from '../features/sign-in/welcome-screen';
+import { SignOutConfirmDialog } from '../features/sign-out/sign-out-confirm-dialog';
+import { useSignOut } from '../features/sign-out/use-sign-out';
+import { WorkspaceView } from '../features/workspace/workspace-view';
+import { useConnectionState } from '../salesforce/connection/use-connection-state';
+import type { AppServices } from './start-app';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM}` },
+  main: { flexGrow: 1, padding: tokens.spacingHorizontalM },
+  starting: { padding: tokens.spacingVerticalXXL },
+});
+
+export function Shell({ services }: { services: AppServices }) {
+  const styles = useStyles();
+  const { auth, connection, config, locale } = services;
+  const s = shellStrings(locale);
+  const snapshot = useSyncExternalStore(auth.subscribe, auth.snapshot, auth.snapshot);
+  const state = useConnectionState(connection);
+  const signOutActions = useMemo(() => ({ pendingWork: () => auth.pendingWork(), signOut: () => auth.signOut() }), [auth]);
+  const signOut = useSignOut(signOutActions);
+  const dismiss = useCallback(() => auth.dismissNotice(), [auth]);
+
+  const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
+
+  if (snapshot.status === 'starting') {
+    return (
+      <div className={styles.root}>
+        <Spinner className={styles.starting} label={s.starting} data-testid="starting" />
+      </div>
+    );
+  }
+
+  if (snapshot.status === 'signed_out' || !snapshot.identity) {
+    return (
+      <div className={styles.root}>
+        <WelcomeScreen
+          strings={s}
+          defaultLoginUrl={config.salesforce.loginUrl}
+          loginChoices={config.salesforce.loginChoices}
+          busy={snapshot.busy !== undefined}
+          onSignIn={(loginUrl) => void auth.signIn(loginUrl)}
+          notice={notice}
+        />
+      </div>
+    );
+  }
+
+  const identity = snapshot.identity;
+  const busy = snapshot.busy !== undefined;
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Text size={200} className={styles.who} data-testid="signed-in-as">
+          {format(s.signedInAs, { name: identity.displayName || identity.username })}
+        </Text>
+        <Button size="small" appearance="subtle" disabled={busy} onClick={() => void signOut.request()} data-testid="sign-out">
+          {snapshot.busy === 'signing_out' ? s.signingOut : s.signOut}
+        </Button>
+      </header>
+      <div className={styles.notices}>
+        {state.status === 'lost' ? (
+          <ConnectionBanner
+            failure={state.failure}
+            at={state.at}
+            identity={identity}
+            strings={s}
+            busy={busy}
+            onSignInAgain={() => void auth.signInAgain()}
+            onSignOut={() => void signOut.request()}
+            copyText={services.copyText}
+          />
+        ) : (
+          <ConnectionStatusNotice state={state} strings={s} />
+        )}
+        {notice}
+      </div>
+      <main className={styles.main}>
+        {services.outbox ? (
+          <WorkspaceView
+            key={snapshot.sessionKey}
+            api={connection}
+            host={services.host}
+            outbox={services.outbox}
+            identity={identity}
+            locale={locale}
+            {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
+          />
+        ) : null}
+      </main>
+      <SignOutConfirmDialog
+        open={signOut.confirming}
+        pendingCount={signOut.pendingCount}
+        strings={s}
+        onDiscard={() => void signOut.discard()}
+        onKeep={signOut.keep}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * Start-up wiring: builds the adapters once (token store, connection, sign-in flow, outbox, Microsoft sign-in) and
+ * hands the app one object. Every browser side effect arrives here through `AppEnvironment`, so the rest of the app
+ * (and its tests) never reaches for a global.
+ */
+import { wipeAccountStorage } from '../auth/account-storage';
+import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
+import { revokeToken } from '../auth/salesforce-sign-in';
+import { runSignIn } from '../auth/sign-in-flow';
+import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
+import type { RuntimeConfig } from '../config/runtime-config';
+import type { OfficeHost } from '../host/office-host';
+import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
+import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
+import type { Outbox } from '../salesforce/outbox/outbox';
+
+export interface AppEnvironment {
+  fetch: typeof fetch;
+  indexedDB: IDBFactory;
+  crypto: Crypto;
+  localStorage?: Storage;
+  /** The pane's document base URL (auth-start.html sits beside index.html). */
+  baseUrl: string;
+  origin: string;
+  isOnline(): boolean | undefined;
+  onOnlineChange(listener: (online: boolean) => void): () => void;
+  copyText(text: string): Promise<void>;
+  now(): number;
+}
+
+export interface AppServices {
+  host: OfficeHost;
+  config: RuntimeConfig;
+  locale: string;
+  connection: SalesforceConnection;
+  auth: AuthController;
+  outbox?: Outbox;
+  microsoftAccountId?: string;
+  copyText(text: string): Promise<void>;
+}
+
+export interface AppOptions {
+  /** The outbox for this partition, built over the connection (src/salesforce/outbox/). */
+  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Outbox;
+  /** Microsoft sign-in (src/auth/microsoft/), when configured. */
+  microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
+}
+
+export function browserEnvironment(): AppEnvironment {
+  const w = globalThis as typeof globalThis & Window;
+  return {
+    fetch: (input, init) => w.fetch(input, init),
+    indexedDB: w.indexedDB,
+    crypto: w.crypto,
+    localStorage: (() => {
+      try {
+        return w.localStorage;
+      } catch {
+        return undefined;
+      }
+    })(),
+    baseUrl: w.document.baseURI,
+    origin: w.location.origin,
+    isOnline: () => (typeof w.navigator?.onLine === 'boolean' ? w.navigator.onLine : undefined),
+    onOnlineChange(listener) {
+      const online = () => listener(true);
+      const offline = () => listener(false);
+      w.addEventListener('online', online);
+      w.addEventListener('offline', offline);
+      return () => {
+        w.removeEventListener('online', online);
+        w.removeEventListener('offline', offline);
+      };
+    },
+    copyText: (text) => (w.navigator?.clipboard ? w.navigator.clipboard.writeText(text) : Promise.reject(new Error('no clipboard'))),
+    now: () => Date.now(),
+  };
+}
+
+export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: AppEnvironment, options: AppOptions = {}): AppServices {
+  const partitionKey = host.partitionKey;
+  const microsoftAccountId = options.microsoft?.accountId?.();
+  const tokenStore = createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB: env.indexedDB, crypto: env.crypto });
+
+  // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
+  let currentUser: SalesforceUserKey | undefined;
+  const connection = createSalesforceConnection({
+    config: config.salesforce,
+    tokenStore: {
+      saveRefreshToken: (token) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token) : Promise.resolve()),
+      loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshToken(currentUser) : Promise.resolve(undefined)),
+    },
+    fetch: env.fetch,
+    isOnline: env.isOnline,
+    onlineSignal: { subscribe: env.onOnlineChange },
+    clock: env.now,
+  });
+
+  const outbox = options.createOutbox?.({ api: connection, partitionKey, indexedDB: env.indexedDB });
+  const outboxControl: OutboxControl | undefined = outbox;
+
+  const settingsFor = (loginUrl?: string) => {
+    const allowed = [config.salesforce.loginUrl, ...config.salesforce.loginChoices.map((c) => c.loginUrl)];
+    return {
+      loginUrl: loginUrl && allowed.includes(loginUrl) ? loginUrl : config.salesforce.loginUrl,
+      clientId: config.salesforce.clientId,
+      redirectUri: config.salesforce.redirectUri,
+      requestTimeoutMs: config.salesforce.requestTimeoutMs,
+    };
+  };
+
+  const auth = createAuthController({
+    connection: {
+      identity: () => connection.identity(),
+      state: () => connection.state(),
+      subscribe: (listener) => connection.subscribe(listener),
+      start: (tokens, identity) => connection.start(tokens, identity),
+      restore: async (refreshToken, identity) => {
+        await connection.restore(refreshToken, identity);
+      },
+      signOut: () => connection.signOut(),
+      revoke: () => connection.revoke(),
+    },
+    tokenStore,
+    signIn: (request) =>
+      runSignIn(
+        {
+          openDialog: (url, size) => host.openDialog(url, size),
+          appBaseUrl: env.baseUrl,
+          appOrigin: env.origin,
+          fetch: env.fetch,
+          classify: classifySalesforceError,
+          isOnline: env.isOnline,
+        },
+        request,
+      ),
+    settingsFor,
+    ...(outboxControl ? { outbox: outboxControl } : {}),
+    ...(options.microsoft ? { microsoftAuth: options.microsoft } : {}),
+    ownerExtras: { ...(partitionKey ? { partitionKey } : {}), ...(microsoftAccountId ? { microsoftAccountId } : {}) },
+    wipeAccountStorage: async () => {
+      await wipeAccountStorage({
+        indexedDB: env.indexedDB,
+        ...(env.localStorage ? { localStorage: env.localStorage } : {}),
+        ...(partitionKey ? { partitionKey } : {}),
+        ownTokenDatabase: tokenStore.databaseName,
+      });
+    },
+    revokeStored: (loginUrl, refreshToken) => revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs),
+    setCurrentUser: (user) => {
+      currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;
+    },
+  });
+
+  return {
+    host,
+    config,
+    locale: host.displayLanguage,
+    connection,
+    auth,
+    ...(outbox ? { outbox } : {}),
+    ...(microsoftAccountId ? { microsoftAccountId } : {}),
+    copyText: env.copyText,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the seller reads when a sign-in did not complete: every Office dialog error and every Salesforce refusal gets
+ * its own title, text and, where the seller can fix it, steps. Pure, so each code is unit-tested.
+ */
+import type { SignInProblem } from '../../auth/auth-controller';
+import { failureMessage } from '../../i18n/failure-messages';
+import { format, shellStrings } from '../../i18n/strings';
+import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
+
+export interface SignInProblemMessage {
+  title: string;
+  body: string;
+  steps?: string[];
+  /** admin_action_required etc.: the seller cannot fix it by trying again. */
+  intent: 'error' | 'warning';
+}
+
+export function failureProblemMessage(failure: ClassifiedFailure, locale: string): SignInProblemMessage {
+  const message = failureMessage(failure, locale);
+  return { title: message.title, body: `${message.explanation} ${message.action}`.trim(), intent: failure.kind === 'admin_action_required' ? 'error' : 'warning' };
+}
+
+export function signInProblemMessage(problem: SignInProblem, locale: string): SignInProblemMessage {
+  const s = shellStrings(locale);
+  if (problem.status === 'failed') return failureProblemMessage(problem.failure, locale);
+  if (problem.status === 'rejected') return { title: s.signInFailedTitle, body: s.signInRejected, intent: 'error' };
+  switch (problem.code) {
+    case 12002:
+      return { title: s.signInFailedTitle, body: s.dialogPageNotFound, intent: 'error' };
+    case 12003:
+    case 12005:
+      return { title: s.signInFailedTitle, body: s.dialogHttps, intent: 'error' };
+    case 12004:
+      return { title: s.signInFailedTitle, body: s.dialogDomainNotTrusted, intent: 'error' };
+    case 12007:
+      return { title: s.signInFailedTitle, body: s.dialogAlreadyOpen, intent: 'warning' };
+    case 12009:
+      return { title: s.dialogPromptIgnoredTitle, body: s.dialogPromptIgnored, intent: 'warning' };
+    case 12011:
+      return { title: s.popupBlockedTitle, body: s.popupBlocked, steps: [s.popupBlockedStep1, s.popupBlockedStep2, s.popupBlockedStep3], intent: 'warning' };
+    default:
+      return { title: s.signInFailedTitle, body: format(s.dialogOther, { code: problem.code }), intent: 'error' };
+  }
+}
