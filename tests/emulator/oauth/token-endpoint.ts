@@ -1,0 +1,131 @@
+/**
+ * POST /services/oauth2/token for a public client (no secret): authorization_code with PKCE S256, and
+ * refresh_token with the org's refresh token policy, rotation with reuse detection and overlap detection.
+ * Error bodies and descriptions are Salesforce's (see shared/salesforce-failures.dev.json).
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { jsonReply, oauthError, parseForm, type Reply } from '../http';
+import type { OrgState } from '../org-state';
+import type { Grant } from './token-store';
+
+export interface TokenOutcome {
+  reply: Reply;
+  username?: string;
+  grantType?: string;
+}
+
+// Signs the id + issued_at pair like Salesforce does with the consumer secret; a public client cannot check it,
+// but the field is part of the response shape.
+const SIGNING_KEY = 'emulated-org-signing-key';
+
+const EXPIRED = () => oauthError('invalid_grant', 'expired access/refresh token');
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function s256(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
+export async function handleToken(org: OrgState, body: string): Promise<TokenOutcome> {
+  const form = parseForm(body);
+  const grantType = form.grant_type;
+  if (form.client_id !== org.config.clientId) {
+    return { reply: oauthError('invalid_client_id', 'client identifier invalid'), grantType };
+  }
+  if (grantType === 'authorization_code') return { ...exchangeCode(org, form), grantType };
+  if (grantType === 'refresh_token') return { ...(await refresh(org, form)), grantType };
+  return { reply: oauthError('unsupported_grant_type', 'grant type not supported'), grantType };
+}
+
+function userGate(org: OrgState, userId: string): Reply | undefined {
+  if (!org.isActive(userId)) return oauthError('invalid_grant', 'inactive user');
+  if (org.isRestricted()) return oauthError('invalid_grant', 'ip restricted or invalid login hours');
+  if (org.appBlocked) return oauthError('OAUTH_APP_BLOCKED', 'this app is blocked by admin');
+  return undefined;
+}
+
+function exchangeCode(org: OrgState, form: Record<string, string>): { reply: Reply; username?: string } {
+  const code = org.tokens.takeCode(form.code ?? '', org.now());
+  if (!code || code.clientId !== form.client_id) return { reply: oauthError('invalid_grant', 'invalid authorization code') };
+  const username = org.userById(code.userId)?.username;
+  if (code.redirectUri !== form.redirect_uri) {
+    return { reply: oauthError('redirect_uri_mismatch', 'redirect_uri must match configuration'), username };
+  }
+  if (code.codeChallenge !== undefined) {
+    const verifier = form.code_verifier;
+    if (!verifier || s256(verifier) !== code.codeChallenge) return { reply: oauthError('invalid_grant', 'invalid code verifier'), username };
+  }
+  const gate = userGate(org, code.userId);
+  if (gate) return { reply: gate, username };
+  const grant = org.tokens.createGrant(code.userId, code.clientId, code.scopes, org.now(), org.policy.maxGrantsPerUser);
+  return { reply: tokenResponse(org, grant, true), username };
+}
+
+async function refresh(org: OrgState, form: Record<string, string>): Promise<{ reply: Reply; username?: string }> {
+  const presented = form.refresh_token ?? '';
+  const lookup = org.tokens.lookupRefreshToken(presented);
+  if (lookup.kind === 'unknown') return { reply: EXPIRED() };
+  const grant = lookup.grant;
+  const username = org.userById(grant.userId)?.username;
+  if (grant.revoked) return { reply: EXPIRED(), username };
+  if (lookup.kind === 'retired') {
+    // Reuse of a rotated refresh token: someone else may hold the family, so the whole grant goes.
+    org.tokens.revokeGrant(grant.id, 'rotated refresh token reused');
+    return { reply: EXPIRED(), username };
+  }
+  const now = org.now();
+  const policy = org.policy.refreshTokenPolicy;
+  if (policy !== 'until_revoked') {
+    const expired = 'expireAfterMs' in policy ? now - grant.createdAt >= policy.expireAfterMs : now - grant.lastUsedAt >= policy.idleMs;
+    if (expired) {
+      org.tokens.revokeGrant(grant.id, 'refresh token policy');
+      return { reply: EXPIRED(), username };
+    }
+  }
+  if (org.tokens.refreshesInFlight.has(presented)) {
+    return { reply: oauthError('invalid_grant', 'token request is already being processed'), username };
+  }
+  org.tokens.refreshesInFlight.add(presented);
+  try {
+    if (org.policy.refreshProcessingMs > 0) await sleep(org.policy.refreshProcessingMs);
+    // The grant may have been revoked while this request was being processed.
+    if (grant.revoked || grant.refreshToken !== presented) return { reply: EXPIRED(), username };
+    const gate = userGate(org, grant.userId);
+    if (gate) return { reply: gate, username };
+    grant.lastUsedAt = org.now();
+    if (org.policy.rotation) org.tokens.rotateRefreshToken(grant);
+    return { reply: tokenResponse(org, grant, org.policy.rotation), username };
+  } finally {
+    org.tokens.refreshesInFlight.delete(presented);
+  }
+}
+
+function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean): Reply {
+  const now = org.now();
+  const { token } = org.tokens.issueAccessToken(grant, now, org.policy.accessTokenTtlMs);
+  const id = org.identityUrl(grant.userId);
+  const issuedAt = String(now);
+  const body: Record<string, string> = { access_token: token };
+  if (includeRefreshToken && grant.refreshToken) body.refresh_token = grant.refreshToken;
+  Object.assign(body, {
+    signature: createHmac('sha256', SIGNING_KEY).update(id + issuedAt).digest('base64'),
+    scope: grant.scopes.join(' '),
+    instance_url: org.baseUrl,
+    id,
+    token_type: 'Bearer',
+    issued_at: issuedAt,
+  });
+  return jsonReply(200, body, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+}
+
+export function handleRevoke(org: OrgState, token: string): Reply {
+  if (token && org.tokens.revoke(token)) return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: '' };
+  // Salesforce answers revocation errors form-encoded (jsforce parses them with querystring).
+  return {
+    status: 400,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'Cache-Control': 'no-store' },
+    body: 'error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported',
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Everything one running emulator knows: configuration, policy, users, records, tokens and the faults the
+ * controls have armed. Handlers read and change it; nothing else holds state.
+ */
+import { DEFAULT_POLICY, mergePolicy, type EmulatorPolicy } from './policy';
+import { RecordStore } from './record-store';
+import { DEMO_ORG, DEMO_SEED, type EmulatorSeed, type SeedUser } from './seed';
+import { TokenStore } from './oauth/token-store';
+
+export interface FailRule {
+  remaining: number;
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  pathPrefix?: string;
+}
+
+export interface HangRule {
+  remaining: number;
+  pathPrefix?: string;
+}
+
+export interface LogEntry {
+  at: string;
+  method: string;
+  /** Path only: query strings can carry tokens (identity URL's oauth_token) and are never logged. */
+  path: string;
+  area: 'oauth' | 'rest' | 'identity';
+  status: number;
+  username?: string;
+  /** For the token endpoint: authorization_code or refresh_token. */
+  grantType?: string;
+}
+
+export interface LoginTransaction {
+  clientId: string;
+  redirectUri: string;
+  state?: string;
+  scopes: string[];
+  codeChallenge?: string;
+  userId?: string;
+  createdAt: number;
+}
+
+export interface OrgConfig {
+  clientId: string;
+  redirectUris: string[];
+  allowedOrigins: string[];
+  seed: EmulatorSeed;
+  basePolicy: EmulatorPolicy;
+}
+
+export class OrgState {
+  baseUrl = '';
+  readonly orgId = DEMO_ORG.id;
+  policy: EmulatorPolicy;
+  records!: RecordStore;
+  tokens!: TokenStore;
+  users!: SeedUser[];
+  inactiveUsers = new Set<string>();
+  restrictions = { ip: false, loginHours: false };
+  appBlocked = false;
+  apiUsed = 0;
+  latencyMs = 0;
+  clockOffsetMs = 0;
+  failRules: FailRule[] = [];
+  hangRules: HangRule[] = [];
+  log: LogEntry[] = [];
+  loginTransactions = new Map<string, LoginTransaction>();
+
+  constructor(readonly config: OrgConfig) {
+    this.policy = { ...config.basePolicy };
+    this.reset();
+  }
+
+  reset(): void {
+    this.policy = { ...this.config.basePolicy };
+    this.records = new RecordStore(this.config.seed);
+    this.tokens = new TokenStore(this.orgId);
+    this.users = [...this.config.seed.users];
+    this.inactiveUsers.clear();
+    this.restrictions = { ip: false, loginHours: false };
+    this.appBlocked = false;
+    this.apiUsed = 0;
+    this.latencyMs = 0;
+    this.clockOffsetMs = 0;
+    this.failRules = [];
+    this.hangRules = [];
+    this.log = [];
+    this.loginTransactions.clear();
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  setPolicy(patch: Partial<EmulatorPolicy>): EmulatorPolicy {
+    this.policy = mergePolicy(this.policy, patch);
+    return this.policy;
+  }
+
+  userById(id: string): SeedUser | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  userByUsername(username: string): SeedUser | undefined {
+    const lower = username.trim().toLowerCase();
+    return this.users.find((u) => u.username.toLowerCase() === lower);
+  }
+
+  isActive(userId: string): boolean {
+    return !this.inactiveUsers.has(userId);
+  }
+
+  isRestricted(): boolean {
+    return this.restrictions.ip || this.restrictions.loginHours;
+  }
+
+  isRedirectUriRegistered(uri: string): boolean {
+    if (this.config.redirectUris.includes(uri)) return true;
+    // Tests run the add-in on random ports: any allowed origin's /auth-callback.html counts as registered.
+    return this.config.allowedOrigins.some((origin) => uri === `${origin}/auth-callback.html`);
+  }
+
+  identityUrl(userId: string): string {
+    return `${this.baseUrl}/id/${this.orgId}/${userId}`;
+  }
+}
+
+export function defaultOrgConfig(partial: Partial<Omit<OrgConfig, 'basePolicy'>> & { policy?: Partial<EmulatorPolicy> }): OrgConfig {
+  return {
+    clientId: partial.clientId ?? 'demo-outlook-addin',
+    redirectUris: partial.redirectUris ?? ['https://localhost:3000/auth-callback.html'],
+    allowedOrigins: partial.allowedOrigins ?? ['https://localhost:3000'],
+    seed: partial.seed ?? DEMO_SEED,
+    basePolicy: mergePolicy(DEFAULT_POLICY, partial.policy),
+  };
+}

@@ -1,0 +1,43 @@
+/** Org and connected-app policies the emulator enforces. All durations in milliseconds. */
+
+/** How long a refresh token lives: until revoked, a fixed time after the grant, or until unused for a while. */
+export type RefreshTokenPolicy = 'until_revoked' | { expireAfterMs: number } | { idleMs: number };
+
+export interface EmulatorPolicy {
+  /** Session timeout: lifetime of an access token. Salesforce default 2 hours. */
+  accessTokenTtlMs: number;
+  refreshTokenPolicy: RefreshTokenPolicy;
+  /** Refresh token rotation: each refresh returns a new refresh token; reusing an old one revokes the whole grant. */
+  rotation: boolean;
+  /** How long the token endpoint takes for a refresh_token grant; a second refresh with the same token inside
+   * this window is answered `invalid_grant` "token request is already being processed". */
+  refreshProcessingMs: number;
+  /** Grants (refresh tokens) per user and app; the oldest is revoked when a new one exceeds it. */
+  maxGrantsPerUser: number;
+  /** Authorization code lifetime (Salesforce: 15 minutes). */
+  authCodeTtlMs: number;
+  /** Whether the app requires PKCE (External Client Apps do by default). */
+  requirePkce: boolean;
+  /** DailyApiRequests Max. */
+  dailyApiLimit: number;
+}
+
+export const DEFAULT_POLICY: EmulatorPolicy = {
+  accessTokenTtlMs: 2 * 60 * 60 * 1000,
+  refreshTokenPolicy: 'until_revoked',
+  rotation: false,
+  refreshProcessingMs: 40,
+  maxGrantsPerUser: 5,
+  authCodeTtlMs: 15 * 60 * 1000,
+  requirePkce: true,
+  dailyApiLimit: 100_000,
+};
+
+export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {
+  if (!patch) return { ...base };
+  const merged: EmulatorPolicy = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined && key in base) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}

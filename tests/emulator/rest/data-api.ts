@@ -1,0 +1,254 @@
+/**
+ * /services/data/vNN.0/... for one authenticated session: query, sObject CRUD, composite, limits, describe.
+ * `dispatchData` is also what composite calls for each subrequest, so both paths answer identically.
+ */
+import { emptyReply, jsonReply, type Reply } from '../http';
+import { looksLikeId } from '../ids';
+import type { OrgState } from '../org-state';
+import { formatDateTime, type SfRecord } from '../record-store';
+import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '../schema';
+import { runSoql, SoqlError } from '../soql/soql-engine';
+import { handleComposite } from './composite';
+import { methodNotAllowed, notFound, restError } from './rest-errors';
+import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+
+export interface Session {
+  userId: string;
+  username?: string;
+}
+
+export interface DataRequest {
+  method: string;
+  /** Path after /services/data/vNN.0, e.g. /sobjects/Contact/003... or '' for the version root. */
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  headers: Record<string, string | undefined>;
+  apiVersion: string;
+}
+
+export async function dispatchData(org: OrgState, session: Session, request: DataRequest): Promise<Reply> {
+  const { method, path } = request;
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, ...rest] = parts;
+  if (head === undefined) return method === 'GET' ? jsonReply(200, resources(org, session, request.apiVersion)) : methodNotAllowed(method, ['GET', 'HEAD']);
+  switch (head) {
+    case 'limits':
+      return method === 'GET' && rest.length === 0 ? jsonReply(200, limits(org)) : notFound();
+    case 'query':
+    case 'queryAll':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return query(org, request);
+    case 'sobjects':
+      return sobjects(org, session, request, rest);
+    case 'composite':
+      if (rest.length > 0) return notFound();
+      if (method !== 'POST') return methodNotAllowed(method, ['POST']);
+      return handleComposite(org, session, request, (sub) => dispatchData(org, session, sub));
+    default:
+      return notFound();
+  }
+}
+
+function resources(org: OrgState, session: Session, version: string): Record<string, string> {
+  const base = `/services/data/v${version}`;
+  return {
+    limits: `${base}/limits`,
+    query: `${base}/query`,
+    queryAll: `${base}/queryAll`,
+    sobjects: `${base}/sobjects`,
+    composite: `${base}/composite`,
+    recent: `${base}/recent`,
+    search: `${base}/search`,
+    identity: org.identityUrl(session.userId),
+  };
+}
+
+function limits(org: OrgState): Record<string, { Max: number; Remaining: number }> {
+  const max = org.policy.dailyApiLimit;
+  return {
+    DailyApiRequests: { Max: max, Remaining: Math.max(0, max - org.apiUsed) },
+    DailyAsyncApexExecutions: { Max: 250000, Remaining: 250000 },
+    DailyBulkApiBatches: { Max: 15000, Remaining: 15000 },
+    DataStorageMB: { Max: 5, Remaining: 5 },
+    FileStorageMB: { Max: 20, Remaining: 20 },
+    HourlyTimeBasedWorkflow: { Max: 50, Remaining: 50 },
+  };
+}
+
+function query(org: OrgState, request: DataRequest): Reply {
+  const soql = request.query.get('q') ?? '';
+  try {
+    return jsonReply(200, runSoql(soql, { store: org.records, apiVersion: request.apiVersion, now: org.now() }));
+  } catch (err) {
+    if (err instanceof SoqlError) return restError(400, err.errorCode, err.message);
+    throw err;
+  }
+}
+
+function parseJsonBody(body: string): { ok: true; value: Record<string, unknown> } | { ok: false; reply: Reply } {
+  try {
+    const value: unknown = JSON.parse(body || 'null');
+    if (value && typeof value === 'object' && !Array.isArray(value)) return { ok: true, value: value as Record<string, unknown> };
+    return { ok: false, reply: restError(400, 'JSON_PARSER_ERROR', 'The request body must be a JSON object') };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, reply: restError(400, 'JSON_PARSER_ERROR', `Unexpected character in request body: ${detail}`) };
+  }
+}
+
+function sobjectUrl(version: string, def: SObjectDef, id: string): string {
+  return `/services/data/v${version}/sobjects/${def.name}/${id}`;
+}
+
+function sobjects(org: OrgState, session: Session, request: DataRequest, parts: string[]): Reply {
+  const { method, apiVersion } = request;
+  if (parts.length === 0) {
+    if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+    return jsonReply(200, {
+      encoding: 'UTF-8',
+      maxBatchSize: 200,
+      sobjects: SCHEMA.map((def) => describeSummary(def, apiVersion)),
+    });
+  }
+  const def = findSObject(parts[0] ?? '');
+  if (!def) return notFound();
+  if (parts.length === 1) {
+    if (method === 'GET') return jsonReply(200, { objectDescribe: describeSummary(def, apiVersion), recentItems: [] });
+    if (method === 'POST') return create(org, session, request, def);
+    return methodNotAllowed(method, ['HEAD', 'GET', 'POST']);
+  }
+  if (parts.length === 2 && parts[1] === 'describe') {
+    if (method !== 'GET') return methodNotAllowed(method, ['HEAD', 'GET']);
+    return jsonReply(200, describe(def, apiVersion));
+  }
+  if (parts.length !== 2) return notFound();
+  const id = parts[1] ?? '';
+  switch (method) {
+    case 'GET':
+      return read(org, request, def, id);
+    case 'PATCH':
+      return update(org, session, request, def, id);
+    case 'DELETE':
+      return remove(org, def, id);
+    default:
+      return methodNotAllowed(method, ['HEAD', 'GET', 'PATCH', 'DELETE']);
+  }
+}
+
+function findRecord(org: OrgState, def: SObjectDef, id: string): { record: SfRecord } | { reply: Reply } {
+  const record = org.records.get(def.name, id);
+  if (record) return { record };
+  if (!looksLikeId(id) || sobjectForId(id)?.name !== def.name) {
+    return { reply: jsonReply(404, [{ errorCode: 'NOT_FOUND', message: `Provided external ID field does not exist or is not accessible: ${id}` }]) };
+  }
+  return { reply: notFound() };
+}
+
+const readOnlyObject = (): Reply => restError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+
+function read(org: OrgState, request: DataRequest, def: SObjectDef, id: string): Reply {
+  const lookup = findRecord(org, def, id);
+  if ('reply' in lookup) return lookup.reply;
+  const found = lookup.record;
+  const wanted = request.query.get('fields');
+  const out: Record<string, unknown> = { attributes: { type: def.name, url: sobjectUrl(request.apiVersion, def, found.Id) } };
+  if (wanted) {
+    for (const name of wanted.split(',').map((f) => f.trim()).filter(Boolean)) {
+      const field = findField(def, name);
+      if (!field) {
+        return restError(
+          400,
+          'INVALID_FIELD',
+          `No such column '${name}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+        );
+      }
+      out[field.name] = found[field.name] ?? null;
+    }
+  } else {
+    for (const field of def.fields) out[field.name] = found[field.name] ?? null;
+  }
+  return jsonReply(200, out);
+}
+
+function create(org: OrgState, session: Session, request: DataRequest, def: SObjectDef): Reply {
+  if (def.readOnly) return readOnlyObject();
+  const parsed = parseJsonBody(request.body);
+  if (!parsed.ok) return parsed.reply;
+  const checked = checkWrite(org.records, def, parsed.value, 'create');
+  if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
+  const duplicates = findDuplicates(org.records, def, checked.values);
+  if (duplicates.length > 0 && !allowSave) return jsonReply(400, [duplicatesError(request.apiVersion, duplicates)]);
+  const now = formatDateTime(org.now());
+  const id = org.records.nextId(def);
+  org.records.put(def.name, {
+    ...checked.values,
+    Id: id,
+    ...(findField(def, 'OwnerId') ? { OwnerId: checked.values.OwnerId ?? session.userId } : {}),
+    CreatedById: session.userId,
+    LastModifiedById: session.userId,
+    CreatedDate: now,
+    LastModifiedDate: now,
+    SystemModstamp: now,
+  });
+  return jsonReply(201, { id, success: true, errors: [] }, { Location: sobjectUrl(request.apiVersion, def, id) });
+}
+
+function update(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, id: string): Reply {
+  if (def.readOnly) return readOnlyObject();
+  const lookup = findRecord(org, def, id);
+  if ('reply' in lookup) return lookup.reply;
+  const found = lookup.record;
+  const parsed = parseJsonBody(request.body);
+  if (!parsed.ok) return parsed.reply;
+  const checked = checkWrite(org.records, def, parsed.value, 'update', found);
+  if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const now = formatDateTime(org.now());
+  org.records.put(def.name, { ...found, ...checked.values, Id: found.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  return emptyReply(204);
+}
+
+function remove(org: OrgState, def: SObjectDef, id: string): Reply {
+  if (def.readOnly) return readOnlyObject();
+  const lookup = findRecord(org, def, id);
+  if ('reply' in lookup) return lookup.reply;
+  const found = lookup.record;
+  org.records.remove(def.name, found.Id);
+  return emptyReply(204);
+}
+
+function describeSummary(def: SObjectDef, version: string): Record<string, unknown> {
+  const base = `/services/data/v${version}/sobjects/${def.name}`;
+  return {
+    name: def.name,
+    label: def.label,
+    labelPlural: def.labelPlural,
+    keyPrefix: def.keyPrefix,
+    createable: !def.readOnly,
+    updateable: !def.readOnly,
+    deletable: !def.readOnly,
+    queryable: true,
+    retrieveable: true,
+    custom: false,
+    urls: { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` },
+  };
+}
+
+function describe(def: SObjectDef, version: string): Record<string, unknown> {
+  return {
+    ...describeSummary(def, version),
+    fields: def.fields.map((f) => ({
+      name: f.name,
+      label: f.name,
+      type: f.type,
+      nillable: !f.required,
+      createable: !f.readOnly && !def.readOnly,
+      updateable: !f.readOnly && !def.readOnly,
+      referenceTo: f.referenceTo ?? [],
+      relationshipName: f.relationshipName ?? null,
+    })),
+    childRelationships: def.childRelationships.map((c) => ({ childSObject: c.childSObject, field: c.field, relationshipName: c.relationshipName })),
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The slice of the Salesforce data model the emulated org knows: objects, fields, key prefixes, relationships,
+ * required fields. Names are canonical API names; lookups are case-insensitive like SOQL.
+ */
+
+export type FieldType =
+  | 'id'
+  | 'reference'
+  | 'string'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'currency'
+  | 'double'
+  | 'int';
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  /** Set by the platform, never by a client (Id, Name on Contact, audit fields, formula-like flags). */
+  readOnly?: boolean;
+  /** Required on create (REQUIRED_FIELD_MISSING when absent or blank). */
+  required?: boolean;
+  /** For references: the objects an id may point to and the relationship name used in SOQL (Account, Owner). */
+  referenceTo?: string[];
+  relationshipName?: string;
+}
+
+export interface ChildRelationship {
+  relationshipName: string;
+  childSObject: string;
+  field: string;
+}
+
+export interface SObjectDef {
+  name: string;
+  keyPrefix: string;
+  label: string;
+  labelPlural: string;
+  fields: FieldDef[];
+  childRelationships: ChildRelationship[];
+  /** Users are read-only through the API here. */
+  readOnly?: boolean;
+}
+
+const audit: FieldDef[] = [
+  { name: 'CreatedDate', type: 'datetime', readOnly: true },
+  { name: 'CreatedById', type: 'reference', readOnly: true, referenceTo: ['User'], relationshipName: 'CreatedBy' },
+  { name: 'LastModifiedDate', type: 'datetime', readOnly: true },
+  { name: 'LastModifiedById', type: 'reference', readOnly: true, referenceTo: ['User'], relationshipName: 'LastModifiedBy' },
+  { name: 'SystemModstamp', type: 'datetime', readOnly: true },
+  { name: 'IsDeleted', type: 'boolean', readOnly: true },
+];
+
+const owner: FieldDef = { name: 'OwnerId', type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' };
+const id: FieldDef = { name: 'Id', type: 'id', readOnly: true };
+
+export const SCHEMA: SObjectDef[] = [
+  {
+    name: 'Account',
+    keyPrefix: '001',
+    label: 'Account',
+    labelPlural: 'Accounts',
+    fields: [
+      id,
+      { name: 'Name', type: 'string', required: true },
+      { name: 'Website', type: 'url' },
+      { name: 'Phone', type: 'phone' },
+      { name: 'Industry', type: 'picklist' },
+      { name: 'Type', type: 'picklist' },
+      { name: 'BillingCity', type: 'string' },
+      { name: 'BillingCountry', type: 'string' },
+      { name: 'Description', type: 'textarea' },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [
+      { relationshipName: 'Contacts', childSObject: 'Contact', field: 'AccountId' },
+      { relationshipName: 'Opportunities', childSObject: 'Opportunity', field: 'AccountId' },
+      { relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' },
+      { relationshipName: 'Emails', childSObject: 'EmailMessage', field: 'RelatedToId' },
+    ],
+  },
+  {
+    name: 'Contact',
+    keyPrefix: '003',
+    label: 'Contact',
+    labelPlural: 'Contacts',
+    fields: [
+      id,
+      { name: 'FirstName', type: 'string' },
+      { name: 'LastName', type: 'string', required: true },
+      { name: 'Name', type: 'string', readOnly: true },
+      { name: 'Email', type: 'email' },
+      { name: 'Phone', type: 'phone' },
+      { name: 'MobilePhone', type: 'phone' },
+      { name: 'Title', type: 'string' },
+      { name: 'Department', type: 'string' },
+      { name: 'MailingCity', type: 'string' },
+      { name: 'Description', type: 'textarea' },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhoId' }],
+  },
+  {
+    name: 'Lead',
+    keyPrefix: '00Q',
+    label: 'Lead',
+    labelPlural: 'Leads',
+    fields: [
+      id,
+      { name: 'FirstName', type: 'string' },
+      { name: 'LastName', type: 'string', required: true },
+      { name: 'Name', type: 'string', readOnly: true },
+      { name: 'Company', type: 'string', required: true },
+      { name: 'Email', type: 'email' },
+      { name: 'Phone', type: 'phone' },
+      { name: 'Title', type: 'string' },
+      { name: 'Status', type: 'picklist' },
+      { name: 'LeadSource', type: 'picklist' },
+      { name: 'IsConverted', type: 'boolean', readOnly: true },
+      { name: 'Description', type: 'textarea' },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhoId' }],
+  },
+  {
+    name: 'Opportunity',
+    keyPrefix: '006',
+    label: 'Opportunity',
+    labelPlural: 'Opportunities',
+    fields: [
+      id,
+      { name: 'Name', type: 'string', required: true },
+      { name: 'StageName', type: 'picklist', required: true },
+      { name: 'CloseDate', type: 'date', required: true },
+      { name: 'Amount', type: 'currency' },
+      { name: 'Probability', type: 'double' },
+      { name: 'IsClosed', type: 'boolean', readOnly: true },
+      { name: 'IsWon', type: 'boolean', readOnly: true },
+      { name: 'Description', type: 'textarea' },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
+  },
+  {
+    name: 'Task',
+    keyPrefix: '00T',
+    label: 'Task',
+    labelPlural: 'Tasks',
+    fields: [
+      id,
+      { name: 'Subject', type: 'string' },
+      { name: 'Status', type: 'picklist' },
+      { name: 'Priority', type: 'picklist' },
+      { name: 'ActivityDate', type: 'date' },
+      { name: 'Description', type: 'textarea' },
+      { name: 'TaskSubtype', type: 'picklist' },
+      { name: 'IsClosed', type: 'boolean', readOnly: true },
+      { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'] },
+      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [],
+  },
+  {
+    name: 'EmailMessage',
+    keyPrefix: '02s',
+    label: 'Email Message',
+    labelPlural: 'Email Messages',
+    fields: [
+      id,
+      { name: 'Subject', type: 'string' },
+      { name: 'TextBody', type: 'textarea' },
+      { name: 'HtmlBody', type: 'textarea' },
+      { name: 'FromAddress', type: 'email' },
+      { name: 'FromName', type: 'string' },
+      { name: 'ToAddress', type: 'string' },
+      { name: 'CcAddress', type: 'string' },
+      { name: 'BccAddress', type: 'string' },
+      { name: 'MessageDate', type: 'datetime' },
+      { name: 'MessageIdentifier', type: 'string' },
+      { name: 'ThreadIdentifier', type: 'string' },
+      { name: 'Status', type: 'picklist' },
+      { name: 'Incoming', type: 'boolean' },
+      { name: 'RelatedToId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      { name: 'ActivityId', type: 'reference', referenceTo: ['Task'], readOnly: true },
+      ...audit,
+    ],
+    childRelationships: [],
+  },
+  {
+    name: 'User',
+    keyPrefix: '005',
+    label: 'User',
+    labelPlural: 'Users',
+    readOnly: true,
+    fields: [
+      id,
+      { name: 'Username', type: 'string' },
+      { name: 'FirstName', type: 'string' },
+      { name: 'LastName', type: 'string' },
+      { name: 'Name', type: 'string' },
+      { name: 'Email', type: 'email' },
+      { name: 'Alias', type: 'string' },
+      { name: 'IsActive', type: 'boolean' },
+      { name: 'TimeZoneSidKey', type: 'picklist' },
+      { name: 'LanguageLocaleKey', type: 'picklist' },
+      ...audit,
+    ],
+    childRelationships: [],
+  },
+];
+
+const byLowerName = new Map(SCHEMA.map((s) => [s.name.toLowerCase(), s]));
+
+export function findSObject(name: string): SObjectDef | undefined {
+  return byLowerName.get(name.toLowerCase());
+}
+
+export function findField(sobject: SObjectDef, name: string): FieldDef | undefined {
+  const lower = name.toLowerCase();
+  return sobject.fields.find((f) => f.name.toLowerCase() === lower);
+}
+
+export function findParentRelationship(sobject: SObjectDef, relationshipName: string): FieldDef | undefined {
+  const lower = relationshipName.toLowerCase();
+  return sobject.fields.find((f) => f.relationshipName?.toLowerCase() === lower);
+}
+
+export function findChildRelationship(sobject: SObjectDef, relationshipName: string): ChildRelationship | undefined {
+  const lower = relationshipName.toLowerCase();
+  return sobject.childRelationships.find((c) => c.relationshipName.toLowerCase() === lower);
+}
+
+export function sobjectForId(id: string): SObjectDef | undefined {
+  const prefix = id.slice(0, 3);
+  return SCHEMA.find((s) => s.keyPrefix === prefix);
+}

@@ -1,0 +1,232 @@
+/**
+ * The emulated Salesforce org: one Node HTTP server speaking Salesforce's OAuth, identity and REST wire formats,
+ * with CORS for an allowlist of origins and controls for tests under /__emulator/*.
+ *
+ *   const org = await startEmulator({ allowedOrigins: ['https://localhost:3000'] });
+ *   org.url            // http://localhost:<port>  (login URL, My Domain and instance URL at once)
+ *   org.controls.expireSessions();
+ *   await org.close();
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createControls, handleControlRequest, type EmulatorControls } from './controls';
+import { emptyReply, readBody, textReply, type Reply } from './http';
+import { bearerToken, handleIdentity, handleUserinfo } from './identity';
+import { handleAuthorizeGet, handleConsentPost, handleLoginPost } from './oauth/authorize';
+import { handleRevoke, handleToken } from './oauth/token-endpoint';
+import { defaultOrgConfig, OrgState, type LogEntry } from './org-state';
+import type { EmulatorPolicy } from './policy';
+import { handleRest } from './rest/rest-entry';
+import { restError } from './rest/rest-errors';
+import type { EmulatorSeed } from './seed';
+
+export type { EmulatorControls, FailNextOptions, HangNextOptions } from './controls';
+export type { LogEntry } from './org-state';
+export type { EmulatorPolicy, RefreshTokenPolicy } from './policy';
+export { DEFAULT_POLICY } from './policy';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Origins whose browser requests get CORS headers (the org's CORS allowlist). Default ['https://localhost:3000']. */
+  allowedOrigins?: string[];
+  /** The External Client App's consumer key. Default 'demo-outlook-addin'. */
+  clientId?: string;
+  /** Registered callback URLs. Default ['https://localhost:3000/auth-callback.html']. `<allowed origin>/auth-callback.html`
+   * is accepted for every allowed origin too, so tests on random ports only list their origin. */
+  redirectUris?: string[];
+  policy?: Partial<EmulatorPolicy>;
+  seed?: EmulatorSeed;
+}
+
+export interface RunningEmulator {
+  /** http://localhost:<port> */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  controls: EmulatorControls;
+}
+
+const EXPOSED_HEADERS = 'Sforce-Limit-Info, WWW-Authenticate, Location';
+const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function areaOf(path: string): LogEntry['area'] | undefined {
+  if (path === '/services/oauth2/userinfo') return 'identity';
+  if (path.startsWith('/services/oauth2/')) return 'oauth';
+  if (path.startsWith('/id/')) return 'identity';
+  if (path === '/services/data' || path.startsWith('/services/data/')) return 'rest';
+  return undefined;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const org = new OrgState(defaultOrgConfig(options));
+  const controls = createControls(org);
+  const allowedOrigins = new Set(org.config.allowedOrigins);
+  const heldResponses = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+
+  const corsHeaders = (origin: string | undefined): Record<string, string> =>
+    origin && allowedOrigins.has(origin)
+      ? {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Credentials': 'true',
+          'Access-Control-Expose-Headers': EXPOSED_HEADERS,
+          Vary: 'Origin',
+        }
+      : {};
+
+  const send = (res: ServerResponse, reply: Reply, origin: string | undefined): void => {
+    if (res.writableEnded || res.destroyed) return;
+    const headers = { ...reply.headers, ...corsHeaders(origin) };
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  };
+
+  const route = async (req: IncomingMessage, url: URL, body: string): Promise<{ reply: Reply; username?: string; grantType?: string }> => {
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+    if (path === '/services/oauth2/authorize' && method === 'GET') return { reply: handleAuthorizeGet(org, url.searchParams) };
+    if (path === '/services/oauth2/authorize/login' && method === 'POST') return handleLoginPost(org, body);
+    if (path === '/services/oauth2/authorize/consent' && method === 'POST') return handleConsentPost(org, body);
+    if (path === '/services/oauth2/token') {
+      if (method !== 'POST') return { reply: textReply(405, 'Method Not Allowed') };
+      return handleToken(org, body);
+    }
+    if (path === '/services/oauth2/revoke') {
+      const token = method === 'POST' ? new URLSearchParams(body).get('token') : url.searchParams.get('token');
+      return { reply: handleRevoke(org, token ?? '') };
+    }
+    if (path === '/services/oauth2/userinfo') return handleUserinfo(org, bearerToken(headers.authorization, url.searchParams));
+    const identity = /^\/id\/([^/]+)\/([^/]+)\/?$/.exec(path);
+    if (identity) {
+      return handleIdentity(org, identity[1] ?? '', identity[2] ?? '', bearerToken(headers.authorization, url.searchParams), url.searchParams);
+    }
+    if (areaOf(path) === 'rest') return handleRest(org, { method, pathname: path, query: url.searchParams, body, headers });
+    return { reply: textReply(404, 'Not Found') };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    const origin = req.headers.origin;
+    const path = url.pathname;
+
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      if (!origin || !allowedOrigins.has(origin)) {
+        // Not on the org's CORS allowlist: no CORS headers, so the browser blocks the request.
+        send(res, textReply(403, 'CORS origin not allowed'), undefined);
+        return;
+      }
+      send(
+        res,
+        emptyReply(204, {
+          'Access-Control-Allow-Methods': ALLOWED_METHODS,
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+          'Access-Control-Max-Age': '86400',
+        }),
+        origin,
+      );
+      return;
+    }
+
+    const body = await readBody(req);
+    if (path === '/__emulator' || path.startsWith('/__emulator/')) {
+      send(res, handleControlRequest(controls, method, path, body), origin);
+      return;
+    }
+
+    if (org.latencyMs > 0) await sleep(org.latencyMs);
+    const matches = (prefix: string | undefined): boolean => prefix === undefined || path.startsWith(prefix);
+    const hang = org.hangRules.find((r) => r.remaining > 0 && matches(r.pathPrefix));
+    if (hang) {
+      hang.remaining -= 1;
+      org.hangRules = org.hangRules.filter((r) => r.remaining > 0);
+      heldResponses.add(res);
+      res.on('close', () => heldResponses.delete(res));
+      return;
+    }
+
+    const area = areaOf(path);
+    const fail = org.failRules.find((r) => r.remaining > 0 && matches(r.pathPrefix));
+    let outcome: { reply: Reply; username?: string; grantType?: string };
+    if (fail) {
+      fail.remaining -= 1;
+      org.failRules = org.failRules.filter((r) => r.remaining > 0);
+      outcome = { reply: { status: fail.status, headers: { ...fail.headers }, body: fail.body } };
+    } else {
+      try {
+        outcome = await route(req, url, body);
+      } catch {
+        outcome = {
+          reply: restError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 000000000-00000 (0000000000)'),
+        };
+      }
+    }
+    send(res, outcome.reply, origin);
+    if (area) {
+      const entry: LogEntry = { at: new Date().toISOString(), method, path, area, status: outcome.reply.status };
+      if (outcome.username) entry.username = outcome.username;
+      if (outcome.grantType) entry.grantType = outcome.grantType;
+      org.log.push(entry);
+    }
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, textReply(500, 'emulator error'), undefined);
+    });
+  };
+
+  // Listen on both loopback families so http://localhost works whichever one a client resolves first.
+  const servers: Server[] = [];
+  const listen = (host: string, port: number): Promise<Server> =>
+    new Promise((resolve, reject) => {
+      const server = createServer(listener);
+      server.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+      server.once('error', reject);
+      server.listen({ host, port }, () => {
+        server.off('error', reject);
+        resolve(server);
+      });
+    });
+  const primary = await listen('127.0.0.1', options.port ?? 0);
+  servers.push(primary);
+  const port = (primary.address() as AddressInfo).port;
+  try {
+    servers.push(await listen('::1', port));
+  } catch {
+    // No IPv6 loopback here; IPv4 is enough.
+  }
+  org.baseUrl = `http://localhost:${port}`;
+
+  let closed = false;
+  return {
+    url: org.baseUrl,
+    port,
+    controls,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const res of heldResponses) res.destroy();
+      heldResponses.clear();
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
