@@ -132,6 +132,8 @@ export interface OutboxEntry {
   /** Epoch ms before which a waiting entry is not retried (backoff). */
   notBefore?: number;
   result?: OutboxResult;
+  /** While `sending`: epoch ms until which this attempt belongs to the pane that claimed it (several panes share one DB). */
+  leaseUntil?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -182,4 +184,8 @@ export interface CreateOutboxOptions {
   now?: () => number;
   /** Backoff before retrying rate_limited / transient / timeout, by attempt number (1-based). */
   backoffMs?: (attempt: number, kind: OutboxWaitReason) => number;
+  /** Timer seam for backoff (tests). Returns a cancel. */
+  schedule?: (run: () => void, ms: number) => () => void;
+  /** Cross-pane change notices; defaults to a BroadcastChannel named after the database when available. */
+  broadcast?: boolean;
 }

@@ -1,0 +1,47 @@
+/**
+ * Log a follow-up: an open Task on the contact or lead, due on a date. The client key in the Description lets a retry
+ * after a possible landing find the first attempt (Description is not filterable, so the candidates are narrowed by
+ * WhoId, Subject and ActivityDate first).
+ */
+import type { LogFollowUpAction } from '../outbox/outbox';
+import type { SalesforceApi } from '../salesforce-api';
+import { recordsOf, str } from './record-fields';
+import { isSalesforceId, soqlString } from './soql';
+
+export function followUpKeyLine(clientKey: string): string {
+  return `Follow-up-Key: ${clientKey.replace(/[\r\n]+/g, '')}`;
+}
+
+export function followUpFields(action: LogFollowUpAction): Record<string, unknown> {
+  if (!isSalesforceId(action.whoId)) throw new Error('log_follow_up: WhoId is not a Salesforce id');
+  const fields: Record<string, unknown> = {
+    Subject: action.subject.replace(/[\r\n]+/g, ' ').trim().slice(0, 255) || 'Follow up',
+    Status: 'Not Started',
+    Priority: 'Normal',
+    TaskSubtype: 'Task',
+    ActivityDate: action.activityDate,
+    Description: followUpKeyLine(action.clientKey),
+    WhoId: action.whoId,
+  };
+  if (action.whatId && isSalesforceId(action.whatId) && !action.whoId.startsWith('00Q')) fields.WhatId = action.whatId;
+  return fields;
+}
+
+export async function executeLogFollowUp(
+  api: SalesforceApi,
+  action: LogFollowUpAction,
+  options: { mayHaveLanded: boolean },
+): Promise<{ id: string; adopted: boolean }> {
+  const fields = followUpFields(action);
+  if (options.mayHaveLanded) {
+    const soql =
+      `SELECT Id, Description FROM Task WHERE WhoId = ${soqlString(action.whoId)} AND Subject = ${soqlString(String(fields.Subject))} ` +
+      `AND ActivityDate = ${action.activityDate.replace(/[^0-9-]/g, '')} LIMIT 50`;
+    const key = followUpKeyLine(action.clientKey);
+    const found = recordsOf(await api.query(soql)).find((r) => (str(r, 'Description') ?? '').split(/\r?\n/).includes(key));
+    const id = str(found, 'Id');
+    if (isSalesforceId(id)) return { id, adopted: true };
+  }
+  const created = await api.create('Task', fields);
+  return { id: created.id, adopted: false };
+}

@@ -1,0 +1,252 @@
+/**
+ * The outbox runner. Stores entries (outbox-store), moves them with the pure transitions (outbox-transitions) and
+ * sends them through the SalesforceApi, one at a time, for the current owner only.
+ *
+ * When it runs: `resume(owner)` (sign-in, sign in again, pane start), the connection becoming `connected`, the
+ * browser going back online, a backoff timer, and a new entry of the current owner.
+ */
+import { classifySalesforceError } from '../classify-salesforce-error';
+import { CONNECTION_LOST_KINDS, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import type { SalesforceApi } from '../salesforce-api';
+import { createBrowserOnlineManager } from './browser-online-manager';
+import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
+import { outboxOwnerKey } from './outbox';
+import { executeOutboxAction, type OutboxExecutor } from './outbox-executors';
+import { openOutboxStore, type OutboxStore } from './outbox-store';
+import { claim, defaultBackoff, fail, hold, isDue, newOutboxEntry, requeue, succeed } from './outbox-transitions';
+
+export interface CreateOutboxTestOptions {
+  /** Replaces the Salesforce actions (unit tests of the runner). */
+  executor?: OutboxExecutor;
+  /** Called after every runner pass (tests wait on it). */
+  onPassEnd?: () => void;
+}
+
+const defaultSchedule = (run: () => void, ms: number) => {
+  const handle = setTimeout(run, ms);
+  return () => clearTimeout(handle);
+};
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Why the runner must not send right now, if anything. */
+function gate(api: SalesforceApi, online: boolean, owner: OutboxOwner): OutboxWaitReason | undefined {
+  if (!online) return 'offline';
+  const state = api.state();
+  if (state.status === 'offline') return 'offline';
+  if (state.status === 'signed_out') return 'signed_out';
+  if (state.status === 'lost') return CONNECTION_LOST_KINDS.has(state.failure.kind) ? (state.failure.kind as OutboxWaitReason) : 'session_expired';
+  const identity = api.identity();
+  if (!identity) return 'signed_out';
+  if (identity.orgId !== owner.orgId || identity.userId !== owner.userId) return 'other_identity';
+  return undefined;
+}
+
+export async function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTestOptions = {}): Promise<Outbox> {
+  const { api } = options;
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  if (!factory) throw new Error('createOutbox: IndexedDB is not available');
+  const store: OutboxStore = await openOutboxStore(factory, options.partitionKey);
+  const now = options.now ?? Date.now;
+  const backoff = options.backoffMs ?? defaultBackoff;
+  const schedule = options.schedule ?? defaultSchedule;
+  const onlineManager = options.onlineManager ?? createBrowserOnlineManager();
+  const execute = test.executor ?? executeOutboxAction;
+
+  let current: OutboxOwner | undefined;
+  let closed = false;
+  let running = false;
+  let again = false;
+  let cancelTimer: (() => void) | undefined;
+  const listeners = new Map<string, Set<(entries: OutboxEntry[]) => void>>();
+
+  const channel =
+    options.broadcast !== false && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(store.name) : undefined;
+  if (channel) {
+    channel.onmessage = (event: MessageEvent) => {
+      const data = event.data as { ownerKey?: unknown } | null;
+      if (data && typeof data.ownerKey === 'string') void notifyLocal(data.ownerKey);
+    };
+  }
+
+  async function notifyLocal(ownerKey: string): Promise<void> {
+    const set = listeners.get(ownerKey);
+    if (!set || set.size === 0 || closed) return;
+    const entries = await store.listByOwner(ownerKey);
+    for (const listener of [...set]) listener(entries);
+  }
+
+  async function changed(ownerKey: string): Promise<void> {
+    channel?.postMessage({ ownerKey });
+    await notifyLocal(ownerKey);
+  }
+
+  function kick(): void {
+    if (closed || !current) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void (async () => {
+      try {
+        do {
+          again = false;
+          await pass();
+        } while (again && !closed);
+      } finally {
+        running = false;
+        test.onPassEnd?.();
+      }
+    })();
+  }
+
+  async function holdAll(ownerKey: string, reason: OutboxWaitReason): Promise<void> {
+    let any = false;
+    for (const entry of await store.listByOwner(ownerKey)) {
+      if (entry.status !== 'queued' && entry.status !== 'waiting') continue;
+      const stored = await store.update(entry.id, (e) => {
+        const pending = e.status === 'queued' || (e.status === 'waiting' && !(e.notBefore !== undefined && e.notBefore > now()));
+        return pending ? hold(e, reason, now()) : null;
+      });
+      any ||= stored !== null;
+    }
+    if (any) await changed(ownerKey);
+  }
+
+  async function pass(): Promise<void> {
+    const owner = current;
+    if (!owner) return;
+    const ownerKey = outboxOwnerKey(owner);
+    cancelTimer?.();
+    cancelTimer = undefined;
+    let nextWake: number | undefined;
+
+    for (const listed of await store.listByOwner(ownerKey)) {
+      if (closed || current !== owner) return;
+      const at = now();
+      if (!isDue(listed, at)) {
+        if (listed.status === 'waiting' && listed.notBefore !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.notBefore);
+        if (listed.status === 'sending' && listed.leaseUntil !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.leaseUntil);
+        continue;
+      }
+      const blocked = gate(api, onlineManager.isOnline(), owner);
+      if (blocked) {
+        // The same reason holds for every later entry: mark them all, send none.
+        await holdAll(ownerKey, blocked);
+        break;
+      }
+      const claimed = await store.update(listed.id, (e) => (e.ownerKey === ownerKey ? claim(e, now()) : null));
+      if (!claimed) continue;
+      await changed(ownerKey);
+
+      let failure: ClassifiedFailure | undefined;
+      try {
+        const result = await execute(api, claimed.action, { mayHaveLanded: claimed.mayHaveLanded });
+        await store.update(claimed.id, (e) => (e.status === 'sending' ? succeed(e, result, now()) : null));
+      } catch (error) {
+        failure =
+          error instanceof SalesforceFailureError
+            ? error.failure
+            : classifySalesforceError(error, { phase: 'request', online: onlineManager.isOnline() });
+        const stored = await store.update(claimed.id, (e) => (e.status === 'sending' ? fail(e, failure as ClassifiedFailure, now(), backoff) : null));
+        if (stored?.notBefore !== undefined) nextWake = Math.min(nextWake ?? Infinity, stored.notBefore);
+      }
+      await changed(ownerKey);
+      // A lost connection or the network gone: the next entries would meet the same wall. They wait for the way to
+      // clear (resume, connected, online), not for another pass.
+      if (failure && (failure.connectionLost || failure.kind === 'offline')) {
+        await holdAll(ownerKey, failure.kind === 'offline' ? 'offline' : (failure.kind as OutboxWaitReason));
+        break;
+      }
+    }
+
+    if (nextWake !== undefined && !closed) {
+      const delay = Math.max(0, nextWake - now());
+      cancelTimer = schedule(() => kick(), delay);
+    }
+  }
+
+  const unsubscribeOnline = onlineManager.subscribe((online) => {
+    if (online) kick();
+  });
+  let lastStatus = api.state().status;
+  const unsubscribeApi = api.subscribe((state) => {
+    const was = lastStatus;
+    lastStatus = state.status;
+    if (state.status === 'connected' && was !== 'connected') kick();
+  });
+
+  function ownerCheck(owner: OutboxOwner, entry: OutboxEntry | undefined): entry is OutboxEntry {
+    return entry !== undefined && entry.ownerKey === outboxOwnerKey(owner);
+  }
+
+  return {
+    async enqueue(owner, action) {
+      const entry = newOutboxEntry(newId(), owner, action, now());
+      await store.put(entry);
+      await changed(entry.ownerKey);
+      if (current && outboxOwnerKey(current) === entry.ownerKey) kick();
+      return entry;
+    },
+    list(owner) {
+      return store.listByOwner(outboxOwnerKey(owner));
+    },
+    subscribe(owner, listener) {
+      const key = outboxOwnerKey(owner);
+      let set = listeners.get(key);
+      if (!set) listeners.set(key, (set = new Set()));
+      set.add(listener);
+      void store.listByOwner(key).then((entries) => {
+        if (set.has(listener) && !closed) listener(entries);
+      });
+      return () => {
+        set.delete(listener);
+      };
+    },
+    async pendingCount(owner) {
+      return (await store.listByOwner(outboxOwnerKey(owner))).filter((e) => e.status !== 'done').length;
+    },
+    async discard(owner, entryId) {
+      const entry = await store.get(entryId);
+      if (!ownerCheck(owner, entry)) return;
+      await store.delete(entryId);
+      await changed(entry.ownerKey);
+    },
+    async discardAll(owner) {
+      const key = outboxOwnerKey(owner);
+      await store.deleteByOwner(key);
+      await changed(key);
+    },
+    async retry(owner, entryId, edited) {
+      const entry = await store.get(entryId);
+      if (!ownerCheck(owner, entry)) return;
+      const stored = await store.update(entryId, (e) => (e.status === 'failed' || e.status === 'waiting' || e.status === 'queued' ? requeue(e, now(), edited) : null));
+      if (stored) await changed(stored.ownerKey);
+      if (current && outboxOwnerKey(current) === entry.ownerKey) kick();
+    },
+    resume(owner) {
+      current = { ...owner };
+      kick();
+    },
+    pause() {
+      current = undefined;
+      cancelTimer?.();
+      cancelTimer = undefined;
+    },
+    close() {
+      closed = true;
+      current = undefined;
+      cancelTimer?.();
+      unsubscribeOnline();
+      unsubscribeApi();
+      channel?.close();
+      listeners.clear();
+      store.close();
+    },
+  };
+}

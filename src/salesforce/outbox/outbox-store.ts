@@ -1,0 +1,111 @@
+/**
+ * The outbox's IndexedDB database: one per Office partition (the name is prefixed with the partition key), one object
+ * store of entries indexed by owner key. Read-modify-write happens inside one transaction, so two panes claiming the
+ * same entry cannot both win.
+ */
+import type { OutboxEntry } from './outbox';
+
+const STORE = 'entries';
+const BY_OWNER = 'by-owner';
+
+export function outboxDatabaseName(partitionKey: string | undefined): string {
+  return partitionKey ? `${partitionKey}::sf-outbox` : 'sf-outbox';
+}
+
+export interface OutboxStore {
+  readonly name: string;
+  listByOwner(ownerKey: string): Promise<OutboxEntry[]>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  put(entry: OutboxEntry): Promise<void>;
+  /** Atomically replaces the entry with `change(entry)`; null from `change` leaves it as is. Returns what was stored. */
+  update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<OutboxEntry | null>;
+  delete(id: string): Promise<void>;
+  deleteByOwner(ownerKey: string): Promise<void>;
+  close(): void;
+}
+
+function requestPromise<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+export async function openOutboxStore(factory: IDBFactory, partitionKey: string | undefined): Promise<OutboxStore> {
+  const name = outboxDatabaseName(partitionKey);
+  const open = factory.open(name, 1);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains(STORE)) {
+      const store = db.createObjectStore(STORE, { keyPath: 'id' });
+      store.createIndex(BY_OWNER, 'ownerKey', { unique: false });
+    }
+  };
+  const db = await requestPromise(open);
+  // Another pane upgrading (a newer version of the add-in) must not be blocked by this one.
+  db.onversionchange = () => db.close();
+
+  return {
+    name,
+    async listByOwner(ownerKey) {
+      const tx = db.transaction(STORE, 'readonly');
+      const entries = await requestPromise(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
+      return (entries as OutboxEntry[]).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    },
+    async get(id) {
+      const tx = db.transaction(STORE, 'readonly');
+      return (await requestPromise(tx.objectStore(STORE).get(id))) as OutboxEntry | undefined;
+    },
+    async put(entry) {
+      const tx = db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).put(entry);
+      await transactionDone(tx);
+    },
+    async update(id, change) {
+      const tx = db.transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      let stored: OutboxEntry | null = null;
+      // Callbacks, not awaits, inside the transaction: it must not auto-commit between the read and the write.
+      const read = store.get(id);
+      read.onsuccess = () => {
+        const current = read.result as OutboxEntry | undefined;
+        if (!current) return;
+        const next = change(current);
+        if (next && next !== current) {
+          store.put(next);
+          stored = next;
+        }
+      };
+      await transactionDone(tx);
+      return stored;
+    },
+    async delete(id) {
+      const tx = db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).delete(id);
+      await transactionDone(tx);
+    },
+    async deleteByOwner(ownerKey) {
+      const tx = db.transaction(STORE, 'readwrite');
+      const index = tx.objectStore(STORE).index(BY_OWNER);
+      const cursorRequest = index.openKeyCursor(ownerKey);
+      cursorRequest.onsuccess = () => {
+        const cursor = cursorRequest.result;
+        if (!cursor) return;
+        tx.objectStore(STORE).delete(cursor.primaryKey);
+        cursor.continue();
+      };
+      await transactionDone(tx);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

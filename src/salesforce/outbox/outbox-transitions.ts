@@ -1,0 +1,139 @@
+/**
+ * How an outbox entry moves between states, as pure functions of (entry, event, now). The runner only stores what
+ * these return; every rule about waiting, failing and "may have landed" lives here and is tested as a table.
+ */
+import type { ClassifiedFailure } from '../failure-kinds';
+import type { OutboxAction, OutboxEntry, OutboxOwner, OutboxResult, OutboxWaitReason } from './outbox';
+import { outboxOwnerKey } from './outbox';
+
+/** Long enough for one bounded Salesforce call (the wrapper's deadline) plus its idempotency check. */
+export const SEND_LEASE_MS = 90_000;
+/** After this many attempts an entry that keeps failing for an unknown reason stops retrying by itself. */
+export const MAX_UNKNOWN_ATTEMPTS = 3;
+
+export type Backoff = (attempt: number, reason: OutboxWaitReason) => number;
+
+export const defaultBackoff: Backoff = (attempt, reason) => {
+  const n = Math.max(0, attempt - 1);
+  // An org over its API limit will not recover in seconds: wait in minutes.
+  if (reason === 'rate_limited') return Math.min(60_000 * 2 ** n, 15 * 60_000);
+  return Math.min(2_000 * 2 ** n, 5 * 60_000);
+};
+
+export function newOutboxEntry(id: string, owner: OutboxOwner, action: OutboxAction, now: number): OutboxEntry {
+  return {
+    id,
+    ownerKey: outboxOwnerKey(owner),
+    owner: { ...owner },
+    action,
+    status: 'queued',
+    attempts: 0,
+    mayHaveLanded: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Whether the runner may try this entry now (gates on connection and identity come on top). */
+export function isDue(entry: OutboxEntry, now: number): boolean {
+  switch (entry.status) {
+    case 'queued':
+      return true;
+    case 'waiting':
+      return entry.notBefore === undefined || entry.notBefore <= now;
+    case 'sending':
+      // A pane that closed mid-send leaves its claim behind; once the lease is over the entry is free again.
+      return entry.leaseUntil === undefined || entry.leaseUntil <= now;
+    default:
+      return false;
+  }
+}
+
+/** Takes the entry for one attempt; null when it is not due (another pane has it, or it is done). */
+export function claim(entry: OutboxEntry, now: number): OutboxEntry | null {
+  if (!isDue(entry, now)) return null;
+  const next: OutboxEntry = {
+    ...entry,
+    status: 'sending',
+    attempts: entry.attempts + 1,
+    // An abandoned claim means an attempt may have reached Salesforce before its pane went away.
+    mayHaveLanded: entry.mayHaveLanded || entry.status === 'sending',
+    leaseUntil: now + SEND_LEASE_MS,
+    updatedAt: now,
+  };
+  delete next.notBefore;
+  return next;
+}
+
+export function succeed(entry: OutboxEntry, result: OutboxResult, now: number): OutboxEntry {
+  const next: OutboxEntry = { ...entry, status: 'done', result, updatedAt: now };
+  delete next.waitingFor;
+  delete next.failure;
+  delete next.notBefore;
+  delete next.leaseUntil;
+  return next;
+}
+
+/** Kinds after which a request that was sent may nevertheless have been carried out by Salesforce. */
+const MAY_HAVE_LANDED: ReadonlySet<string> = new Set(['timeout', 'transient', 'unknown', 'offline']);
+
+const BACKOFF_REASONS: ReadonlySet<OutboxWaitReason> = new Set(['rate_limited', 'transient', 'timeout', 'unknown']);
+
+/** Where an attempt's failure leaves the entry. */
+export function fail(entry: OutboxEntry, failure: ClassifiedFailure, now: number, backoff: Backoff = defaultBackoff): OutboxEntry {
+  const base: OutboxEntry = {
+    ...entry,
+    failure,
+    mayHaveLanded: entry.mayHaveLanded || MAY_HAVE_LANDED.has(failure.kind),
+    updatedAt: now,
+  };
+  delete base.leaseUntil;
+  delete base.notBefore;
+  delete base.waitingFor;
+
+  const waitFor = waitReasonOf(failure, entry.attempts);
+  if (waitFor === undefined) return { ...base, status: 'failed' };
+  const next: OutboxEntry = { ...base, status: 'waiting', waitingFor: waitFor };
+  if (BACKOFF_REASONS.has(waitFor)) next.notBefore = now + backoff(Math.max(1, entry.attempts), waitFor);
+  return next;
+}
+
+function waitReasonOf(failure: ClassifiedFailure, attempts: number): OutboxWaitReason | undefined {
+  switch (failure.kind) {
+    case 'bad_oauth_token':
+    case 'session_expired':
+    case 'offline':
+    case 'rate_limited':
+    case 'transient':
+    case 'timeout':
+      return failure.kind;
+    case 'reauth_required':
+      // A sign-in problem during a write: the seller signs in again, then it runs.
+      return 'session_expired';
+    case 'unknown':
+      return attempts < MAX_UNKNOWN_ATTEMPTS ? 'unknown' : undefined;
+    default:
+      // validation, permission_denied, not_found, admin_action_required: sending again changes nothing.
+      return undefined;
+  }
+}
+
+/** Held back before any attempt (offline, connection lost, another user signed in). Unchanged entries stay equal. */
+export function hold(entry: OutboxEntry, reason: OutboxWaitReason, now: number): OutboxEntry {
+  if (entry.status === 'waiting' && entry.waitingFor === reason && entry.notBefore === undefined) return entry;
+  const next: OutboxEntry = { ...entry, status: 'waiting', waitingFor: reason, updatedAt: now };
+  delete next.notBefore;
+  delete next.leaseUntil;
+  return next;
+}
+
+/** The seller asks to send again now (optionally edited): due at once, the landing flag kept. */
+export function requeue(entry: OutboxEntry, now: number, edited?: OutboxAction): OutboxEntry {
+  const next: OutboxEntry = { ...entry, status: 'queued', updatedAt: now };
+  if (edited && edited.type === entry.action.type) next.action = edited;
+  delete next.waitingFor;
+  delete next.notBefore;
+  delete next.failure;
+  delete next.leaseUntil;
+  return next;
+}
