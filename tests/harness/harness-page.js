@@ -250,7 +250,8 @@
         if (name === 'revoke-user') return control(name, { username: $('revoke-user').value });
         if (name === 'fail-next') {
           var failure = FAILURES[$('fail-kind').value];
-          return control(name, { count: Number($('fail-count').value) || 1, status: failure.status, body: failure.body });
+          // REST calls only: a failure meant for the data API must not land on the token endpoint instead.
+          return control(name, { count: Number($('fail-count').value) || 1, status: failure.status, body: failure.body, pathPrefix: '/services/data' });
         }
         return control(name);
       });
