@@ -1,9 +1,12 @@
 /**
- * The production choices for the optional adapters: the outbox and Microsoft sign-in. Kept apart so the app can be
- * built without them (tests, or while a piece is not there yet).
+ * The production choices for the optional adapters: the outbox (and, once configured, Microsoft sign-in). Kept apart
+ * so the app can be built without them in tests.
  */
+import { createOutbox } from '../salesforce/outbox/create-outbox';
 import type { AppOptions } from './start-app';
 
 export function defaultAppOptions(): AppOptions {
-  return {};
+  return {
+    createOutbox: ({ api, partitionKey, indexedDB }) => createOutbox({ api, indexedDB, ...(partitionKey ? { partitionKey } : {}) }),
+  };
 }

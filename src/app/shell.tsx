@@ -41,6 +41,10 @@ export function Shell({ services }: { services: AppServices }) {
   const signOutActions = useMemo(() => ({ pendingWork: () => auth.pendingWork(), signOut: () => auth.signOut() }), [auth]);
   const signOut = useSignOut(signOutActions);
   const dismiss = useCallback(() => auth.dismissNotice(), [auth]);
+  const outboxHolder = services.outbox;
+  const subscribeOutbox = useCallback((listener: () => void) => outboxHolder?.subscribe(listener) ?? (() => undefined), [outboxHolder]);
+  const readOutbox = useCallback(() => outboxHolder?.current(), [outboxHolder]);
+  const outbox = useSyncExternalStore(subscribeOutbox, readOutbox, readOutbox);
 
   const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
 
@@ -97,12 +101,12 @@ export function Shell({ services }: { services: AppServices }) {
         {notice}
       </div>
       <main className={styles.main}>
-        {services.outbox ? (
+        {outbox ? (
           <WorkspaceView
             key={snapshot.sessionKey}
             api={connection}
             host={services.host}
-            outbox={services.outbox}
+            outbox={outbox}
             identity={identity}
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}

@@ -5,6 +5,7 @@
  */
 import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
+import { createPkcePool } from '../auth/pkce';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
@@ -13,6 +14,7 @@ import type { OfficeHost } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
+import { createOutboxHolder, type OutboxHolder } from './outbox-holder';
 
 export interface AppEnvironment {
   fetch: typeof fetch;
@@ -34,14 +36,14 @@ export interface AppServices {
   locale: string;
   connection: SalesforceConnection;
   auth: AuthController;
-  outbox?: Outbox;
+  outbox?: OutboxHolder;
   microsoftAccountId?: string;
   copyText(text: string): Promise<void>;
 }
 
 export interface AppOptions {
   /** The outbox for this partition, built over the connection (src/salesforce/outbox/). */
-  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Outbox;
+  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Promise<Outbox>;
   /** Microsoft sign-in (src/auth/microsoft/), when configured. */
   microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
 }
@@ -96,7 +98,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     clock: env.now,
   });
 
-  const outbox = options.createOutbox?.({ api: connection, partitionKey, indexedDB: env.indexedDB });
+  const createOutbox = options.createOutbox;
+  const outbox = createOutbox
+    ? createOutboxHolder(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB: env.indexedDB }))
+    : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
 
   const settingsFor = (loginUrl?: string) => {
@@ -109,6 +114,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     };
   };
 
+  const pkcePool = createPkcePool();
   const auth = createAuthController({
     connection: {
       identity: () => connection.identity(),
@@ -131,6 +137,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
           fetch: env.fetch,
           classify: classifySalesforceError,
           isOnline: env.isOnline,
+          createPkcePair: () => pkcePool.take(),
         },
         request,
       ),

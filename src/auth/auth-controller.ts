@@ -30,6 +30,10 @@ export interface OutboxControl {
   pause(): void;
   pendingCount(owner: OutboxOwner): Promise<number>;
   discardAll(owner: OutboxOwner): Promise<void>;
+  /** Before sign-out deletes the outbox's database. */
+  close?(): void;
+  /** After the sweep: a fresh, empty outbox for the next sign-in. */
+  reopen?(): Promise<void>;
 }
 
 export interface MicrosoftSignOut {
@@ -279,7 +283,9 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       deps.setCurrentUser(undefined);
       await bestEffort(() => deps.tokenStore.wipe(), timeoutMs);
       deps.clearCrmCache?.();
+      deps.outbox?.close?.();
       await bestEffort(() => deps.wipeAccountStorage(), timeoutMs);
+      if (deps.outbox?.reopen) await bestEffort(() => deps.outbox!.reopen!(), timeoutMs);
       if (deps.microsoftAuth) await bestEffort(() => deps.microsoftAuth!.signOut(), timeoutMs);
       set({ status: 'signed_out', identity: undefined, busy: undefined, sessionKey: snapshot.sessionKey + 1 });
     },

@@ -34,3 +34,25 @@ describe('PKCE', () => {
     expect(base64UrlEncode(new Uint8Array([251, 255]))).toBe('-_8');
   });
 });
+
+describe('PKCE pool', () => {
+  it('hands out a ready pair and never the same pair twice', async () => {
+    const { createPkcePool } = await import('./pkce');
+    const pool = createPkcePool();
+    const a = await pool.take();
+    const b = await pool.take();
+    expect(a.verifier).not.toBe(b.verifier);
+    expect(a.challenge).toBe(await codeChallengeS256(a.verifier));
+  });
+
+  it('recovers from a failed pre-computation', async () => {
+    const { createPkcePool } = await import('./pkce');
+    let calls = 0;
+    const pool = createPkcePool(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('not ready');
+      return createPkcePair();
+    });
+    await expect(pool.take()).resolves.toMatchObject({ method: 'S256' });
+  });
+});

@@ -56,3 +56,19 @@ export async function createPkcePair(): Promise<PkcePair> {
   const verifier = createCodeVerifier();
   return { verifier, challenge: await codeChallengeS256(verifier), method: 'S256' };
 }
+
+/**
+ * Keeps one PKCE pair ready, so a click reaches displayDialogAsync through microtasks only: SHA-256 in WebCrypto is
+ * asynchronous, and a pop-up opened after a real task boundary can lose the click's user activation (Safari).
+ */
+export function createPkcePool(make: () => Promise<PkcePair> = createPkcePair): { take(): Promise<PkcePair> } {
+  let next: Promise<PkcePair> = make();
+  return {
+    take() {
+      const current = next;
+      next = make();
+      // A failed pre-computation is retried on the spot instead of failing the sign-in.
+      return current.catch(() => make());
+    },
+  };
+}

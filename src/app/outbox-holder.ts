@@ -1,0 +1,77 @@
+/**
+ * The pane's outbox across sign-outs. Sign-out deletes the account's IndexedDB databases, the outbox's among them,
+ * and a deleted database cannot be written again through the old connection; so the holder closes the outbox before
+ * the sweep and opens a fresh one after it. The auth controller talks to the holder; the workspace gets `current()`.
+ */
+import type { OutboxControl } from '../auth/auth-controller';
+import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
+
+export interface OutboxHolder extends OutboxControl {
+  current(): Outbox | undefined;
+  subscribe(listener: () => void): () => void;
+  /** Closes the current outbox (before its database is deleted). */
+  close(): void;
+  /** Opens a new outbox (after the sweep). */
+  reopen(): Promise<void>;
+}
+
+export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
+  let outbox: Outbox | undefined;
+  let opening: Promise<Outbox | undefined> | undefined;
+  let wanted: OutboxOwner | undefined;
+  const listeners = new Set<() => void>();
+
+  const start = () => {
+    const attempt = open().then(
+      (created) => {
+        if (opening !== attempt) {
+          created.close();
+          return undefined;
+        }
+        outbox = created;
+        if (wanted) created.resume(wanted);
+        for (const listener of [...listeners]) listener();
+        return created;
+      },
+      // No IndexedDB (private mode): the pane still works, writes are simply not kept.
+      () => undefined,
+    );
+    opening = attempt;
+    return attempt;
+  };
+  start();
+
+  const ready = async () => outbox ?? (await opening);
+
+  return {
+    current: () => outbox,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    resume(owner) {
+      wanted = owner;
+      outbox?.resume(owner);
+    },
+    pause() {
+      wanted = undefined;
+      outbox?.pause();
+    },
+    async pendingCount(owner) {
+      return (await ready())?.pendingCount(owner) ?? 0;
+    },
+    async discardAll(owner) {
+      await (await ready())?.discardAll(owner);
+    },
+    close() {
+      wanted = undefined;
+      outbox?.close();
+      outbox = undefined;
+      opening = undefined;
+      for (const listener of [...listeners]) listener();
+    },
+    async reopen() {
+      await start();
+    },
+  };
+}
