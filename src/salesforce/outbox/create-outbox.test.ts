@@ -91,7 +91,7 @@ async function setUp(
     if (answer instanceof Error) throw answer;
     return { sobject: 'Task', id: `00T5e00000000${String(attempt).padStart(2, '0')}AAA`, adopted: false };
   };
-  const outbox = await createOutbox(
+  const outbox = createOutbox(
     { api, indexedDB: factory, partitionKey: 'p1', onlineManager: online, now: () => clock.now, schedule: timers.schedule, backoffMs: () => 1_000, broadcast: false },
     { executor },
   );

@@ -12,7 +12,7 @@ import { createBrowserOnlineManager } from './browser-online-manager';
 import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
 import { outboxOwnerKey } from './outbox';
 import { executeOutboxAction, type OutboxExecutor } from './outbox-executors';
-import { openOutboxStore, type OutboxStore } from './outbox-store';
+import { openOutboxStore, outboxDatabaseName, type OutboxStore } from './outbox-store';
 import { claim, defaultBackoff, fail, hold, isDue, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 
 export interface CreateOutboxTestOptions {
@@ -46,11 +46,18 @@ function gate(api: SalesforceApi, online: boolean, owner: OutboxOwner): OutboxWa
   return undefined;
 }
 
-export async function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTestOptions = {}): Promise<Outbox> {
+/**
+ * Synchronous so the app can build it at start-up with the other adapters; the database opens in the background and
+ * every method waits for it.
+ */
+export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTestOptions = {}): Outbox {
   const { api } = options;
   const factory = options.indexedDB ?? globalThis.indexedDB;
-  if (!factory) throw new Error('createOutbox: IndexedDB is not available');
-  const store: OutboxStore = await openOutboxStore(factory, options.partitionKey);
+  const ready: Promise<OutboxStore> = factory
+    ? openOutboxStore(factory, options.partitionKey)
+    : Promise.reject(new Error('createOutbox: IndexedDB is not available'));
+  // Keep an unobserved failure from being reported as unhandled; each method still rejects with it.
+  ready.catch(() => {});
   const now = options.now ?? Date.now;
   const backoff = options.backoffMs ?? defaultBackoff;
   const schedule = options.schedule ?? defaultSchedule;
@@ -65,7 +72,7 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
   const listeners = new Map<string, Set<(entries: OutboxEntry[]) => void>>();
 
   const channel =
-    options.broadcast !== false && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(store.name) : undefined;
+    options.broadcast !== false && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(outboxDatabaseName(options.partitionKey)) : undefined;
   if (channel) {
     channel.onmessage = (event: MessageEvent) => {
       const data = event.data as { ownerKey?: unknown } | null;
@@ -76,6 +83,7 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
   async function notifyLocal(ownerKey: string): Promise<void> {
     const set = listeners.get(ownerKey);
     if (!set || set.size === 0 || closed) return;
+    const store = await ready;
     const entries = await store.listByOwner(ownerKey);
     for (const listener of [...set]) listener(entries);
   }
@@ -98,6 +106,8 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
           again = false;
           await pass();
         } while (again && !closed);
+      } catch {
+        // The database could not open or a write failed: nothing was sent by this pass; the next trigger tries again.
       } finally {
         running = false;
         test.onPassEnd?.();
@@ -106,6 +116,7 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
   }
 
   async function holdAll(ownerKey: string, reason: OutboxWaitReason): Promise<void> {
+    const store = await ready;
     let any = false;
     for (const entry of await store.listByOwner(ownerKey)) {
       if (entry.status !== 'queued' && entry.status !== 'waiting') continue;
@@ -121,6 +132,7 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
   async function pass(): Promise<void> {
     const owner = current;
     if (!owner) return;
+    const store = await ready;
     const ownerKey = outboxOwnerKey(owner);
     cancelTimer?.();
     cancelTimer = undefined;
@@ -187,42 +199,49 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
 
   return {
     async enqueue(owner, action) {
+      const store = await ready;
       const entry = newOutboxEntry(newId(), owner, action, now());
       await store.put(entry);
       await changed(entry.ownerKey);
       if (current && outboxOwnerKey(current) === entry.ownerKey) kick();
       return entry;
     },
-    list(owner) {
-      return store.listByOwner(outboxOwnerKey(owner));
+    async list(owner) {
+      return (await ready).listByOwner(outboxOwnerKey(owner));
     },
     subscribe(owner, listener) {
       const key = outboxOwnerKey(owner);
       let set = listeners.get(key);
       if (!set) listeners.set(key, (set = new Set()));
       set.add(listener);
-      void store.listByOwner(key).then((entries) => {
-        if (set.has(listener) && !closed) listener(entries);
-      });
+      void ready
+        .then((store) => store.listByOwner(key))
+        .then((entries) => {
+          if (set.has(listener) && !closed) listener(entries);
+        })
+        .catch(() => {});
       return () => {
         set.delete(listener);
       };
     },
     async pendingCount(owner) {
-      return (await store.listByOwner(outboxOwnerKey(owner))).filter((e) => e.status !== 'done').length;
+      return (await (await ready).listByOwner(outboxOwnerKey(owner))).filter((e) => e.status !== 'done').length;
     },
     async discard(owner, entryId) {
+      const store = await ready;
       const entry = await store.get(entryId);
       if (!ownerCheck(owner, entry)) return;
       await store.delete(entryId);
       await changed(entry.ownerKey);
     },
     async discardAll(owner) {
+      const store = await ready;
       const key = outboxOwnerKey(owner);
       await store.deleteByOwner(key);
       await changed(key);
     },
     async retry(owner, entryId, edited) {
+      const store = await ready;
       const entry = await store.get(entryId);
       if (!ownerCheck(owner, entry)) return;
       const stored = await store.update(entryId, (e) => (e.status === 'failed' || e.status === 'waiting' || e.status === 'queued' ? requeue(e, now(), edited) : null));
@@ -246,7 +265,7 @@ export async function createOutbox(options: CreateOutboxOptions, test: CreateOut
       unsubscribeApi();
       channel?.close();
       listeners.clear();
-      store.close();
+      void ready.then((store) => store.close()).catch(() => {});
     },
   };
 }
