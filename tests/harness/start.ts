@@ -1,0 +1,60 @@
+/**
+ * npm start: the emulated Salesforce org and the add-in (Vite dev server with HMR) inside the Outlook harness.
+ * Ports: the add-in on 3000 (the manifest, the callback URL and the org's CORS allowlist name it); the org on 8787 or
+ * SF_EMULATOR_PORT.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { DEMO_USERS } from '../emulator/seed';
+import { startEmulator } from '../emulator/server';
+import { startHarness } from './server';
+
+const ADDIN_PORT = 3000;
+const ADDIN_ORIGIN = `https://localhost:${ADDIN_PORT}`;
+
+async function main(): Promise<void> {
+  const emulatorPort = Number(process.env.SF_EMULATOR_PORT ?? 8787);
+  if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) throw new Error(`invalid SF_EMULATOR_PORT ${process.env.SF_EMULATOR_PORT}`);
+
+  const org = await startEmulator({ port: emulatorPort, allowedOrigins: [ADDIN_ORIGIN] });
+
+  // public/config.json names http://localhost:8787; another port needs the config served to match.
+  const publicConfig = JSON.parse(await readFile(fileURLToPath(new URL('../../public/config.json', import.meta.url)), 'utf8')) as {
+    salesforce: Record<string, unknown>;
+  };
+  const configOverride =
+    publicConfig.salesforce.loginUrl === org.url ? undefined : { ...publicConfig, salesforce: { ...publicConfig.salesforce, loginUrl: org.url } };
+
+  let harness;
+  try {
+    harness = await startHarness({ port: ADDIN_PORT, mode: 'dev', emulatorUrl: org.url, configOverride });
+  } catch (error) {
+    await org.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${ADDIN_PORT} is in use: stop the other dev server first`);
+    throw error;
+  }
+
+  console.log('');
+  console.log(`  Outlook harness:     ${harness.harnessUrl}`);
+  console.log('                       (your browser warns about the self-signed certificate once: accept it)');
+  console.log(`  Emulated Salesforce: ${org.url}   controls: ${org.url}/__emulator/`);
+  console.log('  Sign in as:');
+  for (const user of Object.values(DEMO_USERS)) console.log(`    ${user.username} / ${user.password}   (${user.firstName} ${user.lastName})`);
+  console.log('');
+  console.log('  Ctrl+C stops both.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping`);
+    Promise.allSettled([harness.close(), org.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
