@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_STRINGS, waitReasonText, workspaceStrings } from './workspace-strings';
+
+describe('workspace strings', () => {
+  it('French has every English key, translated and with the same placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, english] of Object.entries(WORKSPACE_STRINGS.en)) {
+      const french = WORKSPACE_STRINGS.fr[key as keyof typeof WORKSPACE_STRINGS.en];
+      expect(french, key).toBeTruthy();
+      expect(placeholders(french), key).toEqual(placeholders(english));
+    }
+  });
+  it('resolves the locale from Office tags', () => {
+    expect(workspaceStrings('fr-FR').saveButton).toBe('Enregistrer l’e-mail');
+    expect(workspaceStrings('de-DE').saveButton).toBe('Save email');
+    expect(waitReasonText('offline', 'fr-CA')).toMatch(/hors ligne/);
+  });
+});
