@@ -104,7 +104,9 @@ describe('connection: no network, no answer', () => {
     expect(Date.now() - started).toBeLessThan(1500);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure.kind).toBe('timeout');
-    expect(api.state().status).not.toBe('lost');
+    // The shared refresh ends at its own bound (it started just after the request): wait for it, then work again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.state().status).toBe('connected');
     await expect(api.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });
   });
 });

@@ -3,7 +3,7 @@
  * with PKCE, the login form, Allow, the code from the redirect, the code exchange), a connection wired to it with
  * real jsforce, and the emulator's request log to count calls.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { signInByHttp } from '../emulator/sign-in';
 import type { RuntimeConfig } from '../../src/config/runtime-config';
 import { SalesforceFailureError, type ClassifiedFailure } from '../../src/salesforce/failure-kinds';
 import type { SalesforceIdentity, SalesforceTokens } from '../../src/salesforce/salesforce-api';
@@ -25,55 +25,9 @@ export interface EmulatorLogEntry {
   grantType?: string;
 }
 
-function formOf(fields: Record<string, string>): string {
-  return new URLSearchParams(fields).toString();
-}
-
-function hiddenTxn(html: string): string {
-  const match = /name="txn" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('no login transaction in the page');
-  return match[1];
-}
-
-/** The web server flow with PKCE, driven over HTTP like the Office dialog would. */
+/** The web server flow with PKCE, driven over HTTP like the Office dialog would (the emulator's own driver). */
 export async function signIn(baseUrl: string, user = SELLER): Promise<{ tokens: SalesforceTokens; identity: SalesforceIdentity }> {
-  const verifier = randomBytes(48).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const authorize = new URL(`${baseUrl}/services/oauth2/authorize`);
-  authorize.search = formOf({
-    response_type: 'code',
-    client_id: CLIENT_ID,
-    redirect_uri: REDIRECT_URI,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    scope: 'api id refresh_token',
-    state: 'st',
-  });
-  const loginPage = await fetch(authorize, { redirect: 'manual' });
-  const txn = hiddenTxn(await loginPage.text());
-  const consent = await fetch(`${baseUrl}/services/oauth2/authorize/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: formOf({ txn, username: user.username, pw: user.password }),
-    redirect: 'manual',
-  });
-  const consentTxn = hiddenTxn(await consent.text());
-  const allowed = await fetch(`${baseUrl}/services/oauth2/authorize/consent`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: formOf({ txn: consentTxn, decision: 'allow' }),
-    redirect: 'manual',
-  });
-  const location = allowed.headers.get('location');
-  const code = location ? new URL(location).searchParams.get('code') : null;
-  if (!code) throw new Error(`sign-in did not return a code (status ${allowed.status})`);
-  const exchanged = await fetch(`${baseUrl}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: formOf({ grant_type: 'authorization_code', code, client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, code_verifier: verifier }),
-  });
-  const body = (await exchanged.json()) as Record<string, string>;
-  if (!exchanged.ok || !body.access_token) throw new Error(`code exchange failed: ${body.error ?? exchanged.status}`);
+  const body = await signInByHttp(baseUrl, { username: user.username, password: user.password, redirectUri: REDIRECT_URI });
   const tokens: SalesforceTokens = {
     accessToken: body.access_token,
     refreshToken: body.refresh_token,
