@@ -27,7 +27,7 @@ function oauth2(): OAuth2 {
   return new OAuth2({ loginUrl: org.url, clientId: CLIENT_ID, redirectUri: REDIRECT_URI });
 }
 
-async function caught(promise: Promise<unknown>): Promise<Error & { errorCode?: string; data?: unknown }> {
+async function caught(promise: PromiseLike<unknown>): Promise<Error & { errorCode?: string; data?: unknown }> {
   try {
     await promise;
   } catch (err) {
@@ -129,7 +129,7 @@ describe('authorization endpoint', () => {
 describe('token endpoint: authorization_code', () => {
   it('exchanges the code with the PKCE verifier through jsforce OAuth2', async () => {
     const auth = await authorizeByHttp(org.url);
-    const tokens = (await oauth2().requestToken(auth.code ?? '', { code_verifier: auth.pkce?.verifier })) as unknown as Record<string, string>;
+    const tokens = (await oauth2().requestToken(auth.code ?? '', { code_verifier: auth.pkce?.verifier ?? '' })) as unknown as Record<string, string>;
     expect(Object.keys(tokens)).toEqual(['access_token', 'refresh_token', 'signature', 'scope', 'instance_url', 'id', 'token_type', 'issued_at']);
     expect(tokens.access_token).toMatch(new RegExp(`^${DEMO_ORG.id}!AQ`));
     expect(tokens.instance_url).toBe(org.url);
@@ -159,8 +159,8 @@ describe('token endpoint: authorization_code', () => {
     expect(missingRes.headers.get('cache-control')).toBe('no-store');
 
     const once = await authorizeByHttp(org.url);
-    await oauth2().requestToken(once.code ?? '', { code_verifier: once.pkce?.verifier });
-    const reused = await caught(oauth2().requestToken(once.code ?? '', { code_verifier: once.pkce?.verifier }));
+    await oauth2().requestToken(once.code ?? '', { code_verifier: once.pkce?.verifier ?? '' });
+    const reused = await caught(oauth2().requestToken(once.code ?? '', { code_verifier: once.pkce?.verifier ?? '' }));
     expect(reused.name).toBe('invalid_grant');
     expect(reused.message).toBe('invalid authorization code');
 
@@ -178,7 +178,7 @@ describe('token endpoint: authorization_code', () => {
   it('refuses an expired code and an unknown client', async () => {
     const auth = await authorizeByHttp(org.url);
     org.controls.advanceTime(15 * 60 * 1000 + 1);
-    const expired = await caught(oauth2().requestToken(auth.code ?? '', { code_verifier: auth.pkce?.verifier }));
+    const expired = await caught(oauth2().requestToken(auth.code ?? '', { code_verifier: auth.pkce?.verifier ?? '' }));
     expect(expired.message).toBe('invalid authorization code');
 
     const stranger = new OAuth2({ loginUrl: org.url, clientId: 'nobody', redirectUri: REDIRECT_URI });
