@@ -26,8 +26,8 @@ export interface EmulatorLogEntry {
 }
 
 /** The web server flow with PKCE, driven over HTTP like the Office dialog would (the emulator's own driver). */
-export async function signIn(baseUrl: string, user = SELLER): Promise<{ tokens: SalesforceTokens; identity: SalesforceIdentity }> {
-  const body = await signInByHttp(baseUrl, { username: user.username, password: user.password, redirectUri: REDIRECT_URI });
+export async function signIn(baseUrl: string, user = SELLER, redirectUri = REDIRECT_URI): Promise<{ tokens: SalesforceTokens; identity: SalesforceIdentity }> {
+  const body = await signInByHttp(baseUrl, { username: user.username, password: user.password, redirectUri });
   const tokens: SalesforceTokens = {
     accessToken: body.access_token,
     refreshToken: body.refresh_token,
