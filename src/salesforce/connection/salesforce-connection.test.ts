@@ -1,0 +1,113 @@
+/**
+ * The wrapper's own guarantees where real jsforce cannot show them in Node: jsforce's browser build leaves a request
+ * pending forever when its fetch fails, and every settlement must still come within the deadline, classified.
+ * Everything else is tested with real jsforce against the emulated org (tests/integration/connection-*.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { SalesforceFailureError } from '../failure-kinds';
+import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce-api';
+import { noopCrossPane } from './cross-pane';
+import type { JsforceModule } from './jsforce-transport';
+import { createInProcessLock } from './refresh-lock';
+import { createSalesforceConnection, type SalesforceConnectionDeps } from './salesforce-connection';
+
+const tokens: SalesforceTokens = {
+  accessToken: '00D5e000000DemoAAA!secret-access',
+  refreshToken: 'secret-refresh',
+  instanceUrl: 'https://org.example',
+  identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000001SamAAA',
+  issuedAt: 1,
+};
+const identity: SalesforceIdentity = {
+  orgId: '00D5e000000DemoAAA',
+  userId: '0055e000001SamAAA',
+  username: 'seller@demo.example',
+  displayName: 'Sam Seller',
+  email: 'seller@demo.example',
+  loginUrl: 'https://org.example',
+  instanceUrl: 'https://org.example',
+};
+
+/** Like jsforce's browser build after a failed fetch: the promise never settles. */
+const neverSettling: JsforceModule = {
+  Connection: class {
+    request() {
+      return new Promise<never>(() => {});
+    }
+  },
+};
+
+function connection(overrides: Partial<SalesforceConnectionDeps> = {}) {
+  return createSalesforceConnection({
+    config: { loginUrl: 'https://org.example', loginChoices: [], clientId: 'c', redirectUri: 'https://a.example/cb', apiVersion: '62.0', requestTimeoutMs: 50 },
+    tokenStore: { saveRefreshToken: async () => {} },
+    refreshLock: createInProcessLock(),
+    crossPane: noopCrossPane,
+    loadJsforce: async () => neverSettling,
+    fetch: () => new Promise(() => {}),
+    isOnline: () => undefined,
+    ...overrides,
+  });
+}
+
+describe('createSalesforceConnection: deadlines', () => {
+  it('a jsforce request that never settles is settled as timeout at the deadline', async () => {
+    const api = connection();
+    await api.start(tokens, identity);
+    const started = Date.now();
+    const error = await api.query('SELECT Id FROM Contact').catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(SalesforceFailureError);
+    expect((error as SalesforceFailureError).failure).toMatchObject({ kind: 'timeout', retryable: true });
+    expect(String(error)).not.toContain('secret');
+  });
+
+  it('... and as offline when the browser reports offline, with the state offline until back online', async () => {
+    const api = connection({ isOnline: () => false });
+    const seen: ConnectionState['status'][] = [];
+    api.subscribe((s) => seen.push(s.status));
+    await api.start(tokens, identity);
+    await expect(api.create('Contact', { LastName: 'X' })).rejects.toMatchObject({ failure: { kind: 'offline' } });
+    expect(api.state().status).toBe('offline');
+    api.setOnline(true);
+    expect(seen).toEqual(['connected', 'offline', 'connected']);
+  });
+
+  it('a token endpoint that never answers does not hold the call past its deadline', async () => {
+    const expired: JsforceModule = {
+      Connection: class {
+        request() {
+          return Promise.reject(Object.assign(new Error('Session expired or invalid'), { name: 'INVALID_SESSION_ID', errorCode: 'INVALID_SESSION_ID' }));
+        }
+      },
+    };
+    const api = connection({ loadJsforce: async () => expired });
+    await api.start(tokens, identity);
+    await expect(api.query('SELECT Id FROM Contact')).rejects.toMatchObject({ failure: { kind: 'timeout' } });
+  });
+
+  it('revoke never throws and is bounded', async () => {
+    const api = connection();
+    await api.start(tokens, identity);
+    const started = Date.now();
+    await expect(api.revoke()).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a malformed sObject name or id without a call', async () => {
+    let calls = 0;
+    const counting: JsforceModule = {
+      Connection: class {
+        request() {
+          calls++;
+          return Promise.resolve({});
+        }
+      },
+    };
+    const api = connection({ loadJsforce: async () => counting });
+    await api.start(tokens, identity);
+    await expect(api.retrieve('Contact', '../../limits')).rejects.toMatchObject({ failure: { kind: 'validation' } });
+    await expect(api.update('Contact/x', '003000000000001AAA', {})).rejects.toMatchObject({ failure: { kind: 'validation' } });
+    expect(calls).toBe(0);
+  });
+});
