@@ -12,9 +12,26 @@
  * - `locale`: BCP 47 tag for strings, numbers and dates (e.g. host.displayLanguage).
  * - `microsoftAccountId` (optional): the Microsoft account signed in to the add-in, part of the outbox owner.
  */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { OfficeHost } from '../../host/office-host';
+import { failureMessage } from '../../i18n/failure-messages';
+import { workspaceStrings } from '../../i18n/workspace-strings';
+import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
+import { domainOf, peopleOfEmail } from '../../salesforce/crm/email-addresses';
 import type { Outbox } from '../../salesforce/outbox/outbox';
+import { outboxOwnerKey, outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesforce-api';
+import { CreateContactForm } from '../create-contact/create-contact-form';
+import { OutboxList } from '../outbox/outbox-list';
+import { PeoplePanelSkeleton } from '../people/people-panel-skeleton';
+import { PersonCard } from '../people/person-card';
+import { UnknownPersonCard } from '../people/unknown-person-card';
+import { SaveEmailPanel } from '../save-email/save-email-panel';
+import { peopleDirectoryFor } from './people-directory-registry';
+import { useEmailContext } from './use-email-context';
+import { useOutboxEntries } from './use-outbox-entries';
+import { usePeople } from './use-people';
 
 export interface WorkspaceViewProps {
   api: SalesforceApi;
@@ -25,6 +42,182 @@ export interface WorkspaceViewProps {
   microsoftAccountId?: string;
 }
 
-export function WorkspaceView(props: WorkspaceViewProps) {
-  return <div data-testid="workspace">{props.identity.displayName}</div>;
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
+  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId }: WorkspaceViewProps) {
+  const styles = useStyles();
+  const s = workspaceStrings(locale);
+  const peopleHeadingId = useId();
+  const owner = useMemo(
+    () => outboxOwnerOf(identity, { partitionKey: host.partitionKey, ...(microsoftAccountId ? { microsoftAccountId } : {}) }),
+    [identity, host.partitionKey, microsoftAccountId],
+  );
+  const ownerKey = outboxOwnerKey(owner);
+  const directory = peopleDirectoryFor(api);
+  const entries = useOutboxEntries(outbox, owner);
+  const email = useEmailContext(host);
+  const context = email.state.status === 'ready' ? email.state.context : undefined;
+
+  const people = useMemo(() => (context ? peopleOfEmail(context, identity.email) : []), [context, identity.email]);
+  const savedEmail = context?.mode === 'read' && context.internetMessageId ? { subject: context.subject, internetMessageId: context.internetMessageId } : undefined;
+  const lookup = usePeople(
+    directory,
+    ownerKey,
+    people.map((p) => p.address),
+    savedEmail,
+  );
+  const [creatingFor, setCreatingFor] = useState<string | undefined>();
+
+  // Back from a lost connection or offline: a failed lookup tries again by itself.
+  const lookupFailed = lookup.state.status === 'error';
+  const reloadLookup = lookup.reload;
+  useEffect(
+    () =>
+      api.subscribe((state) => {
+        if (state.status === 'connected' && lookupFailed) reloadLookup();
+      }),
+    [api, lookupFailed, reloadLookup],
+  );
+
+  // Writes that land change what the pane shows: a saved email, a new contact.
+  const handled = useRef(new Set<string>());
+  useEffect(() => {
+    for (const entry of entries) {
+      if (entry.status !== 'done' || !entry.result || handled.current.has(entry.id)) continue;
+      handled.current.add(entry.id);
+      if (entry.action.type === 'save_email') {
+        directory.rememberSaved(ownerKey, entry.action.internetMessageId, { id: entry.result.id, whoId: entry.action.whoId, whatId: entry.action.whatId ?? null });
+      }
+      if (entry.action.type === 'create_contact') {
+        directory.forgetAddress(ownerKey, entry.action.fields.Email);
+        reloadLookup();
+      }
+    }
+  }, [entries, directory, ownerKey, reloadLookup]);
+
+  const onCreated = useCallback(() => setCreatingFor(undefined), []);
+
+  const view = lookup.state.status === 'ready' ? lookup.state.view : lookup.state.status === 'loading' ? lookup.state.previous : undefined;
+  const accountsById = useMemo(() => {
+    const map = new Map<string, AccountSummary>();
+    for (const accounts of view?.accountsByDomain.values() ?? []) for (const a of accounts) map.set(a.id, a);
+    return map;
+  }, [view]);
+
+  let peopleBody: React.ReactNode;
+  if (email.state.status === 'loading') {
+    peopleBody = <PeoplePanelSkeleton count={3} label={s.loadingPeople} />;
+  } else if (email.state.status === 'none') {
+    peopleBody = <Text data-testid="no-item">{s.noItem}</Text>;
+  } else if (email.state.status === 'error') {
+    peopleBody = (
+      <MessageBar intent="error">
+        <MessageBarBody>{failureMessage({ kind: 'unknown' }, locale).explanation}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={email.reload}>{s.retry}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  } else if (people.length === 0) {
+    peopleBody = <Text data-testid="no-people">{context?.mode === 'compose' ? s.composeHint : s.noAddresses}</Text>;
+  } else if (lookup.state.status === 'error') {
+    const message = failureMessage(lookup.state.failure, locale);
+    peopleBody = (
+      <MessageBar intent="error" data-testid="people-error">
+        <MessageBarBody>
+          <MessageBarTitle>{s.lookupFailed}</MessageBarTitle>
+          {message.explanation} {message.action}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={lookup.reload} data-testid="people-retry">
+            {s.retry}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  } else if (!view || lookup.state.status === 'idle') {
+    peopleBody = <PeoplePanelSkeleton count={people.length} label={s.loadingPeople} />;
+  } else {
+    peopleBody = (
+      <ul className={styles.cards} aria-busy={lookup.state.status === 'loading'}>
+        {people.map((person) => {
+          const found = view.byAddress.get(person.address);
+          const matches: PersonMatch[] = [...(found?.contacts ?? []), ...(found?.leads ?? [])];
+          if (matches.length === 0) {
+            const accounts = view.accountsByDomain.get(domainOf(person.address)) ?? [];
+            return (
+              <li key={person.address}>
+                <UnknownPersonCard
+                  person={person}
+                  strings={s}
+                  onCreate={() => setCreatingFor(person.address)}
+                  form={
+                    creatingFor === person.address ? (
+                      <CreateContactForm
+                        person={person}
+                        accounts={accounts}
+                        outbox={outbox}
+                        owner={owner}
+                        entries={entries}
+                        strings={s}
+                        locale={locale}
+                        onCancel={() => setCreatingFor(undefined)}
+                        onCreated={onCreated}
+                      />
+                    ) : undefined
+                  }
+                />
+              </li>
+            );
+          }
+          return matches.map((match) => {
+            const account = match.kind === 'contact' && match.accountId ? accountsById.get(match.accountId) : undefined;
+            return (
+              <li key={`${person.address}:${match.id}`}>
+                <PersonCard
+                  person={match}
+                  {...(account ? { account } : {})}
+                  instanceUrl={identity.instanceUrl}
+                  locale={locale}
+                  strings={s}
+                />
+              </li>
+            );
+          });
+        })}
+      </ul>
+    );
+  }
+
+  const matches: PersonMatch[] = view ? people.flatMap((p) => [...(view.byAddress.get(p.address)?.contacts ?? []), ...(view.byAddress.get(p.address)?.leads ?? [])]) : [];
+
+  return (
+    <div className={styles.root} data-testid="workspace">
+      <section aria-labelledby={peopleHeadingId}>
+        <Text as="h2" size={400} weight="semibold" id={peopleHeadingId} block>
+          {s.peopleHeading}
+        </Text>
+        {peopleBody}
+      </section>
+      {context?.mode === 'read' && view && lookup.state.status === 'ready' ? (
+        <SaveEmailPanel
+          key={context.internetMessageId ?? context.itemId ?? context.subject}
+          context={context}
+          matches={matches}
+          accountsById={accountsById}
+          saved={view.savedEmail}
+          entries={entries}
+          outbox={outbox}
+          owner={owner}
+          instanceUrl={identity.instanceUrl}
+          strings={s}
+          locale={locale}
+        />
+      ) : null}
+      <OutboxList entries={entries} outbox={outbox} owner={owner} strings={s} locale={locale} />
+    </div>
+  );
 }

@@ -1,0 +1,152 @@
+/**
+ * Create a contact from an address of the email, prefilled from the display name, the account matched by domain.
+ * Checked before sending (LastName, email, lengths); then the write goes through the outbox, and Salesforce's own
+ * refusals come back onto the fields they name (Field validationMessage), the others at the top of the form.
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useState } from 'react';
+import { failureMessage } from '../../i18n/failure-messages';
+import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import type { AccountSummary } from '../../salesforce/crm/crm-records';
+import {
+  checkContactDraft,
+  contactActionOf,
+  placeRefusal,
+  preselectAccount,
+  type ContactDraft,
+  type ContactFieldName,
+  type DraftProblem,
+} from '../../salesforce/crm/create-contact';
+import { splitDisplayName, type EmailPerson } from '../../salesforce/crm/email-addresses';
+import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export interface CreateContactFormProps {
+  person: EmailPerson;
+  accounts: AccountSummary[];
+  outbox: Outbox;
+  owner: OutboxOwner;
+  entries: OutboxEntry[];
+  strings: WorkspaceStrings;
+  locale: string;
+  onCancel(): void;
+  onCreated(contactId: string): void;
+}
+
+function newKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+}
+
+export function CreateContactForm({ person, accounts, outbox, owner, entries, strings: s, locale, onCancel, onCreated }: CreateContactFormProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const [draft, setDraft] = useState<ContactDraft>(() => {
+    const { firstName, lastName } = splitDisplayName(person.name, person.address);
+    return { FirstName: firstName, LastName: lastName, Email: person.address, Title: '', Phone: '', AccountId: preselectAccount(accounts) };
+  });
+  const [problems, setProblems] = useState<Partial<Record<ContactFieldName, DraftProblem>>>({});
+  const [entryId, setEntryId] = useState<string | undefined>();
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  const entry = entries.find((e) => e.id === entryId);
+
+  useEffect(() => {
+    if (entry?.status === 'done' && entry.result) onCreated(entry.result.id);
+  }, [entry?.status, entry?.result, onCreated]);
+
+  const refusal = entry?.status === 'failed' && entry.failure ? entry.failure : undefined;
+  const placed = refusal ? placeRefusal(refusal) : undefined;
+  const refusalText = (field: ContactFieldName): string | undefined => {
+    if (!refusal || !placed?.fields.includes(field)) return undefined;
+    if (refusal.code === 'REQUIRED_FIELD_MISSING') return s.required;
+    return refusal.detail ?? failureMessage(refusal, locale).explanation;
+  };
+  const problemText = (p: DraftProblem | undefined) =>
+    p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_email' ? s.invalidEmail : undefined;
+  const messageFor = (field: ContactFieldName) => problemText(problems[field]) ?? refusalText(field);
+
+  const busy = entry !== undefined && (entry.status === 'queued' || entry.status === 'sending');
+  const set = (field: keyof ContactDraft) => (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [field]: data.value }));
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const found = checkContactDraft(draft);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    const label = [draft.FirstName, draft.LastName].filter(Boolean).join(' ');
+    setSubmitError(undefined);
+    try {
+      if (entry && (entry.status === 'failed' || entry.status === 'waiting')) {
+        await outbox.retry(owner, entry.id, contactActionOf(draft, (entry.action.type === 'create_contact' && entry.action.clientKey) || newKey(), label));
+      } else {
+        const created = await outbox.enqueue(owner, contactActionOf(draft, newKey(), label));
+        setEntryId(created.id);
+      }
+    } catch {
+      setSubmitError(failureMessage({ kind: 'unknown' }, locale).explanation);
+    }
+  }
+
+  const field = (name: ContactFieldName, label: string, input: React.ReactElement, required = false) => {
+    const message = messageFor(name);
+    return (
+      <Field label={label} required={required} validationMessage={message} validationState={message ? 'error' : 'none'} data-testid={`field-${name}`}>
+        {input}
+      </Field>
+    );
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="create-contact-form">
+      <Text as="h3" weight="semibold" id={headingId}>
+        {s.createHeading}
+      </Text>
+      {refusal && placed?.formLevel ? (
+        <MessageBar intent="error" data-testid="create-contact-error">
+          <MessageBarBody>
+            <MessageBarTitle>{s.refusedTop}</MessageBarTitle>
+            {refusal.code === 'DUPLICATES_DETECTED' ? s.duplicate : (refusal.detail ?? failureMessage(refusal, locale).explanation)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {submitError ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{submitError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {field('FirstName', s.firstName, <Input value={draft.FirstName} onChange={set('FirstName')} />)}
+      {field('LastName', s.lastName, <Input value={draft.LastName} onChange={set('LastName')} />, true)}
+      {field('Email', s.emailLabel, <Input type="email" value={draft.Email} onChange={set('Email')} />, true)}
+      {field('Title', s.title, <Input value={draft.Title} onChange={set('Title')} />)}
+      {field('Phone', s.phoneLabel, <Input type="tel" value={draft.Phone} onChange={set('Phone')} />)}
+      {field(
+        'AccountId',
+        s.account,
+        <Select value={draft.AccountId} onChange={set('AccountId')}>
+          <option value="">{s.accountNone}</option>
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name.slice(0, 120)}
+            </option>
+          ))}
+        </Select>,
+      )}
+      {entry?.status === 'waiting' ? (
+        <Text role="status" data-testid="create-contact-waiting">
+          {waitReasonText(entry.waitingFor, locale)}
+        </Text>
+      ) : null}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy} data-testid="create-contact-submit">
+          {busy ? s.creating : s.createSubmit}
+        </Button>
+        <Button type="button" onClick={onCancel} disabled={busy}>
+          {s.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * A Salesforce contact or lead behind an address: name, title, account or company, email, phone, owner, the
+ * account's open opportunities, and a link to the record. Everything from the CRM is rendered as text; the only link
+ * is built by recordUrl (the signed-in instance, https, a real id).
+ */
+import { Badge, Body1Strong, Caption1, Card, CardHeader, Link, Persona, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
+import { recordUrl } from '../../salesforce/crm/record-links';
+import { format } from '../../i18n/strings';
+import type { WorkspaceStrings } from '../../i18n/workspace-strings';
+import { clipText } from './clip-text';
+
+const useStyles = makeStyles({
+  card: { width: '100%', boxSizing: 'border-box' },
+  details: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  opportunities: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  wrap: { overflowWrap: 'anywhere' },
+  footer: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+export interface PersonCardProps {
+  person: PersonMatch;
+  /** The contact's account with its open opportunities, when the lookup found it. */
+  account?: AccountSummary;
+  instanceUrl: string;
+  locale: string;
+  strings: WorkspaceStrings;
+  /** Extra content (e.g. "Saved" for the email's saved Task). */
+  footer?: React.ReactNode;
+}
+
+export function PersonCard({ person, account, instanceUrl, locale, strings: s, footer }: PersonCardProps) {
+  const styles = useStyles();
+  const sobject = person.kind === 'contact' ? 'Contact' : 'Lead';
+  const href = recordUrl(instanceUrl, sobject, person.id);
+  const name = clipText(person.name, 120);
+  const organisation = person.kind === 'contact' ? person.accountName : person.company;
+  const secondary = [clipText(person.title, 120), clipText(organisation, 120)].filter(Boolean).join(' · ');
+  const amountFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+
+  return (
+    <Card className={styles.card} data-testid="person-card" data-person-kind={person.kind} aria-label={name}>
+      <CardHeader
+        header={<Persona name={name} secondaryText={secondary} textAlignment="center" avatar={{ color: 'colorful', 'aria-hidden': true }} />}
+        action={<Badge appearance="tint" color={person.kind === 'contact' ? 'brand' : 'informative'}>{person.kind === 'contact' ? s.contact : s.lead}</Badge>}
+      />
+      <dl className={styles.details}>
+        <dt className={styles.term}>{s.emailLabel}</dt>
+        <dd className={styles.value}>{clipText(person.email)}</dd>
+        {person.phone ? (
+          <>
+            <dt className={styles.term}>{s.phoneLabel}</dt>
+            <dd className={styles.value}>{clipText(person.phone, 60)}</dd>
+          </>
+        ) : null}
+        {person.kind === 'lead' && person.status ? (
+          <>
+            <dt className={styles.term}>{s.statusLabel}</dt>
+            <dd className={styles.value}>{clipText(person.status, 80)}</dd>
+          </>
+        ) : null}
+        {person.ownerName ? (
+          <>
+            <dt className={styles.term}>{s.ownerLabel}</dt>
+            <dd className={styles.value}>{clipText(person.ownerName, 120)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {person.kind === 'contact' && account ? (
+        <div data-testid="open-opportunities">
+          <Body1Strong as="h4">{s.openOpportunities}</Body1Strong>
+          {account.openOpportunities.length === 0 ? (
+            <Caption1 as="p">{s.noOpenOpportunities}</Caption1>
+          ) : (
+            <ul className={styles.opportunities}>
+              {account.openOpportunities.map((o) => (
+                <li key={o.id} className={styles.wrap}>
+                  <Text>{clipText(o.name, 120)}</Text>{' '}
+                  <Caption1>
+                    {format(s.opportunityLine, {
+                      stage: clipText(o.stageName, 60),
+                      amount: o.amount === null ? s.noAmount : amountFormat.format(o.amount),
+                    })}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      <div className={styles.footer}>
+        {href ? (
+          <Link href={href} target="_blank" rel="noopener noreferrer" data-testid="record-link">
+            {format(s.openInSalesforce, { name })}
+          </Link>
+        ) : null}
+        {footer}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * Save the email to Salesforce as a completed Task on a matched contact or lead, related to the account or an open
+ * opportunity the seller picks (contacts only). The write goes through the outbox; "Saved" with a link shows once
+ * Salesforce has it, or at once when the lookup found an earlier save of this email.
+ */
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import type { EmailContext } from '../../host/office-host';
+import { failureMessage } from '../../i18n/failure-messages';
+import { format } from '../../i18n/strings';
+import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import type { AccountSummary, PersonMatch, SavedEmailTask } from '../../salesforce/crm/crm-records';
+import { recordUrl } from '../../salesforce/crm/record-links';
+import { activityDateOf } from '../../salesforce/crm/save-email';
+import type { Outbox, OutboxEntry, OutboxOwner, SaveEmailAction } from '../../salesforce/outbox/outbox';
+
+const useStyles = makeStyles({
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export interface SaveEmailPanelProps {
+  context: EmailContext;
+  matches: PersonMatch[];
+  /** Accounts (with open opportunities) known from the lookup, by id. */
+  accountsById: Map<string, AccountSummary>;
+  /** From the lookup: an earlier save of this email (null: none; undefined: not known). */
+  saved: SavedEmailTask | null | undefined;
+  entries: OutboxEntry[];
+  outbox: Outbox;
+  owner: OutboxOwner;
+  instanceUrl: string;
+  strings: WorkspaceStrings;
+  locale: string;
+}
+
+interface RelatedOption {
+  id: string;
+  label: string;
+}
+
+function relatedOptions(person: PersonMatch | undefined, accountsById: Map<string, AccountSummary>, s: WorkspaceStrings): RelatedOption[] {
+  if (!person || person.kind !== 'contact' || !person.accountId) return [];
+  const account = accountsById.get(person.accountId);
+  const options: RelatedOption[] = [
+    { id: person.accountId, label: format(s.saveRelatedAccount, { name: (account?.name ?? person.accountName ?? '').slice(0, 80) }) },
+  ];
+  for (const o of account?.openOpportunities ?? []) options.push({ id: o.id, label: format(s.saveRelatedOpportunity, { name: o.name.slice(0, 80) }) });
+  return options;
+}
+
+export function SaveEmailPanel(props: SaveEmailPanelProps) {
+  const { context, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale } = props;
+  const styles = useStyles();
+  const headingId = useId();
+  const messageId = context.internetMessageId;
+  const fromAddress = context.from?.address.toLowerCase();
+  const defaultWho = (matches.find((m) => m.email === fromAddress) ?? matches[0])?.id ?? '';
+  const [whoId, setWhoId] = useState(defaultWho);
+  const person = matches.find((m) => m.id === whoId) ?? matches.find((m) => m.id === defaultWho);
+  const options = useMemo(() => relatedOptions(person, accountsById, s), [person, accountsById, s]);
+  const [whatChoice, setWhatChoice] = useState<string | undefined>();
+  const whatId = whatChoice !== undefined && (whatChoice === '' || options.some((o) => o.id === whatChoice)) ? whatChoice : (options[0]?.id ?? '');
+
+  const entry = [...entries].reverse().find((e) => e.action.type === 'save_email' && e.action.internetMessageId === messageId);
+  const savedId = entry?.status === 'done' ? entry.result?.id : saved?.id;
+
+  let body: React.ReactNode;
+  if (!messageId) {
+    body = <Text>{s.saveNeedsMessageId}</Text>;
+  } else if (savedId) {
+    const href = recordUrl(instanceUrl, 'Task', savedId);
+    body = (
+      <div className={styles.row} role="status" data-testid="save-email-saved">
+        <Text weight="semibold">{s.saved}</Text>
+        {href ? (
+          <Link href={href} target="_blank" rel="noopener noreferrer" data-testid="saved-task-link">
+            {s.openSavedTask}
+          </Link>
+        ) : null}
+      </div>
+    );
+  } else if (entry && (entry.status === 'queued' || entry.status === 'sending')) {
+    body = (
+      <Text role="status" data-testid="save-email-sending">
+        {s.saving}
+      </Text>
+    );
+  } else if (entry?.status === 'waiting') {
+    body = (
+      <MessageBar intent="warning" data-testid="save-email-waiting">
+        <MessageBarBody>
+          <MessageBarTitle>{s.waiting}</MessageBarTitle>
+          {waitReasonText(entry.waitingFor, locale)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else if (matches.length === 0) {
+    body = <Text>{s.saveNeedsPerson}</Text>;
+  } else {
+    const failure = entry?.status === 'failed' ? entry.failure : undefined;
+    const message = failure ? failureMessage(failure, locale) : undefined;
+    body = (
+      <>
+        {failure && message ? (
+          <MessageBar intent="error" data-testid="save-email-failed">
+            <MessageBarBody>
+              <MessageBarTitle>{message.title}</MessageBarTitle>
+              {[message.explanation, failure.detail].filter(Boolean).join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <Field label={s.saveLinkTo}>
+          <Select value={person?.id ?? ''} onChange={(_, d) => setWhoId(d.value)} data-testid="save-email-who">
+            {matches.map((m) => (
+              <option key={m.id} value={m.id}>
+                {`${m.name.slice(0, 80)} (${m.kind === 'contact' ? s.contact : s.lead})`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {person?.kind === 'lead' ? (
+          <Text size={200}>{s.saveLeadNoRelated}</Text>
+        ) : options.length > 0 ? (
+          <Field label={s.saveRelatedTo}>
+            <Select value={whatId} onChange={(_, d) => setWhatChoice(d.value)} data-testid="save-email-what">
+              <option value="">{s.saveRelatedNone}</option>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            data-testid="save-email-button"
+            onClick={() => {
+              if (!person) return;
+              const action: SaveEmailAction = {
+                type: 'save_email',
+                internetMessageId: messageId,
+                subject: context.subject,
+                bodyExcerpt: context.bodyExcerpt,
+                activityDate: activityDateOf(context.date),
+                whoId: person.id,
+                label: `${context.subject.slice(0, 60)} → ${person.name.slice(0, 60)}`,
+              };
+              if (person.kind === 'contact' && whatId) action.whatId = whatId;
+              if (entry?.status === 'failed') void outbox.retry(owner, entry.id, action);
+              else void outbox.enqueue(owner, action);
+            }}
+          >
+            {s.saveButton}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className={styles.panel} aria-labelledby={headingId} data-testid="save-email-panel">
+      <Text as="h2" size={400} weight="semibold" id={headingId}>
+        {s.saveHeading}
+      </Text>
+      {body}
+    </section>
+  );
+}
