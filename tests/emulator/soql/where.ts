@@ -174,7 +174,7 @@ function toLiteral(soql: string, raw: string, type: string | undefined, variable
       return { kind: 'value', value: new Date(Date.parse(raw)).toISOString() };
     case 'DATE_LITERAL':
     case 'DATE_N_LITERAL':
-      return dateLiteralRange(soql, raw.toUpperCase(), variable ?? 0, now);
+      return dateLiteralRange(soql, raw.toUpperCase().split(':')[0] ?? '', variable ?? Number(raw.split(':')[1] ?? 0), now);
     default:
       throw new SoqlError('MALFORMED_QUERY', soqlErrorMessage(soql, raw, `literal ${raw} is not supported by the emulated org`));
   }
