@@ -122,15 +122,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         send(res, textReply(403, 'CORS origin not allowed'), undefined);
         return;
       }
-      send(
-        res,
-        emptyReply(204, {
-          'Access-Control-Allow-Methods': ALLOWED_METHODS,
-          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
-          'Access-Control-Max-Age': '86400',
-        }),
-        origin,
-      );
+      const preflightHeaders: Record<string, string> = {
+        'Access-Control-Allow-Methods': ALLOWED_METHODS,
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+        'Access-Control-Max-Age': '86400',
+      };
+      // Chromium's Private Network Access asks before a public page may call a loopback server.
+      if (req.headers['access-control-request-private-network'] === 'true') preflightHeaders['Access-Control-Allow-Private-Network'] = 'true';
+      send(res, emptyReply(204, preflightHeaders), origin);
       return;
     }
 
