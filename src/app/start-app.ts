@@ -43,7 +43,7 @@ export interface AppServices {
 
 export interface AppOptions {
   /** The outbox for this partition, built over the connection (src/salesforce/outbox/). */
-  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Promise<Outbox>;
+  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Outbox | Promise<Outbox>;
   /** Microsoft sign-in (src/auth/microsoft/), when configured. */
   microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
 }
@@ -100,7 +100,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
 
   const createOutbox = options.createOutbox;
   const outbox = createOutbox
-    ? createOutboxHolder(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB: env.indexedDB }))
+    ? createOutboxHolder(async () => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB: env.indexedDB }))
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
 

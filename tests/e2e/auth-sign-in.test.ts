@@ -1,0 +1,164 @@
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './support/stack';
+
+// Sign-in through the Office dialog, against the emulated org, in the production build: first sign-in, a closed
+// dialog, blocked pop-ups, an ignored prompt, a refused consent, and start-up restore on reopen.
+
+const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+// A failed test must not leave its dialog or pane behind for the next one.
+const opened: BrowserContext[] = [];
+afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close().catch(() => undefined);
+});
+
+async function freshPane(options: { partitionKey?: string } = {}): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
+  const context = await stack.newContext();
+  opened.push(context);
+  const page = await context.newPage();
+  const pane = await stack.openHarness(page, { email: 'acme-renewal', ...options });
+  return { context, page, pane };
+}
+
+/** Clicks `button` in the pane and fills the emulator's login and consent pages in the dialog window it opens. */
+async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM, decision: 'allow' | 'deny' = 'allow'): Promise<Page> {
+  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
+  await dialog.waitForSelector('#username', { timeout: 15_000 });
+  await dialog.fill('#username', user.username);
+  await dialog.fill('#password', user.password);
+  await dialog.click('#Login');
+  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
+  await dialog.click(decision === 'allow' ? '#oaapprove' : '#oaapprove_deny');
+  return dialog;
+}
+
+describe('sign-in', () => {
+  it('first sign-in: welcome → dialog → login → signed in; no token in the DOM, URLs or localStorage; refresh token encrypted at rest', async () => {
+    const { context, page, pane } = await freshPane();
+    const urls: string[] = [];
+    context.on('request', (request) => urls.push(request.url()));
+    await pane.getByRole('button', { name: 'Sign in to Salesforce' }).waitFor();
+    const [dialog] = await Promise.all([
+      signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click()),
+    ]);
+
+    // The dialog started on the add-in's origin, went to the org's authorize endpoint with PKCE and the scopes.
+    const start = urls.find((u) => u.includes('/auth-start.html'))!;
+    expect(new URL(start).origin).toBe(stack.addinOrigin);
+    const authorize = new URL(urls.find((u) => u.includes('/services/oauth2/authorize?'))!);
+    expect(authorize.origin).toBe(stack.emulator.url);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('scope')).toBe('api refresh_token openid');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${stack.addinOrigin}/auth-callback.html`);
+    expect(authorize.searchParams.get('state')).toBeTruthy();
+
+    await pane.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 15_000 });
+    // The dialog is closed by the pane once it has the answer.
+    await expect.poll(() => dialog.isClosed(), { timeout: 5000 }).toBe(true);
+
+    const log = await stack.emulatorLog();
+    const exchange = log.find((e) => e.path === '/services/oauth2/token');
+    expect(exchange).toMatchObject({ status: 200, grantType: 'authorization_code' });
+
+    const leaks = await pane.evaluate(async () => {
+      const html = document.documentElement.outerHTML;
+      const storage = JSON.stringify({ ...localStorage });
+      const dbs = await indexedDB.databases();
+      return { html, storage, dbs: dbs.map((d) => d.name) };
+    });
+    // Emulator access tokens look like 00D…!AQ…
+    expect(leaks.html).not.toMatch(/00D5e000000DemoAAA!/);
+    expect(leaks.storage).not.toMatch(/00D5e000000DemoAAA!/);
+    expect(leaks.dbs.some((name) => name?.startsWith('sf-auth:'))).toBe(true);
+    for (const url of urls) expect(url).not.toMatch(/00D5e000000DemoAAA!|[?&#](access_token|refresh_token)=/);
+    // The callback cleared the code from its URL.
+    expect(urls.some((u) => u.includes('/auth-callback.html?code='))).toBe(true);
+
+    // Reopening the pane restores silently: no dialog, signed in again by a refresh.
+    const pages = context.pages().length;
+    await page.reload();
+    const again = await stack.pane(page);
+    await again.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 15_000 });
+    expect(context.pages().length).toBe(pages);
+    const refreshes = async () => (await stack.emulatorLog()).filter((e) => e.path === '/services/oauth2/token' && e.grantType === 'refresh_token' && e.status === 200).length;
+    await expect.poll(refreshes, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a closed dialog is a quiet cancel: back on the welcome screen, button ready again', async () => {
+    const { context, pane } = await freshPane();
+    const [dialog] = await Promise.all([context.waitForEvent('page'), pane.getByRole('button', { name: 'Sign in to Salesforce' }).click()]);
+    await dialog.waitForSelector('#username');
+    await dialog.close();
+    const button = pane.getByRole('button', { name: 'Sign in to Salesforce' });
+    await expect.poll(() => button.isEnabled(), { timeout: 5000 }).toBe(true);
+    expect(await pane.getByTestId('sign-in-problem').count()).toBe(0);
+  });
+
+  it('blocked pop-ups: tells how to allow them', async () => {
+    const { context, page, pane } = await freshPane();
+    await stack.setDialogBehavior(page, 'block-popups');
+    await pane.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const problem = pane.getByTestId('sign-in-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-code')).toBe('12011');
+    expect(await problem.textContent()).toMatch(/Pop-ups are blocked/);
+    expect(await pane.getByTestId('sign-in-steps').textContent()).toMatch(/Always allow pop-ups/);
+    // After allowing pop-ups, the same button works.
+    await stack.setDialogBehavior(page, 'allow');
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+    await pane.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
+  });
+
+  it('an ignored prompt: says to click again', async () => {
+    const { context, page, pane } = await freshPane();
+    await stack.setDialogBehavior(page, 'ignore-prompt');
+    await pane.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const problem = pane.getByTestId('sign-in-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-code')).toBe('12009');
+    expect(await problem.textContent()).toMatch(/click the button again/i);
+  });
+
+  it('a refused consent (access_denied) ends in a message, not a pending button', async () => {
+    const { context, pane } = await freshPane();
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click(), SAM, 'deny');
+    const problem = pane.getByTestId('sign-in-problem');
+    await problem.waitFor({ timeout: 15_000 });
+    expect(await problem.getAttribute('data-code')).toBe('access_denied');
+    expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
+  });
+
+  it('an app blocked by the admin (OAUTH_APP_BLOCKED) says to ask the admin', async () => {
+    const { context, pane } = await freshPane();
+    await stack.emulatorControl('block-app', { blocked: true });
+    try {
+      const [dialog] = await Promise.all([context.waitForEvent('page'), pane.getByRole('button', { name: 'Sign in to Salesforce' }).click()]);
+      // The blocked app is refused at the authorize endpoint (after login in a real org; at once or after login here).
+      await Promise.race([
+        dialog.waitForSelector('#username', { timeout: 15_000 }).then(async () => {
+          await dialog.fill('#username', SAM.username);
+          await dialog.fill('#password', SAM.password);
+          await dialog.click('#Login');
+        }),
+        pane.getByTestId('sign-in-problem').waitFor({ timeout: 15_000 }),
+      ]).catch(() => undefined);
+      const problem = pane.getByTestId('sign-in-problem');
+      await problem.waitFor({ timeout: 15_000 });
+      expect(await problem.getAttribute('data-code')).toBe('OAUTH_APP_BLOCKED');
+      expect(await problem.textContent()).toMatch(/admin/i);
+    } finally {
+      await stack.emulatorControl('block-app', { blocked: false });
+      }
+  });
+});
