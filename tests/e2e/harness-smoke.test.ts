@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { DEMO_CONTACTS, DEMO_LEADS } from '../emulator/seed';
+import { NEW_PERSON, SAMPLE_EMAILS, STRANGER } from '../harness/sample-emails';
 import { buildJsforceProbe, PROBE_BASE } from './support/build-jsforce-probe';
 import { OFFICE_CDN_HOST, OFFICE_CDN_PATH } from './support/cdn-stand-in';
 import { startStack, type Stack } from './support/stack';
@@ -30,6 +31,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
   if (probeDir) await rm(probeDir, { recursive: true, force: true });
+});
+
+describe('the sample emails', () => {
+  it("name the seeded org's people, and two addresses it does not know", () => {
+    const seeded = new Set([...Object.values(DEMO_CONTACTS), ...Object.values(DEMO_LEADS)].map((p) => p.Email.toLowerCase()));
+    const inRenewal = [renewal.from!, ...renewal.to, ...renewal.cc].map((a) => a.address);
+    expect(inRenewal.filter((a) => seeded.has(a))).toEqual(['jane.doe@acme.example', 'bob.lee@acme.example', 'priya@globex.example']);
+    expect(seeded.has(lead.from!.address)).toBe(true);
+    expect(seeded.has(NEW_PERSON.address)).toBe(false);
+    expect(seeded.has(STRANGER.address)).toBe(false);
+  });
 });
 
 describe('the production build in the Outlook harness', () => {
