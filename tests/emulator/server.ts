@@ -156,7 +156,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fail) {
       fail.remaining -= 1;
       org.failRules = org.failRules.filter((r) => r.remaining > 0);
-      outcome = { reply: { status: fail.status, headers: { ...fail.headers }, body: fail.body } };
+      const headers = { ...fail.headers };
+      // Every REST answer carries the usage header, injected ones too (unless the rule sets its own).
+      if (area === 'rest' && !Object.keys(headers).some((h) => h.toLowerCase() === 'sforce-limit-info')) {
+        headers['Sforce-Limit-Info'] = `api-usage=${org.apiUsed}/${org.policy.dailyApiLimit}`;
+      }
+      outcome = { reply: { status: fail.status, headers, body: fail.body } };
     } else {
       try {
         outcome = await route(req, url, body);
