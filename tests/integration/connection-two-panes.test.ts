@@ -119,7 +119,7 @@ describe('connection: two panes in Chromium', () => {
 
     expect([...(await run(a, 1)), ...(await run(b, 1))]).toEqual(['ok', 'ok']);
 
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       emulator.controls.expireSessions();
       emulator.controls.clearLog();
       // Both panes meet the expired session at the same time.

@@ -12,9 +12,17 @@ export type CrossPaneMessage =
   /** A pane refreshed (or signed in): here are the new tokens, with the rotated refresh token if any. */
   | { type: 'tokens'; tokens: SalesforceTokens }
   /** A pane's refresh was definitely refused: the grant behind `identityUrl`, at tokens issued up to `issuedAt`, is dead. */
-  | { type: 'lost'; identityUrl: string; issuedAt: number; failure: ClassifiedFailure; at: number };
+  | { type: 'lost'; identityUrl: string; issuedAt: number; failure: ClassifiedFailure; at: number }
+  /**
+   * A pane about to call the token endpoint asks whether anyone holds tokens newer than `issuedAt`. The answer
+   * ('tokens' or 'lost') is sent after the question arrived, so it cannot be overtaken by a lock hand-over the way a
+   * plain announcement can.
+   */
+  | { type: 'ask'; identityUrl: string; issuedAt: number };
 
 export interface CrossPaneChannel {
+  /** False for the no-op channel: nobody to ask, so no waiting for an answer. */
+  readonly shared: boolean;
   post(message: CrossPaneMessage): void;
   /** Messages posted by the other panes (never the pane's own). */
   subscribe(listener: (message: CrossPaneMessage) => void): () => void;
@@ -22,6 +30,7 @@ export interface CrossPaneChannel {
 }
 
 export const noopCrossPane: CrossPaneChannel = {
+  shared: false,
   post: () => {},
   subscribe: () => () => {},
   close: () => {},
@@ -39,7 +48,7 @@ type BroadcastChannelConstructor = new (name: string) => BroadcastChannelLike;
 function isMessage(data: unknown): data is CrossPaneMessage {
   if (!data || typeof data !== 'object') return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'tokens' || type === 'lost';
+  return type === 'tokens' || type === 'lost' || type === 'ask';
 }
 
 /** BroadcastChannel reaches every other same-origin document listening on the name, never the sender itself. */
@@ -48,6 +57,7 @@ export function createBroadcastCrossPane(name: string, Channel?: BroadcastChanne
   if (!Ctor) return noopCrossPane;
   const channel = new Ctor(name);
   return {
+    shared: true,
     post: (message) => channel.postMessage(message),
     subscribe(listener) {
       const onMessage = (event: { data: unknown }) => {
@@ -77,6 +87,7 @@ export function createInProcessCrossPaneHub(): { connect(): CrossPaneChannel } {
       const listeners = new Set<(message: CrossPaneMessage) => void>();
       panes.add(listeners);
       return {
+        shared: true,
         post(message) {
           const copy = structuredClone(message);
           for (const other of panes) {

@@ -105,6 +105,35 @@ describe('token session: single flight across two panes', () => {
     expect(await store.loadRefreshToken()).toBe('refresh-2');
   });
 
+  it('an announcement overtaken by the lock hand-over: the second pane asks, gets the tokens, makes no token call', async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: true });
+    const hub = createInProcessCrossPaneHub();
+    let delayedOnce = false;
+    // The first 'tokens' announcement reaches the other pane only after the lock has long been handed over.
+    const slowFirstAnnouncement = (channel: CrossPaneChannel): CrossPaneChannel => ({
+      ...channel,
+      post(message) {
+        if (message.type === 'tokens' && !delayedOnce) {
+          delayedOnce = true;
+          setTimeout(() => channel.post(message), 400);
+          return;
+        }
+        channel.post(message);
+      },
+    });
+    const lock = createInProcessLock();
+    const store = memoryStore();
+    const a = pane(endpoint, { lock, channel: slowFirstAnnouncement(hub.connect()), store });
+    const b = pane(endpoint, { lock, channel: hub.connect(), store });
+    await a.session.begin(signIn, LOGIN);
+    await b.session.begin(signIn, LOGIN);
+    delayedOnce = false;
+
+    await Promise.all([a.session.refresh('access-0'), b.session.refresh('access-0')]);
+    expect(endpoint.used).toEqual(['refresh-0']);
+    expect(b.session.current()?.accessToken).toBe('access-1');
+  });
+
   it('without a channel, the stored (rotated) refresh token stops the second pane from reusing the spent one', async () => {
     const endpoint = fakeTokenEndpoint({ rotation: true });
     const lock = createInProcessLock();

@@ -87,6 +87,11 @@ function isDefiniteRefreshFailure(failure: ClassifiedFailure): boolean {
   return failure.connectionLost || failure.kind === 'admin_action_required' || failure.kind === 'reauth_required';
 }
 
+/** How long a pane waits for another pane's answer before calling the token endpoint itself. A refresh happens
+ * about once per session timeout (hours), so this wait costs nothing a seller notices. */
+const ASK_WAIT_MS = 150;
+const ASK_WAIT_ROTATED_MS = 1000;
+
 const NO_REFRESH_TOKEN: ClassifiedFailure = {
   kind: 'session_expired',
   connectionLost: true,
@@ -138,11 +143,12 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     };
   }
 
-  function onMessage(message: CrossPaneMessage): void {
-    if (!held) return;
+  /** Returns whether the message changed this pane's session. */
+  function onMessage(message: CrossPaneMessage): boolean {
+    if (!held) return false;
     if (message.type === 'tokens') {
       const t = message.tokens;
-      if (!sameSeller(t.identityUrl) || t.issuedAt < held.issuedAt || t.accessToken === held.accessToken) return;
+      if (!sameSeller(t.identityUrl) || t.issuedAt < held.issuedAt || t.accessToken === held.accessToken) return false;
       adopt(t);
       if (lost) {
         // The seller signed in again in another pane: this pane is connected again too.
@@ -150,16 +156,53 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
         epoch++;
       }
       deps.dispatch({ type: 'tokens_received' });
-      return;
+      return true;
     }
     if (message.type === 'lost') {
-      if (lost || !sameSeller(message.identityUrl) || held.issuedAt > message.issuedAt) return;
+      if (lost || !sameSeller(message.identityUrl) || held.issuedAt > message.issuedAt) return false;
       lost = message.failure;
       deps.dispatch({ type: 'connection_lost', failure: message.failure, at: message.at });
+      return true;
+    }
+    return false;
+  }
+
+  /** Resolved whenever tokens from another pane are adopted (or the session is lost through one). */
+  let newerArrived: () => void = () => {};
+  function nextArrival(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const previous = newerArrived;
+      newerArrived = () => {
+        previous();
+        resolve();
+      };
+    });
+  }
+
+  function answer(question: { identityUrl: string; issuedAt: number }): void {
+    if (!held || !sameSeller(question.identityUrl)) return;
+    if (lost) {
+      if (held.issuedAt >= question.issuedAt) deps.crossPane.post({ type: 'lost', identityUrl: held.identityUrl, issuedAt: held.issuedAt, failure: lost, at: deps.now() });
+      return;
+    }
+    if (held.accessToken !== '' && held.issuedAt > question.issuedAt) {
+      deps.crossPane.post({
+        type: 'tokens',
+        tokens: { accessToken: held.accessToken, refreshToken: held.refreshToken, instanceUrl: held.instanceUrl, identityUrl: held.identityUrl, issuedAt: held.issuedAt },
+      });
     }
   }
 
-  const unsubscribe = deps.crossPane.subscribe(onMessage);
+  const unsubscribe = deps.crossPane.subscribe((message) => {
+    if (message.type === 'ask') {
+      answer(message);
+      return;
+    }
+    if (!onMessage(message)) return;
+    const settle = newerArrived;
+    newerArrived = () => {};
+    settle();
+  });
 
   function markLost(failure: ClassifiedFailure): void {
     if (!held || lost) return;
@@ -187,6 +230,20 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     if (epoch !== startedEpoch || !held) return;
     if (lost) throw new SalesforceFailureError(lost);
     if (held.accessToken !== '' && held.accessToken !== stale) return; // another pane renewed meanwhile
+    if (deps.crossPane.shared) {
+      // The announcement of a refresh that just happened in another pane can still be on its way (a lock hand-over
+      // may overtake it). Ask, and wait briefly for an answer; longer when the store shows the refresh token was
+      // rotated by someone else, since a pane that rotated it certainly holds the tokens that go with it.
+      const stored = deps.tokenStore.loadRefreshToken ? await deps.tokenStore.loadRefreshToken().catch(() => undefined) : undefined;
+      if (epoch !== startedEpoch || !held) return;
+      const rotatedElsewhere = stored !== undefined && held.refreshToken !== undefined && stored !== held.refreshToken;
+      const arrival = nextArrival();
+      deps.crossPane.post({ type: 'ask', identityUrl: held.identityUrl, issuedAt: held.issuedAt });
+      await Promise.race([arrival, deps.sleep(rotatedElsewhere ? ASK_WAIT_ROTATED_MS : ASK_WAIT_MS)]);
+      if (epoch !== startedEpoch || !held) return;
+      if (lost) throw new SalesforceFailureError(lost);
+      if (held.accessToken !== '' && held.accessToken !== stale) return;
+    }
     const loginUrl = held.loginUrl;
     for (let retry = 0; ; retry++) {
       let refreshToken = held.refreshToken;
@@ -233,7 +290,11 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
       }
       throw new SalesforceFailureError(failure);
     }
-    if (epoch !== startedEpoch) throw new SalesforceFailureError(lost ?? notSignedInFailure());
+    if (epoch !== startedEpoch) {
+      // Signed out meanwhile, or lost and then signed in again in another pane: only the latter has a token to use.
+      const renewed = held !== undefined && !lost && held.accessToken !== '' && held.accessToken !== stale;
+      if (!renewed) throw new SalesforceFailureError(lost ?? notSignedInFailure());
+    }
     deps.dispatch({ type: 'refresh_succeeded' });
   }
 
