@@ -1,0 +1,336 @@
+import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
+import { mapMsalError } from './map-msal-error';
+import type { MicrosoftAccount, MicrosoftAuthFailure, MicrosoftAuthState, MicrosoftAuthVia } from './microsoft-auth-state';
+import { buildMsalConfiguration, protocolModeFor, SIGN_IN_SCOPES, type MicrosoftSignInConfig } from './msal-configuration';
+import { LocalCodes } from './msal-error-codes';
+
+export type MsalModule = typeof import('@azure/msal-browser');
+
+/** The small slice of Web Storage used for the "signed out on purpose" marker (a flag, never a token). */
+export type FlagStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface MicrosoftAuthDeps {
+  /** `RuntimeConfig.microsoft`. Absent: the add-in runs without Microsoft sign-in. */
+  config: MicrosoftSignInConfig | undefined;
+  /**
+   * Absolute URL, on the add-in's origin, of the page that runs MSAL's redirect bridge
+   * (`redirect-bridge-page.ts`). The standard (non-nested) popup returns there. Register it as an SPA redirect URI.
+   */
+  redirectUri: string;
+  /**
+   * `Office.context.requirements.isSetSupported`, through the Office host. Absent or throwing: nested app
+   * authentication is treated as unsupported.
+   */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Upper bound for `initialize()`. Default 8 s. */
+  initializeTimeoutMs?: number;
+  /** Where the "signed out on purpose" flag lives. Default `window.sessionStorage` (memory where unavailable). */
+  flags?: FlagStorage;
+  /** Loads msal-browser. Default: a dynamic import, which keeps MSAL out of the first paint. */
+  loadMsal?: () => Promise<MsalModule>;
+}
+
+export interface MicrosoftAuthDiagnostics {
+  configured: boolean;
+  status: MicrosoftAuthState['status'];
+  via?: MicrosoftAuthVia;
+  failure?: MicrosoftAuthFailure;
+  /** One line for the support details, e.g. "Microsoft sign-in not configured". No names, ids or tokens. */
+  summary: string;
+}
+
+export interface MicrosoftAuth {
+  readonly state: MicrosoftAuthState;
+  /** Called on every state change. Returns an unsubscribe. */
+  subscribe(listener: (state: MicrosoftAuthState) => void): () => void;
+  /** The signed-in account, or undefined. */
+  account(): MicrosoftAccount | undefined;
+  /**
+   * Creates the MSAL client and signs in silently where it can. Never throws, never opens a window, and settles
+   * within `initializeTimeoutMs`: the Salesforce flows never wait on Microsoft sign-in.
+   */
+  initialize(): Promise<MicrosoftAuthState>;
+  /** Interactive sign-in. Call ONLY from the seller's click (a popup opens where the host cannot sign in silently). */
+  signIn(): Promise<MicrosoftAuthState>;
+  /** Forgets the account in the add-in (MSAL cache for it cleared) without any window. Never throws. */
+  signOut(): Promise<void>;
+  diagnostics(): MicrosoftAuthDiagnostics;
+}
+
+export const NESTED_APP_AUTH_REQUIREMENT = { name: 'NestedAppAuth', version: '1.1' } as const;
+const SIGNED_OUT_FLAG = 'sellers-addin.microsoft.signed-out';
+
+class Timeout extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, code: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout(code)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+function toFailure(error: unknown): MicrosoftAuthFailure {
+  if (error instanceof Timeout) return { kind: 'timeout', code: error.code };
+  return mapMsalError(error);
+}
+
+function toAccount(info: AccountInfo): MicrosoftAccount {
+  return { homeAccountId: info.homeAccountId, name: info.name ?? '', username: info.username };
+}
+
+function defaultFlags(): FlagStorage {
+  try {
+    if (typeof sessionStorage !== 'undefined') return sessionStorage;
+  } catch {
+    // Storage access can throw in a sandboxed or partitioned frame.
+  }
+  const memory = new Map<string, string>();
+  return {
+    getItem: (k) => memory.get(k) ?? null,
+    setItem: (k, v) => void memory.set(k, v),
+    removeItem: (k) => void memory.delete(k),
+  };
+}
+
+function supportsNestedAppAuth(isSetSupported: MicrosoftAuthDeps['isSetSupported']): boolean {
+  try {
+    return !!isSetSupported?.(NESTED_APP_AUTH_REQUIREMENT.name, NESTED_APP_AUTH_REQUIREMENT.version);
+  } catch {
+    return false;
+  }
+}
+
+export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
+  const config = deps.config;
+  const flags = deps.flags ?? defaultFlags();
+  const loadMsal = deps.loadMsal ?? (() => import('@azure/msal-browser'));
+  const initializeTimeoutMs = deps.initializeTimeoutMs ?? 8000;
+  const listeners = new Set<(state: MicrosoftAuthState) => void>();
+
+  let state: MicrosoftAuthState = config ? { status: 'signed_out' } : { status: 'not_configured' };
+  let client: { pca: IPublicClientApplication; via: MicrosoftAuthVia } | undefined;
+  let creating: Promise<{ pca: IPublicClientApplication; via: MicrosoftAuthVia }> | undefined;
+  let initializing: Promise<MicrosoftAuthState> | undefined;
+  let signingIn: Promise<MicrosoftAuthState> | undefined;
+  // Bumped by signOut: an answer that arrives after the seller signed out (or after initialize gave up) is dropped,
+  // so the account key under the Salesforce store never changes behind the app's back.
+  let generation = 0;
+
+  function set(next: MicrosoftAuthState): MicrosoftAuthState {
+    state = next;
+    for (const listener of listeners) {
+      try {
+        listener(next);
+      } catch {
+        // A failing listener must not stop the others or the auth flow.
+      }
+    }
+    return next;
+  }
+
+  async function createClient(cfg: MicrosoftSignInConfig): Promise<{ pca: IPublicClientApplication; via: MicrosoftAuthVia }> {
+    let msal: MsalModule;
+    try {
+      msal = await loadMsal();
+    } catch {
+      throw Object.assign(new Error('msal-browser could not be loaded'), { errorCode: LocalCodes.msalUnavailable });
+    }
+    if (supportsNestedAppAuth(deps.isSetSupported)) {
+      let nested = false;
+      const pca = await msal.createNestablePublicClientApplication(
+        buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, via: 'nested' }),
+        undefined,
+        // Called only when the host's bridge answered; otherwise MSAL quietly built a standard client.
+        (configuration, controller) => {
+          nested = true;
+          return new msal.PublicClientApplication(configuration, controller);
+        },
+      );
+      if (nested) return { pca, via: 'nested' };
+      // The requirement set said yes but no bridge answered: fall through to a standard client configured for it
+      // (sessionStorage cache), rather than keep the one MSAL built with the nested (memory) configuration.
+    }
+    const pca = await msal.createStandardPublicClientApplication(
+      buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, via: 'standard' }),
+    );
+    return { pca, via: 'standard' };
+  }
+
+  function ensureClient(cfg: MicrosoftSignInConfig): Promise<{ pca: IPublicClientApplication; via: MicrosoftAuthVia }> {
+    if (client) return Promise.resolve(client);
+    if (!creating) {
+      const attempt = createClient(cfg).then((created) => {
+        client = created;
+        return created;
+      });
+      creating = attempt;
+      // A failed creation may be retried by the next click.
+      attempt.catch(() => {
+        if (creating === attempt) creating = undefined;
+      });
+    }
+    return creating;
+  }
+
+  async function silent({ pca, via }: { pca: IPublicClientApplication; via: MicrosoftAuthVia }): Promise<AccountInfo | undefined> {
+    if (via === 'nested') {
+      // The host knows the Outlook account; no account object is needed to ask it.
+      const result = await pca.acquireTokenSilent({ scopes: SIGN_IN_SCOPES });
+      return result.account;
+    }
+    const cached = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
+    if (!cached) return undefined;
+    const result = await pca.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: cached });
+    return result.account;
+  }
+
+  function signedIn(info: AccountInfo, via: MicrosoftAuthVia, pca: IPublicClientApplication): MicrosoftAuthState {
+    if (via === 'standard') pca.setActiveAccount(info);
+    return set({ status: 'signed_in', account: toAccount(info), via });
+  }
+
+  async function runInitialize(cfg: MicrosoftSignInConfig): Promise<MicrosoftAuthState> {
+    const started = generation;
+    set({ status: 'initializing' });
+    try {
+      const outcome = await withTimeout(
+        (async () => {
+          const created = await ensureClient(cfg);
+          // After an explicit Sign out, stay out until the seller clicks Sign in: in nested mode the host would
+          // otherwise sign them straight back in.
+          if (flags.getItem(SIGNED_OUT_FLAG) === '1') return { created, info: undefined };
+          return { created, info: await silent(created) };
+        })(),
+        initializeTimeoutMs,
+        LocalCodes.initializeTimeout,
+      );
+      if (started !== generation) return state;
+      if (!outcome.info) return set({ status: 'signed_out' });
+      return signedIn(outcome.info, outcome.created.via, outcome.created.pca);
+    } catch (error) {
+      if (started !== generation) return state;
+      const failure = toFailure(error);
+      // At start-up, "interaction required" is the ordinary signed-out case, not a failure to show.
+      if (failure.kind === 'interaction_required') return set({ status: 'signed_out' });
+      // Drop late answers from an initialize that gave up.
+      generation += 1;
+      return set({ status: 'signed_out', failure });
+    }
+  }
+
+  async function runSignIn(cfg: MicrosoftSignInConfig): Promise<MicrosoftAuthState> {
+    if (initializing) await initializing;
+    if (state.status === 'signed_in') return state;
+    const started = generation;
+    set({ status: 'signing_in' });
+    try {
+      const created = await ensureClient(cfg);
+      const { pca, via } = created;
+      let info: AccountInfo | undefined;
+      if (via === 'nested') {
+        // The host usually has the Outlook account: try it silently first, and show UI only when it says so.
+        try {
+          info = await silent(created);
+        } catch (error) {
+          if (toFailure(error).kind !== 'interaction_required') throw error;
+        }
+      }
+      if (!info) {
+        const result = await pca.acquireTokenPopup({
+          scopes: SIGN_IN_SCOPES,
+          // Let the seller choose (or switch) the account; after Sign out the provider's session must not pick
+          // the previous one silently. Plain OpenID Connect providers know "login", not "select_account".
+          prompt: protocolModeFor(cfg.authority) === 'AAD' ? 'select_account' : 'login',
+        });
+        info = result.account;
+      }
+      if (started !== generation) return state;
+      flags.removeItem(SIGNED_OUT_FLAG);
+      return signedIn(info, via, pca);
+    } catch (error) {
+      if (started !== generation) return state;
+      return set({ status: 'signed_out', failure: toFailure(error) });
+    }
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    account() {
+      return state.status === 'signed_in' ? state.account : undefined;
+    },
+    initialize() {
+      if (!config) return Promise.resolve(set({ status: 'not_configured' }));
+      if (!initializing) {
+        initializing = runInitialize(config).finally(() => {
+          initializing = undefined;
+        });
+      }
+      return initializing;
+    },
+    signIn() {
+      if (!config) return Promise.resolve(state);
+      if (!signingIn) {
+        signingIn = runSignIn(config).finally(() => {
+          signingIn = undefined;
+        });
+      }
+      return signingIn;
+    },
+    async signOut() {
+      if (!config) return;
+      const signedInAccount = state.status === 'signed_in' ? state.account : undefined;
+      generation += 1;
+      // A client that never finished creating (initialize gave up) may still have an account cached from before.
+      const current = client ?? (await withTimeout(ensureClient(config), 3000, LocalCodes.initializeTimeout).catch(() => undefined));
+      const account = signedInAccount;
+      try {
+        flags.setItem(SIGNED_OUT_FLAG, '1');
+      } catch {
+        // Without the flag a nested host may sign the seller in again on the next start; sign-out still proceeds.
+      }
+      if (current?.via === 'nested') {
+        // MSAL v5 rejects clearCache in nested mode; the cache is in memory, so dropping the instance drops it all.
+        client = undefined;
+        creating = undefined;
+      } else if (current) {
+        try {
+          const info = account
+            ? current.pca.getAccount({ homeAccountId: account.homeAccountId })
+            : (current.pca.getActiveAccount() ?? current.pca.getAllAccounts()[0] ?? null);
+          // clearCache removes the account and its tokens from MSAL's cache with no navigation and no popup
+          // (logoutPopup would need a click and a window; logoutRedirect would navigate the pane away).
+          await current.pca.clearCache(info ? { account: info } : undefined);
+          current.pca.setActiveAccount(null);
+        } catch {
+          // Best effort: whatever happens, the add-in treats the account as signed out.
+        }
+      }
+      set({ status: 'signed_out' });
+    },
+    diagnostics() {
+      if (!config) return { configured: false, status: 'not_configured', summary: 'Microsoft sign-in not configured' };
+      const via = state.status === 'signed_in' ? state.via : client?.via;
+      const failure = state.status === 'signed_out' ? state.failure : undefined;
+      const how = via === 'nested' ? ' (nested app authentication)' : via === 'standard' ? ' (standard popup)' : '';
+      const why = failure ? `: ${failure.kind} (${failure.code})` : '';
+      return {
+        configured: true,
+        status: state.status,
+        ...(via ? { via } : {}),
+        ...(failure ? { failure } : {}),
+        summary: `Microsoft sign-in ${state.status.replace('_', ' ')}${how}${why}`,
+      };
+    },
+  };
+}
