@@ -31,7 +31,7 @@ export function measureBundle(distDir: string): BundleReport {
     const file = `assets/${name}`;
     if (initialFiles.has(file)) continue;
     lazyGzipBytes += gz(file);
-    if (!jsforceChunk && readFileSync(join(distDir, file), 'utf8').includes('sobjects')) jsforceChunk = file;
+    if (!jsforceChunk && readFileSync(join(distDir, file), 'utf8').includes('describeGlobal')) jsforceChunk = file;
   }
   return { initial, initialGzipBytes: initial.reduce((s, f) => s + f.gzipBytes, 0), lazyGzipBytes, jsforceChunk };
 }
