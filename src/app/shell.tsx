@@ -27,7 +27,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   who: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM}` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  headerText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
   main: { flexGrow: 1, padding: tokens.spacingHorizontalM },
   starting: { padding: tokens.spacingVerticalXXL },
 });
@@ -76,13 +78,17 @@ export function Shell({ services }: { services: AppServices }) {
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Text size={200} className={styles.who} data-testid="signed-in-as">
-          {format(s.signedInAs, { name: identity.displayName || identity.username })}
-        </Text>
+        <div className={styles.headerText}>
+          <h1 className={styles.title}>{s.appTitle}</h1>
+          <Text size={200} className={styles.who} data-testid="signed-in-as">
+            {format(s.signedInAs, { name: identity.displayName || identity.username })}
+          </Text>
+        </div>
         <Button size="small" appearance="subtle" disabled={busy} onClick={() => void signOut.request()} data-testid="sign-out">
           {snapshot.busy === 'signing_out' ? s.signingOut : s.signOut}
         </Button>
       </header>
+      <main className={styles.main}>
       <div className={styles.notices}>
         {state.status === 'lost' ? (
           <ConnectionBanner
@@ -100,7 +106,6 @@ export function Shell({ services }: { services: AppServices }) {
         )}
         {notice}
       </div>
-      <main className={styles.main}>
         {outbox ? (
           <WorkspaceView
             key={snapshot.sessionKey}

@@ -4,6 +4,7 @@
  * work goes through once; a closed dialog leaves the banner; offline is never Connection lost; Sign out revokes and
  * wipes; another user signing in never sends the first user's work.
  */
+import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
@@ -13,6 +14,7 @@ const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'S
 const ALEX = { username: 'second@demo.example', password: 'Demo-Pass-2', name: 'Alex Second', id: '0055e000002AlxAAA' };
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 const MESSAGE_ID = renewal.internetMessageId!;
+const require = createRequire(import.meta.url);
 const INVALID_SESSION = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
 
 let stack: Stack;
@@ -58,6 +60,16 @@ async function signedInPane(options: { partitionKey?: string } = {}): Promise<{ 
 async function tasksForMessage(): Promise<Array<Record<string, unknown>>> {
   const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Array<Record<string, unknown>>;
   return all.filter((t) => JSON.stringify(t).includes(MESSAGE_ID.replace(/[<>]/g, '')));
+}
+
+/** axe on the shell's own parts (header, banner, notices); the workspace's own page is checked by its tests. */
+async function axeViolations(pane: Frame): Promise<Array<{ id: string; nodes: string[] }>> {
+  await pane.addScriptTag({ path: require.resolve('axe-core') });
+  return pane.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
+    const result = await axe.run({ include: [['header'], ['[data-testid="connection-lost"]']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
+  });
 }
 
 function banner(pane: Frame) {
@@ -149,6 +161,10 @@ describe('Connection lost', () => {
     await saveEmail(pane);
     await banner(pane).waitFor({ timeout: 15_000 });
     await expect.poll(() => pane.locator('[data-testid="outbox-entry"][data-status="waiting"]').count(), { timeout: 10_000 }).toBe(1);
+    // The banner is announced (an assertive live region) and the page with it is axe-clean.
+    expect(await pane.locator('[aria-live="assertive"]').count()).toBeGreaterThan(0);
+    await banner(pane).getByRole('button', { name: 'Details' }).click();
+    expect(await axeViolations(pane)).toEqual([]);
 
     const [dialog] = await Promise.all([context.waitForEvent('page'), banner(pane).getByRole('button', { name: 'Sign in again' }).click()]);
     await dialog.waitForSelector('#username');

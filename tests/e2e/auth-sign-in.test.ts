@@ -43,6 +43,31 @@ async function signInThroughDialog(context: BrowserContext, click: () => Promise
   return dialog;
 }
 
+describe('the welcome screen', () => {
+  it('follows the Office theme: light, dark, high contrast', async () => {
+    const { page, pane } = await freshPane();
+    const background = () => pane.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number) as [number, number, number];
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    await pane.getByTestId('welcome').waitFor();
+    expect(luminance(await background())).toBeGreaterThan(0.8);
+    await stack.setTheme(page, 'dark');
+    await expect.poll(async () => luminance(await background()), { timeout: 5000 }).toBeLessThan(0.3);
+    await stack.setTheme(page, 'highContrast');
+    await expect.poll(async () => (await background()).replace(/\s/g, ''), { timeout: 5000 }).toBe('rgb(0,0,0)');
+  });
+
+  it('shows the French strings when Outlook is in French', async () => {
+    const context = await stack.newContext();
+    opened.push(context);
+    const page = await context.newPage();
+    const pane = await stack.openHarness(page, { email: 'acme-renewal', lang: 'fr-FR' });
+    await pane.getByRole('button', { name: 'Se connecter à Salesforce' }).waitFor();
+  });
+});
+
 describe('sign-in', () => {
   it('first sign-in: welcome → dialog → login → signed in; no token in the DOM, URLs or localStorage; refresh token encrypted at rest', async () => {
     const { context, page, pane } = await freshPane();
