@@ -78,7 +78,7 @@ describe('connection: no network, no answer', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure).toMatchObject({ kind: 'timeout', retryable: true });
     expect(elapsed).toBeGreaterThanOrEqual(700);
-    expect(elapsed).toBeLessThan(1500);
+    expect(elapsed).toBeLessThan(2000); // the deadline plus scheduling slack on a busy machine
     await expect(api.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });
   });
 

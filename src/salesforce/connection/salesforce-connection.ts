@@ -124,6 +124,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const fetchFn = deps.fetch ?? defaultFetch;
   const loadJsforce = deps.loadJsforce ?? loadJsforceCore;
+  const ownsCrossPane = deps.crossPane === undefined;
   const crossPane = deps.crossPane ?? createDefaultCrossPane(`salesforce-connection:${config.clientId}`);
 
   let state: ConnectionState = INITIAL_CONNECTION_STATE;
@@ -377,6 +378,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     dispose() {
       unsubscribeOnline?.();
       session.dispose();
+      if (ownsCrossPane) crossPane.close();
       listeners.clear();
     },
   };
