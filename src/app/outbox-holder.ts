@@ -1,7 +1,7 @@
 /**
  * The pane's outbox across sign-outs. Sign-out deletes the account's IndexedDB databases, the outbox's among them,
  * and a deleted database cannot be written again through the old connection; so the holder closes the outbox before
- * the sweep and opens a fresh one after it. The auth controller talks to the holder; the workspace gets `current()`.
+ * the sweep, and opens a fresh one at the next sign-in (so a signed-out pane leaves no database behind). The auth controller talks to the holder; the workspace gets `current()`.
  */
 import type { OutboxControl } from '../auth/auth-controller';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
@@ -11,7 +11,7 @@ export interface OutboxHolder extends OutboxControl {
   subscribe(listener: () => void): () => void;
   /** Closes the current outbox (before its database is deleted). */
   close(): void;
-  /** Opens a new outbox (after the sweep). */
+  /** Opens a new outbox now (otherwise the next `resume` opens it). */
   reopen(): Promise<void>;
 }
 
@@ -51,6 +51,8 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
     },
     resume(owner) {
       wanted = owner;
+      // After a sign-out the database stays deleted until someone signs in again.
+      if (!outbox && !opening) start();
       outbox?.resume(owner);
     },
     pause() {
@@ -58,9 +60,11 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
       outbox?.pause();
     },
     async pendingCount(owner) {
+      if (!outbox && !opening) return 0;
       return (await ready())?.pendingCount(owner) ?? 0;
     },
     async discardAll(owner) {
+      if (!outbox && !opening) return;
       await (await ready())?.discardAll(owner);
     },
     close() {

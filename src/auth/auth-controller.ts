@@ -32,8 +32,6 @@ export interface OutboxControl {
   discardAll(owner: OutboxOwner): Promise<void>;
   /** Before sign-out deletes the outbox's database. */
   close?(): void;
-  /** After the sweep: a fresh, empty outbox for the next sign-in. */
-  reopen?(): Promise<void>;
 }
 
 export interface MicrosoftSignOut {
@@ -285,7 +283,6 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       deps.clearCrmCache?.();
       deps.outbox?.close?.();
       await bestEffort(() => deps.wipeAccountStorage(), timeoutMs);
-      if (deps.outbox?.reopen) await bestEffort(() => deps.outbox!.reopen!(), timeoutMs);
       if (deps.microsoftAuth) await bestEffort(() => deps.microsoftAuth!.signOut(), timeoutMs);
       set({ status: 'signed_out', identity: undefined, busy: undefined, sessionKey: snapshot.sessionKey + 1 });
     },

@@ -193,7 +193,7 @@ describe('Connection lost', () => {
 describe('Sign out', () => {
   it('revokes at the org, empties IndexedDB and localStorage, returns to the welcome screen', async () => {
     const partitionKey = 'pk-e2e-signout';
-    const { pane } = await signedInPane({ partitionKey });
+    const { context, pane } = await signedInPane({ partitionKey });
     await pane.evaluate((key) => localStorage.setItem(`${key}:pane-prefs`, '{"pinned":true}'), partitionKey);
     const mark = (await stack.emulatorLog()).length;
 
@@ -211,10 +211,14 @@ describe('Sign out', () => {
       const keys = Object.keys(localStorage).filter((k) => k.startsWith(key));
       return { dbs: dbs.map((d) => d.name), keys };
     }, partitionKey);
-    expect(left.dbs.filter((name) => name?.startsWith('sf-auth:'))).toEqual([]);
+    // Nothing of this account is left: no token store, no outbox, no cache, no partition keys.
+    expect(left.dbs).toEqual([]);
     expect(left.keys).toEqual([]);
-    // Ready to sign in again.
-    expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
+    // Ready to sign in again, with a fresh outbox: saving works.
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+    await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
+    await saveEmail(pane);
+    await expect.poll(async () => (await tasksForMessage()).length, { timeout: 15_000 }).toBe(1);
   });
 
   it('asks before discarding unsent work; keep cancels, discard signs out even when the org cannot be reached', async () => {
