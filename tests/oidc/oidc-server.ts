@@ -1,0 +1,174 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { getLocalhostCertificate } from '../harness/certificate';
+
+/**
+ * A real OpenID Connect provider on loopback (the `oidc-provider` package, the same one many production issuers run)
+ * standing in for Microsoft Entra ID in browser tests: authorization code with PKCE for a public client, an id token
+ * with `name` and `preferred_username`, CORS only for the origins given, and a login page that signs in only the
+ * users given with their passwords. HTTPS, because MSAL refuses an `http:` authority.
+ */
+export interface OidcUser {
+  /** Becomes `sub`, and so the account's home account id in MSAL. */
+  id: string;
+  login: string;
+  password: string;
+  name: string;
+}
+
+export interface OidcServerOptions {
+  clientId: string;
+  /** Exact redirect URIs of the public client. */
+  redirectUris: string[];
+  /** Origins allowed to call the token endpoint from a browser (CORS). */
+  allowedOrigins: string[];
+  users: OidcUser[];
+  port?: number;
+}
+
+export interface RunningOidcServer {
+  /** The issuer, to use as MSAL's authority: https://localhost:<port> */
+  issuer: string;
+  port: number;
+  /** Every request the provider saw, method and path only (no query: it can carry codes). */
+  requests: Array<{ method: string; path: string; origin?: string }>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_USERS: OidcUser[] = [
+  { id: 'ms-user-sam-0001', login: 'sam.seller@contoso.example', password: 'Ms-Pass-1', name: 'Sam Seller' },
+  { id: 'ms-user-alex-0002', login: 'alex.second@contoso.example', password: 'Ms-Pass-2', name: 'Alex Second' },
+];
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function loginPage(uid: string, clientId: string, error?: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in (test identity provider)</title></head>
+<body><main><h1>Sign in</h1><p>to ${escapeHtml(clientId)}</p>
+${error ? `<p role="alert" id="error">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="/interaction/${escapeHtml(uid)}/login" autocomplete="off">
+<label>Email <input name="login" type="email" required autofocus></label>
+<label>Password <input name="password" type="password" required></label>
+<button type="submit" id="submit">Sign in</button></form></main></body></html>`;
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+export async function startOidcServer(options: OidcServerOptions): Promise<RunningOidcServer> {
+  const { key, cert } = await getLocalhostCertificate();
+  const requests: RunningOidcServer['requests'] = [];
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const server = createServer({ key, cert }, (req, res) => handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const issuer = `https://localhost:${port}`;
+  const users = new Map(options.users.map((u) => [u.id, u]));
+
+  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: options.clientId,
+        token_endpoint_auth_method: 'none',
+        application_type: 'web',
+        redirect_uris: options.redirectUris,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+      },
+    ],
+    jwks: { keys: [{ ...signingKey, use: 'sig', alg: 'RS256', kid: 'test-key-1' } as never] },
+    cookies: { keys: [randomBytes(32).toString('hex')] },
+    // MSAL reads the seller's name from the id token; the spec-conforming default moves it to userinfo.
+    conformIdTokenClaims: false,
+    claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email'] },
+    // User.Read is what the add-in asks Entra for; here it is only a scope name, granted like the others.
+    scopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string) => options.allowedOrigins.includes(origin),
+    async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
+      const user = users.get(sub);
+      if (!user) return undefined;
+      return {
+        accountId: user.id,
+        claims: async () => ({ sub: user.id, name: user.name, preferred_username: user.login, email: user.login }),
+      };
+    },
+  };
+  const provider = new Provider(issuer, configuration);
+  // Loopback HTTPS with a self-signed certificate; cookies must still be Secure.
+  provider.proxy = false;
+  const callback = provider.callback();
+
+  async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined) {
+    const details = await provider.interactionDetails(req, res);
+    if (details.uid !== uid) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('interaction mismatch');
+      return;
+    }
+    const clientId = String(details.params.client_id ?? '');
+    if (details.prompt.name === 'login') {
+      if (req.method === 'POST' && action === 'login') {
+        const form = await readForm(req);
+        const user = options.users.find((u) => u.login === form.get('login') && u.password === form.get('password'));
+        if (!user) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(uid, clientId, 'Wrong email or password.'));
+          return;
+        }
+        await provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(uid, clientId));
+      return;
+    }
+    // consent: the add-in is a first-party app here, so what it asks for is granted without a page.
+    const accountId = details.session?.accountId;
+    if (!accountId) throw new Error('consent without a session');
+    const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
+    if (!grant) throw new Error('grant not found');
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+  }
+
+  handle = (req, res) => {
+    const url = new URL(req.url ?? '/', issuer);
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, ...(req.headers.origin ? { origin: req.headers.origin } : {}) });
+    const match = /^\/interaction\/([^/]+)(?:\/([a-z]+))?$/.exec(url.pathname);
+    if (match) {
+      interaction(req, res, match[1] ?? '', match[2]).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`interaction failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      return;
+    }
+    callback(req, res);
+  };
+
+  return {
+    issuer,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
