@@ -101,7 +101,7 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="create-contact-form">
-      <Text as="h3" weight="semibold" id={headingId}>
+      <Text as="h2" weight="semibold" id={headingId}>
         {s.createHeading}
       </Text>
       {refusal && placed?.formLevel ? (

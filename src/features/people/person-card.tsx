@@ -4,6 +4,7 @@
  * is built by recordUrl (the signed-in instance, https, a real id).
  */
 import { Badge, Body1Strong, Caption1, Card, CardHeader, Link, Persona, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { format } from '../../i18n/strings';
@@ -39,6 +40,7 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
   const organisation = person.kind === 'contact' ? person.accountName : person.company;
   const secondary = [clipText(person.title, 120), clipText(organisation, 120)].filter(Boolean).join(' · ');
   const amountFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const opportunitiesId = useId();
 
   return (
     <Card className={styles.card} data-testid="person-card" data-person-kind={person.kind} aria-label={name}>
@@ -70,11 +72,13 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
       </dl>
       {person.kind === 'contact' && account ? (
         <div data-testid="open-opportunities">
-          <Body1Strong as="h4">{s.openOpportunities}</Body1Strong>
+          <Body1Strong as="p" id={opportunitiesId}>
+            {s.openOpportunities}
+          </Body1Strong>
           {account.openOpportunities.length === 0 ? (
             <Caption1 as="p">{s.noOpenOpportunities}</Caption1>
           ) : (
-            <ul className={styles.opportunities}>
+            <ul className={styles.opportunities} aria-labelledby={opportunitiesId}>
               {account.openOpportunities.map((o) => (
                 <li key={o.id} className={styles.wrap}>
                   <Text>{clipText(o.name, 120)}</Text>{' '}

@@ -197,7 +197,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   return (
     <div className={styles.root} data-testid="workspace">
       <section aria-labelledby={peopleHeadingId}>
-        <Text as="h2" size={400} weight="semibold" id={peopleHeadingId} block>
+        <Text as="h1" size={400} weight="semibold" id={peopleHeadingId} block>
           {s.peopleHeading}
         </Text>
         {peopleBody}

@@ -1,0 +1,189 @@
+/**
+ * The seller's workspace in the production build, in real Chromium, against the emulated org: the people of an email
+ * in one Salesforce request (none when shown again), save the email (linked right, never twice), create a contact
+ * with the org's validation rule on the field, and axe-clean pages.
+ */
+import { createRequire } from 'node:module';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_CONTACTS } from '../emulator/seed';
+import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { startStack, type Stack } from './support/stack';
+
+const require = createRequire(import.meta.url);
+const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
+const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+export async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM): Promise<void> {
+  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
+  await dialog.waitForSelector('#username', { timeout: 15_000 });
+  await dialog.fill('#username', user.username);
+  await dialog.fill('#password', user.password);
+  await dialog.click('#Login');
+  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
+  await dialog.click('#oaapprove');
+}
+
+async function signedInPane(email: string): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
+  // Reduced motion: Fluent's colour transitions would otherwise be caught half-way by axe's contrast check.
+  const context = await stack.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const pane = await stack.openHarness(page, { email });
+  await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+  await pane.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
+  return { context, page, pane };
+}
+
+async function restCalls(since: number) {
+  return (await stack.emulatorLog()).slice(since).filter((e) => e.area === 'rest');
+}
+
+async function tasksFor(messageId: string): Promise<Record<string, unknown>[]> {
+  const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Record<string, unknown>[];
+  return all.filter((t) => String(t.Description ?? '').includes(`Message-ID: ${messageId}`));
+}
+
+async function expectAxeClean(pane: Frame): Promise<void> {
+  await pane.addScriptTag({ path: require.resolve('axe-core') });
+  const violations = await pane.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+    // Fluent's focus manager (tabster) inserts aria-hidden dummy elements with tabindex=0 at focus-trap edges; they
+    // hand focus on and are never read. axe's aria-hidden-focus flags them by design, so they alone are left out.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200) + ((n as unknown as { failureSummary?: string }).failureSummary ?? '')) }));
+  });
+  expect(violations).toEqual([]);
+}
+
+describe('people of an email', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let pane: Frame;
+
+  it('three known addresses and one unknown: ONE Salesforce request, three cards, one "Not in Salesforce"', async () => {
+    const mark = (await stack.emulatorLog()).length;
+    ({ context, page, pane } = await signedInPane(renewal.id));
+    await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => pane.getByTestId('unknown-person-card').count()).toBe(1);
+    expect(await pane.getByTestId('unknown-person-card').textContent()).toContain('Not in Salesforce');
+    expect(await pane.getByTestId('unknown-person-card').getByRole('button', { name: 'Create contact' }).count()).toBe(1);
+
+    const calls = await restCalls(mark);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /services/data/v62.0/composite']);
+
+    // Jane's card: title, account, phone, owner, open opportunities with stage and amount, a link to her record.
+    const jane = pane.getByTestId('person-card').filter({ hasText: 'Jane Doe' });
+    const text = (await jane.textContent()) ?? '';
+    expect(text).toContain('Acme Corporation');
+    expect(text).toContain('Sam Seller');
+    expect(text).toContain('Acme - Support Renewal');
+    expect(text).toContain('Negotiation/Review');
+    expect(text).toContain('12,000');
+    expect(text).not.toContain('Acme - 2025 Order'); // closed won
+    const link = jane.getByTestId('record-link');
+    expect(await link.getAttribute('href')).toBe(`${stack.emulator.url}/lightning/r/Contact/${DEMO_CONTACTS.jane.Id}/view`);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    // The seller's own address is not a person of the email.
+    expect(await pane.getByText('seller@demo.example', { exact: false }).count()).toBe(0);
+    await expectAxeClean(pane);
+  });
+
+  it('shown again (another email, then back): no request for it', async () => {
+    await stack.selectEmail(page, 'initech-lead');
+    await pane.getByTestId('person-card').filter({ hasText: 'Tom Nguyen' }).waitFor({ timeout: 15_000 });
+    const mark = (await stack.emulatorLog()).length;
+    await stack.selectEmail(page, renewal.id);
+    await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
+    await pane.getByTestId('save-email-panel').waitFor();
+    expect(await restCalls(mark)).toEqual([]);
+  });
+
+  it('no item selected (pinned pane): says so', async () => {
+    await stack.selectEmail(page, 'none');
+    await pane.getByTestId('no-item').waitFor({ timeout: 10_000 });
+    await stack.selectEmail(page, renewal.id);
+    await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
+  });
+
+  it('save the email: one Task linked to Jane and Acme; saved again from another device: still one', async () => {
+    // Another device (its own storage, so its own outbox) on the same email, opened before the save: "not saved yet".
+    const device = await signedInPane(renewal.id);
+    await device.pane.getByTestId('save-email-button').waitFor({ timeout: 20_000 });
+
+    // Chromium throttles animation frames in a tab that is not in front; Playwright's clicks wait on them.
+    await page.bringToFront();
+    await pane.getByTestId('save-email-button').click();
+    await pane.getByTestId('save-email-saved').waitFor({ timeout: 15_000 });
+    const tasks = await tasksFor(renewal.internetMessageId!);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      Subject: `Email: ${renewal.subject}`,
+      Status: 'Completed',
+      TaskSubtype: 'Email',
+      WhoId: DEMO_CONTACTS.jane.Id,
+      WhatId: DEMO_ACCOUNTS.acme.Id,
+    });
+    const link = pane.getByTestId('saved-task-link');
+    expect(await link.getAttribute('href')).toBe(`${stack.emulator.url}/lightning/r/Task/${String(tasks[0]!.Id)}/view`);
+
+    // A second pane of the same seller on this device shares the outbox: it shows "Saved" without asking.
+    const sibling = await context.newPage();
+    const siblingPane = await stack.openHarness(sibling, { email: renewal.id });
+    await siblingPane.getByTestId('save-email-saved').waitFor({ timeout: 20_000 });
+    await sibling.close();
+
+    await device.page.bringToFront();
+    await device.pane.getByTestId('save-email-button').click();
+    await device.pane.getByTestId('save-email-saved').waitFor({ timeout: 15_000 });
+    expect(await tasksFor(renewal.internetMessageId!)).toHaveLength(1);
+    expect(await device.pane.getByTestId('saved-task-link').getAttribute('href')).toBe(await link.getAttribute('href'));
+    await device.context.close();
+    await page.bringToFront();
+  });
+
+  it('create a contact: the validation rule on Phone shows on the field; fixed, the contact is created', async () => {
+    const card = pane.getByTestId('unknown-person-card');
+    await card.getByRole('button', { name: 'Create contact' }).click();
+    const form = pane.getByTestId('create-contact-form');
+    await form.waitFor();
+    // Prefilled from the display name and the address; the account matched by domain.
+    expect(await form.getByLabel('First name').inputValue()).toBe('Nora');
+    expect(await form.getByLabel(/^Last name/).inputValue()).toBe('Newperson');
+    expect(await form.getByLabel('Account').inputValue()).toBe(DEMO_ACCOUNTS.acme.Id);
+
+    // Required field checked before sending.
+    const mark = (await stack.emulatorLog()).length;
+    await form.getByLabel(/^Last name/).fill('');
+    await form.getByTestId('create-contact-submit').click();
+    await expect.poll(() => form.getByTestId('field-LastName').textContent()).toContain('Required');
+    expect(await restCalls(mark)).toEqual([]);
+
+    await form.getByLabel(/^Last name/).fill('Newperson');
+    await form.getByLabel('Phone').fill('12');
+    await form.getByTestId('create-contact-submit').click();
+    await expect.poll(() => form.getByTestId('field-Phone').textContent(), { timeout: 15_000 }).toMatch(/7 digits/i);
+    expect(await form.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
+    await expectAxeClean(pane);
+
+    await form.getByLabel('Phone').fill('+1 555 010 0199');
+    await form.getByTestId('create-contact-submit').click();
+    await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(4);
+    expect(await pane.getByTestId('unknown-person-card').count()).toBe(0);
+    const contacts = (await (await fetch(`${stack.emulator.url}/__emulator/records/Contact`)).json()) as Record<string, unknown>[];
+    expect(contacts.filter((c) => c.Email === 'newperson@acme.example')).toEqual([
+      expect.objectContaining({ FirstName: 'Nora', LastName: 'Newperson', AccountId: DEMO_ACCOUNTS.acme.Id, Phone: '+1 555 010 0199' }),
+    ]);
+    await context.close();
+  });
+});
