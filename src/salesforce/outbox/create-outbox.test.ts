@@ -292,3 +292,19 @@ describe('createOutbox', () => {
     expect(outboxDatabaseName(undefined)).toBe('sf-outbox');
   });
 });
+
+describe('the outbox database', () => {
+  it('is opened again after another pane deletes it (sign-out sweep), instead of failing for the pane\'s life', async () => {
+    const h = await setUp();
+    await h.outbox.enqueue(sam, saveEmail(1));
+    await new Promise<void>((resolve, reject) => {
+      const request = h.factory.deleteDatabase(outboxDatabaseName('p1'));
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    expect(await h.outbox.list(sam)).toEqual([]);
+    h.outbox.resume(sam);
+    await h.outbox.enqueue(sam, saveEmail(2));
+    await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done after reopen');
+  });
+});

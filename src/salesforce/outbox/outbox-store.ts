@@ -39,8 +39,7 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-export async function openOutboxStore(factory: IDBFactory, partitionKey: string | undefined): Promise<OutboxStore> {
-  const name = outboxDatabaseName(partitionKey);
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   const open = factory.open(name, 1);
   open.onupgradeneeded = () => {
     const db = open.result;
@@ -49,37 +48,65 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
       store.createIndex(BY_OWNER, 'ownerKey', { unique: false });
     }
   };
-  const db = await requestPromise(open);
-  // Another pane upgrading (a newer version of the add-in) must not be blocked by this one.
-  db.onversionchange = () => db.close();
+  return requestPromise(open);
+}
+
+export async function openOutboxStore(factory: IDBFactory, partitionKey: string | undefined): Promise<OutboxStore> {
+  const name = outboxDatabaseName(partitionKey);
+  let closedForGood = false;
+  let current: Promise<IDBDatabase> | undefined;
+
+  // The database can be closed under us: another pane upgrading it, or sign-out deleting it (versionchange). The
+  // next operation then opens it again (recreated empty if it was deleted) instead of failing for the pane's life.
+  const database = (): Promise<IDBDatabase> => {
+    if (closedForGood) return Promise.reject(new Error('outbox store closed'));
+    if (!current) {
+      const opening = openDatabase(factory, name).then((db) => {
+        db.onversionchange = () => {
+          db.close();
+          if (current === opening) current = undefined;
+        };
+        db.onclose = () => {
+          if (current === opening) current = undefined;
+        };
+        return db;
+      });
+      opening.catch(() => {
+        if (current === opening) current = undefined;
+      });
+      current = opening;
+    }
+    return current;
+  };
+  await database();
 
   return {
     name,
     async listByOwner(ownerKey) {
-      const tx = db.transaction(STORE, 'readonly');
+      const tx = (await database()).transaction(STORE, 'readonly');
       const entries = await requestPromise(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
       return (entries as OutboxEntry[]).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     },
     async get(id) {
-      const tx = db.transaction(STORE, 'readonly');
+      const tx = (await database()).transaction(STORE, 'readonly');
       return (await requestPromise(tx.objectStore(STORE).get(id))) as OutboxEntry | undefined;
     },
     async put(entry) {
-      const tx = db.transaction(STORE, 'readwrite');
+      const tx = (await database()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).put(entry);
       await transactionDone(tx);
     },
     async update(id, change) {
-      const tx = db.transaction(STORE, 'readwrite');
+      const tx = (await database()).transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
       let stored: OutboxEntry | null = null;
       // Callbacks, not awaits, inside the transaction: it must not auto-commit between the read and the write.
       const read = store.get(id);
       read.onsuccess = () => {
-        const current = read.result as OutboxEntry | undefined;
-        if (!current) return;
-        const next = change(current);
-        if (next && next !== current) {
+        const existing = read.result as OutboxEntry | undefined;
+        if (!existing) return;
+        const next = change(existing);
+        if (next && next !== existing) {
           store.put(next);
           stored = next;
         }
@@ -88,12 +115,12 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
       return stored;
     },
     async delete(id) {
-      const tx = db.transaction(STORE, 'readwrite');
+      const tx = (await database()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).delete(id);
       await transactionDone(tx);
     },
     async deleteByOwner(ownerKey) {
-      const tx = db.transaction(STORE, 'readwrite');
+      const tx = (await database()).transaction(STORE, 'readwrite');
       const index = tx.objectStore(STORE).index(BY_OWNER);
       const cursorRequest = index.openKeyCursor(ownerKey);
       cursorRequest.onsuccess = () => {
@@ -105,7 +132,8 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
       await transactionDone(tx);
     },
     close() {
-      db.close();
+      closedForGood = true;
+      void current?.then((db) => db.close()).catch(() => {});
     },
   };
 }

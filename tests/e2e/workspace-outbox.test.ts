@@ -1,0 +1,150 @@
+/**
+ * The outbox in the production build, in real Chromium, against the emulated org: a save interrupted by a lost
+ * connection goes once after Sign in again; a save made offline survives a closed pane and goes once when the pane
+ * is back online; another Salesforce user signing in never sends the first user's waiting work.
+ */
+import { createRequire } from 'node:module';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
+import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { startStack, type Stack } from './support/stack';
+
+const require = createRequire(import.meta.url);
+const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
+const ALEX = { username: 'second@demo.example', password: 'Demo-Pass-2', name: 'Alex Second' };
+const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
+const lead = SAMPLE_EMAILS.find((e) => e.id === 'initech-lead')!;
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+beforeEach(async () => {
+  await stack.emulatorControl('reset');
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM): Promise<void> {
+  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
+  await dialog.waitForSelector('#username', { timeout: 15_000 });
+  await dialog.fill('#username', user.username);
+  await dialog.fill('#password', user.password);
+  await dialog.click('#Login');
+  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
+  await dialog.click('#oaapprove');
+}
+
+async function signedInPane(email: string): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
+  const context = await stack.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const pane = await stack.openHarness(page, { email });
+  await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+  await pane.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
+  return { context, page, pane };
+}
+
+async function tasksFor(messageId: string): Promise<Record<string, unknown>[]> {
+  const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Record<string, unknown>[];
+  return all.filter((t) => String(t.Description ?? '').includes(`Message-ID: ${messageId}`));
+}
+
+async function expectAxeClean(pane: Frame): Promise<void> {
+  await pane.addScriptTag({ path: require.resolve('axe-core') });
+  const violations = await pane.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+    // Fluent's focus manager (tabster) inserts aria-hidden dummy elements with tabindex=0 at focus-trap edges; they
+    // hand focus on and are never read. axe's aria-hidden-focus flags them by design, so they alone are left out.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
+  });
+  expect(violations).toEqual([]);
+}
+
+describe('the outbox', () => {
+  it('connection lost mid-save → Connection lost → Sign in again → saved exactly once', async () => {
+    const { context, pane } = await signedInPane(lead.id);
+    await pane.getByTestId('save-email-button').waitFor({ timeout: 15_000 });
+    // The seller's grant is revoked: the save's request is refused, the refresh too (invalid_grant).
+    await stack.emulatorControl('revoke-user', { username: SAM.username });
+    await pane.getByTestId('save-email-button').click();
+
+    const banner = pane.getByTestId('connection-lost');
+    await banner.waitFor({ timeout: 15_000 });
+    const waiting = pane.getByTestId('save-email-waiting');
+    await waiting.waitFor({ timeout: 10_000 });
+    expect(await waiting.textContent()).toMatch(/sign in again/i);
+    expect(await pane.getByTestId('outbox-entry').getAttribute('data-status')).toBe('waiting');
+    expect(await tasksFor(lead.internetMessageId!)).toHaveLength(0);
+    await expectAxeClean(pane);
+
+    await signInThroughDialog(context, () => banner.getByRole('button', { name: 'Sign in again' }).click());
+    await pane.getByTestId('save-email-saved').waitFor({ timeout: 20_000 });
+    await expect.poll(() => pane.getByTestId('connection-lost').count()).toBe(0);
+    const tasks = await tasksFor(lead.internetMessageId!);
+    expect(tasks).toHaveLength(1);
+    // Linked to the lead; a lead takes no WhatId.
+    expect(tasks[0]).toMatchObject({ WhoId: DEMO_LEADS.tom.Id, CreatedById: DEMO_USERS.seller.id });
+    expect(tasks[0]!.WhatId ?? null).toBeNull();
+    expect(await pane.getByTestId('outbox').count()).toBe(0);
+    await context.close();
+  });
+
+  it('offline, save, pane closed, back online, pane reopened → saved exactly once', async () => {
+    const { context, page, pane } = await signedInPane(renewal.id);
+    await pane.getByTestId('save-email-button').waitFor({ timeout: 15_000 });
+    await stack.setOffline(context, true);
+    await pane.getByTestId('save-email-button').click();
+    const waiting = pane.getByTestId('save-email-waiting');
+    await waiting.waitFor({ timeout: 10_000 });
+    expect(await waiting.textContent()).toMatch(/offline/i);
+    await page.close();
+    expect(await tasksFor(renewal.internetMessageId!)).toHaveLength(0);
+
+    await stack.setOffline(context, false);
+    const reopened = await context.newPage();
+    const again = await stack.openHarness(reopened, { email: renewal.id });
+    await again.getByTestId('save-email-saved').waitFor({ timeout: 20_000 });
+    const tasks = await tasksFor(renewal.internetMessageId!);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ WhoId: DEMO_CONTACTS.jane.Id, CreatedById: DEMO_USERS.seller.id });
+    await context.close();
+  });
+
+  it("another user signs in: the first user's waiting work is not sent (and goes once when that user is back)", async () => {
+    const { context, page, pane } = await signedInPane(lead.id);
+    await pane.getByTestId('save-email-button').waitFor({ timeout: 15_000 });
+    await stack.emulatorControl('revoke-user', { username: SAM.username });
+    await pane.getByTestId('save-email-button').click();
+    const banner = pane.getByTestId('connection-lost');
+    await banner.waitFor({ timeout: 15_000 });
+    await pane.getByTestId('save-email-waiting').waitFor({ timeout: 10_000 });
+
+    const mark = (await stack.emulatorLog()).length;
+    await signInThroughDialog(context, () => banner.getByRole('button', { name: 'Sign in again' }).click(), ALEX);
+    await pane.getByTestId('signed-in-as').filter({ hasText: ALEX.name }).waitFor({ timeout: 20_000 });
+    // Alex's workspace: the email's people, nothing of Sam's outbox, the save not done.
+    await pane.getByTestId('save-email-button').waitFor({ timeout: 15_000 });
+    expect(await pane.getByTestId('outbox').count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await tasksFor(lead.internetMessageId!)).toHaveLength(0);
+    const writes = (await stack.emulatorLog()).slice(mark).filter((e) => e.method === 'POST' && e.path.includes('/sobjects/'));
+    expect(writes).toEqual([]);
+
+    // Alex's connection is lost in turn and Sam signs in again on this pane: Sam's save goes, once, as Sam.
+    await stack.emulatorControl('revoke-user', { username: ALEX.username });
+    await stack.selectEmail(page, renewal.id); // a new lookup meets the revoked grant
+    await banner.waitFor({ timeout: 15_000 });
+    await stack.selectEmail(page, lead.id);
+    await signInThroughDialog(context, () => banner.getByRole('button', { name: 'Sign in again' }).click(), SAM);
+    await pane.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 20_000 });
+    await pane.getByTestId('save-email-saved').waitFor({ timeout: 20_000 });
+    const tasks = await tasksFor(lead.internetMessageId!);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ CreatedById: DEMO_USERS.seller.id, WhoId: DEMO_LEADS.tom.Id });
+    await context.close();
+  });
+});
