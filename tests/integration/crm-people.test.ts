@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulato
 import { connectionFor, failureOf, logMark, restCallsSince, signIn } from './connection-fixture';
 import type { SalesforceConnection } from '../../src/salesforce/connection/salesforce-connection';
 import { createPeopleDirectory } from '../../src/salesforce/crm/people-directory';
+import { contactAccountsQuery, parseAccount } from '../../src/salesforce/crm/people-lookup';
 import { executeSaveEmail } from '../../src/salesforce/crm/save-email';
 import { contactActionOf, executeCreateContact, placeRefusal } from '../../src/salesforce/crm/create-contact';
 import { createOutbox } from '../../src/salesforce/outbox/create-outbox';
@@ -66,10 +67,19 @@ describe('people lookup', () => {
     expect(acme?.id).toBe(DEMO_ACCOUNTS.acme.Id);
     expect(acme?.openOpportunities.map((o) => o.name).sort()).toEqual(['Acme - 500 Widgets', 'Acme - Support Renewal']);
     expect(view.savedEmail).toBeNull();
+    // The contacts' accounts, found by the semi-join in the same request.
+    expect(view.accountsById.get(DEMO_ACCOUNTS.globex.Id)?.openOpportunities.map((o) => o.stageName)).toEqual(['Qualification']);
 
     const again = await directory.lookup('owner', input);
     expect(again.requests).toBe(0);
     expect(await restCallsSince(org.url, mark)).toHaveLength(1);
+  });
+
+  it("the contacts' accounts come by the semi-join, whatever their website", async () => {
+    const result = await api.query(contactAccountsQuery(['priya@globex.example', 'jane.doe@acme.example', 'tom.nguyen@initech.example']));
+    const accounts = result.records.map(parseAccount);
+    expect(accounts.map((a) => a?.name).sort()).toEqual(['Acme Corporation', 'Globex']);
+    expect(accounts.find((a) => a?.name === 'Globex')?.openOpportunities.map((o) => o.name)).toEqual(['Globex - Platform Pilot']);
   });
 
   it('hostile addresses stay data: no injection, no error', async () => {

@@ -6,9 +6,19 @@ import { createPeopleDirectory, type PeopleDirectory } from '../../salesforce/cr
 import type { SalesforceApi } from '../../salesforce/salesforce-api';
 
 const directories = new WeakMap<SalesforceApi, PeopleDirectory>();
+const all = new Set<PeopleDirectory>();
 
 export function peopleDirectoryFor(api: SalesforceApi): PeopleDirectory {
   let directory = directories.get(api);
-  if (!directory) directories.set(api, (directory = createPeopleDirectory(api)));
+  if (!directory) {
+    directory = createPeopleDirectory(api);
+    directories.set(api, directory);
+    all.add(directory);
+  }
   return directory;
+}
+
+/** Sign-out / another user: forget every CRM record held in memory (the auth controller's `clearCrmCache`). */
+export function clearPeopleCaches(): void {
+  for (const directory of all) directory.clearAll();
 }

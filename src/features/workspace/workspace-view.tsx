@@ -101,11 +101,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const onCreated = useCallback(() => setCreatingFor(undefined), []);
 
   const view = lookup.state.status === 'ready' ? lookup.state.view : lookup.state.status === 'loading' ? lookup.state.previous : undefined;
-  const accountsById = useMemo(() => {
-    const map = new Map<string, AccountSummary>();
-    for (const accounts of view?.accountsByDomain.values() ?? []) for (const a of accounts) map.set(a.id, a);
-    return map;
-  }, [view]);
+  const accountsById = useMemo(() => view?.accountsById ?? new Map<string, AccountSummary>(), [view]);
 
   let peopleBody: React.ReactNode;
   if (email.state.status === 'loading') {

@@ -11,7 +11,9 @@ function compositeAnswer(requests: { referenceId: string }[]) {
       done: true,
       records:
         r.referenceId === 'contacts'
-          ? [{ Id: '0035e000000Jane01A', Name: 'Jane Doe', Email: 'jane.doe@acme.example' }]
+          ? [{ Id: '0035e000000Jane01A', Name: 'Jane Doe', Email: 'jane.doe@acme.example', AccountId: '0015e000000Acme01A' }]
+          : r.referenceId === 'contactAccounts'
+            ? [{ Id: '0015e000000Acme01A', Name: 'Acme Corporation', Website: 'https://elsewhere.example', Opportunities: { records: [{ Id: '0065e000000Opp001A', Name: 'Renewal', StageName: 'Proposal', Amount: 1 }] } }]
           : r.referenceId === 'saved'
             ? [{ Id: '00T5e000000Task01A', Description: 'x\nMessage-ID: <m@x>' }]
             : [],
@@ -31,8 +33,11 @@ describe('createPeopleDirectory', () => {
     expect(first.byAddress.get('jane.doe@acme.example')?.contacts[0]?.name).toBe('Jane Doe');
     expect(first.savedEmail?.id).toBe('00T5e000000Task01A');
 
+    expect(first.accountsById.get('0015e000000Acme01A')?.openOpportunities[0]?.name).toBe('Renewal');
     const again = await directory.lookup('owner-a', input);
     expect(again.requests).toBe(0);
+    // The contact's account (matched by the semi-join, not by its website) is served from the cache too.
+    expect(again.accountsById.get('0015e000000Acme01A')?.openOpportunities[0]?.name).toBe('Renewal');
     expect(again.byAddress.get('jane.doe@acme.example')?.contacts[0]?.name).toBe('Jane Doe');
     expect(api.calls).toHaveLength(1);
 
@@ -48,7 +53,7 @@ describe('createPeopleDirectory', () => {
     await directory.lookup('owner-a', { addresses: ['jane.doe@acme.example', 'bob@globex.example'] });
     const second = api.calls[1]?.args[0] as { referenceId: string; url: string }[];
     expect(decodeURIComponent(second.find((s) => s.referenceId === 'contacts')?.url ?? '')).toContain("IN ('bob@globex.example')");
-    expect(second.map((s) => s.referenceId)).toEqual(['contacts', 'leads', 'accounts']);
+    expect(second.map((s) => s.referenceId)).toEqual(['contacts', 'leads', 'contactAccounts', 'accounts']);
 
     const other = await directory.lookup('owner-b', { addresses: ['jane.doe@acme.example'] });
     expect(other.requests).toBe(1);

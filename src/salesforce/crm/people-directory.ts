@@ -14,6 +14,8 @@ export const PEOPLE_CACHE_TTL_MS = 5 * 60_000;
 export interface PeopleView {
   byAddress: Map<string, AddressLookup>;
   accountsByDomain: Map<string, AccountSummary[]>;
+  /** Every account known for this email (the contacts' accounts and the domains' accounts), by id. */
+  accountsById: Map<string, AccountSummary>;
   savedEmail?: SavedEmailTask | null;
   /** How many Salesforce requests this lookup cost (0 or 1). */
   requests: number;
@@ -22,6 +24,7 @@ export interface PeopleView {
 type Cached =
   | { type: 'address'; value: AddressLookup }
   | { type: 'domain'; value: AccountSummary[] }
+  | { type: 'account'; value: AccountSummary }
   | { type: 'saved'; value: SavedEmailTask | null };
 
 export interface PeopleDirectory {
@@ -35,6 +38,8 @@ export interface PeopleDirectory {
   rememberSaved(ownerKey: string, internetMessageId: string, task: SavedEmailTask): void;
   /** Sign-out or another user: drop one owner's data. */
   clearOwner(ownerKey: string): void;
+  /** Sign-out: drop everything. */
+  clearAll(): void;
 }
 
 export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: number; now?: () => number } = {}): PeopleDirectory {
@@ -52,7 +57,16 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
       const hit = cache.get(ownerKey, `d:${d}`);
       accountsByDomain.set(d, hit?.type === 'domain' ? hit.value : []);
     }
-    const view: PeopleView = { byAddress, accountsByDomain, requests };
+    const accountsById = new Map<string, AccountSummary>();
+    for (const accounts of accountsByDomain.values()) for (const a of accounts) accountsById.set(a.id, a);
+    for (const lookup of byAddress.values()) {
+      for (const contact of lookup.contacts) {
+        if (!contact.accountId) continue;
+        const hit = cache.get(ownerKey, `acc:${contact.accountId}`);
+        if (hit?.type === 'account') accountsById.set(hit.value.id, hit.value);
+      }
+    }
+    const view: PeopleView = { byAddress, accountsByDomain, accountsById, requests };
     if (messageId !== undefined) {
       const hit = cache.get(ownerKey, `m:${messageId}`);
       view.savedEmail = hit?.type === 'saved' ? hit.value : null;
@@ -75,6 +89,7 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     const result = parsePeopleLookup(request, await api.composite(subrequests, { allOrNone: false }));
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
     for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
+    for (const [id, account] of result.contactAccounts) cache.set(ownerKey, `acc:${id}`, { type: 'account', value: account });
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
@@ -100,6 +115,10 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     },
     clearOwner(ownerKey) {
       cache.clearNamespace(ownerKey);
+    },
+    clearAll() {
+      cache.clear();
+      inFlight.clear();
     },
   };
 }

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { CompositeSubresponse } from '../salesforce-api';
 import { SalesforceFailureError } from '../failure-kinds';
-import { accountsQuery, buildPeopleLookup, contactsQuery, leadsQuery, parsePeopleLookup } from './people-lookup';
+import { accountsQuery, buildPeopleLookup, contactAccountsQuery, contactsQuery, leadsQuery, parsePeopleLookup } from './people-lookup';
 
 const apiPath = '/services/data/v62.0';
 
 describe('queries', () => {
   it('are valid SOQL even with hostile addresses', () => {
     const hostile = ["o'brien@acme.example", "x\\'@y.example"];
-    for (const soql of [contactsQuery(hostile), leadsQuery(hostile), accountsQuery(["o'hara.example", '100%_x.example'])]) {
+    for (const soql of [contactsQuery(hostile), leadsQuery(hostile), contactAccountsQuery(hostile), accountsQuery(["o'hara.example", '100%_x.example'])]) {
       expect(() => parseQuery(soql)).not.toThrow();
     }
     const where = parseQuery(contactsQuery(hostile)).where;
@@ -31,7 +31,7 @@ describe('buildPeopleLookup', () => {
       domains: ['acme.example'],
       savedEmail: { subject: 'Hi', internetMessageId: '<1@x>' },
     });
-    expect(sub.map((s) => s.referenceId)).toEqual(['contacts', 'leads', 'accounts', 'saved']);
+    expect(sub.map((s) => s.referenceId)).toEqual(['contacts', 'leads', 'contactAccounts', 'accounts', 'saved']);
     for (const s of sub) {
       expect(s.method).toBe('GET');
       expect(s.url.startsWith(`${apiPath}/query?q=`)).toBe(true);
@@ -67,6 +67,7 @@ describe('parsePeopleLookup', () => {
         { Id: 'not-an-id', Email: 'nobody@acme.example' },
       ]),
       ok('leads', [{ Id: '00Q5e000000Tom001A', Name: 'Tom', Email: 'tom@initech.example', Company: 'Initech', Status: 'Open', Owner: null }]),
+      ok('contactAccounts', [{ Id: '0015e000000Acme01A', Name: 'Acme Corporation', Website: null, Opportunities: null }]),
       ok('accounts', [
         {
           Id: '0015e000000Acme01A',
@@ -86,6 +87,7 @@ describe('parsePeopleLookup', () => {
     expect(result.byAddress.get('nobody@acme.example')).toEqual({ address: 'nobody@acme.example', contacts: [], leads: [] });
     expect(result.byAddress.get('tom@initech.example')?.leads[0]).toMatchObject({ company: 'Initech', ownerName: null });
     expect(result.accountsByDomain.get('acme.example')?.map((a) => a.name)).toEqual(['Acme Corporation']);
+    expect([...result.contactAccounts.keys()]).toEqual(['0015e000000Acme01A']);
     expect(result.accountsByDomain.get('acme.example')?.[0]?.openOpportunities[0]).toMatchObject({ amount: 12000, stageName: 'Proposal' });
   });
 
@@ -95,6 +97,7 @@ describe('parsePeopleLookup', () => {
       parsePeopleLookup(request, [
         { referenceId: 'contacts', httpStatusCode: 400, body: [{ errorCode: 'INVALID_FIELD', message: 'No such column' }] },
         ok('leads', []),
+        ok('contactAccounts', []),
       ]);
     expect(run).toThrow(SalesforceFailureError);
     try {

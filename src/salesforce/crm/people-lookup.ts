@@ -2,12 +2,12 @@
  * People behind an email in ONE Salesforce API request: a composite call whose subrequests are
  * - contacts by email (with Account.Name, Owner.Name),
  * - leads by email (unconverted),
- * - accounts by the company domains of the addresses, each with its open opportunities (parent-to-child subquery),
+ * - the accounts of those contacts, each with its open opportunities (parent-to-child subquery), by a semi-join
+ *   (`Id IN (SELECT AccountId FROM Contact WHERE Email IN …)`): a composite reference could only chain one record
+ *   (`records[0]`), the semi-join takes them all in the same request;
+ * - accounts by the company domains of the addresses, with their open opportunities: they give "Create contact" its
+ *   account for an address Salesforce does not know yet. The client keeps only websites whose host is the domain;
  * - and, when the email has a Message-ID, the earlier saves of this email (so the pane can show "Saved" at once).
- *
- * Accounts are matched by domain rather than chained from the contacts: a composite reference can only point at one
- * record (`records[0]`), and matching by domain also finds the account for an address Salesforce does not know yet,
- * which is what "Create contact" needs. The client keeps only websites whose host really is the domain.
  */
 import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
 import { classifySalesforceError } from '../classify-salesforce-error';
@@ -28,6 +28,8 @@ export interface PeopleLookupRequest {
 
 export interface PeopleLookupResult {
   byAddress: Map<string, AddressLookup>;
+  /** Accounts of the contacts found (with open opportunities), by id. */
+  contactAccounts: Map<string, AccountSummary>;
   accountsByDomain: Map<string, AccountSummary[]>;
   /** undefined: not asked; null: not saved yet. */
   savedEmail?: SavedEmailTask | null;
@@ -49,11 +51,17 @@ export function leadsQuery(addresses: string[]): string {
   );
 }
 
+const ACCOUNT_FIELDS =
+  'Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ORDER BY CloseDate ASC LIMIT 10)';
+
+export function contactAccountsQuery(addresses: string[]): string {
+  return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email IN ${soqlInList(addresses)}) LIMIT 100`;
+}
+
 export function accountsQuery(domains: string[]): string {
   const where = domains.map((d) => `Website LIKE ${soqlContains(d)}`).join(' OR ');
   return (
-    'SELECT Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ' +
-    `ORDER BY CloseDate ASC LIMIT 10) FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`
+    `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`
   );
 }
 
@@ -62,6 +70,7 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
   if (request.addresses.length > 0) {
     subrequests.push({ method: 'GET', referenceId: 'contacts', url: queryUrl(apiPath, contactsQuery(request.addresses)) });
     subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses)) });
+    subrequests.push({ method: 'GET', referenceId: 'contactAccounts', url: queryUrl(apiPath, contactAccountsQuery(request.addresses)) });
   }
   if (request.domains.length > 0) {
     subrequests.push({ method: 'GET', referenceId: 'accounts', url: queryUrl(apiPath, accountsQuery(request.domains)) });
@@ -145,6 +154,7 @@ export function parseAccount(record: unknown): AccountSummary | null {
 
 export function parsePeopleLookup(request: PeopleLookupRequest, responses: CompositeSubresponse[]): PeopleLookupResult {
   const byAddress = new Map<string, AddressLookup>(request.addresses.map((a) => [a, { address: a, contacts: [], leads: [] }]));
+  const contactAccounts = new Map<string, AccountSummary>();
   if (request.addresses.length > 0) {
     for (const record of recordsOf(bodyOf(responses, 'contacts'))) {
       const contact = parseContact(record);
@@ -153,6 +163,10 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
     for (const record of recordsOf(bodyOf(responses, 'leads'))) {
       const lead = parseLead(record);
       if (lead) byAddress.get(lead.email)?.leads.push(lead);
+    }
+    for (const record of recordsOf(bodyOf(responses, 'contactAccounts'))) {
+      const account = parseAccount(record);
+      if (account) contactAccounts.set(account.id, account);
     }
   }
   const accountsByDomain = new Map<string, AccountSummary[]>(request.domains.map((d) => [d, []]));
@@ -164,7 +178,7 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
       accountsByDomain.set(domain, accounts.filter((a) => websiteMatchesDomain(a.website, domain)).slice(0, MAX_ACCOUNTS_PER_DOMAIN));
     }
   }
-  const result: PeopleLookupResult = { byAddress, accountsByDomain };
+  const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain };
   if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
   return result;
 }
