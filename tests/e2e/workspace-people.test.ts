@@ -8,6 +8,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS } from '../emulator/seed';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { signInByHttp } from '../emulator/sign-in';
 import { startStack, type Stack } from './support/stack';
 
 const require = createRequire(import.meta.url);
@@ -187,3 +188,41 @@ describe('people of an email', () => {
     await context.close();
   });
 });
+
+describe('compose mode and hostile CRM data', () => {
+  it('follows the recipients as typed; CRM text with HTML or script renders as text, links only to the instance', async () => {
+    const seller = await signInByHttp(stack.emulator.url, { redirectUri: `${stack.addinOrigin}/auth-callback.html` });
+    const created = await fetch(`${seller.instance_url}/services/data/v62.0/sobjects/Contact`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${seller.access_token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        FirstName: '<script>window.__xss=1</script>',
+        LastName: '<img src=x onerror="window.__xss=2">',
+        Title: `javascript:alert(1) ${'W'.repeat(5000)}`,
+        Email: 'hostile@acme.example',
+        Phone: '+1 555 000 0000',
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    const { context, page, pane } = await signedInPane('globex-draft');
+    await pane.getByTestId('person-card').filter({ hasText: 'Priya Raman' }).waitFor({ timeout: 15_000 });
+    expect(await pane.getByTestId('save-email-panel').count()).toBe(0); // an unsent draft has no Message-ID to save by
+
+    await stack.setRecipients(page, 'to', ['priya@globex.example', 'hostile@acme.example']);
+    const hostile = pane.getByTestId('person-card').filter({ hasText: 'hostile@acme.example' });
+    await hostile.waitFor({ timeout: 15_000 });
+    const text = (await hostile.textContent()) ?? '';
+    expect(text).toContain('<img src=x onerror="window.__xss=2">');
+    expect(text).toContain('<script>');
+    expect(text.length).toBeLessThan(2_000); // the 5,000-character title is cut
+    expect(await hostile.locator('img, script').count()).toBe(0);
+    expect(await pane.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    for (const href of await hostile.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href.startsWith(`${stack.emulator.url}/lightning/r/Contact/`)).toBe(true);
+    }
+    await expectAxeClean(pane);
+    await context.close();
+  });
+});
+
