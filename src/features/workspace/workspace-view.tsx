@@ -82,8 +82,10 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     [api, lookupFailed, reloadLookup],
   );
 
-  // Writes that land change what the pane shows: a saved email, a new contact.
+  // Writes that land change what the pane shows: a saved email, a new contact. Contacts created before this view
+  // mounted are already in Salesforce's answer; asking again for them would cost a request for nothing.
   const handled = useRef(new Set<string>());
+  const mountedAt = useRef(Date.now());
   useEffect(() => {
     for (const entry of entries) {
       if (entry.status !== 'done' || !entry.result || handled.current.has(entry.id)) continue;
@@ -91,7 +93,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
       if (entry.action.type === 'save_email') {
         directory.rememberSaved(ownerKey, entry.action.internetMessageId, { id: entry.result.id, whoId: entry.action.whoId, whatId: entry.action.whatId ?? null });
       }
-      if (entry.action.type === 'create_contact') {
+      if (entry.action.type === 'create_contact' && entry.updatedAt >= mountedAt.current) {
         directory.forgetAddress(ownerKey, entry.action.fields.Email);
         reloadLookup();
       }
@@ -141,6 +143,14 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
       <ul className={styles.cards} aria-busy={lookup.state.status === 'loading'}>
         {people.map((person) => {
           const found = view.byAddress.get(person.address);
+          // A recipient just typed, still being looked up: a placeholder in its place, the other cards stay.
+          if (!found) {
+            return (
+              <li key={person.address}>
+                <PeoplePanelSkeleton count={1} label={s.loadingPeople} />
+              </li>
+            );
+          }
           const matches: PersonMatch[] = [...(found?.contacts ?? []), ...(found?.leads ?? [])];
           if (matches.length === 0) {
             const accounts = view.accountsByDomain.get(domainOf(person.address)) ?? [];
@@ -198,7 +208,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
         </Text>
         {peopleBody}
       </section>
-      {context?.mode === 'read' && view && lookup.state.status === 'ready' ? (
+      {context?.mode === 'read' && view && lookup.state.status !== 'error' && people.every((p) => view.byAddress.has(p.address)) ? (
         <SaveEmailPanel
           key={context.internetMessageId ?? context.itemId ?? context.subject}
           context={context}

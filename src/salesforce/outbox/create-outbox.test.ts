@@ -287,6 +287,16 @@ describe('createOutbox', () => {
     expect(seen.some((s) => s[0] === 'sending')).toBe(true);
   });
 
+  it('removes done entries after a day, on the next pass', async () => {
+    const h = await setUp();
+    h.outbox.resume(sam);
+    await h.outbox.enqueue(sam, saveEmail(1));
+    await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done');
+    h.clock.now += 24 * 60 * 60_000;
+    h.outbox.resume(sam);
+    await until(h.outbox, sam, (e) => e.length === 0, 'pruned');
+  });
+
   it('names the database after the partition', () => {
     expect(outboxDatabaseName('p1')).toBe('p1::sf-outbox');
     expect(outboxDatabaseName(undefined)).toBe('sf-outbox');

@@ -13,7 +13,7 @@ import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitR
 import { outboxOwnerKey } from './outbox';
 import { executeOutboxAction, type OutboxExecutor } from './outbox-executors';
 import { openOutboxStore, outboxDatabaseName, type OutboxStore } from './outbox-store';
-import { claim, defaultBackoff, fail, hold, isDue, newOutboxEntry, requeue, succeed } from './outbox-transitions';
+import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 
 export interface CreateOutboxTestOptions {
   /** Replaces the Salesforce actions (unit tests of the runner). */
@@ -141,6 +141,10 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
     for (const listed of await store.listByOwner(ownerKey)) {
       if (closed || current !== owner) return;
       const at = now();
+      if (isExpiredDone(listed, at)) {
+        await store.delete(listed.id);
+        continue;
+      }
       if (!isDue(listed, at)) {
         if (listed.status === 'waiting' && listed.notBefore !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.notBefore);
         if (listed.status === 'sending' && listed.leaseUntil !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.leaseUntil);

@@ -8,6 +8,13 @@ import { outboxOwnerKey } from './outbox';
 
 /** Long enough for one bounded Salesforce call (the wrapper's deadline) plus its idempotency check. */
 export const SEND_LEASE_MS = 90_000;
+/** Done entries are kept this long (the pane shows "Saved" from them), then removed. */
+export const DONE_RETENTION_MS = 24 * 60 * 60_000;
+
+export function isExpiredDone(entry: OutboxEntry, now: number): boolean {
+  return entry.status === 'done' && entry.updatedAt + DONE_RETENTION_MS <= now;
+}
+
 /** After this many attempts an entry that keeps failing for an unknown reason stops retrying by itself. */
 export const MAX_UNKNOWN_ATTEMPTS = 3;
 
