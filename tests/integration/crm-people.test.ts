@@ -11,7 +11,7 @@ import { connectionFor, failureOf, logMark, restCallsSince, signIn } from './con
 import type { SalesforceConnection } from '../../src/salesforce/connection/salesforce-connection';
 import { createPeopleDirectory } from '../../src/salesforce/crm/people-directory';
 import { contactAccountsQuery, parseAccount } from '../../src/salesforce/crm/people-lookup';
-import { executeSaveEmail } from '../../src/salesforce/crm/save-email';
+import { emailTaskFields, executeSaveEmail } from '../../src/salesforce/crm/save-email';
 import { contactActionOf, executeCreateContact, placeRefusal } from '../../src/salesforce/crm/create-contact';
 import { createOutbox } from '../../src/salesforce/outbox/create-outbox';
 import { outboxOwnerOf, type Outbox, type OutboxEntry, type OutboxOwner, type SaveEmailAction } from '../../src/salesforce/outbox/outbox';
@@ -188,6 +188,67 @@ describe('outbox through the real connection', () => {
     const [held] = await until(outbox, sam, (e) => e[0]?.status === 'waiting');
     expect(held?.waitingFor).toBe('other_identity');
     expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(0);
+    outbox.close();
+  });
+
+  it('rate limited: waits with a backoff, then goes once by itself when the limit is back', async () => {
+    const identity = api.identity();
+    if (!identity) throw new Error('not signed in');
+    const owner = outboxOwnerOf(identity);
+    const timers: (() => void)[] = [];
+    const outbox = createOutbox({
+      api,
+      indexedDB: new IDBFactory(),
+      onlineManager: online,
+      broadcast: false,
+      schedule: (run) => {
+        timers.push(run);
+        return () => {};
+      },
+      backoffMs: () => 0,
+    });
+    org.controls.exhaustApiLimit();
+    outbox.resume(owner);
+    await outbox.enqueue(owner, email);
+    const [waiting] = await until(outbox, owner, (e) => e[0]?.status === 'waiting');
+    expect(waiting).toMatchObject({ waitingFor: 'rate_limited', mayHaveLanded: false });
+    expect(timers.length).toBeGreaterThan(0);
+
+    org.controls.setApiUsage(0);
+    for (const run of timers.splice(0)) run();
+    await until(outbox, owner, (e) => e[0]?.status === 'done');
+    expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(1);
+    outbox.close();
+  });
+
+  it('a gateway error after sending: the retry finds the Task that landed and adopts it (never twice)', async () => {
+    const identity = api.identity();
+    if (!identity) throw new Error('not signed in');
+    const owner = outboxOwnerOf(identity);
+    const timers: (() => void)[] = [];
+    const outbox = createOutbox({
+      api,
+      indexedDB: new IDBFactory(),
+      onlineManager: online,
+      broadcast: false,
+      schedule: (run) => {
+        timers.push(run);
+        return () => {};
+      },
+      backoffMs: () => 0,
+    });
+    org.controls.failNext({ count: 1, status: 502, body: 'Bad Gateway', headers: { 'Content-Type': 'text/html' }, pathPrefix: '/services/data/v62.0/sobjects/Task' });
+    outbox.resume(owner);
+    await outbox.enqueue(owner, email);
+    const [waiting] = await until(outbox, owner, (e) => e[0]?.status === 'waiting');
+    expect(waiting).toMatchObject({ waitingFor: 'transient', mayHaveLanded: true });
+
+    // What a gateway can hide: Salesforce did create the Task before the 502 came back.
+    const landed = await api.create('Task', emailTaskFields(email));
+    for (const run of timers.splice(0)) run();
+    const [done] = await until(outbox, owner, (e) => e[0]?.status === 'done');
+    expect(done?.result).toEqual({ sobject: 'Task', id: landed.id, adopted: true });
+    expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(1);
     outbox.close();
   });
 });
