@@ -26,6 +26,13 @@ export interface MicrosoftAuthDeps {
   initializeTimeoutMs?: number;
   /** Where the "signed out on purpose" flag lives. Default `window.sessionStorage` (memory where unavailable). */
   flags?: FlagStorage;
+  /**
+   * How long the standard popup may stay open without an answer before sign-in ends as a timeout. Default: MSAL's
+   * own (60 s). msal-browser 5 cannot see a popup the seller closed (the popup answers over a BroadcastChannel and
+   * the opener's handle may be severed by the identity provider's COOP, so `closed` is unreliable); until then the
+   * state stays `signing_in`, and a second click on Sign in abandons the old popup and opens a new one.
+   */
+  popupTimeoutMs?: number;
   /** Loads msal-browser. Default: a dynamic import, which keeps MSAL out of the first paint. */
   loadMsal?: () => Promise<MsalModule>;
 }
@@ -133,6 +140,12 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     return next;
   }
 
+  const configure = (cfg: MicrosoftSignInConfig, via: MicrosoftAuthVia) => {
+    const configuration = buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, via });
+    if (deps.popupTimeoutMs) configuration.system = { ...configuration.system, popupBridgeTimeout: deps.popupTimeoutMs };
+    return configuration;
+  };
+
   async function createClient(cfg: MicrosoftSignInConfig): Promise<{ pca: IPublicClientApplication; via: MicrosoftAuthVia }> {
     let msal: MsalModule;
     try {
@@ -143,7 +156,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     if (supportsNestedAppAuth(deps.isSetSupported)) {
       let nested = false;
       const pca = await msal.createNestablePublicClientApplication(
-        buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, via: 'nested' }),
+        configure(cfg, 'nested'),
         undefined,
         // Called only when the host's bridge answered; otherwise MSAL quietly built a standard client.
         (configuration, controller) => {
@@ -155,9 +168,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       // The requirement set said yes but no bridge answered: fall through to a standard client configured for it
       // (sessionStorage cache), rather than keep the one MSAL built with the nested (memory) configuration.
     }
-    const pca = await msal.createStandardPublicClientApplication(
-      buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, via: 'standard' }),
-    );
+    const pca = await msal.createStandardPublicClientApplication(configure(cfg, 'standard'));
     return { pca, via: 'standard' };
   }
 
@@ -223,7 +234,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     }
   }
 
-  async function runSignIn(cfg: MicrosoftSignInConfig): Promise<MicrosoftAuthState> {
+  async function runSignIn(cfg: MicrosoftSignInConfig, abandonEarlierPopup: boolean): Promise<MicrosoftAuthState> {
     if (initializing) await initializing;
     if (state.status === 'signed_in') return state;
     const started = generation;
@@ -246,6 +257,9 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
           // Let the seller choose (or switch) the account; after Sign out the provider's session must not pick
           // the previous one silently. Plain OpenID Connect providers know "login", not "select_account".
           prompt: protocolModeFor(cfg.authority) === 'AAD' ? 'select_account' : 'login',
+          // A second click while an earlier popup is still awaited (closed by the seller, unseen by MSAL): MSAL's
+          // documented way to drop the stale interaction instead of failing with interaction_in_progress.
+          ...(abandonEarlierPopup ? { overrideInteractionInProgress: true } : {}),
         });
         info = result.account;
       }
@@ -280,12 +294,17 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     },
     signIn() {
       if (!config) return Promise.resolve(state);
-      if (!signingIn) {
-        signingIn = runSignIn(config).finally(() => {
-          signingIn = undefined;
-        });
-      }
-      return signingIn;
+      // The host owns the nested popup and reports its closing, so a repeated click just joins the attempt.
+      if (signingIn && client?.via !== 'standard') return signingIn;
+      const abandonEarlierPopup = signingIn !== undefined;
+      // The earlier popup's answer, if it ever comes, no longer counts.
+      if (abandonEarlierPopup) generation += 1;
+      const attempt = runSignIn(config, abandonEarlierPopup);
+      signingIn = attempt;
+      void attempt.finally(() => {
+        if (signingIn === attempt) signingIn = undefined;
+      });
+      return attempt;
     },
     async signOut() {
       if (!config) return;

@@ -8,12 +8,14 @@ import { createMicrosoftAuth, microsoftAccountKey, type MicrosoftAuthState } fro
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const storeKey = (namespace: string) => `test-store:${namespace}:note`;
 
+const query = new URLSearchParams(location.search);
 const config = (await (await fetch('/config.json')).json()) as { microsoft?: { clientId: string; authority: string } };
 const auth = createMicrosoftAuth({
   config: config.microsoft,
   redirectUri: `${location.origin}/msal-redirect.html`,
   // A browser outside Outlook: no NestedAppAuth requirement set, so the standard client and its popup are used.
   isSetSupported: () => false,
+  ...(query.get('popupTimeoutMs') ? { popupTimeoutMs: Number(query.get('popupTimeoutMs')) } : {}),
 });
 
 function render(state: MicrosoftAuthState) {
@@ -40,10 +42,15 @@ $('sign-out').addEventListener('click', async () => {
   await auth.signOut();
 });
 
-// For the test that proves a sign-in started without a click is refused by the browser.
-(window as unknown as { signInWithoutClick: () => Promise<MicrosoftAuthState> }).signInWithoutClick = () => auth.signIn();
-
 render(auth.state);
 await auth.initialize();
 render(auth.state);
+// The mistake the add-in must never make (opening sign-in by itself, without a click), so the test can show the
+// browser refuses it and the module ends in a clear state.
+if (query.get('signInOnLoad') === '1') {
+  // The test driver's own evaluations count as user gestures for a few seconds; wait until none is in effect, so
+  // this really is a sign-in without a click.
+  while (navigator.userActivation.isActive) await new Promise((r) => setTimeout(r, 100));
+  await auth.signIn();
+}
 document.body.dataset.ready = 'true';
