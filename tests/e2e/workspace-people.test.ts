@@ -226,3 +226,21 @@ describe('compose mode and hostile CRM data', () => {
   });
 });
 
+describe('French, dark theme', () => {
+  it('strings and amounts follow the Office language; the dark theme stays axe clean', async () => {
+    await stack.emulatorControl('reset'); // Nora unknown again, whatever ran before
+    const context = await stack.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const pane = await stack.openHarness(page, { email: renewal.id, lang: 'fr-FR', theme: 'dark' });
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Se connecter à Salesforce' }).click());
+    await pane.getByText('Personnes de cet e-mail').waitFor({ timeout: 15_000 });
+    await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(await pane.getByTestId('unknown-person-card').first().textContent()).toContain('Absent de Salesforce');
+    const jane = (await pane.getByTestId('person-card').filter({ hasText: 'Jane Doe' }).textContent()) ?? '';
+    expect(jane).toMatch(/12[\s\u202f\u00a0]000/);
+    expect(await pane.getByTestId('save-email-button').textContent()).toBe('Enregistrer l’e-mail');
+    await expectAxeClean(pane);
+    await context.close();
+  });
+});
+
