@@ -80,18 +80,8 @@ async function sessionStorageDump(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k) ?? ''])));
 }
 
-/** MSAL's cached credential secrets (access and id tokens) in this page's session storage. */
-function secretsIn(dump: Record<string, string>): string[] {
-  const secrets: string[] = [];
-  for (const value of Object.values(dump)) {
-    try {
-      const entry = JSON.parse(value) as { credentialType?: string; secret?: string };
-      if (entry.credentialType && entry.secret) secrets.push(entry.secret);
-    } catch {
-      // not JSON: not a credential
-    }
-  }
-  return secrets;
+async function localStorageDump(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k) ?? ''])));
 }
 
 const accountKeyOf = (page: Page) => page.evaluate(() => document.body.dataset.accountKey ?? '');
@@ -166,17 +156,23 @@ describe('Microsoft sign-in against a local OpenID Connect provider', () => {
     // The token exchange went to the provider's token endpoint from the app's origin (CORS for real).
     expect(oidc.requests).toContainEqual({ method: 'POST', path: '/token', origin: appOrigin });
 
-    const dumpA = await sessionStorageDump(pageA);
-    const secretsA = secretsIn(dumpA);
-    expect(secretsA.length).toBeGreaterThan(0);
     const homeAccountIdA = keyA.slice('ms:'.length);
-    expect(JSON.stringify(dumpA).toLowerCase()).toContain(homeAccountIdA);
+    // No token in web storage, ever: MSAL's cache is in memory; only a non-secret hint is kept for the session.
+    const tokens = () => oidc.issuedTokens;
+    expect(tokens().length).toBeGreaterThanOrEqual(2);
+    const storageA = JSON.stringify([await sessionStorageDump(pageA), await localStorageDump(pageA)]);
+    for (const token of tokens()) expect(storageA).not.toContain(token);
+    expect(storageA.toLowerCase()).toContain(homeAccountIdA);
 
-    // A reload within the session stays signed in, silently (no popup).
+    // A reload within the session stays signed in, silently (no popup: ssoSilent in a hidden frame).
+    let popupsOnReload = 0;
+    pageA.on('popup', () => (popupsOnReload += 1));
     await pageA.reload();
     await pageA.waitForSelector('body[data-ready="true"]');
     expect(await pageA.textContent('#status')).toBe('signed_in');
     expect(await pageA.textContent('#name')).toBe('Sam Seller');
+    expect(await accountKeyOf(pageA)).toBe(keyA);
+    expect(popupsOnReload).toBe(0);
 
     // Seller B, in another pane of the same browser profile (same localStorage), signs in: the provider still has
     // A's session, so this also proves the popup asks for the login again instead of silently reusing A.
@@ -190,14 +186,14 @@ describe('Microsoft sign-in against a local OpenID Connect provider', () => {
     expect(await pageB.evaluate(() => Object.keys(localStorage))).toContain(`test-store:${keyA}:note`);
     expect(await pageB.textContent('#stored')).toBe('');
 
-    // Tokens never reach the DOM, a URL, or the console.
+    // Tokens never reach the DOM, a URL, the console, or web storage.
     for (const page of [pageA, pageB]) {
-      const html = await page.content();
-      for (const secret of secretsA) expect(html).not.toContain(secret);
+      const seen = [await page.content(), JSON.stringify(await sessionStorageDump(page)), JSON.stringify(await localStorageDump(page))].join('\n');
+      for (const token of tokens()) expect(seen).not.toContain(token);
     }
-    for (const secret of secretsA) {
-      expect(visitedUrls.join('\n')).not.toContain(secret);
-      expect(consoleLines.join('\n')).not.toContain(secret);
+    for (const token of tokens()) {
+      expect(visitedUrls.join('\n')).not.toContain(token);
+      expect(consoleLines.join('\n')).not.toContain(token);
     }
 
     // A signs out: A's namespace and A's MSAL cache are gone; B is untouched.
@@ -205,9 +201,9 @@ describe('Microsoft sign-in against a local OpenID Connect provider', () => {
     await expect.poll(() => pageA.textContent('#status')).toBe('signed_out');
     expect(await pageA.textContent('#name')).toBe('');
     expect(await pageA.evaluate(() => Object.keys(localStorage))).not.toContain(`test-store:${keyA}:note`);
-    const afterSignOut = await sessionStorageDump(pageA);
-    expect(JSON.stringify(afterSignOut).toLowerCase()).not.toContain(homeAccountIdA);
-    for (const secret of secretsA) expect(JSON.stringify(afterSignOut)).not.toContain(secret);
+    const afterSignOut = JSON.stringify([await sessionStorageDump(pageA), await localStorageDump(pageA)]);
+    expect(afterSignOut.toLowerCase()).not.toContain(homeAccountIdA);
+    for (const token of tokens()) expect(afterSignOut).not.toContain(token);
 
     // And stays out after a reload (no silent sign-in back into A).
     await pageA.reload();
@@ -219,6 +215,25 @@ describe('Microsoft sign-in against a local OpenID Connect provider', () => {
     expect(await pageB.textContent('#name')).toBe('Alex Second');
     await pageA.close();
     await pageB.close();
+  });
+
+  it('after a reload, the provider answering for another account never signs this pane in as that account', async () => {
+    const pageSam = await openApp();
+    await signIn(pageSam, SAM);
+    const keySam = await accountKeyOf(pageSam);
+    // Another pane signs in as Alex: the provider's session is now Alex's.
+    const pageAlex = await openApp();
+    await signIn(pageAlex, ALEX);
+    // Sam's pane reloads and restores silently: the provider answers for Alex, which must be refused.
+    await pageSam.reload();
+    await pageSam.waitForSelector('body[data-ready="true"]');
+    expect(await pageSam.textContent('#status')).toBe('signed_out');
+    expect(await pageSam.textContent('#name')).toBe('');
+    expect(await accountKeyOf(pageSam)).toBe('');
+    expect(keySam).not.toBe(await accountKeyOf(pageAlex));
+    await pageAlex.click('#sign-out');
+    await pageSam.close();
+    await pageAlex.close();
   });
 
   it('a sign-in not started by a click is refused by the browser and ends as popup_blocked', async () => {

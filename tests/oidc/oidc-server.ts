@@ -35,6 +35,8 @@ export interface RunningOidcServer {
   port: number;
   /** Every request the provider saw, method and path only (no query: it can carry codes). */
   requests: Array<{ method: string; path: string; origin?: string }>;
+  /** Every token the token endpoint handed out, so a test can prove none of them leaks into a page. */
+  issuedTokens: string[];
   close(): Promise<void>;
 }
 
@@ -62,9 +64,37 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** Reads the token endpoint's JSON answer as it is sent, without changing it. */
+function recordTokens(res: ServerResponse, into: string[]) {
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk);
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'function') keep(chunk);
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      for (const field of ['access_token', 'id_token', 'refresh_token']) {
+        if (typeof body[field] === 'string') into.push(body[field] as string);
+      }
+    } catch {
+      // not a JSON token answer (an error page): nothing to record
+    }
+    return end(chunk, ...rest);
+  }) as typeof res.end;
+}
+
 export async function startOidcServer(options: OidcServerOptions): Promise<RunningOidcServer> {
   const { key, cert } = await getLocalhostCertificate();
   const requests: RunningOidcServer['requests'] = [];
+  const issuedTokens: string[] = [];
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.statusCode = 503;
     res.end();
@@ -158,6 +188,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<Runni
       });
       return;
     }
+    if (url.pathname === '/token') recordTokens(res, issuedTokens);
     callback(req, res);
   };
 
@@ -165,6 +196,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<Runni
     issuer,
     port,
     requests,
+    issuedTokens,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

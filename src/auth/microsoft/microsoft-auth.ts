@@ -6,7 +6,7 @@ import { LocalCodes } from './msal-error-codes';
 
 export type MsalModule = typeof import('@azure/msal-browser');
 
-/** The small slice of Web Storage used for the "signed out on purpose" marker (a flag, never a token). */
+/** The slice of Web Storage used for two small session records: "signed out on purpose" and the account hint. Never a token. */
 export type FlagStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface MicrosoftAuthDeps {
@@ -24,7 +24,10 @@ export interface MicrosoftAuthDeps {
   isSetSupported?: (name: string, version: string) => boolean;
   /** Upper bound for `initialize()`. Default 8 s. */
   initializeTimeoutMs?: number;
-  /** Where the "signed out on purpose" flag lives. Default `window.sessionStorage` (memory where unavailable). */
+  /**
+   * Where the "signed out on purpose" flag and the account hint (home account id and username, for the silent
+   * restore after a reload) live. Default `window.sessionStorage` (memory where unavailable).
+   */
   flags?: FlagStorage;
   /**
    * How long the standard popup may stay open without an answer before sign-in ends as a timeout. Default: MSAL's
@@ -66,6 +69,14 @@ export interface MicrosoftAuth {
 
 export const NESTED_APP_AUTH_REQUIREMENT = { name: 'NestedAppAuth', version: '1.1' } as const;
 const SIGNED_OUT_FLAG = 'sellers-addin.microsoft.signed-out';
+const ACCOUNT_HINT = 'sellers-addin.microsoft.account-hint';
+
+interface AccountHint {
+  homeAccountId: string;
+  username: string;
+}
+
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 class Timeout extends Error {
   constructor(readonly code: string) {
@@ -140,8 +151,8 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     return next;
   }
 
-  const configure = (cfg: MicrosoftSignInConfig, via: MicrosoftAuthVia) => {
-    const configuration = buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, via });
+  const configure = (cfg: MicrosoftSignInConfig) => {
+    const configuration = buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri });
     if (deps.popupTimeoutMs) configuration.system = { ...configuration.system, popupBridgeTimeout: deps.popupTimeoutMs };
     return configuration;
   };
@@ -156,7 +167,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     if (supportsNestedAppAuth(deps.isSetSupported)) {
       let nested = false;
       const pca = await msal.createNestablePublicClientApplication(
-        configure(cfg, 'nested'),
+        configure(cfg),
         undefined,
         // Called only when the host's bridge answered; otherwise MSAL quietly built a standard client.
         (configuration, controller) => {
@@ -164,11 +175,10 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
           return new msal.PublicClientApplication(configuration, controller);
         },
       );
-      if (nested) return { pca, via: 'nested' };
-      // The requirement set said yes but no bridge answered: fall through to a standard client configured for it
-      // (sessionStorage cache), rather than keep the one MSAL built with the nested (memory) configuration.
+      // The requirement set said yes but no bridge answered: MSAL already built a standard client.
+      return { pca, via: nested ? 'nested' : 'standard' };
     }
-    const pca = await msal.createStandardPublicClientApplication(configure(cfg, 'standard'));
+    const pca = await msal.createStandardPublicClientApplication(configure(cfg));
     return { pca, via: 'standard' };
   }
 
@@ -195,13 +205,52 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       return result.account;
     }
     const cached = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
-    if (!cached) return undefined;
-    const result = await pca.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: cached });
-    return result.account;
+    if (cached) return (await pca.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: cached })).account;
+    const hint = readHint();
+    if (!hint) return undefined;
+    let restored: AccountInfo;
+    try {
+      restored = (await pca.ssoSilent({ scopes: SIGN_IN_SCOPES, loginHint: hint.username })).account;
+    } catch (error) {
+      // No session at the provider, or its cookie is not available to a frame: simply signed out. Offline is
+      // worth saying.
+      if (toFailure(error).kind === 'offline') throw error;
+      return undefined;
+    }
+    // The provider answers for whoever is signed in there now. Another account must never take this one's place
+    // (and with it, the Salesforce store keyed to it).
+    if (!sameId(restored.homeAccountId, hint.homeAccountId)) {
+      await pca.clearCache({ account: restored }).catch(() => undefined);
+      return undefined;
+    }
+    return restored;
+  }
+
+  function readHint(): AccountHint | undefined {
+    try {
+      const parsed = JSON.parse(flags.getItem(ACCOUNT_HINT) ?? 'null') as Partial<AccountHint> | null;
+      return parsed && typeof parsed.homeAccountId === 'string' && typeof parsed.username === 'string'
+        ? { homeAccountId: parsed.homeAccountId, username: parsed.username }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function writeHint(hint: AccountHint | undefined) {
+    try {
+      if (hint) flags.setItem(ACCOUNT_HINT, JSON.stringify(hint));
+      else flags.removeItem(ACCOUNT_HINT);
+    } catch {
+      // Without the hint the next reload asks for a click; nothing else depends on it.
+    }
   }
 
   function signedIn(info: AccountInfo, via: MicrosoftAuthVia, pca: IPublicClientApplication): MicrosoftAuthState {
-    if (via === 'standard') pca.setActiveAccount(info);
+    if (via === 'standard') {
+      pca.setActiveAccount(info);
+      writeHint({ homeAccountId: info.homeAccountId, username: info.username });
+    }
     return set({ status: 'signed_in', account: toAccount(info), via });
   }
 
@@ -310,9 +359,10 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       if (!config) return;
       const signedInAccount = state.status === 'signed_in' ? state.account : undefined;
       generation += 1;
-      // A client that never finished creating (initialize gave up) may still have an account cached from before.
-      const current = client ?? (await withTimeout(ensureClient(config), 3000, LocalCodes.initializeTimeout).catch(() => undefined));
+      // MSAL's cache lives in memory: a client that was never created holds nothing to clear.
+      const current = client;
       const account = signedInAccount;
+      writeHint(undefined);
       try {
         flags.setItem(SIGNED_OUT_FLAG, '1');
       } catch {

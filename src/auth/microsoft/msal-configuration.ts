@@ -25,18 +25,17 @@ export function protocolModeFor(authority: string): 'AAD' | 'OIDC' {
 }
 
 /**
- * Where MSAL keeps its cache:
- * - nested (NAA): memory. Outlook holds the account and the tokens; the pane's copy is a short-lived mirror, asked
- *   again from the host without any UI. Memory also makes sign-out exact: MSAL v5 does not support `clearCache` in
- *   nested mode, so sign-out drops the whole instance and with it every token.
- * - standard: sessionStorage. It survives a pane reload within the Outlook session (no new popup every time the
- *   pane reloads), is not shared with other tabs or windows, and is gone when the session ends; localStorage would
- *   keep a refresh token in plaintext at rest, across sessions, which the team's rules forbid.
+ * MSAL keeps its cache in memory, in both modes. The team's rule is that no token ever sits in plaintext storage,
+ * and msal-browser 5 writes sessionStorage/localStorage caches as plain JSON (access, id and refresh tokens).
+ * - nested (NAA): Outlook holds the account and the tokens; the pane's copy is a mirror asked again from the host
+ *   without any UI. Memory also makes sign-out exact: MSAL 5 rejects `clearCache` in nested mode, so sign-out drops
+ *   the instance and with it every token.
+ * - standard: a pane reload loses the tokens; `initialize()` restores the session with `ssoSilent` (hidden iframe,
+ *   prompt=none) from a non-secret hint (home account id, username) kept in sessionStorage, and checks the account
+ *   that comes back is the hinted one. Where the identity provider's cookie is not available to a frame, the seller
+ *   clicks Sign in again.
  */
-export function buildMsalConfiguration(
-  config: MicrosoftSignInConfig,
-  options: { redirectUri: string; via: 'nested' | 'standard' },
-): Configuration {
+export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: { redirectUri: string }): Configuration {
   const mode = protocolModeFor(config.authority);
   const host = new URL(config.authority).host;
   return {
@@ -49,9 +48,11 @@ export function buildMsalConfiguration(
       // Never navigate the pane after a sign-out; nothing here uses a redirect.
       postLogoutRedirectUri: null,
     },
-    cache: { cacheLocation: options.via === 'nested' ? 'memoryStorage' : 'sessionStorage' },
+    cache: { cacheLocation: 'memoryStorage' },
     system: {
       protocolMode: mode,
+      // The silent restore at start-up must end inside initialize()'s own bound (8 s by default).
+      iframeBridgeTimeout: 6000,
       // MSAL's logger stays silent: nothing it could print (PII or not) belongs in the pane's console.
       loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined },
     },
