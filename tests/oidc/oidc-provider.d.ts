@@ -31,6 +31,7 @@ declare module 'oidc-provider' {
     claims?: Record<string, string[]>;
     scopes?: string[];
     features?: Record<string, { enabled: boolean }>;
+    ttl?: Record<string, number>;
     interactions?: { url(ctx: KoaContextWithOIDC, interaction: { uid: string }): string };
     clientBasedCORS?(ctx: KoaContextWithOIDC, origin: string, client: unknown): boolean;
     findAccount?(ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined>;

@@ -128,6 +128,8 @@ export async function startOidcServer(options: OidcServerOptions): Promise<Runni
     // User.Read is what the add-in asks Entra for; here it is only a scope name, granted like the others.
     scopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
     features: { devInteractions: { enabled: false } },
+    // Explicit lifetimes (seconds), long enough for any test, and without the provider's notice for each default.
+    ttl: { Session: 3600, Grant: 3600, Interaction: 600, AccessToken: 3600, IdToken: 3600, AuthorizationCode: 60, RefreshToken: 3600 },
     interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string) => options.allowedOrigins.includes(origin),
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
