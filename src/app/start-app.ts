@@ -14,6 +14,8 @@ import type { OfficeHost } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
+import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
+import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
 import { createOutboxHolder, type OutboxHolder } from './outbox-holder';
 
 export interface AppEnvironment {
@@ -151,8 +153,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
         ...(env.localStorage ? { localStorage: env.localStorage } : {}),
         ...(partitionKey ? { partitionKey } : {}),
         ownTokenDatabase: tokenStore.databaseName,
+        sharedDatabases: [outboxDatabaseName(partitionKey)],
       });
     },
+    clearCrmCache: clearPeopleCaches,
     revokeStored: (loginUrl, refreshToken) => revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs),
     setCurrentUser: (user) => {
       currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;

@@ -51,4 +51,37 @@ describe('wipeAccountStorage', () => {
     expect((await idb.databases()).map((d) => d.name)).toEqual(['sf-auth::ms2']);
     expect(ls.length).toBe(0);
   });
+
+  it('keeps a shared database while another user’s records are in it, and deletes it once empty', async () => {
+    const idb = new IDBFactory();
+    await create(idb, 'p1::sf-outbox');
+    await new Promise<void>((resolve) => {
+      const req = idb.open('p1::sf-outbox');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('s', 'readwrite');
+        tx.objectStore('s').put({ owner: 'other user' }, 'entry-1');
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+      };
+    });
+    const deps = { indexedDB: idb, partitionKey: 'p1', ownTokenDatabase: 'sf-auth:p1:', sharedDatabases: ['p1::sf-outbox'] };
+    await wipeAccountStorage(deps);
+    expect((await idb.databases()).map((d) => d.name)).toEqual(['p1::sf-outbox']);
+
+    await new Promise<void>((resolve) => {
+      const req = idb.open('p1::sf-outbox');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('s', 'readwrite');
+        tx.objectStore('s').delete('entry-1');
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+      };
+    });
+    await wipeAccountStorage(deps);
+    expect((await idb.databases()).map((d) => d.name)).toEqual([]);
+  });
 });

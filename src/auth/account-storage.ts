@@ -12,7 +12,49 @@ export interface AccountStorageDeps {
   partitionKey?: string;
   /** This account's token database (deleted); other `sf-auth:` databases belong to other accounts. */
   ownTokenDatabase: string;
+  /**
+   * Databases several Salesforce users share (the outbox holds every user's waiting work of this partition). The
+   * caller has already removed this user's records; the database itself goes only once nothing is left in it, so one
+   * user's sign-out never loses another's unsent work.
+   */
+  sharedDatabases?: string[];
   timeoutMs?: number;
+}
+
+/** True when every object store of the database is empty, or the database cannot be read (then it is kept). */
+function isEmptyDatabase(factory: IDBFactory, name: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    const finish = (empty: boolean) => {
+      clearTimeout(timer);
+      resolve(empty);
+    };
+    try {
+      const open = factory.open(name);
+      open.onerror = () => finish(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        const stores = [...db.objectStoreNames];
+        if (stores.length === 0) {
+          db.close();
+          finish(true);
+          return;
+        }
+        const tx = db.transaction(stores, 'readonly');
+        const counts = stores.map((store) => tx.objectStore(store).count());
+        tx.oncomplete = () => {
+          db.close();
+          finish(counts.every((c) => c.result === 0));
+        };
+        tx.onerror = () => {
+          db.close();
+          finish(false);
+        };
+      };
+    } catch {
+      finish(false);
+    }
+  });
 }
 
 function belongsToAccount(name: string, deps: AccountStorageDeps): boolean {
@@ -50,7 +92,12 @@ export async function wipeAccountStorage(deps: AccountStorageDeps): Promise<stri
       // Browsers without databases(): at least the account's own token store goes.
       names = [deps.ownTokenDatabase];
     }
-    const mine = names.filter((name) => belongsToAccount(name, deps));
+    const shared = new Set(deps.sharedDatabases ?? []);
+    const candidates = names.filter((name) => belongsToAccount(name, deps));
+    const mine: string[] = [];
+    for (const name of candidates) {
+      if (!shared.has(name) || (await isEmptyDatabase(deps.indexedDB, name, timeoutMs))) mine.push(name);
+    }
     await Promise.all(mine.map((name) => deleteDatabase(deps.indexedDB!, name, timeoutMs)));
     removed.push(...mine);
   }
