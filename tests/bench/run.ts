@@ -6,7 +6,7 @@
  * (default tests/bench/results/latest.json). A section whose piece does not exist yet prints "n/a: <reason>".
  * Exit code: 0 unless a section broke or a check failed (e.g. more than one token call for one expiry).
  */
-import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseBenchOptions, type SectionId } from './bench-options';
 import { browserSections } from './browser-sections';
@@ -72,7 +72,12 @@ async function main(): Promise<number> {
 
   const results: SectionResult[] = [];
   try {
-    for (const id of options.only) results.push(await runSection(sections[id], options.sectionTimeoutMs));
+    const browserIds: SectionId[] = ['cold-start', 'people'];
+    for (const [index, id] of options.only.entries()) {
+      results.push(await runSection(sections[id], options.sectionTimeoutMs));
+      // Chromium idling beside the Node measurements would still take CPU from them.
+      if (browserIds.includes(id) && !options.only.slice(index + 1).some((next) => browserIds.includes(next))) await browser.close();
+    }
   } finally {
     await browser.close();
   }
@@ -83,14 +88,16 @@ async function main(): Promise<number> {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     chromium: browser.version(),
-    loadAverage: process.platform === 'linux' ? (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ') : undefined,
+    loadAverage: loadavg().map((l) => l.toFixed(2)).join(' '),
   };
   const failedChecks = results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.id}: ${c.name}`));
   const errors = results.filter((r) => r.status === 'error').map((r) => r.id);
 
   console.log(formatTable(results));
   console.log('');
-  console.log(`runs: ${options.runs} per browser measurement · ${environment.cpus} · load ${environment.loadAverage ?? '?'} · chromium ${environment.chromium ?? 'not started'}`);
+  console.log(`runs: ${options.runs} per browser measurement (p95 is nearest-rank: the slowest run when n < 20) · ${environment.cpus} · load ${environment.loadAverage ?? '?'} · chromium ${environment.chromium ?? 'not started'}`);
+  const load1 = loadavg()[0] ?? 0;
+  if (load1 > cpus().length) console.log(`note: the machine was busy (load ${load1.toFixed(1)} on ${cpus().length} cores): timings are noisy; compare medians of quiet runs`);
   writeJson(out, { at: new Date().toISOString(), options, environment, sections: results, failedChecks, errors });
   console.log(`JSON: ${out}`);
   if (errors.length || failedChecks.length) {
