@@ -68,6 +68,21 @@ const en = {
   actionCreateContact: 'Create contact: {label}',
   actionFollowUp: 'Follow-up: {label}',
   waiting: 'Waiting',
+
+  followUpOpen: 'Log a follow-up',
+  followUpOpenFor: 'Log a follow-up for {name}',
+  followUpHeading: 'Follow-up for {name}',
+  followUpSubject: 'Subject',
+  followUpSubjectDefault: 'Follow up: {subject}',
+  followUpDueDate: 'Due date',
+  followUpNote: 'Note (optional)',
+  followUpSubmit: 'Log follow-up',
+  followUpSending: 'Logging the follow-up…',
+  followUpDone: 'Follow-up logged, due {date}',
+  followUpOpenTask: 'Open the follow-up in Salesforce',
+  followUpRefused: 'Salesforce did not log the follow-up',
+  followUpClose: 'Close',
+  invalidDate: 'Enter a date',
 };
 
 export type WorkspaceStrings = typeof en;
@@ -135,6 +150,21 @@ const fr: WorkspaceStrings = {
   actionCreateContact: 'Créer le contact : {label}',
   actionFollowUp: 'Relance : {label}',
   waiting: 'En attente',
+
+  followUpOpen: 'Planifier une relance',
+  followUpOpenFor: 'Planifier une relance pour {name}',
+  followUpHeading: 'Relance pour {name}',
+  followUpSubject: 'Objet',
+  followUpSubjectDefault: 'Relance : {subject}',
+  followUpDueDate: 'Échéance',
+  followUpNote: 'Note (facultative)',
+  followUpSubmit: 'Enregistrer la relance',
+  followUpSending: 'Enregistrement de la relance…',
+  followUpDone: 'Relance enregistrée, échéance le {date}',
+  followUpOpenTask: 'Ouvrir la relance dans Salesforce',
+  followUpRefused: 'Salesforce n’a pas enregistré la relance',
+  followUpClose: 'Fermer',
+  invalidDate: 'Saisissez une date',
 };
 
 const WAIT_REASONS: Record<Locale, Record<OutboxWaitReason, string>> = {

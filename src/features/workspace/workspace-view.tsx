@@ -14,6 +14,7 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { format } from '../../i18n/strings';
 import type { OfficeHost } from '../../host/office-host';
 import { failureMessage } from '../../i18n/failure-messages';
 import { workspaceStrings } from '../../i18n/workspace-strings';
@@ -23,6 +24,7 @@ import type { Outbox } from '../../salesforce/outbox/outbox';
 import { outboxOwnerKey, outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesforce-api';
 import { CreateContactForm } from '../create-contact/create-contact-form';
+import { FollowUpForm } from '../follow-up/follow-up-form';
 import { OutboxList } from '../outbox/outbox-list';
 import { PeoplePanelSkeleton } from '../people/people-panel-skeleton';
 import { PersonCard } from '../people/person-card';
@@ -70,6 +72,11 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     savedEmail,
   );
   const [creatingFor, setCreatingFor] = useState<string | undefined>();
+  // The card whose follow-up form is open, for this email only: another email starts closed.
+  const emailKey = context ? (context.internetMessageId ?? context.itemId ?? context.subject) : '';
+  const [followUp, setFollowUp] = useState<{ emailKey: string; personId: string } | undefined>();
+  const followUpFor = followUp?.emailKey === emailKey ? followUp.personId : undefined;
+  const closeFollowUp = useCallback(() => setFollowUp(undefined), []);
 
   // Back from a lost connection or offline: a failed lookup tries again by itself.
   const lookupFailed = lookup.state.status === 'error';
@@ -181,6 +188,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           }
           return matches.map((match) => {
             const account = match.kind === 'contact' && match.accountId ? accountsById.get(match.accountId) : undefined;
+            const open = followUpFor === match.id;
             return (
               <li key={`${person.address}:${match.id}`}>
                 <PersonCard
@@ -189,7 +197,32 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
                   instanceUrl={identity.instanceUrl}
                   locale={locale}
                   strings={s}
+                  footer={
+                    <Button
+                      size="small"
+                      aria-label={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
+                      aria-expanded={open}
+                      onClick={() => setFollowUp(open ? undefined : { emailKey, personId: match.id })}
+                      data-testid="follow-up-open"
+                    >
+                      {s.followUpOpen}
+                    </Button>
+                  }
                 />
+                {open && context ? (
+                  <FollowUpForm
+                    key={`${emailKey}:${match.id}`}
+                    target={{ id: match.id, name: match.name, accountId: match.kind === 'contact' ? match.accountId : null }}
+                    emailSubject={context.subject}
+                    outbox={outbox}
+                    owner={owner}
+                    entries={entries}
+                    instanceUrl={identity.instanceUrl}
+                    strings={s}
+                    locale={locale}
+                    onClose={closeFollowUp}
+                  />
+                ) : null}
               </li>
             );
           });

@@ -29,6 +29,23 @@ describe('followUpFields', () => {
   });
 });
 
+describe('the note', () => {
+  it('goes first in the Description, the key line last on its own line', () => {
+    expect(followUpFields({ ...action, note: '  Call about pricing\nFollow-up-Key: fake  ' }).Description).toBe(
+      'Call about pricing\nFollow-up-Key: fake\n\nFollow-up-Key: k-1',
+    );
+    expect(followUpFields({ ...action, note: '   ' }).Description).toBe('Follow-up-Key: k-1');
+  });
+
+  it('a landed attempt with a note is still adopted by its key line', async () => {
+    const withNote = followUpFields({ ...action, note: 'Call about pricing' });
+    const api = createFakeSalesforceApi({
+      query: () => ({ totalSize: 1, done: true, records: [{ Id: '00T5e000000Mine01A', Description: withNote.Description }] }),
+    });
+    expect(await executeLogFollowUp(api, { ...action, note: 'Call about pricing' }, { mayHaveLanded: true })).toEqual({ id: '00T5e000000Mine01A', adopted: true });
+  });
+});
+
 describe('executeLogFollowUp', () => {
   it('adopts the Task of an earlier attempt that landed, matched by its key line', async () => {
     const api = createFakeSalesforceApi({

@@ -8,11 +8,21 @@ import type { SalesforceApi } from '../salesforce-api';
 import { recordsOf, str } from './record-fields';
 import { isSalesforceId, soqlString } from './soql';
 
+/**
+ * The follow-up with the seller's optional note. `note` belongs on LogFollowUpAction in ../outbox/outbox.ts (asked of
+ * its owner); until then it rides along here: the outbox stores the action object whole, so the field survives.
+ */
+export type FollowUpActionWithNote = LogFollowUpAction & { note?: string };
+
+/** Task.Description is 32,000 characters; the key line takes the last ones. */
+export const FOLLOW_UP_NOTE_MAX = 31_000;
+
 export function followUpKeyLine(clientKey: string): string {
   return `Follow-up-Key: ${clientKey.replace(/[\r\n]+/g, '')}`;
 }
 
-export function followUpFields(action: LogFollowUpAction): Record<string, unknown> {
+export function followUpFields(action: FollowUpActionWithNote): Record<string, unknown> {
+  const note = (action.note ?? '').trim().slice(0, FOLLOW_UP_NOTE_MAX);
   if (!isSalesforceId(action.whoId)) throw new Error('log_follow_up: WhoId is not a Salesforce id');
   const fields: Record<string, unknown> = {
     Subject: action.subject.replace(/[\r\n]+/g, ' ').trim().slice(0, 255) || 'Follow up',
@@ -20,7 +30,8 @@ export function followUpFields(action: LogFollowUpAction): Record<string, unknow
     Priority: 'Normal',
     TaskSubtype: 'Task',
     ActivityDate: action.activityDate,
-    Description: followUpKeyLine(action.clientKey),
+    // The key goes last, on its own line, so the adoption check finds it whatever the note says.
+    Description: note ? `${note}\n\n${followUpKeyLine(action.clientKey)}` : followUpKeyLine(action.clientKey),
     WhoId: action.whoId,
   };
   if (action.whatId && isSalesforceId(action.whatId) && !action.whoId.startsWith('00Q')) fields.WhatId = action.whatId;
@@ -29,7 +40,7 @@ export function followUpFields(action: LogFollowUpAction): Record<string, unknow
 
 export async function executeLogFollowUp(
   api: SalesforceApi,
-  action: LogFollowUpAction,
+  action: FollowUpActionWithNote,
   options: { mayHaveLanded: boolean },
 ): Promise<{ id: string; adopted: boolean }> {
   const fields = followUpFields(action);
