@@ -122,7 +122,7 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
   }
 
   const heading = (
-    <Text as="h3" weight="semibold" id={headingId}>
+    <Text as="h2" weight="semibold" id={headingId}>
       {format(s.followUpHeading, { name: target.name.slice(0, 80) })}
     </Text>
   );
