@@ -212,9 +212,11 @@
       return response.text().then(function (text) {
         log('org: ' + name + ' → ' + response.status + (response.ok ? '' : ' ' + text.slice(0, 120)));
         refreshCount();
+        return response.ok;
       });
     }, function (error) {
       log('org: ' + name + ' failed: ' + error.message);
+      return false;
     });
   }
   var FAILURES = {
@@ -222,7 +224,30 @@
     500: { status: 500, body: [{ message: 'An unexpected error occurred.', errorCode: 'UNKNOWN_EXCEPTION' }] },
     401: { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] },
     403: { status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }] },
+    // Salesforce's own shapes: a record or object the user may not write, and a validation rule shown at the top of
+    // the page (no field named).
+    '403-access': {
+      status: 403,
+      body: [{ message: 'insufficient access rights on cross-reference id', errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', fields: [] }],
+    },
+    '400-validation': {
+      status: 400,
+      body: [{ message: 'This record does not meet the validation rules of your org.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: [] }],
+    },
   };
+  // Buttons that are one emulator control with a fixed body (the harness server forwards /__harness/emulator/<name>).
+  var FIXED_CONTROLS = {
+    'restrict-ip': ['restrict', { ip: true }],
+    'restrict-hours': ['restrict', { loginHours: true }],
+    'lift-restrictions': ['restrict', { ip: false, loginHours: false }],
+    'block-app': ['block-app', { blocked: true }],
+    'unblock-app': ['block-app', { blocked: false }],
+  };
+  function setLatency(ms) {
+    return control('latency', { ms: ms }).then(function (ok) {
+      if (ok) $('latency-readout').textContent = 'latency: ' + ms + ' ms';
+    });
+  }
   function refreshCount() {
     return fetch('/__harness/emulator/log', { cache: 'no-store' })
       .then(function (r) {
@@ -243,11 +268,22 @@
   function wireControls() {
     (boot.users || []).forEach(function (user) {
       $('revoke-user').appendChild(el('option', { value: user.username }, user.label));
+      $('admin-user').appendChild(el('option', { value: user.username }, user.label));
     });
     document.querySelectorAll('[data-control]').forEach(function (button) {
       button.addEventListener('click', function () {
         var name = button.getAttribute('data-control');
         if (name === 'revoke-user') return control(name, { username: $('revoke-user').value });
+        if (name === 'deactivate-user' || name === 'reactivate-user') return control(name, { username: $('admin-user').value });
+        if (FIXED_CONTROLS[name]) return control(FIXED_CONTROLS[name][0], FIXED_CONTROLS[name][1]);
+        if (name === 'latency') return setLatency(Math.max(0, Math.round(Number($('latency-ms').value) || 0)));
+        if (name === 'latency-reset') return setLatency(0);
+        if (name === 'reset') {
+          // Resetting the org also drops its latency.
+          return control(name).then(function (ok) {
+            if (ok) $('latency-readout').textContent = 'latency: 0 ms';
+          });
+        }
         if (name === 'fail-next') {
           var failure = FAILURES[$('fail-kind').value];
           // REST calls only: a failure meant for the data API must not land on the token endpoint instead.
