@@ -17,6 +17,11 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     sourcemap: true,
+    // Two pages: the pane, and the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts).
+    // The redirect page pulls in only MSAL's small redirect bridge; the pane keeps msal-browser in a lazy chunk.
+    rollupOptions: {
+      input: { index: here('./src/index.html'), 'msal-redirect': here('./src/msal-redirect.html') },
+    },
   },
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },

@@ -126,4 +126,32 @@ describe('createOfficeHost: theme, locale, partition key', () => {
     });
     expect(createOfficeHost(createFakeOffice({ partitionKey: '' }).office).partitionKey).toBeUndefined();
   });
+
+  it('isSetSupported asks Office.context.requirements, and says no where the host cannot answer', () => {
+    const fake = createFakeOffice();
+    const asked: Array<[string, string]> = [];
+    const context = fake.office.context as unknown as { requirements?: unknown };
+    context.requirements = {
+      isSetSupported: (name: string, version: string) => {
+        asked.push([name, version]);
+        return name === 'NestedAppAuth' && version === '1.1';
+      },
+    };
+    const host = createOfficeHost(fake.office);
+    expect(host.isSetSupported('NestedAppAuth', '1.1')).toBe(true);
+    expect(host.isSetSupported('NestedAppAuth', '1.2')).toBe(false);
+    expect(asked).toEqual([
+      ['NestedAppAuth', '1.1'],
+      ['NestedAppAuth', '1.2'],
+    ]);
+
+    context.requirements = {
+      isSetSupported: () => {
+        throw new Error('not in this host');
+      },
+    };
+    expect(host.isSetSupported('NestedAppAuth', '1.1')).toBe(false);
+    delete context.requirements;
+    expect(host.isSetSupported('NestedAppAuth', '1.1')).toBe(false);
+  });
 });

@@ -129,6 +129,15 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
         }
       }),
 
+    isSetSupported: (name, version) => {
+      try {
+        // Older hosts have no `requirements`; an unknown answer counts as unsupported, never as a crash.
+        return context.requirements?.isSetSupported(name, version) === true;
+      } catch {
+        return false;
+      }
+    },
+
     displayLanguage: context.displayLanguage || (globalThis as { navigator?: Navigator }).navigator?.language || 'en-US',
   };
 }

@@ -55,4 +55,9 @@ export interface OfficeHost {
   onThemeChanged(listener: () => void): () => void;
   /** e.g. "en-US", from Office.context.displayLanguage. */
   displayLanguage: string;
+  /**
+   * `Office.context.requirements.isSetSupported(name, version)`: whether the host supports a requirement set (e.g.
+   * NestedAppAuth 1.1). False where the host cannot say (older hosts without `requirements`, or a throwing call).
+   */
+  isSetSupported(name: string, version: string): boolean;
 }
