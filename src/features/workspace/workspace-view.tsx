@@ -1,6 +1,6 @@
 /**
  * The seller's workspace: what the app renders when signed in. People behind the current email, save the email,
- * create a contact, and the outbox of waiting writes.
+ * create a contact, log a follow-up from a contact's or lead's card, and the outbox of waiting writes.
  *
  * Props (wired by the app shell, src/app/app.tsx):
  * - `api`: the connection wrapper (SalesforceApi). Every read goes through it; writes go through `outbox`.
