@@ -1,16 +1,19 @@
 /**
  * The root component: FluentProvider following Outlook's theme (light, dark, high contrast), a live-region announcer
- * so message bars are read out, and the shell. The adapters are built once per pane from the host and the config.
+ * so message bars are read out, and the shell. The pane paints at once; the app state is built per Microsoft
+ * account by the app session (see app-session.ts) and rebuilt when the account changes.
  */
 import { AriaLiveAnnouncer, FluentProvider, Spinner } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
 import { resolveLocale, shellStrings } from '../i18n/strings';
+import { createAppSession, type AppSession } from './app-session';
 import { fluentThemeFor } from './fluent-theme';
+import { appOptionsFor, createAppMicrosoftAuth } from './prepare-app-options';
 import { Shell } from './shell';
 import { browserEnvironment, createAppServices, type AppOptions, type AppServices } from './start-app';
-import { prepareAppOptions } from './prepare-app-options';
 
 export interface AppProps {
   host: OfficeHost;
@@ -20,39 +23,44 @@ export interface AppProps {
   options?: AppOptions;
 }
 
-export function App({ host, config, services: given, options }: AppProps) {
-  const [services, setServices] = useState<AppServices | undefined>(given);
+interface Pane {
+  session: AppSession<AppServices>;
+  microsoft: MicrosoftAuth | undefined;
+}
+
+function createPane({ host, config, services: given, options }: AppProps): Pane {
+  const env = browserEnvironment();
+  const microsoft = given || options ? undefined : createAppMicrosoftAuth(config, { baseUrl: env.baseUrl, isSetSupported: (n, v) => host.isSetSupported(n, v) });
+  const session = createAppSession<AppServices>({
+    microsoft,
+    build: (accountKey) => given ?? createAppServices(host, config, env, options ?? appOptionsFor(microsoft, accountKey)),
+  });
+  return { session, microsoft };
+}
+
+export function App(props: AppProps) {
+  const { host } = props;
   const [theme, setTheme] = useState(() => fluentThemeFor(host.theme()));
-  // One preparation per pane, even when StrictMode runs the effect twice.
-  const preparing = useRef<Promise<AppServices> | undefined>(undefined);
+  // One pane, one session, even when StrictMode runs effects twice: it lives as long as the pane.
+  const pane = useRef<Pane | undefined>(undefined);
+  pane.current ??= createPane(props);
+  const { session } = pane.current;
+  const current = useSyncExternalStore(session.subscribe, session.snapshot, session.snapshot);
 
   useEffect(() => host.onThemeChanged(() => setTheme(fluentThemeFor(host.theme()))), [host]);
-
   useEffect(() => {
-    if (services) return;
-    let live = true;
-    preparing.current ??= (async () => {
-      const env = browserEnvironment();
-      const prepared = options ?? (await prepareAppOptions(config, { baseUrl: env.baseUrl }));
-      return createAppServices(host, config, env, prepared);
-    })();
-    void preparing.current.then((ready) => {
-      if (live) setServices(ready);
-    });
-    return () => {
-      live = false;
-    };
-  }, [services, host, config, options]);
+    void session.start();
+  }, [session]);
 
-  // start() runs once per controller, so StrictMode's second effect is harmless.
-  useEffect(() => {
-    if (services) void services.auth.start();
-  }, [services]);
-
+  const services = current?.services;
   return (
     <FluentProvider theme={theme} lang={resolveLocale(services?.locale ?? host.displayLanguage)} style={{ minHeight: '100vh' }}>
       <AriaLiveAnnouncer>
-        {services ? <Shell services={services} /> : <Spinner style={{ padding: 32 }} label={shellStrings(host.displayLanguage).starting} data-testid="starting" />}
+        {current && services ? (
+          <Shell key={current.generation} services={services} />
+        ) : (
+          <Spinner style={{ padding: 32 }} label={shellStrings(host.displayLanguage).starting} data-testid="starting" />
+        )}
       </AriaLiveAnnouncer>
     </FluentProvider>
   );

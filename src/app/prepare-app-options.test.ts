@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MicrosoftAuth } from '../auth/microsoft';
 import { parseRuntimeConfig } from '../config/runtime-config';
-import { prepareAppOptions } from './prepare-app-options';
+import { appOptionsFor, createAppMicrosoftAuth, currentAccountKey } from './prepare-app-options';
 
 const base = { salesforce: { loginUrl: 'https://org.example', clientId: 'c', redirectUri: 'https://addin.example/auth-callback.html' } };
 
@@ -21,33 +21,49 @@ function fakeMicrosoft(signedIn: boolean, log: string[]): MicrosoftAuth {
   };
 }
 
-describe('prepareAppOptions', () => {
-  it('without Microsoft config: the outbox only, no Microsoft sign-in', async () => {
-    const options = await prepareAppOptions(parseRuntimeConfig(base), { baseUrl: 'https://addin.example/' });
+describe('Microsoft sign-in for the app', () => {
+  it('without Microsoft config: no Microsoft sign-in, the outbox only', () => {
+    const config = parseRuntimeConfig(base);
+    expect(createAppMicrosoftAuth(config, { baseUrl: 'https://addin.example/' })).toBeUndefined();
+    const options = appOptionsFor(undefined, undefined);
     expect(options.createOutbox).toBeTypeOf('function');
     expect(options.microsoft).toBeUndefined();
+    expect(options.microsoftAuth).toBeUndefined();
   });
 
-  it('with Microsoft config: signs in silently first, keys storage by the account, signs out through it', async () => {
-    const log: string[] = [];
+  it('with Microsoft config: the redirect page beside the pane, and the host asked about NestedAppAuth', async () => {
     let redirect = '';
     const config = parseRuntimeConfig({ ...base, microsoft: { clientId: 'm', authority: 'https://login.example/tenant' } });
-    const options = await prepareAppOptions(config, {
-      baseUrl: 'https://addin.example/',
-      createMicrosoft: (_, redirectUri) => {
+    const made = createAppMicrosoftAuth(config, {
+      baseUrl: 'https://addin.example/pane/index.html',
+      createMicrosoft: (_config: unknown, redirectUri: string) => {
         redirect = redirectUri;
-        return fakeMicrosoft(true, log);
+        return fakeMicrosoft(false, []);
       },
     });
-    expect(redirect).toBe('https://addin.example/msal-redirect.html');
-    expect(options.microsoft?.accountId?.()).toBe('ms:oid.tid');
-    await options.microsoft?.signOut();
-    expect(log).toEqual(['initialize', 'signOut']);
+    expect(made).toBeDefined();
+    expect(redirect).toBe('https://addin.example/pane/msal-redirect.html');
+
+    // The real factory: NestedAppAuth is asked of the host (the module calls it when MSAL is built).
+    const real = createAppMicrosoftAuth(config, { baseUrl: 'https://addin.example/', isSetSupported: () => false });
+    expect(real?.diagnostics().configured).toBe(true);
   });
 
-  it('with Microsoft config but no account: no key, sign-out still offered', async () => {
-    const config = parseRuntimeConfig({ ...base, microsoft: { clientId: 'm', authority: 'https://login.example/tenant' } });
-    const options = await prepareAppOptions(config, { baseUrl: 'https://addin.example/', createMicrosoft: () => fakeMicrosoft(false, []) });
+  it('keys the app state to the account given, and signs out through Microsoft', async () => {
+    const log: string[] = [];
+    const microsoft = fakeMicrosoft(true, log);
+    expect(currentAccountKey(microsoft)).toBe('ms:oid.tid');
+    const options = appOptionsFor(microsoft, currentAccountKey(microsoft));
+    expect(options.microsoft?.accountId?.()).toBe('ms:oid.tid');
+    expect(options.microsoftAuth).toBe(microsoft);
+    await options.microsoft?.signOut();
+    expect(log).toEqual(['signOut']);
+  });
+
+  it('no account yet: no key, sign-out still offered', () => {
+    const microsoft = fakeMicrosoft(false, []);
+    expect(currentAccountKey(microsoft)).toBeUndefined();
+    const options = appOptionsFor(microsoft, undefined);
     expect(options.microsoft?.accountId?.()).toBeUndefined();
     expect(options.microsoft?.signOut).toBeTypeOf('function');
   });

@@ -10,6 +10,8 @@ import { ConnectionBanner } from '../features/connection-banner/connection-banne
 import { ConnectionStatusNotice } from '../features/connection-banner/connection-status-notice';
 import { SignInNotice } from '../features/sign-in/sign-in-notice';
 import { WelcomeScreen } from '../features/sign-in/welcome-screen';
+import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
+import { DiagnosticsDisclosure } from '../features/sign-in/diagnostics-disclosure';
 import { SignOutConfirmDialog } from '../features/sign-out/sign-out-confirm-dialog';
 import { useSignOut } from '../features/sign-out/use-sign-out';
 import { WorkspaceView } from '../features/workspace/workspace-view';
@@ -48,11 +50,15 @@ export function Shell({ services }: { services: AppServices }) {
   const readOutbox = useCallback(() => outboxHolder?.current(), [outboxHolder]);
   const outbox = useSyncExternalStore(subscribeOutbox, readOutbox, readOutbox);
 
+  const microsoft = services.microsoftAuth;
+  const microsoftBar = microsoft ? <MicrosoftAccountBar microsoft={microsoft} strings={s} /> : null;
+  const diagnostics = <DiagnosticsDisclosure microsoft={microsoft} strings={s} />;
   const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
 
   if (snapshot.status === 'starting') {
     return (
       <div className={styles.root}>
+        {microsoftBar}
         <Spinner className={styles.starting} label={s.starting} data-testid="starting" />
       </div>
     );
@@ -61,6 +67,7 @@ export function Shell({ services }: { services: AppServices }) {
   if (snapshot.status === 'signed_out' || !snapshot.identity) {
     return (
       <div className={styles.root}>
+        {microsoftBar}
         <WelcomeScreen
           strings={s}
           defaultLoginUrl={config.salesforce.loginUrl}
@@ -69,6 +76,7 @@ export function Shell({ services }: { services: AppServices }) {
           onSignIn={(loginUrl) => void auth.signIn(loginUrl)}
           notice={notice}
         />
+        {diagnostics}
       </div>
     );
   }
@@ -88,6 +96,7 @@ export function Shell({ services }: { services: AppServices }) {
           {snapshot.busy === 'signing_out' ? s.signingOut : s.signOut}
         </Button>
       </header>
+      {microsoftBar}
       <main className={styles.main}>
       <div className={styles.notices}>
         {state.status === 'lost' ? (
@@ -118,6 +127,7 @@ export function Shell({ services }: { services: AppServices }) {
           />
         ) : null}
       </main>
+      {diagnostics}
       <SignOutConfirmDialog
         open={signOut.confirming}
         pendingCount={signOut.pendingCount}

@@ -9,6 +9,7 @@ import { createPkcePool } from '../auth/pkce';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
+import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
@@ -40,6 +41,8 @@ export interface AppServices {
   auth: AuthController;
   outbox?: OutboxHolder;
   microsoftAccountId?: string;
+  /** Microsoft sign-in for the shell (name, Sign in with Microsoft, diagnostics); absent when not configured. */
+  microsoftAuth?: MicrosoftAuth;
   copyText(text: string): Promise<void>;
 }
 
@@ -48,6 +51,8 @@ export interface AppOptions {
   createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Outbox | Promise<Outbox>;
   /** Microsoft sign-in (src/auth/microsoft/), when configured. */
   microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
+  /** The pane's Microsoft sign-in itself, for the shell. */
+  microsoftAuth?: MicrosoftAuth;
 }
 
 export function browserEnvironment(): AppEnvironment {
@@ -171,6 +176,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     auth,
     ...(outbox ? { outbox } : {}),
     ...(microsoftAccountId ? { microsoftAccountId } : {}),
+    ...(options.microsoftAuth ? { microsoftAuth: options.microsoftAuth } : {}),
     copyText: env.copyText,
   };
 }

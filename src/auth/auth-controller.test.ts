@@ -146,6 +146,19 @@ describe('auth controller', () => {
     expect(box.log).toEqual([`resume:${SAM.userId}`]);
   });
 
+  it('start({ restore: false }) (app state rebuilt right after a Sign out) shows the welcome screen and restores nothing', async () => {
+    await store.saveRefreshToken(SAM, 'stored-rt');
+    await store.saveLastSession({ ...SAM });
+    const { controller, conn, box } = setup([]);
+    await controller.start({ restore: false });
+    expect(controller.snapshot().status).toBe('signed_out');
+    expect(conn.log).toEqual([]);
+    expect(box.log).toEqual([]);
+    // Once per controller: a later plain start() does not restore either.
+    await controller.start();
+    expect(conn.log).toEqual([]);
+  });
+
   it('stays signed in (banner, not welcome) when the restore finds the connection lost', async () => {
     await store.saveRefreshToken(SAM, 'dead-rt');
     await store.saveLastSession({ ...SAM });

@@ -79,8 +79,11 @@ export interface AuthSnapshot {
 export interface AuthController {
   snapshot(): AuthSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Start-up: restore the last session silently, or show the welcome screen. */
-  start(): Promise<void>;
+  /**
+   * Start-up: restore the last session silently, or show the welcome screen. `restore: false` goes straight to the
+   * welcome screen: the app state was rebuilt right after a Sign out, and nothing may come back by itself.
+   */
+  start(options?: { restore?: boolean }): Promise<void>;
   /** From a click only. `loginUrl`: the seller's choice among config.loginChoices. */
   signIn(loginUrl?: string): Promise<void>;
   /** From a click only: reopens the dialog with prompt=login. */
@@ -248,9 +251,9 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       return () => listeners.delete(listener);
     },
 
-    start() {
+    start(options) {
       // Once per pane: React StrictMode and a reopened effect must not restore twice.
-      starting ??= restore();
+      starting ??= options?.restore === false ? Promise.resolve(set({ status: 'signed_out' })) : restore();
       return starting;
     },
 

@@ -1,0 +1,118 @@
+/**
+ * The pane's app state (token store, connection, sign-in controller, outbox) for ONE Microsoft account, and its
+ * replacement when the account changes. The account keys the Salesforce token store and the outbox owner, so a new
+ * account means new app state: the old one is disposed (its stored session stays under its own key) and start-up
+ * runs again for the new key. Microsoft sign-in never blocks Salesforce: start-up waits for the silent sign-in at
+ * most `graceMs`, and an account that arrives later re-keys the state then.
+ */
+import type { MicrosoftAuth } from '../auth/microsoft';
+import { currentAccountKey } from './prepare-app-options';
+
+export interface SessionServices {
+  auth: { start(options?: { restore?: boolean }): Promise<void> };
+  connection: { dispose(): void };
+  outbox?: { close(): void };
+}
+
+export interface AppSessionDeps<S extends SessionServices> {
+  microsoft: MicrosoftAuth | undefined;
+  /** Builds the app state keyed to the account (undefined: no Microsoft account). */
+  build(accountKey: string | undefined): S;
+  /** How long the first start-up waits for Microsoft's silent sign-in. Default 3 s (initialize itself is bounded). */
+  graceMs?: number;
+}
+
+export interface AppSessionSnapshot<S> {
+  services: S;
+  accountKey: string | undefined;
+  /** Changes with each rebuild: the shell remounts clean. */
+  generation: number;
+}
+
+export interface AppSession<S> {
+  snapshot(): AppSessionSnapshot<S> | undefined;
+  subscribe(listener: () => void): () => void;
+  /** Once per pane; later calls return the same promise. */
+  start(): Promise<void>;
+  dispose(): void;
+}
+
+export function createAppSession<S extends SessionServices>(deps: AppSessionDeps<S>): AppSession<S> {
+  const listeners = new Set<() => void>();
+  let current: AppSessionSnapshot<S> | undefined;
+  let starting: Promise<void> | undefined;
+  let unsubscribeMicrosoft: (() => void) | undefined;
+  let disposed = false;
+
+  const emit = () => {
+    for (const listener of [...listeners]) listener();
+  };
+
+  const teardown = (services: S) => {
+    try {
+      services.outbox?.close();
+    } catch {
+      // Closing a database that is already gone.
+    }
+    try {
+      services.connection.dispose();
+    } catch {
+      // Nothing held.
+    }
+  };
+
+  const install = (accountKey: string | undefined, restore: boolean) => {
+    const previous = current;
+    const services = deps.build(accountKey);
+    current = { services, accountKey, generation: (previous?.generation ?? -1) + 1 };
+    if (previous) teardown(previous.services);
+    void services.auth.start({ restore }).catch(() => undefined);
+    emit();
+  };
+
+  const onMicrosoftChange = () => {
+    if (disposed || !current) return;
+    const key = currentAccountKey(deps.microsoft);
+    if (key === current.accountKey) return;
+    // Signed in (or as another account): start up again for that account. The account went away: that is a Sign
+    // out (the only way MicrosoftAuth leaves signed_in), so nothing is restored by itself.
+    install(key, key !== undefined);
+  };
+
+  async function run(): Promise<void> {
+    const microsoft = deps.microsoft;
+    if (microsoft) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        microsoft.initialize().catch(() => undefined),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, deps.graceMs ?? 3000);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    if (disposed) return;
+    install(currentAccountKey(microsoft), true);
+    unsubscribeMicrosoft = microsoft?.subscribe(onMicrosoftChange);
+    // The account may have arrived between the race and the subscription.
+    onMicrosoftChange();
+  }
+
+  return {
+    snapshot: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      starting ??= run();
+      return starting;
+    },
+    dispose() {
+      disposed = true;
+      unsubscribeMicrosoft?.();
+      if (current) teardown(current.services);
+      listeners.clear();
+    },
+  };
+}
