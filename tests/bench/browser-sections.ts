@@ -12,6 +12,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
 import { NO_ITEM_ID, SAMPLE_EMAILS, SELLER } from '../harness/sample-emails';
 import { measureBundle } from '../tools/bundle-size';
+import { logInToConsent } from '../e2e/support/salesforce-sign-in';
 import type { Stack } from '../e2e/support/stack';
 import type { DistInfo } from './ensure-dist';
 import {
@@ -224,11 +225,7 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
           await watch(pane, spec);
           let mark = (await s.emulatorLog()).length;
           const [dialog] = await Promise.all([context.waitForEvent('page', { timeout: STEP_TIMEOUT_MS }), button.click()]);
-          await dialog.waitForSelector('#username', { timeout: STEP_TIMEOUT_MS });
-          await dialog.fill('#username', seller.username);
-          await dialog.fill('#password', seller.password);
-          await dialog.click('#Login');
-          await dialog.waitForSelector('#oaapprove', { timeout: STEP_TIMEOUT_MS });
+          await logInToConsent(dialog, seller, STEP_TIMEOUT_MS);
           const allowAt = (await dialog.evaluate(CLICK_ALLOW)) as number;
           // The pane renders behind the dialog window: its DOM time, not a frame time (frames are throttled there).
           const afterSignIn = await shown(pane, 'after sign-in');

@@ -4,17 +4,16 @@
  * work goes through once; a closed dialog leaves the banner; offline is never Connection lost; Sign out revokes and
  * wipes; another user signing in never sends the first user's work.
  */
-import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { axeViolations } from './support/axe';
+import { emulatorRecords } from './support/emulator-records';
+import { ALEX, openSignedInPane, SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
-const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller', id: '0055e000001SamAAA' };
-const ALEX = { username: 'second@demo.example', password: 'Demo-Pass-2', name: 'Alex Second', id: '0055e000002AlxAAA' };
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 const MESSAGE_ID = renewal.internetMessageId!;
-const require = createRequire(import.meta.url);
 const INVALID_SESSION = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
 
 let stack: Stack;
@@ -33,44 +32,23 @@ afterEach(async () => {
   await stack.emulatorControl('reset');
 });
 
-type User = typeof SAM;
-
-async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user: User = SAM): Promise<void> {
-  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
-  await dialog.waitForSelector('#username', { timeout: 15_000 });
-  await dialog.fill('#username', user.username);
-  await dialog.fill('#password', user.password);
-  await dialog.click('#Login');
-  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
-  await dialog.click('#oaapprove');
-}
-
 async function signedInPane(options: { partitionKey?: string } = {}): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
-  const context = await stack.newContext();
-  opened.push(context);
-  const page = await context.newPage();
-  const pane = await stack.openHarness(page, { email: renewal.id, ...options });
-  await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+  const signedIn = await openSignedInPane(stack, { email: renewal.id, ...options });
+  opened.push(signedIn.context);
+  const { pane } = signedIn;
   await pane.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 15_000 });
   // The workspace has looked up the email's people: the pane has a working session.
   await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
-  return { context, page, pane };
+  return signedIn;
 }
 
 async function tasksForMessage(): Promise<Array<Record<string, unknown>>> {
-  const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Array<Record<string, unknown>>;
+  const all = await emulatorRecords(stack, 'Task');
   return all.filter((t) => JSON.stringify(t).includes(MESSAGE_ID.replace(/[<>]/g, '')));
 }
 
 /** axe on the shell's own parts (header, banner, notices); the workspace's own page is checked by its tests. */
-async function axeViolations(pane: Frame): Promise<Array<{ id: string; nodes: string[] }>> {
-  await pane.addScriptTag({ path: require.resolve('axe-core') });
-  return pane.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
-    const result = await axe.run({ include: [['header'], ['[data-testid="connection-lost"]']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
-  });
-}
+const SHELL_PARTS = { include: [['header'], ['[data-testid="connection-lost"]']] };
 
 function banner(pane: Frame) {
   return pane.getByTestId('connection-lost');
@@ -164,7 +142,7 @@ describe('Connection lost', () => {
     // The banner is announced (an assertive live region) and the page with it is axe-clean.
     expect(await pane.locator('[aria-live="assertive"]').count()).toBeGreaterThan(0);
     await banner(pane).getByRole('button', { name: 'Details' }).click();
-    expect(await axeViolations(pane)).toEqual([]);
+    expect(await axeViolations(pane, SHELL_PARTS)).toEqual([]);
 
     const [dialog] = await Promise.all([context.waitForEvent('page'), banner(pane).getByRole('button', { name: 'Sign in again' }).click()]);
     await dialog.waitForSelector('#username');

@@ -1,11 +1,10 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
 // Sign-in through the Office dialog, against the emulated org, in the production build: first sign-in, a closed
 // dialog, blocked pop-ups, an ignored prompt, a refused consent, and start-up restore on reopen.
-
-const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
 
 let stack: Stack;
 
@@ -29,18 +28,6 @@ async function freshPane(options: { partitionKey?: string } = {}): Promise<{ con
   const page = await context.newPage();
   const pane = await stack.openHarness(page, { email: 'acme-renewal', ...options });
   return { context, page, pane };
-}
-
-/** Clicks `button` in the pane and fills the emulator's login and consent pages in the dialog window it opens. */
-async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM, decision: 'allow' | 'deny' = 'allow'): Promise<Page> {
-  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
-  await dialog.waitForSelector('#username', { timeout: 15_000 });
-  await dialog.fill('#username', user.username);
-  await dialog.fill('#password', user.password);
-  await dialog.click('#Login');
-  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
-  await dialog.click(decision === 'allow' ? '#oaapprove' : '#oaapprove_deny');
-  return dialog;
 }
 
 describe('the welcome screen', () => {
@@ -74,9 +61,7 @@ describe('sign-in', () => {
     const urls: string[] = [];
     context.on('request', (request) => urls.push(request.url()));
     await pane.getByRole('button', { name: 'Sign in to Salesforce' }).waitFor();
-    const [dialog] = await Promise.all([
-      signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click()),
-    ]);
+    const dialog = await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
 
     // The dialog started on the add-in's origin, went to the org's authorize endpoint with PKCE and the scopes.
     const start = urls.find((u) => u.includes('/auth-start.html'))!;
@@ -184,6 +169,6 @@ describe('sign-in', () => {
       expect(await problem.textContent()).toMatch(/admin/i);
     } finally {
       await stack.emulatorControl('block-app', { blocked: false });
-      }
+    }
   });
 });

@@ -3,15 +3,15 @@
  * (subject from the email, due in three business days), checked before sending, through the outbox to an open Task on
  * the right person; Salesforce's refusal on the field it names; offline it waits and goes once; axe-clean.
  */
-import { createRequire } from 'node:module';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { expectAxeClean } from './support/axe';
+import { emulatorRecords } from './support/emulator-records';
+import { openSignedInPane } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
-const require = createRequire(import.meta.url);
-const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 const lead = SAMPLE_EMAILS.find((e) => e.id === 'initech-lead')!;
 
@@ -27,33 +27,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-// A copy of the sign-in-through-dialog helper the other browser tests repeat: tests/e2e/support/ has no shared one
-// yet (being moved there by another engineer); replace with the shared import once it lands.
-async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM): Promise<void> {
-  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
-  await dialog.waitForSelector('#username', { timeout: 15_000 });
-  await dialog.fill('#username', user.username);
-  await dialog.fill('#password', user.password);
-  await dialog.click('#Login');
-  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
-  await dialog.click('#oaapprove');
-}
-
-async function signedInPane(email: string): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
-  // Reduced motion: Fluent's colour transitions would otherwise be caught half-way by axe's contrast check.
-  const context = await stack.newContext({ reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const pane = await stack.openHarness(page, { email });
-  await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
-  await pane.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-  return { context, page, pane };
-}
+// Reduced motion: Fluent's colour transitions would otherwise be caught half-way by axe's contrast check.
+const signedInPane = (email: string) => openSignedInPane(stack, { email }, { reducedMotion: 'reduce' });
 
 /** Follow-up Tasks (open, keyed) in the emulated org, read over its HTTP control API. */
 async function followUpTasks(): Promise<Record<string, unknown>[]> {
-  const response = await fetch(`${stack.emulator.url}/__emulator/records/Task`);
-  expect(response.ok).toBe(true);
-  const all = (await response.json()) as Record<string, unknown>[];
+  const all = await emulatorRecords(stack, 'Task');
   return all.filter((t) => String(t.Description ?? '').includes('Follow-up-Key: '));
 }
 
@@ -66,18 +45,6 @@ function expectedDueDate(): string {
     if (date.getDay() !== 0 && date.getDay() !== 6) left--;
   }
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-async function expectAxeClean(pane: Frame): Promise<void> {
-  await pane.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await pane.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-    // Fluent's focus manager (tabster) inserts aria-hidden dummy elements with tabindex=0 at focus-trap edges; they
-    // hand focus on and are never read. axe's aria-hidden-focus flags them by design, so they alone are left out.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
-  });
-  expect(violations).toEqual([]);
 }
 
 async function openFollowUp(pane: Frame, name: string) {

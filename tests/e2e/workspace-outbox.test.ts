@@ -3,16 +3,14 @@
  * connection goes once after Sign in again; a save made offline survives a closed pane and goes once when the pane
  * is back online; another Salesforce user signing in never sends the first user's waiting work.
  */
-import { createRequire } from 'node:module';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { expectAxeClean } from './support/axe';
+import { savedEmailTasks } from './support/emulator-records';
+import { ALEX, openSignedInPane, SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
-const require = createRequire(import.meta.url);
-const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
-const ALEX = { username: 'second@demo.example', password: 'Demo-Pass-2', name: 'Alex Second' };
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 const lead = SAMPLE_EMAILS.find((e) => e.id === 'initech-lead')!;
 
@@ -28,41 +26,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM): Promise<void> {
-  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
-  await dialog.waitForSelector('#username', { timeout: 15_000 });
-  await dialog.fill('#username', user.username);
-  await dialog.fill('#password', user.password);
-  await dialog.click('#Login');
-  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
-  await dialog.click('#oaapprove');
-}
-
-async function signedInPane(email: string): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
-  const context = await stack.newContext({ reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const pane = await stack.openHarness(page, { email });
-  await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
-  await pane.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-  return { context, page, pane };
-}
-
-async function tasksFor(messageId: string): Promise<Record<string, unknown>[]> {
-  const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Record<string, unknown>[];
-  return all.filter((t) => String(t.Description ?? '').includes(`Message-ID: ${messageId}`));
-}
-
-async function expectAxeClean(pane: Frame): Promise<void> {
-  await pane.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await pane.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-    // Fluent's focus manager (tabster) inserts aria-hidden dummy elements with tabindex=0 at focus-trap edges; they
-    // hand focus on and are never read. axe's aria-hidden-focus flags them by design, so they alone are left out.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
-  });
-  expect(violations).toEqual([]);
-}
+// Reduced motion: Fluent's colour transitions would otherwise be caught half-way by axe's contrast check.
+const signedInPane = (email: string) => openSignedInPane(stack, { email }, { reducedMotion: 'reduce' });
+const tasksFor = (messageId: string) => savedEmailTasks(stack, messageId);
 
 describe('the outbox', () => {
   it('connection lost mid-save → Connection lost → Sign in again → saved exactly once', async () => {

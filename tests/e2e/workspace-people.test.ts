@@ -3,16 +3,16 @@
  * in one Salesforce request (none when shown again), save the email (linked right, never twice), create a contact
  * with the org's validation rule on the field, and axe-clean pages.
  */
-import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS } from '../emulator/seed';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
 import { signInByHttp } from '../emulator/sign-in';
+import { expectAxeClean } from './support/axe';
+import { emulatorRecords, savedEmailTasks } from './support/emulator-records';
+import { openSignedInPane, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
-const require = createRequire(import.meta.url);
-const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 
 let stack: Stack;
@@ -25,45 +25,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-export async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM): Promise<void> {
-  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
-  await dialog.waitForSelector('#username', { timeout: 15_000 });
-  await dialog.fill('#username', user.username);
-  await dialog.fill('#password', user.password);
-  await dialog.click('#Login');
-  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
-  await dialog.click('#oaapprove');
-}
-
-async function signedInPane(email: string): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
-  // Reduced motion: Fluent's colour transitions would otherwise be caught half-way by axe's contrast check.
-  const context = await stack.newContext({ reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const pane = await stack.openHarness(page, { email });
-  await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
-  await pane.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-  return { context, page, pane };
-}
+// Reduced motion: Fluent's colour transitions would otherwise be caught half-way by axe's contrast check.
+const signedInPane = (email: string) => openSignedInPane(stack, { email }, { reducedMotion: 'reduce' });
+const tasksFor = (messageId: string) => savedEmailTasks(stack, messageId);
 
 async function restCalls(since: number) {
   return (await stack.emulatorLog()).slice(since).filter((e) => e.area === 'rest');
-}
-
-async function tasksFor(messageId: string): Promise<Record<string, unknown>[]> {
-  const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Record<string, unknown>[];
-  return all.filter((t) => String(t.Description ?? '').includes(`Message-ID: ${messageId}`));
-}
-
-async function expectAxeClean(pane: Frame): Promise<void> {
-  await pane.addScriptTag({ path: require.resolve('axe-core') });
-  const violations = await pane.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-    // Fluent's focus manager (tabster) inserts aria-hidden dummy elements with tabindex=0 at focus-trap edges; they
-    // hand focus on and are never read. axe's aria-hidden-focus flags them by design, so they alone are left out.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200) + ((n as unknown as { failureSummary?: string }).failureSummary ?? '')) }));
-  });
-  expect(violations).toEqual([]);
 }
 
 describe('people of an email', () => {
@@ -181,7 +148,7 @@ describe('people of an email', () => {
     await form.getByTestId('create-contact-submit').click();
     await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(4);
     expect(await pane.getByTestId('unknown-person-card').count()).toBe(0);
-    const contacts = (await (await fetch(`${stack.emulator.url}/__emulator/records/Contact`)).json()) as Record<string, unknown>[];
+    const contacts = await emulatorRecords(stack, 'Contact');
     expect(contacts.filter((c) => c.Email === 'newperson@acme.example')).toEqual([
       expect.objectContaining({ FirstName: 'Nora', LastName: 'Newperson', AccountId: DEMO_ACCOUNTS.acme.Id, Phone: '+1 555 010 0199' }),
     ]);
