@@ -3,7 +3,8 @@
  * before anything is sent, the outbox action, and where Salesforce's refusals go on the form.
  */
 import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
-import { FOLLOW_UP_NOTE_MAX, type FollowUpActionWithNote } from '../../salesforce/crm/log-follow-up';
+import { FOLLOW_UP_NOTE_MAX } from '../../salesforce/crm/log-follow-up';
+import type { LogFollowUpAction } from '../../salesforce/outbox/outbox';
 
 export type FollowUpFieldName = 'subject' | 'dueDate' | 'note';
 
@@ -75,9 +76,9 @@ export function followUpActionOf(
   draft: FollowUpDraft,
   target: { whoId: string; whatId?: string; name: string },
   clientKey: string,
-): FollowUpActionWithNote {
+): LogFollowUpAction {
   const subject = draft.subject.trim();
-  const action: FollowUpActionWithNote = {
+  const action: LogFollowUpAction = {
     type: 'log_follow_up',
     clientKey,
     subject,
@@ -91,7 +92,7 @@ export function followUpActionOf(
   return action;
 }
 
-export function draftOfFollowUp(action: FollowUpActionWithNote): FollowUpDraft {
+export function draftOfFollowUp(action: LogFollowUpAction): FollowUpDraft {
   return { subject: action.subject, dueDate: action.activityDate, note: action.note ?? '' };
 }
 

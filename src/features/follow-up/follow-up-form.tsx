@@ -8,9 +8,8 @@ import { useId, useState } from 'react';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
 import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
-import type { FollowUpActionWithNote } from '../../salesforce/crm/log-follow-up';
 import { recordUrl } from '../../salesforce/crm/record-links';
-import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
+import type { LogFollowUpAction, Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import {
   checkFollowUpDraft,
   defaultDueDate,
@@ -129,7 +128,7 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
 
   if (entry?.status === 'done' && entry.result) {
     const href = recordUrl(instanceUrl, 'Task', entry.result.id);
-    const action = entry.action as FollowUpActionWithNote;
+    const action = entry.action as LogFollowUpAction;
     return (
       <section className={styles.form} aria-labelledby={headingId} data-testid="follow-up-form">
         {heading}

@@ -8,12 +8,6 @@ import type { SalesforceApi } from '../salesforce-api';
 import { recordsOf, str } from './record-fields';
 import { isSalesforceId, soqlString } from './soql';
 
-/**
- * The follow-up with the seller's optional note. `note` belongs on LogFollowUpAction in ../outbox/outbox.ts (asked of
- * its owner); until then it rides along here: the outbox stores the action object whole, so the field survives.
- */
-export type FollowUpActionWithNote = LogFollowUpAction & { note?: string };
-
 /** Task.Description is 32,000 characters; the key line takes the last ones. */
 export const FOLLOW_UP_NOTE_MAX = 31_000;
 
@@ -21,7 +15,7 @@ export function followUpKeyLine(clientKey: string): string {
   return `Follow-up-Key: ${clientKey.replace(/[\r\n]+/g, '')}`;
 }
 
-export function followUpFields(action: FollowUpActionWithNote): Record<string, unknown> {
+export function followUpFields(action: LogFollowUpAction): Record<string, unknown> {
   const note = (action.note ?? '').trim().slice(0, FOLLOW_UP_NOTE_MAX);
   if (!isSalesforceId(action.whoId)) throw new Error('log_follow_up: WhoId is not a Salesforce id');
   const fields: Record<string, unknown> = {
@@ -40,7 +34,7 @@ export function followUpFields(action: FollowUpActionWithNote): Record<string, u
 
 export async function executeLogFollowUp(
   api: SalesforceApi,
-  action: FollowUpActionWithNote,
+  action: LogFollowUpAction,
   options: { mayHaveLanded: boolean },
 ): Promise<{ id: string; adopted: boolean }> {
   const fields = followUpFields(action);

@@ -87,6 +87,8 @@ export interface LogFollowUpAction {
   activityDate: string;
   whoId: string;
   whatId?: string;
+  /** The seller's note, first in the Task's Description. */
+  note?: string;
   label: string;
 }
 
