@@ -33,7 +33,9 @@ beforeEach(async () => {
 });
 
 async function records(sobject: string): Promise<Record<string, unknown>[]> {
-  return (await (await fetch(`${org.url}/__emulator/records/${sobject}`)).json()) as Record<string, unknown>[];
+  const response = await fetch(`${org.url}/__emulator/records/${sobject}`);
+  expect(response.ok).toBe(true);
+  return (await response.json()) as Record<string, unknown>[];
 }
 
 const email: SaveEmailAction = {
@@ -46,6 +48,11 @@ const email: SaveEmailAction = {
   whatId: DEMO_ACCOUNTS.acme.Id,
   label: 'Jane Doe',
 };
+
+/** The Tasks saved for `email` (its Message-ID is in the Description). */
+async function tasksOfEmail(): Promise<Record<string, unknown>[]> {
+  return (await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId));
+}
 
 describe('people lookup', () => {
   it('finds contacts, leads, accounts with open opportunities in ONE request, and none when asked again', async () => {
@@ -99,7 +106,7 @@ describe('save email', () => {
     const second = await executeSaveEmail(api, email);
     expect(first.adopted).toBe(false);
     expect(second).toEqual({ id: first.id, adopted: true });
-    const tasks = (await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId));
+    const tasks = await tasksOfEmail();
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({
       Subject: 'Email: Acme renewal: next steps',
@@ -153,11 +160,26 @@ describe('outbox through the real connection', () => {
   }
   const online = { isOnline: () => true, subscribe: () => () => {} };
 
-  it('session expired mid-save: waits, then after signing in again it is saved exactly once', async () => {
+  /**
+   * An outbox on a fresh database for the seller signed in by beforeEach. With `timers`, a retry waits until the test
+   * runs it (backoff 0), so the test decides when the org has recovered.
+   */
+  function sellerOutbox(timers?: (() => void)[]): { outbox: Outbox; owner: OutboxOwner } {
     const identity = api.identity();
     if (!identity) throw new Error('not signed in');
-    const owner = outboxOwnerOf(identity);
-    const outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineManager: online, broadcast: false });
+    const retries = timers && {
+      schedule: (run: () => void) => {
+        timers.push(run);
+        return () => {};
+      },
+      backoffMs: () => 0,
+    };
+    const outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineManager: online, broadcast: false, ...retries });
+    return { outbox, owner: outboxOwnerOf(identity) };
+  }
+
+  it('session expired mid-save: waits, then after signing in again it is saved exactly once', async () => {
+    const { outbox, owner } = sellerOutbox();
     outbox.resume(owner);
     org.controls.revokeUser(DEMO_USERS.seller.username);
     await outbox.enqueue(owner, email);
@@ -169,15 +191,12 @@ describe('outbox through the real connection', () => {
     outbox.resume(owner);
     const [done] = await until(outbox, owner, (e) => e[0]?.status === 'done');
     expect(done?.result?.sobject).toBe('Task');
-    expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(1);
+    expect(await tasksOfEmail()).toHaveLength(1);
     outbox.close();
   });
 
   it('never sends the first user\'s work as the second user', async () => {
-    const identity = api.identity();
-    if (!identity) throw new Error('not signed in');
-    const sam = outboxOwnerOf(identity);
-    const outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineManager: online, broadcast: false });
+    const { outbox, owner: sam } = sellerOutbox();
     await outbox.enqueue(sam, email); // stored while nothing runs (e.g. offline, or before the pane restarted)
 
     const alex = await signIn(org.url, { username: DEMO_USERS.second.username, password: DEMO_USERS.second.password });
@@ -187,26 +206,13 @@ describe('outbox through the real connection', () => {
     outbox.resume(sam); // even a wrong resume: the identity gate holds it
     const [held] = await until(outbox, sam, (e) => e[0]?.status === 'waiting');
     expect(held?.waitingFor).toBe('other_identity');
-    expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(0);
+    expect(await tasksOfEmail()).toHaveLength(0);
     outbox.close();
   });
 
   it('rate limited: waits with a backoff, then goes once by itself when the limit is back', async () => {
-    const identity = api.identity();
-    if (!identity) throw new Error('not signed in');
-    const owner = outboxOwnerOf(identity);
     const timers: (() => void)[] = [];
-    const outbox = createOutbox({
-      api,
-      indexedDB: new IDBFactory(),
-      onlineManager: online,
-      broadcast: false,
-      schedule: (run) => {
-        timers.push(run);
-        return () => {};
-      },
-      backoffMs: () => 0,
-    });
+    const { outbox, owner } = sellerOutbox(timers);
     org.controls.exhaustApiLimit();
     outbox.resume(owner);
     await outbox.enqueue(owner, email);
@@ -217,26 +223,13 @@ describe('outbox through the real connection', () => {
     org.controls.setApiUsage(0);
     for (const run of timers.splice(0)) run();
     await until(outbox, owner, (e) => e[0]?.status === 'done');
-    expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(1);
+    expect(await tasksOfEmail()).toHaveLength(1);
     outbox.close();
   });
 
   it('a gateway error after sending: the retry finds the Task that landed and adopts it (never twice)', async () => {
-    const identity = api.identity();
-    if (!identity) throw new Error('not signed in');
-    const owner = outboxOwnerOf(identity);
     const timers: (() => void)[] = [];
-    const outbox = createOutbox({
-      api,
-      indexedDB: new IDBFactory(),
-      onlineManager: online,
-      broadcast: false,
-      schedule: (run) => {
-        timers.push(run);
-        return () => {};
-      },
-      backoffMs: () => 0,
-    });
+    const { outbox, owner } = sellerOutbox(timers);
     org.controls.failNext({ count: 1, status: 502, body: 'Bad Gateway', headers: { 'Content-Type': 'text/html' }, pathPrefix: '/services/data/v62.0/sobjects/Task' });
     outbox.resume(owner);
     await outbox.enqueue(owner, email);
@@ -248,7 +241,7 @@ describe('outbox through the real connection', () => {
     for (const run of timers.splice(0)) run();
     const [done] = await until(outbox, owner, (e) => e[0]?.status === 'done');
     expect(done?.result).toEqual({ sobject: 'Task', id: landed.id, adopted: true });
-    expect((await records('Task')).filter((t) => String(t.Description ?? '').includes(email.internetMessageId))).toHaveLength(1);
+    expect(await tasksOfEmail()).toHaveLength(1);
     outbox.close();
   });
 });
