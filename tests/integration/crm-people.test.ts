@@ -95,6 +95,7 @@ describe('people lookup', () => {
       addresses: ["x'or'1'='1@acme.example", "o\\'brien@acme.example"],
       savedEmail: { subject: "Re: ' OR Subject != '", internetMessageId: '<x@y>' },
     });
+    expect(view.byAddress.size).toBe(2);
     for (const lookup of view.byAddress.values()) expect(lookup.contacts).toEqual([]);
     expect(view.savedEmail).toBeNull();
   });
