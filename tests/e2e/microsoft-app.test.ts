@@ -1,0 +1,153 @@
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_USERS, startOidcServer, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
+import { freePort } from './support/free-port';
+import { SAM as SF_SAM, signInThroughDialog } from './support/salesforce-sign-in';
+import { startStack, type Stack } from './support/stack';
+
+/**
+ * Microsoft sign-in in the REAL add-in (the production build in the Outlook harness), against a real OpenID Connect
+ * provider on loopback standing in for Entra ID, next to the emulated Salesforce org. No request interception: the
+ * popup goes to the provider's own login page, returns to dist/msal-redirect.html, and the pane redeems the code
+ * over CORS as it would in Outlook.
+ */
+const CLIENT_ID = 'sellers-outlook-addin-test';
+const [MS_SAM, MS_ALEX] = DEFAULT_USERS as [OidcUser, OidcUser];
+const STEP = 20_000;
+
+let stack: Stack;
+let oidc: RunningOidcServer;
+
+beforeAll(async () => {
+  // The provider must know the add-in's origin (redirect URI, CORS) and the add-in's config must name the provider:
+  // the provider's port is chosen first, and it starts once the stack has told its origin.
+  const oidcPort = await freePort();
+  stack = await startStack({
+    config: (base) => ({ ...base, microsoft: { clientId: CLIENT_ID, authority: `https://localhost:${oidcPort}` } }),
+  });
+  oidc = await startOidcServer({
+    clientId: CLIENT_ID,
+    port: oidcPort,
+    redirectUris: [`${stack.addinOrigin}/msal-redirect.html`],
+    allowedOrigins: [stack.addinOrigin],
+    users: DEFAULT_USERS,
+  });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await oidc?.close();
+});
+
+/** Clicks "Sign in with Microsoft" (a real click) and signs in on the provider's page in the popup it opens. */
+async function signInWithMicrosoft(context: BrowserContext, pane: Frame, user: OidcUser): Promise<void> {
+  const [popup] = await Promise.all([context.waitForEvent('page'), pane.getByRole('button', { name: 'Sign in with Microsoft' }).click()]);
+  await popup.waitForSelector('input[name="login"]', { timeout: STEP });
+  expect(new URL(popup.url()).origin).toBe(oidc.issuer);
+  await popup.fill('input[name="login"]', user.login);
+  await popup.fill('input[name="password"]', user.password);
+  await popup.click('#submit');
+  await pane.getByTestId('microsoft-account-name').filter({ hasText: user.name }).waitFor({ timeout: STEP });
+  await expect.poll(() => popup.isClosed(), { timeout: 10_000 }).toBe(true);
+}
+
+const databases = (pane: Frame) => pane.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+const tokenDatabases = async (pane: Frame) => (await databases(pane)).filter((name) => name.startsWith('sf-auth:'));
+const diagnosticsLine = (pane: Frame) => pane.getByTestId('diagnostics-microsoft').textContent();
+
+async function openPane(context: BrowserContext): Promise<{ page: Page; pane: Frame }> {
+  const page = await context.newPage();
+  const pane = await stack.openHarness(page, { email: 'acme-renewal' });
+  return { page, pane };
+}
+
+async function salesforceRefreshes(): Promise<number> {
+  return (await stack.emulatorLog()).filter((e) => e.path === '/services/oauth2/token' && e.grantType === 'refresh_token').length;
+}
+
+describe('Microsoft sign-in in the add-in', () => {
+  it('signs in with Microsoft, keys the Salesforce store to the account, keeps a second account out, and Sign out clears both', async () => {
+    const context = await stack.newContext();
+
+    // 1. First run: Salesforce's welcome screen is usable at once, with "Sign in with Microsoft" beside it.
+    const { page, pane } = await openPane(context);
+    await pane.getByTestId('welcome').waitFor({ timeout: STEP });
+    await pane.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor({ timeout: STEP });
+    expect(await pane.getByTestId('microsoft-sign-in-problem').count()).toBe(0);
+    // No window opened by itself.
+    expect(context.pages()).toHaveLength(1);
+
+    // 2. Microsoft sign-in from the click: the seller's Microsoft name in the pane.
+    await signInWithMicrosoft(context, pane, MS_SAM);
+    expect(await pane.getByTestId('microsoft-account-name').textContent()).toBe('Microsoft account: Sam Seller');
+    await pane.getByTestId('diagnostics').click();
+    expect(await diagnosticsLine(pane)).toBe('Microsoft sign-in signed in (standard popup)');
+    expect(oidc.requests.some((r) => r.path === '/token' && r.origin === stack.addinOrigin)).toBe(true);
+
+    // 3. Salesforce sign-in: its token store is the Microsoft account's.
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+    await pane.getByTestId('signed-in-as').filter({ hasText: SF_SAM.name }).waitFor({ timeout: STEP });
+    await expect.poll(async () => (await tokenDatabases(pane)).filter((n) => n.includes(MS_SAM.id)).length, { timeout: 5000 }).toBe(1);
+    const samStore = (await tokenDatabases(pane)).find((n) => n.includes(MS_SAM.id))!;
+    expect(samStore).toMatch(/^sf-auth:[^:]+:ms%3A/);
+    // The pane's DOM and storage carry no Microsoft token.
+    const html = await pane.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const token of oidc.issuedTokens) expect(html.includes(token)).toBe(false);
+
+    // 4. A second Microsoft account in the same browser (same IndexedDB): nothing of the first.
+    const refreshesBefore = await salesforceRefreshes();
+    const second = await openPane(context);
+    await second.pane.getByTestId('welcome').waitFor({ timeout: STEP });
+    await signInWithMicrosoft(context, second.pane, MS_ALEX);
+    // Re-keyed to Alex's account: still the welcome screen, no Salesforce session restored.
+    await second.pane.getByTestId('welcome').waitFor({ timeout: STEP });
+    await second.pane.getByRole('button', { name: 'Sign in to Salesforce' }).waitFor();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await second.pane.getByTestId('signed-in-as').count()).toBe(0);
+    expect(await second.pane.getByTestId('welcome').count()).toBe(1);
+    expect(await salesforceRefreshes()).toBe(refreshesBefore);
+    await second.page.close();
+
+    // Control: the first account in another pane does get its Salesforce session back, restored silently by the
+    // re-key after its Microsoft sign-in, with no Salesforce dialog (so the check above can fail).
+    const third = await openPane(context);
+    await third.pane.getByTestId('welcome').waitFor({ timeout: STEP });
+    const windows = context.pages().length;
+    await signInWithMicrosoft(context, third.pane, MS_SAM);
+    await third.pane.getByTestId('signed-in-as').filter({ hasText: SF_SAM.name }).waitFor({ timeout: STEP });
+    expect(context.pages().length).toBe(windows);
+    await third.page.close();
+
+    // 5. Sign out: out of Salesforce and of the Microsoft account; the account's token store is gone.
+    await pane.getByTestId('sign-out').click();
+    await pane.getByTestId('welcome').waitFor({ timeout: STEP });
+    await pane.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor({ timeout: STEP });
+    expect(await pane.getByTestId('microsoft-account-name').count()).toBe(0);
+    await pane.getByTestId('diagnostics').click();
+    expect(await diagnosticsLine(pane)).toMatch(/^Microsoft sign-in signed out/);
+    await expect.poll(async () => (await tokenDatabases(pane)).filter((n) => n.includes(MS_SAM.id)), { timeout: 5000 }).toEqual([]);
+    // The Microsoft session hint is gone too: a reload stays signed out of both.
+    await page.reload();
+    const reloaded = await stack.pane(page);
+    await reloaded.getByTestId('welcome').waitFor({ timeout: STEP });
+    await reloaded.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor({ timeout: STEP });
+    expect(await reloaded.getByTestId('signed-in-as').count()).toBe(0);
+
+    await context.close();
+  });
+
+  it('without Microsoft sign-in configured, diagnostics say so and no Microsoft button shows', async () => {
+    // This stack's config has Microsoft; a bare one shows the other side.
+    const bare = await startStack();
+    try {
+      const page = await bare.context.newPage();
+      const pane = await bare.openHarness(page, { email: 'acme-renewal' });
+      await pane.getByTestId('welcome').waitFor({ timeout: STEP });
+      expect(await pane.getByRole('button', { name: 'Sign in with Microsoft' }).count()).toBe(0);
+      await pane.getByTestId('diagnostics').click();
+      expect(await diagnosticsLine(pane)).toBe('Microsoft sign-in not configured');
+    } finally {
+      await bare.close();
+    }
+  });
+});
