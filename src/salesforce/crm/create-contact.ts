@@ -45,17 +45,6 @@ export function contactActionOf(draft: ContactDraft, clientKey: string, label: s
   return { type: 'create_contact', clientKey, fields, label };
 }
 
-export function draftOfAction(action: CreateContactAction): ContactDraft {
-  return {
-    FirstName: action.fields.FirstName ?? '',
-    LastName: action.fields.LastName,
-    Email: action.fields.Email,
-    Title: action.fields.Title ?? '',
-    Phone: action.fields.Phone ?? '',
-    AccountId: action.fields.AccountId ?? '',
-  };
-}
-
 /** The account to preselect: the only account on the domain, or none when there are several (the seller picks). */
 export function preselectAccount(accounts: readonly AccountSummary[]): string {
   return accounts.length === 1 ? (accounts[0]?.id ?? '') : '';

@@ -44,10 +44,6 @@ export function outboxOwnerOf(
   return owner;
 }
 
-export function sameOwner(a: OutboxOwner, b: OutboxOwner): boolean {
-  return outboxOwnerKey(a) === outboxOwnerKey(b);
-}
-
 /** Log an email as a completed Task. The idempotency key is the internet message id (see crm/save-email.ts). */
 export interface SaveEmailAction {
   type: 'save_email';
