@@ -3,14 +3,14 @@
  * org: Sam's save waits (connection lost), Alex signs in on the same pane and then signs out; Sam's entry is still in
  * the shared outbox database, nothing was sent, and when Sam signs in again it goes exactly once, as Sam.
  */
-import type { BrowserContext, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
+import { savedEmailTasks } from './support/emulator-records';
+import { ALEX, SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
-const SAM = { username: 'seller@demo.example', password: 'Demo-Pass-1', name: 'Sam Seller' };
-const ALEX = { username: 'second@demo.example', password: 'Demo-Pass-2', name: 'Alex Second' };
 const lead = SAMPLE_EMAILS.find((e) => e.id === 'initech-lead')!;
 const PARTITION = 'pk-e2e-keeps-others-work';
 
@@ -23,22 +23,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-// A copy of the sign-in-through-dialog helper the other browser tests repeat: tests/e2e/support/ has no shared one
-// yet (being moved there by another engineer); replace with the shared import once it lands.
-async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user = SAM): Promise<void> {
-  const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
-  await dialog.waitForSelector('#username', { timeout: 15_000 });
-  await dialog.fill('#username', user.username);
-  await dialog.fill('#password', user.password);
-  await dialog.click('#Login');
-  await dialog.waitForSelector('#oaapprove', { timeout: 15_000 });
-  await dialog.click('#oaapprove');
-}
-
-async function tasksForLead(): Promise<Record<string, unknown>[]> {
-  const all = (await (await fetch(`${stack.emulator.url}/__emulator/records/Task`)).json()) as Record<string, unknown>[];
-  return all.filter((t) => String(t.Description ?? '').includes(`Message-ID: ${lead.internetMessageId}`));
-}
+const tasksForLead = () => savedEmailTasks(stack, lead.internetMessageId!);
 
 /** Every outbox entry in the pane's IndexedDB, whatever database holds it: its owner's user id and status. */
 async function outboxEntriesInBrowser(pane: Frame): Promise<Array<{ database: string; userId: string; status: string; type: string }>> {
