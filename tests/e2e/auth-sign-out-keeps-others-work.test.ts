@@ -84,7 +84,9 @@ describe('sign-out keeps other users’ waiting work', () => {
     const alexRevokes = (await stack.emulatorLog()).slice(mark).filter((e) => e.path === '/services/oauth2/revoke');
     expect(alexRevokes).toHaveLength(1);
     const grants = (await (await fetch(`${stack.emulator.url}/__emulator/grants`)).json()) as Array<{ username: string; revoked: boolean }>;
-    expect(grants.filter((g) => g.username === ALEX.username).every((g) => g.revoked)).toBe(true);
+    const alexGrants = grants.filter((g) => g.username === ALEX.username);
+    expect(alexGrants.length).toBeGreaterThan(0);
+    expect(alexGrants.filter((g) => !g.revoked)).toEqual([]);
 
     // Sam's entry is still there (the shared outbox database was not deleted), and nothing was sent meanwhile.
     const left = await outboxEntriesInBrowser(pane);
