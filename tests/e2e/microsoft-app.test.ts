@@ -150,4 +150,26 @@ describe('Microsoft sign-in in the add-in', () => {
       await bare.close();
     }
   });
+
+  it('an identity provider that cannot be reached ends in a clear message and never blocks Salesforce sign-in', async () => {
+    const deadPort = await freePort();
+    const broken = await startStack({ config: (base) => ({ ...base, microsoft: { clientId: CLIENT_ID, authority: `https://localhost:${deadPort}` } }) });
+    try {
+      const context = await broken.newContext();
+      const page = await context.newPage();
+      const pane = await broken.openHarness(page, { email: 'acme-renewal' });
+      await pane.getByTestId('welcome').waitFor({ timeout: STEP });
+      await pane.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+      const problem = pane.getByTestId('microsoft-sign-in-problem');
+      await problem.waitFor({ timeout: STEP });
+      expect(await problem.getAttribute('data-kind')).toBe('error');
+      expect(await problem.textContent()).toMatch(/Microsoft sign-in did not complete/);
+      // Still clickable for another try, and Salesforce sign-in goes ahead without it.
+      expect(await pane.getByRole('button', { name: 'Sign in with Microsoft' }).isEnabled()).toBe(true);
+      await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+      await pane.getByTestId('signed-in-as').filter({ hasText: SF_SAM.name }).waitFor({ timeout: STEP });
+    } finally {
+      await broken.close();
+    }
+  });
 });
