@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { Connection, OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifySalesforceError, scrubSecrets } from './classify-salesforce-error';
+import { classifySalesforceError } from './classify-salesforce-error';
+import { scrubSecrets } from './scrub-secrets';
 import { OWN_CASES, type WireCase } from './classify-salesforce-error.cases';
 import { CONNECTION_LOST_KINDS, FAILURE_KINDS, SalesforceFailureError, type ClassifiedFailure, type ClassifyContext, type FailureKind } from './failure-kinds';
 

@@ -13,6 +13,7 @@
  *
  * Never throws: every property read goes through {@link read}, and the whole function sits in a try/catch.
  */
+import { scrubSecrets } from './scrub-secrets';
 import {
   CONNECTION_LOST_KINDS,
   FAILURE_KINDS,
@@ -530,24 +531,6 @@ function decide(ev: Evidence, context: ClassifyContext): Decision {
 // ---------------------------------------------------------------------------------------------------------------------
 // Detail: Salesforce's text, never a token.
 // ---------------------------------------------------------------------------------------------------------------------
-
-const REDACTED = '[redacted]';
-
-/** Removes anything that could be a credential. Exported for the wrapper's own logs. */
-export function scrubSecrets(text: string): string {
-  return (
-    text
-      // Salesforce session ids / access tokens: "00D<org id>!<opaque>".
-      .replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._~+/=-]+/g, REDACTED)
-      .replace(/\b(Bearer|OAuth)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`)
-      // form/query and JSON forms of credential fields.
-      .replace(/\b(access_token|refresh_token|id_token|code_verifier|client_secret|code|token|sid|password|assertion)=([^&\s"']+)/gi, `$1=${REDACTED}`)
-      .replace(/("(?:access_token|refresh_token|id_token|code_verifier|client_secret|code|token|sid|password|assertion)"\s*:\s*")([^"]*)"/gi, `$1${REDACTED}"`)
-      // JWTs and other long opaque strings (Salesforce ids are 15/18 characters and stay readable).
-      .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?/g, REDACTED)
-      .replace(/[A-Za-z0-9._~+=!-]{32,}/g, (s) => (/[0-9]/.test(s) && /[A-Za-z]/.test(s) && !/^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(s) ? REDACTED : s))
-  );
-}
 
 function detailOf(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;

@@ -5,6 +5,7 @@
  */
 import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
 import type { SalesforceIdentity } from '../../salesforce/salesforce-api';
+import { scrubSecrets } from '../../salesforce/scrub-secrets';
 
 export interface DetailLine {
   label: string;
@@ -18,13 +19,6 @@ export interface DetailLabels {
   detailOrg: string;
   detailUser: string;
   detailStatus: string;
-}
-
-// Salesforce access tokens look like 00D…!AQ…; refresh tokens are long base64-ish runs.
-const TOKEN_SHAPES = [/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, /[A-Za-z0-9._~+/-]{40,}={0,2}/g];
-
-export function scrubSecrets(text: string): string {
-  return TOKEN_SHAPES.reduce((out, shape) => out.replace(shape, '[redacted]'), text);
 }
 
 export function failureDetails(
