@@ -9,14 +9,14 @@ import { createTokenStore, type TokenStore } from './token-store';
 
 const SAM: SalesforceIdentity = {
   orgId: '00D5e000000DemoAAA',
-  userId: '0055e000001SamAAA',
+  userId: '0055e000001SamAAAS',
   username: 'seller@demo.example',
   displayName: 'Sam Seller',
   email: 'seller@demo.example',
   loginUrl: 'http://localhost:8787',
   instanceUrl: 'http://localhost:8787',
 };
-const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAA', username: 'second@demo.example', displayName: 'Alex Second', email: 'second@demo.example' };
+const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAAS', username: 'second@demo.example', displayName: 'Alex Second', email: 'second@demo.example' };
 const tokensFor = (who: SalesforceIdentity, rt = `rt-${who.userId}`): SalesforceTokens => ({
   accessToken: `at-${who.userId}`,
   refreshToken: rt,

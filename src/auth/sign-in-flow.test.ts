@@ -14,7 +14,7 @@ const SETTINGS = {
 };
 const VERIFIER = 'v'.repeat(64);
 const STATE = 'state-123';
-const ID_URL = 'https://login.example.test/id/00D5e000000DemoAAA/0055e000001SamAAA';
+const ID_URL = 'https://login.example.test/id/00D5e000000DemoAAA/0055e000001SamAAAS';
 
 interface Call {
   url: string;
@@ -53,7 +53,7 @@ const goodServer = (call: Call): Response => {
     return json(200, { access_token: 'AT', refresh_token: 'RT', instance_url: 'https://na1.example.test', id: ID_URL, issued_at: '1700000000000' });
   }
   if (call.url === ID_URL) {
-    return json(200, { organization_id: '00D5e000000DemoAAA', user_id: '0055e000001SamAAA', username: 'seller@demo.example', display_name: 'Sam Seller', email: 'seller@demo.example' });
+    return json(200, { organization_id: '00D5e000000DemoAAA', user_id: '0055e000001SamAAAS', username: 'seller@demo.example', display_name: 'Sam Seller', email: 'seller@demo.example' });
   }
   return json(404, [{ errorCode: 'NOT_FOUND', message: 'no' }]);
 };
@@ -68,7 +68,7 @@ describe('runSignIn', () => {
     if (outcome.status !== 'signed_in') return;
     expect(outcome.identity).toEqual({
       orgId: '00D5e000000DemoAAA',
-      userId: '0055e000001SamAAA',
+      userId: '0055e000001SamAAAS',
       username: 'seller@demo.example',
       displayName: 'Sam Seller',
       email: 'seller@demo.example',
@@ -196,7 +196,7 @@ describe('sign-in helpers', () => {
   });
 
   it('reads org and user from the identity URL', () => {
-    expect(idsFromIdentityUrl(ID_URL)).toEqual({ orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAA' });
+    expect(idsFromIdentityUrl(ID_URL)).toEqual({ orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' });
     expect(idsFromIdentityUrl('https://x/other')).toBeUndefined();
   });
 

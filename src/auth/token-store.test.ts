@@ -3,8 +3,8 @@ import { webcrypto } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTokenStore, tokenDatabaseName, type TokenStoreDeps } from './token-store';
 
-const SAM = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAA' };
-const ALEX = { orgId: '00D5e000000DemoAAA', userId: '0055e000002AlxAAA' };
+const SAM = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' };
+const ALEX = { orgId: '00D5e000000DemoAAA', userId: '0055e000002AlxAAAS' };
 const SECRET = '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ.fake.refresh';
 
 let deps: TokenStoreDeps;

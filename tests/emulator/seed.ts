@@ -19,7 +19,7 @@ export interface SeedUser {
 // The user ids are the shared contract from the team brief (17 characters, so not real 15/18-char ids).
 export const DEMO_USERS = {
   seller: {
-    id: '0055e000001SamAAA',
+    id: '0055e000001SamAAAS',
     username: 'seller@demo.example',
     password: 'Demo-Pass-1',
     firstName: 'Sam',
@@ -28,7 +28,7 @@ export const DEMO_USERS = {
     alias: 'sseller',
   },
   second: {
-    id: '0055e000002AlxAAA',
+    id: '0055e000002AlxAAAS',
     username: 'second@demo.example',
     password: 'Demo-Pass-2',
     firstName: 'Alex',

@@ -15,12 +15,12 @@ const tokens: SalesforceTokens = {
   accessToken: '00D5e000000DemoAAA!secret-access',
   refreshToken: 'secret-refresh',
   instanceUrl: 'https://org.example',
-  identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000001SamAAA',
+  identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000001SamAAAS',
   issuedAt: 1,
 };
 const identity: SalesforceIdentity = {
   orgId: '00D5e000000DemoAAA',
-  userId: '0055e000001SamAAA',
+  userId: '0055e000001SamAAAS',
   username: 'seller@demo.example',
   displayName: 'Sam Seller',
   email: 'seller@demo.example',

@@ -8,7 +8,7 @@ import { createInProcessLock, type RefreshLock } from './refresh-lock';
 import { OAuthEndpointError } from './token-endpoint';
 import { createTokenSession, type TokenSession } from './token-session';
 
-const IDENTITY = 'https://login.example/id/00D5e000000DemoAAA/0055e000001SamAAA';
+const IDENTITY = 'https://login.example/id/00D5e000000DemoAAA/0055e000001SamAAAS';
 const LOGIN = 'https://login.example';
 
 /** A token endpoint with rotation: reusing a spent refresh token revokes the grant, like Salesforce. */

@@ -24,7 +24,7 @@ export interface FakeSalesforceApi extends SalesforceApi {
 
 export const SAM: SalesforceIdentity = {
   orgId: '00D5e000000DemoAAA',
-  userId: '0055e000001SamAAA',
+  userId: '0055e000001SamAAAS',
   username: 'seller@demo.example',
   displayName: 'Sam Seller',
   email: 'seller@demo.example',
@@ -34,7 +34,7 @@ export const SAM: SalesforceIdentity = {
 
 export const ALEX: SalesforceIdentity = {
   ...SAM,
-  userId: '0055e000002AlxAAA',
+  userId: '0055e000002AlxAAAS',
   username: 'second@demo.example',
   displayName: 'Alex Second',
   email: 'second@demo.example',

@@ -3,7 +3,7 @@ import type { ClassifiedFailure, FailureKind } from '../failure-kinds';
 import type { OutboxEntry } from './outbox';
 import { MAX_UNKNOWN_ATTEMPTS, SEND_LEASE_MS, claim, fail, hold, isDue, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 
-const owner = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAA' };
+const owner = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' };
 const action = {
   type: 'save_email' as const,
   internetMessageId: '<m@x>',
