@@ -22,8 +22,9 @@ function listenerSet() {
         try {
           listener();
         } catch (error) {
-          // One listener's bug must not stop the others hearing about the new item.
-          console.error(error);
+          // One listener's bug must not stop the others hearing about the new item. Only the error's name is
+          // logged: a message built from a response could carry more than we want in a console.
+          console.error('Outlook event listener failed:', error instanceof Error ? error.name : typeof error);
         }
       }
     },

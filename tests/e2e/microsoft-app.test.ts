@@ -92,6 +92,7 @@ describe('Microsoft sign-in in the add-in', () => {
     expect(samStore).toMatch(/^sf-auth:[^:]+:ms%3A/);
     // The pane's DOM and storage carry no Microsoft token.
     const html = await pane.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(oidc.issuedTokens.length).toBeGreaterThan(0);
     for (const token of oidc.issuedTokens) expect(html.includes(token)).toBe(false);
 
     // 4. A second Microsoft account in the same browser (same IndexedDB): nothing of the first.
