@@ -11,10 +11,15 @@ export const PROBE_BASE = '/__probe/';
  */
 export async function buildJsforceProbe(): Promise<string> {
   const { build } = await import('vite');
+  const { default: project } = await import('../../../vite.config');
   const root = fileURLToPath(new URL('./jsforce-probe', import.meta.url));
   const outDir = await mkdtemp(join(tmpdir(), 'jsforce-probe-'));
+  // The project's plugins and polyfills, but not its pages: its build.rollupOptions.input names the app's HTML files,
+  // which a merged config would keep beside the probe's (and they lie outside this root).
   await build({
-    configFile: fileURLToPath(new URL('../../../vite.config.ts', import.meta.url)),
+    configFile: false,
+    plugins: project.plugins,
+    resolve: project.resolve,
     root,
     base: PROBE_BASE,
     publicDir: false,
