@@ -318,7 +318,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       const loginUrl = (typeof identityOrLoginUrl === 'string' ? identityOrLoginUrl : known?.loginUrl) || config.loginUrl;
       // Known at once, so the outbox's owner check does not wait for the first refresh.
       signedInAs = known ? { ...known, loginUrl } : undefined;
-      session.beginPending(refreshToken, loginUrl);
+      session.beginPending(refreshToken, loginUrl, known);
       dispatch({ type: 'restore_started' });
       try {
         await session.refresh('');

@@ -225,3 +225,56 @@ describe('token session: single flight across two panes', () => {
     expect(actions.map((x) => x.type)).toContain('network_offline');
   });
 });
+
+describe('token session: a restoring pane and another seller in the same origin', () => {
+  const SAM_USER = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' };
+  const ALEX_IDENTITY = 'https://login.example/id/00D5e000000DemoAAA/0055e000002AlxAAAS';
+  const alexTokens: SalesforceTokens = { accessToken: 'access-alex', refreshToken: 'refresh-alex', instanceUrl: 'https://instance.example', identityUrl: ALEX_IDENTITY, issuedAt: 2000 };
+
+  it("never adopts another seller's tokens: restoring Sam asks, Alex's pane stays silent, Sam renews with Sam's own token", async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: false });
+    const hub = createInProcessCrossPaneHub();
+    const lock = createInProcessLock();
+    const alex = pane(endpoint, { lock, channel: hub.connect(), store: memoryStore() });
+    const sam = pane(endpoint, { lock, channel: hub.connect(), store: memoryStore() });
+    await alex.session.begin(alexTokens, LOGIN);
+    await new Promise((r) => setTimeout(r, 10)); // Alex's announcement reaches Sam's pane before it restores
+
+    sam.session.beginPending('refresh-0', LOGIN, SAM_USER);
+    await sam.session.refresh('');
+
+    expect(endpoint.used).toEqual(['refresh-0']);
+    expect(sam.session.current()).toMatchObject({ accessToken: 'access-1', identityUrl: IDENTITY });
+    expect(sam.session.revocable()?.refreshToken).toBe('refresh-0');
+    expect(alex.session.current()?.accessToken).toBe('access-alex');
+  });
+
+  it("a pending session ignores another seller's announcement that arrives while it waits", async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: false, processingMs: 30 });
+    const hub = createInProcessCrossPaneHub();
+    const lock = createInProcessLock();
+    const alexChannel = hub.connect();
+    const sam = pane(endpoint, { lock, channel: hub.connect(), store: memoryStore() });
+    sam.session.beginPending('refresh-0', LOGIN, SAM_USER);
+    const restoring = sam.session.refresh('');
+    alexChannel.post({ type: 'tokens', tokens: alexTokens });
+    await restoring;
+    expect(sam.session.current()).toMatchObject({ accessToken: 'access-1', identityUrl: IDENTITY });
+  });
+
+  it("a pending session still takes its own seller's tokens from another pane: one token call between them", async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: true });
+    const hub = createInProcessCrossPaneHub();
+    const lock = createInProcessLock();
+    const store = memoryStore();
+    const connected = pane(endpoint, { lock, channel: hub.connect(), store });
+    const restoring = pane(endpoint, { lock, channel: hub.connect(), store });
+    await connected.session.begin(signIn, LOGIN);
+    await connected.session.refresh('access-0');
+
+    restoring.session.beginPending('refresh-0', LOGIN, SAM_USER);
+    await restoring.session.refresh('');
+    expect(endpoint.used).toEqual(['refresh-0']);
+    expect(restoring.session.current()?.accessToken).toBe('access-1');
+  });
+});

@@ -58,6 +58,8 @@ export interface ActiveTokens {
 
 interface HeldTokens extends ActiveTokens {
   refreshToken: string | undefined;
+  /** Whose grant this is (see `sellerOf`); known before the first refresh when restoring a remembered session. */
+  seller: string | undefined;
 }
 
 export interface TokenSession {
@@ -66,8 +68,12 @@ export interface TokenSession {
   lostFailure(): ClassifiedFailure | undefined;
   /** New tokens from sign-in or sign-in again: clears a lost session, saves the refresh token, tells the other panes. */
   begin(tokens: SalesforceTokens, loginUrl: string): Promise<void>;
-  /** A stored refresh token to be exchanged: the first `refresh('')` fetches the access token. */
-  beginPending(refreshToken: string, loginUrl: string): void;
+  /**
+   * A stored refresh token to be exchanged: the first `refresh('')` fetches the access token. `user`, when known
+   * (the remembered session), lets another pane of the same seller answer instead of a second token call; without
+   * it this pane takes nothing from other panes until its own refresh has said whose grant it is.
+   */
+  beginPending(refreshToken: string, loginUrl: string, user?: { orgId: string; userId: string }): void;
   /**
    * Renews the session after `staleAccessToken` was refused. Resolves once `current()` holds a newer token (this
    * pane's refresh, another pane's, or one already done); rejects with a SalesforceFailureError otherwise.
@@ -111,6 +117,19 @@ export function notSignedInFailure(): ClassifiedFailure {
   return { ...NOT_SIGNED_IN };
 }
 
+/**
+ * The org and user behind an identity URL (`…/id/<orgId>/<userId>`), in the 15-character form (the case-sensitive
+ * id without its checksum suffix), so the same seller matches whichever host or id length the URL was given with.
+ */
+function sellerOf(identityUrl: string): string | undefined {
+  const match = /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(identityUrl);
+  return match?.[1] && match[2] ? sellerKey(match[1], match[2]) : undefined;
+}
+
+function sellerKey(orgId: string, userId: string): string {
+  return `${orgId.slice(0, 15)}/${userId.slice(0, 15)}`;
+}
+
 /** Internal: carries a failure out of the lock without re-classifying it. */
 function failureOf(error: unknown, classify: TokenSessionDeps['classify'], online: boolean | undefined): ClassifiedFailure {
   if (error instanceof SalesforceFailureError) return error.failure;
@@ -126,9 +145,19 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
 
   const lockKey = () => `salesforce-token-refresh:${deps.clientId}`;
 
+  // Every pane of the origin shares the channel, whichever Salesforce user it is signed in as (two Microsoft
+  // accounts in two Outlook windows, or another user signed in on one pane): taking another seller's tokens would
+  // send this seller's work under that seller's name. An unknown seller matches nobody.
   function sameSeller(identityUrl: string): boolean {
-    // A restored session does not know its identity until its first refresh: anything for this origin is its own.
-    return !!held && (held.identityUrl === '' || identityUrl === '' || held.identityUrl === identityUrl);
+    return !!held?.seller && sellerOf(identityUrl) === held.seller;
+  }
+
+  /** What this pane tells the others about whose grant it holds; a restoring pane has no identity URL yet. */
+  function announcedIdentityUrl(): string {
+    if (!held) return '';
+    if (held.identityUrl !== '' || !held.seller) return held.identityUrl;
+    // Only its org and user ids are read on the other side (sellerOf).
+    return `${held.loginUrl}/id/${held.seller}`;
   }
 
   function adopt(tokens: SalesforceTokens): void {
@@ -140,6 +169,7 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
       identityUrl: tokens.identityUrl || held.identityUrl,
       issuedAt: tokens.issuedAt,
       loginUrl: held.loginUrl,
+      seller: sellerOf(tokens.identityUrl) ?? held.seller,
     };
   }
 
@@ -182,7 +212,7 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
   function answer(question: { identityUrl: string; issuedAt: number }): void {
     if (!held || !sameSeller(question.identityUrl)) return;
     if (lost) {
-      if (held.issuedAt >= question.issuedAt) deps.crossPane.post({ type: 'lost', identityUrl: held.identityUrl, issuedAt: held.issuedAt, failure: lost, at: deps.now() });
+      if (held.issuedAt >= question.issuedAt) deps.crossPane.post({ type: 'lost', identityUrl: announcedIdentityUrl(), issuedAt: held.issuedAt, failure: lost, at: deps.now() });
       return;
     }
     if (held.accessToken !== '' && held.issuedAt > question.issuedAt) {
@@ -209,7 +239,7 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     lost = failure;
     const at = deps.now();
     deps.dispatch({ type: 'connection_lost', failure, at });
-    deps.crossPane.post({ type: 'lost', identityUrl: held.identityUrl, issuedAt: held.issuedAt, failure, at });
+    deps.crossPane.post({ type: 'lost', identityUrl: announcedIdentityUrl(), issuedAt: held.issuedAt, failure, at });
   }
 
   async function callTokenEndpoint(loginUrl: string, refreshToken: string): Promise<SalesforceTokens> {
@@ -238,7 +268,7 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
       if (epoch !== startedEpoch || !held) return;
       const rotatedElsewhere = stored !== undefined && held.refreshToken !== undefined && stored !== held.refreshToken;
       const arrival = nextArrival();
-      deps.crossPane.post({ type: 'ask', identityUrl: held.identityUrl, issuedAt: held.issuedAt });
+      deps.crossPane.post({ type: 'ask', identityUrl: announcedIdentityUrl(), issuedAt: held.issuedAt });
       await Promise.race([arrival, deps.sleep(rotatedElsewhere ? ASK_WAIT_ROTATED_MS : ASK_WAIT_MS)]);
       if (epoch !== startedEpoch || !held) return;
       if (lost) throw new SalesforceFailureError(lost);
@@ -305,16 +335,17 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     async begin(tokens, loginUrl) {
       epoch++;
       lost = undefined;
-      held = { ...tokens, refreshToken: tokens.refreshToken, loginUrl };
+      held = { ...tokens, refreshToken: tokens.refreshToken, loginUrl, seller: sellerOf(tokens.identityUrl) };
       deps.dispatch({ type: 'tokens_received' });
       deps.crossPane.post({ type: 'tokens', tokens });
       if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(tokens.refreshToken).catch(() => undefined);
     },
 
-    beginPending(refreshToken, loginUrl) {
+    beginPending(refreshToken, loginUrl, user) {
       epoch++;
       lost = undefined;
-      held = { accessToken: '', refreshToken, instanceUrl: '', identityUrl: '', issuedAt: 0, loginUrl };
+      const seller = user ? sellerKey(user.orgId, user.userId) : undefined;
+      held = { accessToken: '', refreshToken, instanceUrl: '', identityUrl: '', issuedAt: 0, loginUrl, seller };
     },
 
     refresh(stale) {
