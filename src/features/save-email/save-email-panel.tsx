@@ -24,6 +24,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // A native <select> is as wide as its longest option (an opportunity's name); in a 320px pane that pushed it out of
+  // the panel and made the pane scroll sideways. Let it shrink to the panel and cut the shown option instead.
+  select: { minWidth: 0, maxWidth: '100%' },
 });
 
 export interface SaveEmailPanelProps {
@@ -118,7 +121,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
           </MessageBar>
         ) : null}
         <Field label={s.saveLinkTo}>
-          <Select value={person?.id ?? ''} onChange={(_, d) => setWhoId(d.value)} data-testid="save-email-who">
+          <Select className={styles.select} value={person?.id ?? ''} onChange={(_, d) => setWhoId(d.value)} data-testid="save-email-who">
             {matches.map((m) => (
               <option key={m.id} value={m.id}>
                 {`${m.name.slice(0, 80)} (${m.kind === 'contact' ? s.contact : s.lead})`}
@@ -130,7 +133,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
           <Text size={200}>{s.saveLeadNoRelated}</Text>
         ) : options.length > 0 ? (
           <Field label={s.saveRelatedTo}>
-            <Select value={whatId} onChange={(_, d) => setWhatChoice(d.value)} data-testid="save-email-what">
+            <Select className={styles.select} value={whatId} onChange={(_, d) => setWhatChoice(d.value)} data-testid="save-email-what">
               <option value="">{s.saveRelatedNone}</option>
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
