@@ -28,7 +28,10 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  who: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The seller's name wraps rather than being cut: in French "Connecté en tant que …" beside "Se déconnecter" leaves
+  // a 320px pane too little room for one line, and an ellipsis hid who is signed in.
+  who: { overflowWrap: 'anywhere' },
+  signOut: { flexShrink: 0, whiteSpace: 'nowrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   headerText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
@@ -92,7 +95,7 @@ export function Shell({ services }: { services: AppServices }) {
             {format(s.signedInAs, { name: identity.displayName || identity.username })}
           </Text>
         </div>
-        <Button size="small" appearance="subtle" disabled={busy} onClick={() => void signOut.request()} data-testid="sign-out">
+        <Button size="small" appearance="subtle" className={styles.signOut} disabled={busy} onClick={() => void signOut.request()} data-testid="sign-out">
           {snapshot.busy === 'signing_out' ? s.signingOut : s.signOut}
         </Button>
       </header>
