@@ -1,10 +1,15 @@
 /** An address Salesforce does not know: "Not in Salesforce", and the way to create the contact. */
 import { Button, Card, CardHeader, Persona, makeStyles } from '@fluentui/react-components';
+import { useFocusReturn } from '../../components/use-focus-return';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
 import type { WorkspaceStrings } from '../../i18n/workspace-strings';
 import { clipText } from './clip-text';
 
-const useStyles = makeStyles({ card: { width: '100%', boxSizing: 'border-box' } });
+const useStyles = makeStyles({
+  card: { width: '100%', boxSizing: 'border-box' },
+  // The address can be long and unbroken: let it wrap inside the card rather than push past it.
+  persona: { minWidth: 0, overflowWrap: 'anywhere' },
+});
 
 export interface UnknownPersonCardProps {
   person: EmailPerson;
@@ -16,19 +21,23 @@ export interface UnknownPersonCardProps {
 
 export function UnknownPersonCard({ person, strings: s, form, onCreate }: UnknownPersonCardProps) {
   const styles = useStyles();
+  const open = Boolean(form);
+  const createButton = useFocusReturn<HTMLButtonElement>(open);
   const name = clipText(person.name || person.address, 120);
   return (
     <Card className={styles.card} data-testid="unknown-person-card" aria-label={name}>
       <CardHeader
-        header={<Persona name={name} secondaryText={`${clipText(person.address)} · ${s.notInSalesforce}`} avatar={{ 'aria-hidden': true }} />}
-        action={
-          form ? undefined : (
-            <Button size="small" onClick={onCreate} data-testid="create-contact-open">
-              {s.createContact}
-            </Button>
-          )
-        }
+        header={<Persona className={styles.persona} name={name} secondaryText={`${clipText(person.address)} · ${s.notInSalesforce}`} avatar={{ 'aria-hidden': true }} />}
       />
+      {/* Below the name, not beside it: in a 320px pane (and in high contrast's wider font) the button beside the
+          address was squeezed to two lines or cut off. */}
+      {open ? null : (
+        <div>
+          <Button ref={createButton} size="small" onClick={onCreate} data-testid="create-contact-open">
+            {s.createContact}
+          </Button>
+        </div>
+      )}
       {form}
     </Card>
   );
