@@ -81,8 +81,9 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
             <ul className={styles.opportunities} aria-labelledby={opportunitiesId}>
               {account.openOpportunities.map((o) => (
                 <li key={o.id} className={styles.wrap}>
-                  <Text>{clipText(o.name, 120)}</Text>{' '}
-                  <Caption1>
+                  <Text block>{clipText(o.name, 120)}</Text>
+                  {/* Stage and amount on their own line: run on after the name they broke mid-phrase in a narrow pane. */}
+                  <Caption1 block>
                     {format(s.opportunityLine, {
                       stage: clipText(o.stageName, 60),
                       amount: o.amount === null ? s.noAmount : amountFormat.format(o.amount),
