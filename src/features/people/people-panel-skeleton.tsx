@@ -1,9 +1,13 @@
-/** Placeholder cards while Salesforce answers: the same height as a card, so nothing jumps when they arrive. */
+/**
+ * Placeholder cards while Salesforce answers, shaped like a card (header, detail lines, the record link and a
+ * button), so the cards that replace them move what follows as little as possible.
+ */
 import { Card, Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: '40px 1fr', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   lines: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
 });
 
 export function PeoplePanelSkeleton({ count, label }: { count: number; label: string }) {
@@ -18,8 +22,14 @@ export function PeoplePanelSkeleton({ count, label }: { count: number; label: st
               <div className={styles.lines}>
                 <SkeletonItem size={16} style={{ width: '60%' }} />
                 <SkeletonItem size={12} style={{ width: '80%' }} />
-                <SkeletonItem size={12} style={{ width: '40%' }} />
               </div>
+            </div>
+            <div className={styles.body}>
+              <SkeletonItem size={16} style={{ width: '85%' }} />
+              <SkeletonItem size={16} style={{ width: '55%' }} />
+              <SkeletonItem size={16} style={{ width: '65%' }} />
+              <SkeletonItem size={16} style={{ width: '50%' }} />
+              <SkeletonItem size={24} style={{ width: '35%' }} />
             </div>
           </Skeleton>
         </Card>
