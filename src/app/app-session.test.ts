@@ -43,6 +43,7 @@ function controllableMicrosoft() {
 
 function recorder() {
   const log: string[] = [];
+  const disposedAuth: number[] = [];
   let n = 0;
   const build = (key: string | undefined): SessionServices & { id: number } => {
     const id = ++n;
@@ -51,12 +52,13 @@ function recorder() {
       id,
       auth: {
         start: async (options) => void log.push(`start#${id}:${options?.restore === false ? 'no-restore' : 'restore'}`),
+        dispose: () => void disposedAuth.push(id),
       },
       connection: { dispose: () => void log.push(`dispose#${id}`) },
       outbox: { close: () => void log.push(`closeOutbox#${id}`) },
     };
   };
-  return { log, build };
+  return { log, build, disposedAuth };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -100,7 +102,7 @@ describe('app session', () => {
 
   it('an interactive sign-in later re-keys; another account re-keys again; the same account does nothing', async () => {
     const ms = controllableMicrosoft();
-    const { log, build } = recorder();
+    const { log, build, disposedAuth } = recorder();
     const session = createAppSession({ microsoft: ms.microsoft, build, graceMs: 1000 });
     const started = session.start();
     ms.finishInitialize(undefined);
@@ -120,6 +122,8 @@ describe('app session', () => {
       'dispose#2',
       'start#3:restore',
     ]);
+    // Each replaced app state's sign-in controller is told, so nothing in flight writes into its store.
+    expect(disposedAuth).toEqual([1, 2]);
   });
 
   it('after Sign out (the account goes away) rebuilds unkeyed without restoring anything', async () => {

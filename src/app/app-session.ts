@@ -9,7 +9,8 @@ import type { MicrosoftAuth } from '../auth/microsoft';
 import { currentAccountKey } from './prepare-app-options';
 
 export interface SessionServices {
-  auth: { start(options?: { restore?: boolean }): Promise<void> };
+  /** `dispose`: a sign-in or restore still in flight must not write into the replaced account's store. */
+  auth: { start(options?: { restore?: boolean }): Promise<void>; dispose(): void };
   connection: { dispose(): void };
   outbox?: { close(): void };
 }
@@ -49,6 +50,7 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
   };
 
   const teardown = (services: S) => {
+    services.auth.dispose();
     try {
       services.outbox?.close();
     } catch {

@@ -9,6 +9,7 @@ import { createPkcePool } from '../auth/pkce';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
+import { forgetUnkeyedSession } from '../auth/unkeyed-session';
 import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
@@ -90,6 +91,12 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const partitionKey = host.partitionKey;
   const microsoftAccountId = options.microsoft?.accountId?.();
   const tokenStore = createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB: env.indexedDB, crypto: env.crypto });
+  const revokeStored = (loginUrl: string, refreshToken: string) => revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs);
+  if (microsoftAccountId) {
+    // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
+    // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
+    void forgetUnkeyedSession({ indexedDB: env.indexedDB, crypto: env.crypto, ...(partitionKey ? { partitionKey } : {}), revokeStored });
+  }
 
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
   let currentUser: SalesforceUserKey | undefined;
@@ -162,7 +169,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       });
     },
     clearCrmCache: clearPeopleCaches,
-    revokeStored: (loginUrl, refreshToken) => revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs),
+    revokeStored,
     setCurrentUser: (user) => {
       currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;
     },

@@ -135,6 +135,34 @@ describe('auth controller', () => {
     expect(box.log).toEqual([`resume:${SAM.userId}`]);
   });
 
+  it('disposed while the sign-in dialog is open (the Microsoft account changed): the late answer stores nothing, starts nothing, resumes nothing', async () => {
+    let answer: (outcome: SignInOutcome) => void = () => undefined;
+    const { controller, deps, conn, box, events } = setup([]);
+    const late = createAuthController({ ...deps, signIn: () => new Promise<SignInOutcome>((resolve) => (answer = resolve)) });
+    await late.start();
+    const signingIn = late.signIn();
+    late.dispose();
+    answer({ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM });
+    await signingIn;
+    expect(conn.log).toEqual([]);
+    expect(box.log).toEqual([]);
+    expect(events).toEqual(['currentUser:none']);
+    expect(await store.loadLastSession()).toBeUndefined();
+    expect(await store.loadRefreshToken(SAM)).toBeUndefined();
+    expect(controller.snapshot().status).toBe('starting');
+  });
+
+  it('disposed while restoring: the outbox is not resumed for the replaced app state', async () => {
+    await store.saveRefreshToken(SAM, 'stored-rt');
+    await store.saveLastSession({ ...SAM });
+    const { controller, box, events } = setup([]);
+    const starting = controller.start();
+    controller.dispose();
+    await starting;
+    expect(box.log).toEqual([]);
+    expect(events).toEqual(['currentUser:none']);
+  });
+
   it('restores silently at start-up, without a dialog', async () => {
     await store.saveRefreshToken(SAM, 'stored-rt');
     await store.saveLastSession({ ...SAM });

@@ -92,6 +92,11 @@ export interface AuthController {
   pendingWork(): Promise<number>;
   signOut(): Promise<void>;
   dismissNotice(): void;
+  /**
+   * The app state is being replaced (the Microsoft account changed). A sign-in or restore still in flight writes
+   * nothing more to this account's store and resumes no work: its answer belongs to an app state that is gone.
+   */
+  dispose(): void;
 }
 
 export function sameSalesforceUser(a: SalesforceUserKey | undefined, b: SalesforceUserKey | undefined): boolean {
@@ -143,6 +148,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   let snapshot: AuthSnapshot = { status: 'starting', sessionKey: 0 };
   const listeners = new Set<() => void>();
   const timeoutMs = deps.bestEffortTimeoutMs ?? 4000;
+  let disposed = false;
 
   const set = (next: Partial<AuthSnapshot>) => {
     snapshot = { ...snapshot, ...next };
@@ -158,8 +164,10 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   };
 
   async function persist(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
+    if (disposed) return;
     // Storage failing (private mode, quota) must not fail the sign-in: the session then lasts as long as the pane.
     if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken).catch(() => undefined);
+    if (disposed) return;
     await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(() => undefined);
   }
 
@@ -173,6 +181,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     } catch (error) {
       outcome = { status: 'dialog_failed', code: 0, message: error instanceof Error ? error.message : String(error) };
     }
+    if (disposed) return;
     if (outcome.status === 'cancelled') {
       set({ busy: undefined });
       return;
@@ -188,6 +197,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       deps.setCurrentUser(identity);
       await deps.connection.start(tokens, identity);
       await persist(tokens, identity);
+      if (disposed) return;
       set({ status: 'signed_in', identity, busy: undefined, notice: undefined });
       deps.outbox?.resume(ownerOf(identity));
       return;
@@ -204,10 +214,12 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       await Promise.resolve(deps.connection.signOut()).catch(() => undefined);
       deps.clearCrmCache?.();
       sessionKey += 1;
+      if (disposed) return;
     }
     deps.setCurrentUser(identity);
     await deps.connection.start(tokens, identity);
     await persist(tokens, identity);
+    if (disposed) return;
     set({ status: 'signed_in', identity, busy: undefined, notice, sessionKey });
     deps.outbox?.resume(ownerOf(identity));
   }
@@ -215,6 +227,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   async function restore(): Promise<void> {
     const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
     const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
+    if (disposed) return;
     if (!last || !refreshToken) {
       set({ status: 'signed_out' });
       return;
@@ -230,6 +243,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     } catch (error) {
       failure = (error as { failure?: ClassifiedFailure } | undefined)?.failure;
     }
+    if (disposed) return;
     const state = deps.connection.state();
     if (state.status === 'signed_out') {
       // Neither connected nor lost nor offline: a refusal only a new sign-in (or an admin) can answer. The stored
@@ -292,6 +306,13 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
 
     dismissNotice() {
       if (snapshot.notice) set({ notice: undefined });
+    },
+
+    dispose() {
+      disposed = true;
+      // The connection saves rotated refresh tokens for the current user: no one's, from now on.
+      deps.setCurrentUser(undefined);
+      listeners.clear();
     },
   };
 }

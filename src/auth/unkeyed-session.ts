@@ -1,0 +1,43 @@
+/**
+ * The Salesforce session a partition keeps without a Microsoft account: stored when the seller signed in to
+ * Salesforce before (or without) signing in with Microsoft. Once a Microsoft account signs in on a pane of the
+ * partition, that session must not outlive it: every later pane of the partition that runs without Microsoft
+ * sign-in (the silent sign-in slower than the start-up grace, a sign-out of Microsoft, another person at the same
+ * Outlook) would restore it silently, with nobody having proved who they are.
+ *
+ * It is wiped and its refresh token revoked (best effort), not adopted for the account. Adopting would be safe only
+ * if the person who signed in to Salesforce is the one who just signed in with Microsoft, and nothing here can tell:
+ * the unkeyed session may be another pane's, or a day old. The cost of wiping is one Salesforce sign-in, which the
+ * re-keyed pane asks for anyway (the account's own store starts empty). Unsent outbox work is left alone: it stays
+ * its Salesforce user's, sent when that user signs in again without a Microsoft account, or discarded at their
+ * sign-out.
+ */
+import { createTokenStore, tokenDatabaseName, type TokenStoreDeps } from './token-store';
+
+export interface ForgetUnkeyedSessionDeps extends TokenStoreDeps {
+  /** Office.context.partitionKey where defined: only this partition's unkeyed session goes. */
+  partitionKey?: string;
+  /** Bounded and never throwing (revokeToken in salesforce-sign-in.ts). */
+  revokeStored(loginUrl: string, refreshToken: string): Promise<unknown>;
+}
+
+/** Resolves true when an unkeyed session store was found (and wiped). Never rejects. */
+export async function forgetUnkeyedSession(deps: ForgetUnkeyedSessionDeps): Promise<boolean> {
+  const scope = deps.partitionKey ? { partitionKey: deps.partitionKey } : {};
+  try {
+    // Opening a store that does not exist would create it: look first where the browser can say.
+    const names = await deps.indexedDB.databases().then(
+      (list) => list.map((d) => d.name),
+      () => undefined,
+    );
+    if (names && !names.includes(tokenDatabaseName(scope))) return false;
+    const store = createTokenStore(scope, deps);
+    const last = await store.loadLastSession().catch(() => undefined);
+    const refreshToken = last ? await store.loadRefreshToken(last).catch(() => undefined) : undefined;
+    if (last && refreshToken) await deps.revokeStored(last.loginUrl, refreshToken).catch(() => undefined);
+    await store.wipe();
+    return true;
+  } catch {
+    return false;
+  }
+}
