@@ -3,8 +3,11 @@
  * Checked before sending (LastName, email, lengths); then the write goes through the outbox, and Salesforce's own
  * refusals come back onto the fields they name (Field validationMessage), the others at the top of the form.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
+import { FormActions } from '../../components/form-actions';
+import { FormField } from '../../components/form-field';
+import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
@@ -22,7 +25,6 @@ import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/o
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
 export interface CreateContactFormProps {
@@ -52,6 +54,8 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
   const [entryId, setEntryId] = useState<string | undefined>();
   const [submitError, setSubmitError] = useState<string | undefined>();
   const entry = entries.find((e) => e.id === entryId);
+  // The "Create contact" button that opened the form is gone: focus starts in the form.
+  const { formRef, focusFirstInvalid, focusFirstInvalidNow } = useFormFocus({ focusOnOpen: true });
 
   useEffect(() => {
     if (entry?.status === 'done' && entry.result) onCreated(entry.result.id);
@@ -59,6 +63,11 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
 
   const refusal = entry?.status === 'failed' && entry.failure ? entry.failure : undefined;
   const placed = refusal ? placeRefusal(refusal) : undefined;
+  // Once per refusal (entries are rebuilt on every outbox change; the seller may be typing again meanwhile).
+  const refusalKey = refusal && entry ? `${entry.id}:${entry.updatedAt}` : undefined;
+  useEffect(() => {
+    if (refusalKey) focusFirstInvalidNow();
+  }, [refusalKey, focusFirstInvalidNow]);
   const refusalText = (field: ContactFieldName): string | undefined => {
     if (!refusal || !placed?.fields.includes(field)) return undefined;
     if (refusal.code === 'REQUIRED_FIELD_MISSING') return s.required;
@@ -75,7 +84,10 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
     event.preventDefault();
     const found = checkContactDraft(draft);
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid();
+      return;
+    }
     const label = [draft.FirstName, draft.LastName].filter(Boolean).join(' ');
     setSubmitError(undefined);
     try {
@@ -90,17 +102,14 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
     }
   }
 
-  const field = (name: ContactFieldName, label: string, input: React.ReactElement, required = false) => {
-    const message = messageFor(name);
-    return (
-      <Field label={label} required={required} validationMessage={message} validationState={message ? 'error' : 'none'} data-testid={`field-${name}`}>
-        {input}
-      </Field>
-    );
-  };
+  const field = (name: ContactFieldName, label: string, input: React.ReactElement, required = false) => (
+    <FormField label={label} required={required} message={messageFor(name)} testId={`field-${name}`}>
+      {input}
+    </FormField>
+  );
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="create-contact-form">
+    <form ref={formRef} className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="create-contact-form">
       <Text as="h2" weight="semibold" id={headingId}>
         {s.createHeading}
       </Text>
@@ -139,14 +148,7 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
           {waitReasonText(entry.waitingFor, locale)}
         </Text>
       ) : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="create-contact-submit">
-          {busy ? s.creating : s.createSubmit}
-        </Button>
-        <Button type="button" onClick={onCancel} disabled={busy}>
-          {s.cancel}
-        </Button>
-      </div>
+      <FormActions submitLabel={busy ? s.creating : s.createSubmit} cancelLabel={s.cancel} busy={busy} onCancel={onCancel} submitTestId="create-contact-submit" />
     </form>
   );
 }

@@ -3,8 +3,11 @@
  * (subject, due date); the write goes through the outbox like every other write, so it waits through a lost
  * connection or offline and is never done twice. Salesforce's refusals come back onto the fields they name.
  */
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Button, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import { FormActions } from '../../components/form-actions';
+import { FormField } from '../../components/form-field';
+import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
 import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
@@ -83,9 +86,22 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
   const [entryId, setEntryId] = useState<string | undefined>();
   const [submitError, setSubmitError] = useState<string | undefined>();
   const entry = entries.find((e) => e.id === entryId);
+  const { formRef, focusFirstInvalid, focusFirstInvalidNow } = useFormFocus();
 
   const refusal = entry?.status === 'failed' && entry.failure ? entry.failure : undefined;
   const placed = refusal ? placeFollowUpRefusal(refusal) : undefined;
+  // Once per refusal (entries are rebuilt on every outbox change; the seller may be typing again meanwhile).
+  const refusalKey = refusal && entry ? `${entry.id}:${entry.updatedAt}` : undefined;
+  useEffect(() => {
+    if (refusalKey) focusFirstInvalidNow();
+  }, [refusalKey, focusFirstInvalidNow]);
+  // Done replaces the form and its focused button: focus goes to the news, so it is read out and Close is next.
+  const done = entry?.status === 'done' && entry.result !== undefined;
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (done && (!active || active === document.body)) doneRef.current?.focus();
+  }, [done]);
   const refusalText = (field: FollowUpFieldName): string | undefined => {
     if (!refusal || !placed?.fields.includes(field)) return undefined;
     if (refusal.code === 'REQUIRED_FIELD_MISSING') return s.required;
@@ -102,7 +118,10 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
     event.preventDefault();
     const found = checkFollowUpDraft(draft);
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid();
+      return;
+    }
     setSubmitError(undefined);
     const whatId = target.accountId ?? undefined;
     const goal = { whoId: target.id, name: target.name, ...(whatId ? { whatId } : {}) };
@@ -132,7 +151,7 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
     return (
       <section className={styles.form} aria-labelledby={headingId} data-testid="follow-up-form">
         {heading}
-        <div className={styles.actions} role="status" data-testid="follow-up-done">
+        <div ref={doneRef} tabIndex={-1} className={styles.actions} role="status" data-testid="follow-up-done">
           <Text weight="semibold">{format(s.followUpDone, { date: formatDueDate(action.activityDate, locale) })}</Text>
           {href ? (
             <Link href={href} target="_blank" rel="noopener noreferrer" data-testid="follow-up-task-link">
@@ -149,17 +168,14 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
     );
   }
 
-  const field = (name: FollowUpFieldName, label: string, input: React.ReactElement, required = false) => {
-    const message = messageFor(name);
-    return (
-      <Field label={label} required={required} validationMessage={message} validationState={message ? 'error' : 'none'} data-testid={`follow-up-field-${name}`}>
-        {input}
-      </Field>
-    );
-  };
+  const field = (name: FollowUpFieldName, label: string, input: React.ReactElement, required = false) => (
+    <FormField label={label} required={required} message={messageFor(name)} testId={`follow-up-field-${name}`}>
+      {input}
+    </FormField>
+  );
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="follow-up-form">
+    <form ref={formRef} className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="follow-up-form">
       {heading}
       {refusal && placed?.formLevel ? (
         <MessageBar intent="error" data-testid="follow-up-error">
@@ -190,14 +206,7 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
           {s.followUpSending}
         </Text>
       ) : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="follow-up-submit">
-          {s.followUpSubmit}
-        </Button>
-        <Button type="button" onClick={onClose} disabled={busy}>
-          {s.cancel}
-        </Button>
-      </div>
+      <FormActions submitLabel={s.followUpSubmit} cancelLabel={s.cancel} busy={busy} onCancel={onClose} submitTestId="follow-up-submit" />
     </form>
   );
 }
