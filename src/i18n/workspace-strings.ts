@@ -192,6 +192,33 @@ const WAIT_REASONS: Record<Locale, Record<OutboxWaitReason, string>> = {
   },
 };
 
+// The same reasons without the "Waiting:" lead, for places that already carry a "Waiting" title: a message bar
+// titled "Waiting" that then said "Waiting: …" read the word twice.
+const WAIT_DETAILS: Record<Locale, Record<OutboxWaitReason, string>> = {
+  en: {
+    bad_oauth_token: 'Sign in again to send it.',
+    session_expired: 'Sign in again to send it.',
+    offline: 'You are offline. It goes as soon as the network is back.',
+    rate_limited: 'Your org reached its Salesforce limit. It is retried later by itself.',
+    transient: 'Salesforce is briefly unavailable. It is retried by itself.',
+    timeout: 'Salesforce did not answer in time. It is retried by itself.',
+    unknown: 'Something went wrong. It is retried by itself.',
+    signed_out: 'Sign in to send it.',
+    other_identity: 'Made by another Salesforce user; it is sent only when they sign in.',
+  },
+  fr: {
+    bad_oauth_token: 'Reconnectez-vous pour l’envoyer.',
+    session_expired: 'Reconnectez-vous pour l’envoyer.',
+    offline: 'Vous êtes hors ligne. L’envoi part dès le retour du réseau.',
+    rate_limited: 'Votre organisation a atteint sa limite Salesforce. Nouvel essai automatique plus tard.',
+    transient: 'Salesforce est momentanément indisponible. Nouvel essai automatique.',
+    timeout: 'Salesforce n’a pas répondu à temps. Nouvel essai automatique.',
+    unknown: 'Un problème est survenu. Nouvel essai automatique.',
+    signed_out: 'Connectez-vous pour l’envoyer.',
+    other_identity: 'Créé par un autre utilisateur Salesforce ; envoyé seulement quand il se connecte.',
+  },
+};
+
 export const WORKSPACE_STRINGS: Record<Locale, WorkspaceStrings> = { en, fr };
 
 export function workspaceStrings(localeTag: string | undefined): WorkspaceStrings {
@@ -200,4 +227,9 @@ export function workspaceStrings(localeTag: string | undefined): WorkspaceString
 
 export function waitReasonText(reason: OutboxWaitReason | undefined, localeTag: string | undefined): string {
   return WAIT_REASONS[resolveLocale(localeTag)][reason ?? 'unknown'];
+}
+
+/** Why an action waits, without the "Waiting:" lead: for a message titled "Waiting" (strings.waiting). */
+export function waitReasonDetail(reason: OutboxWaitReason | undefined, localeTag: string | undefined): string {
+  return WAIT_DETAILS[resolveLocale(localeTag)][reason ?? 'unknown'];
 }

@@ -10,7 +10,7 @@ import { FormField } from '../../components/form-field';
 import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
-import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import { waitReasonDetail, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import type { LogFollowUpAction, Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import {
@@ -197,7 +197,7 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
         <MessageBar intent="warning" data-testid="follow-up-waiting">
           <MessageBarBody>
             <MessageBarTitle>{s.waiting}</MessageBarTitle>
-            {waitReasonText(entry.waitingFor, locale)}
+            {waitReasonDetail(entry.waitingFor, locale)}
           </MessageBarBody>
         </MessageBar>
       ) : null}

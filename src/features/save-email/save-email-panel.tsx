@@ -8,7 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import type { EmailContext } from '../../host/office-host';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
-import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import { waitReasonDetail, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary, PersonMatch, SavedEmailTask } from '../../salesforce/crm/crm-records';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { activityDateOf } from '../../salesforce/crm/save-email';
@@ -101,7 +101,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
       <MessageBar intent="warning" data-testid="save-email-waiting">
         <MessageBarBody>
           <MessageBarTitle>{s.waiting}</MessageBarTitle>
-          {waitReasonText(entry.waitingFor, locale)}
+          {waitReasonDetail(entry.waitingFor, locale)}
         </MessageBarBody>
       </MessageBar>
     );
