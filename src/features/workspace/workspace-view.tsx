@@ -30,6 +30,7 @@ import { PeoplePanelSkeleton } from '../people/people-panel-skeleton';
 import { PersonCard } from '../people/person-card';
 import { UnknownPersonCard } from '../people/unknown-person-card';
 import { SaveEmailPanel } from '../save-email/save-email-panel';
+import { FollowUpToggle } from './follow-up-toggle';
 import { peopleDirectoryFor } from './people-directory-registry';
 import { useEmailContext } from './use-email-context';
 import { useOutboxEntries } from './use-outbox-entries';
@@ -198,15 +199,12 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
                   locale={locale}
                   strings={s}
                   footer={
-                    <Button
-                      size="small"
-                      aria-label={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
-                      aria-expanded={open}
-                      onClick={() => setFollowUp(open ? undefined : { emailKey, personId: match.id })}
-                      data-testid="follow-up-open"
-                    >
-                      {s.followUpOpen}
-                    </Button>
+                    <FollowUpToggle
+                      open={open}
+                      label={s.followUpOpen}
+                      accessibleLabel={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
+                      onToggle={() => setFollowUp(open ? undefined : { emailKey, personId: match.id })}
+                    />
                   }
                 />
                 {open && context ? (
