@@ -24,6 +24,9 @@ const useStyles = makeStyles({
   bar: { alignItems: 'flex-start' },
   why: { display: 'block', marginTop: tokens.spacingVerticalXXS },
   actions: { flexWrap: 'wrap' },
+  // Below the two actions, under the text: Sign in again comes first by Tab and stays beside the message when the
+  // details are open (they are long, and in a 320px pane they pushed the actions far down).
+  details: { gridColumn: '2 / -1', gridRow: 3, paddingBottom: tokens.spacingVerticalS },
 });
 
 export function ConnectionBanner(props: ConnectionBannerProps) {
@@ -36,12 +39,6 @@ export function ConnectionBanner(props: ConnectionBannerProps) {
         <MessageBarTitle id="connection-lost-title">{s.connectionLostTitle}</MessageBarTitle>
         <span className={styles.why}>{why}</span>
         <span className={styles.why}>{s.lostWorkKept}</span>
-        <DetailsDisclosure
-          testId="connection-lost-details"
-          lines={failureDetails(props.failure, props.at, props.identity, s)}
-          labels={{ show: s.showDetails, hide: s.hideDetails, copy: s.copyDetails, copied: s.copied, copyFailed: s.copyFailed }}
-          copyText={props.copyText}
-        />
       </MessageBarBody>
       <MessageBarActions className={styles.actions}>
         <Button appearance="primary" disabled={props.busy} onClick={props.onSignInAgain}>
@@ -51,6 +48,14 @@ export function ConnectionBanner(props: ConnectionBannerProps) {
           {s.signOut}
         </Button>
       </MessageBarActions>
+      <div className={styles.details}>
+        <DetailsDisclosure
+          testId="connection-lost-details"
+          lines={failureDetails(props.failure, props.at, props.identity, s)}
+          labels={{ show: s.showDetails, hide: s.hideDetails, copy: s.copyDetails, copied: s.copied, copyFailed: s.copyFailed }}
+          copyText={props.copyText}
+        />
+      </div>
     </MessageBar>
   );
 }
