@@ -1,7 +1,8 @@
 /**
  * The pane's outbox across sign-outs. Sign-out deletes the account's IndexedDB databases, the outbox's among them,
  * and a deleted database cannot be written again through the old connection; so the holder closes the outbox before
- * the sweep, and opens a fresh one at the next sign-in (so a signed-out pane leaves no database behind). The auth controller talks to the holder; the workspace gets `current()`.
+ * the sweep, and opens a fresh one at the next sign-in (so a signed-out pane leaves no database behind). The auth
+ * controller talks to the holder; the workspace gets `current()`.
  */
 import type { OutboxControl } from '../auth/auth-controller';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
@@ -9,10 +10,8 @@ import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 export interface OutboxHolder extends OutboxControl {
   current(): Outbox | undefined;
   subscribe(listener: () => void): () => void;
-  /** Closes the current outbox (before its database is deleted). */
+  /** Closes the current outbox (before its database is deleted); the next `resume` opens a new one. */
   close(): void;
-  /** Opens a new outbox now (otherwise the next `resume` opens it). */
-  reopen(): Promise<void>;
 }
 
 export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
@@ -73,9 +72,6 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
       outbox = undefined;
       opening = undefined;
       for (const listener of [...listeners]) listener();
-    },
-    async reopen() {
-      await start();
     },
   };
 }
