@@ -357,11 +357,10 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     },
     async signOut() {
       if (!config) return;
-      const signedInAccount = state.status === 'signed_in' ? state.account : undefined;
+      const account = state.status === 'signed_in' ? state.account : undefined;
       generation += 1;
       // MSAL's cache lives in memory: a client that was never created holds nothing to clear.
       const current = client;
-      const account = signedInAccount;
       writeHint(undefined);
       try {
         flags.setItem(SIGNED_OUT_FLAG, '1');
