@@ -4,7 +4,7 @@
  * useSyncExternalStore. Every side effect comes in through `AuthControllerDeps`.
  */
 import type { ClassifiedFailure } from '../salesforce/failure-kinds';
-import type { OutboxOwner } from '../salesforce/outbox/outbox';
+import { outboxOwnerOf, type OutboxOwner } from '../salesforce/outbox/outbox';
 import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
 import type { SignInOutcome, SignInRequest } from './sign-in-flow';
 import type { SalesforceOAuthSettings } from './salesforce-sign-in';
@@ -156,12 +156,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     for (const listener of [...listeners]) listener();
   };
 
-  const ownerOf = (user: SalesforceUserKey): OutboxOwner => {
-    const owner: OutboxOwner = { orgId: user.orgId, userId: user.userId };
-    if (deps.ownerExtras.microsoftAccountId) owner.microsoftAccountId = deps.ownerExtras.microsoftAccountId;
-    if (deps.ownerExtras.partitionKey) owner.partitionKey = deps.ownerExtras.partitionKey;
-    return owner;
-  };
+  const ownerOf = (user: SalesforceUserKey): OutboxOwner => outboxOwnerOf(user, deps.ownerExtras);
 
   async function persist(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
     if (disposed) return;
