@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLocalhostCertificate } from '../harness/certificate';
 import { resolveInside, sendFile } from '../harness/static-files';
 import { DEFAULT_USERS, startOidcServer, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
+import { CHROMIUM_ARGS } from './support/chromium';
 
 /**
  * The production bundle of src/auth/microsoft (built here with Vite, minified, MSAL in its own lazy chunk) in real
@@ -17,15 +18,6 @@ import { DEFAULT_USERS, startOidcServer, type OidcUser, type RunningOidcServer }
  * request interception, so a CORS or redirect URI mistake fails the test the way it would fail a seller.
  */
 const CLIENT_ID = 'sellers-outlook-addin-test';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const [SAM, ALEX] = DEFAULT_USERS as [OidcUser, OidcUser];
 
