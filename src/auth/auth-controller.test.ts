@@ -255,6 +255,17 @@ describe('auth controller', () => {
     expect(controller.snapshot().busy).toBeUndefined();
   });
 
+  it('a failure after the dialog (the connection refuses the tokens) ends as a notice, never a pane stuck busy', async () => {
+    const { controller, conn } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }]);
+    conn.connection.start = () => {
+      throw new TypeError('storage exploded');
+    };
+    await controller.start();
+    await expect(controller.signIn()).resolves.toBeUndefined();
+    expect(controller.snapshot().busy).toBeUndefined();
+    expect(controller.snapshot().notice).toMatchObject({ type: 'sign_in_problem', problem: { status: 'dialog_failed', message: 'TypeError' } });
+  });
+
   it('reports a dialog failure as a notice and stays put', async () => {
     const { controller } = setup([{ status: 'dialog_failed', code: 12011, message: 'blocked' }]);
     await controller.start();

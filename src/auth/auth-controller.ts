@@ -166,8 +166,19 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(() => undefined);
   }
 
+  /** Never rejects and never leaves the pane busy: whatever fails after the dialog ends as a sign-in message. */
   async function interactive(forceLogin: boolean, loginUrl?: string): Promise<void> {
     if (snapshot.busy) return;
+    try {
+      await interactiveSteps(forceLogin, loginUrl);
+    } catch (error) {
+      if (disposed) return;
+      const message = error instanceof Error ? error.name : 'Error';
+      set({ busy: undefined, notice: { type: 'sign_in_problem', problem: { status: 'dialog_failed', code: 0, message } } });
+    }
+  }
+
+  async function interactiveSteps(forceLogin: boolean, loginUrl?: string): Promise<void> {
     const previous = snapshot.status === 'signed_in' ? snapshot.identity : undefined;
     set({ busy: 'signing_in', notice: undefined });
     let outcome: SignInOutcome;
