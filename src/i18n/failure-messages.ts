@@ -43,7 +43,7 @@ const en: Catalogue = {
     },
     rate_limited: {
       title: 'Salesforce is busy',
-      explanation: 'Your organization has reached a Salesforce usage limit for now.',
+      explanation: 'Your Salesforce org has reached its usage limit for now.',
       action: 'Try again later. Nothing you did has been lost.',
     },
     permission_denied: {
@@ -58,7 +58,7 @@ const en: Catalogue = {
     },
     validation: {
       title: 'Salesforce didn’t accept the data',
-      explanation: 'Some values are missing or don’t meet your organization’s rules.',
+      explanation: 'Some values are missing or don’t meet your Salesforce org’s rules.',
       action: 'Check the highlighted fields and try again.',
     },
     transient: {
@@ -94,14 +94,14 @@ const en: Catalogue = {
       action: 'Ask your Salesforce admin to allow your network address or login hours, or try again from an allowed network.',
     },
     app_blocked: {
-      title: 'The add-in isn’t allowed in your org',
-      explanation: 'Your Salesforce organization blocks this app or hasn’t approved you to use it.',
+      title: 'The add-in isn’t allowed in your Salesforce org',
+      explanation: 'Your Salesforce org blocks this app or hasn’t approved you to use it.',
       action: 'Ask your Salesforce admin to unblock the Outlook add-in’s app and approve your user for it.',
     },
     api_disabled: {
       title: 'Salesforce API access is off',
-      explanation: 'Your organization or your user isn’t allowed to use the Salesforce API, which the add-in needs.',
-      action: 'Ask your Salesforce admin to turn on “API Enabled” for your user (or the API for your organization).',
+      explanation: 'Your Salesforce org or your user isn’t allowed to use the Salesforce API, which the add-in needs.',
+      action: 'Ask your Salesforce admin to turn on “API Enabled” for your user (or the API for your Salesforce org).',
     },
     invalid_client: {
       title: 'The add-in isn’t set up in Salesforce',
@@ -110,12 +110,12 @@ const en: Catalogue = {
     },
     inactive_org: {
       title: 'Your Salesforce org is unavailable',
-      explanation: 'Salesforce reports the organization as locked, closed or suspended.',
-      action: 'Ask your Salesforce admin to contact Salesforce about the organization’s status.',
+      explanation: 'Salesforce reports your Salesforce org as locked, closed or suspended.',
+      action: 'Ask your Salesforce admin to contact Salesforce about your Salesforce org’s status.',
     },
     storage_full: {
       title: 'Salesforce storage is full',
-      explanation: 'Your organization has no data storage left, so nothing new can be saved.',
+      explanation: 'Your Salesforce org has no data storage left, so nothing new can be saved.',
       action: 'Ask your Salesforce admin to free up or add data storage.',
     },
     api_session_not_allowed: {
@@ -160,7 +160,7 @@ const fr: Catalogue = {
     },
     rate_limited: {
       title: 'Salesforce est saturé',
-      explanation: 'Votre organisation a atteint une limite d’utilisation de Salesforce pour le moment.',
+      explanation: 'Votre organisation Salesforce a atteint sa limite d’utilisation pour le moment.',
       action: 'Réessayez plus tard. Rien de ce que vous avez fait n’est perdu.',
     },
     permission_denied: {
@@ -175,7 +175,7 @@ const fr: Catalogue = {
     },
     validation: {
       title: 'Salesforce n’a pas accepté les données',
-      explanation: 'Des valeurs manquent ou ne respectent pas les règles de votre organisation.',
+      explanation: 'Des valeurs manquent ou ne respectent pas les règles de votre organisation Salesforce.',
       action: 'Vérifiez les champs signalés et réessayez.',
     },
     transient: {
@@ -211,14 +211,14 @@ const fr: Catalogue = {
       action: 'Demandez à votre administrateur Salesforce d’autoriser votre adresse réseau ou vos heures de connexion, ou réessayez depuis un réseau autorisé.',
     },
     app_blocked: {
-      title: 'Le complément n’est pas autorisé dans votre organisation',
+      title: 'Le complément n’est pas autorisé dans votre organisation Salesforce',
       explanation: 'Votre organisation Salesforce bloque cette application ou ne vous a pas autorisé à l’utiliser.',
       action: 'Demandez à votre administrateur Salesforce de débloquer l’application du complément Outlook et de l’autoriser pour votre utilisateur.',
     },
     api_disabled: {
       title: 'L’accès à l’API Salesforce est désactivé',
-      explanation: 'Votre organisation ou votre utilisateur n’a pas le droit d’utiliser l’API Salesforce, dont le complément a besoin.',
-      action: 'Demandez à votre administrateur Salesforce d’activer « API activée » pour votre utilisateur (ou l’API pour votre organisation).',
+      explanation: 'Votre organisation Salesforce ou votre utilisateur n’a pas le droit d’utiliser l’API Salesforce, dont le complément a besoin.',
+      action: 'Demandez à votre administrateur Salesforce d’activer « API activée » pour votre utilisateur (ou l’API pour votre organisation Salesforce).',
     },
     invalid_client: {
       title: 'Le complément n’est pas configuré dans Salesforce',
@@ -227,12 +227,12 @@ const fr: Catalogue = {
     },
     inactive_org: {
       title: 'Votre organisation Salesforce est indisponible',
-      explanation: 'Salesforce indique que l’organisation est verrouillée, fermée ou suspendue.',
-      action: 'Demandez à votre administrateur Salesforce de contacter Salesforce au sujet de l’état de l’organisation.',
+      explanation: 'Salesforce indique que votre organisation Salesforce est verrouillée, fermée ou suspendue.',
+      action: 'Demandez à votre administrateur Salesforce de contacter Salesforce au sujet de l’état de votre organisation Salesforce.',
     },
     storage_full: {
       title: 'Le stockage Salesforce est plein',
-      explanation: 'Votre organisation n’a plus d’espace de stockage de données ; rien de nouveau ne peut être enregistré.',
+      explanation: 'Votre organisation Salesforce n’a plus d’espace de stockage de données ; rien de nouveau ne peut être enregistré.',
       action: 'Demandez à votre administrateur Salesforce de libérer ou d’ajouter de l’espace de stockage.',
     },
     api_session_not_allowed: {
