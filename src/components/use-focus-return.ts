@@ -5,15 +5,16 @@
  */
 import { useEffect, useRef } from 'react';
 
-export function useFocusReturn<T extends HTMLElement>(open: boolean) {
+export function useFocusReturn<T extends HTMLElement>(open: boolean, { returnOnClose = true }: { returnOnClose?: boolean } = {}) {
   const trigger = useRef<T>(null);
   const wasOpen = useRef(open);
   useEffect(() => {
-    if (wasOpen.current && !open) {
+    // returnOnClose false: the panel closed because its work is done and something else takes the focus.
+    if (wasOpen.current && !open && returnOnClose) {
       const active = document.activeElement;
       if (!active || active === document.body) trigger.current?.focus();
     }
     wasOpen.current = open;
-  }, [open]);
+  }, [open, returnOnClose]);
   return trigger;
 }

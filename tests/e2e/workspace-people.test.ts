@@ -145,9 +145,13 @@ describe('people of an email', () => {
     await expectAxeClean(pane);
 
     await form.getByLabel('Phone').fill('+1 555 010 0199');
-    await form.getByTestId('create-contact-submit').click();
+    // From the keyboard: the submit button goes away with the form, and the new card takes its focus.
+    await form.getByTestId('create-contact-submit').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(4);
     expect(await pane.getByTestId('unknown-person-card').count()).toBe(0);
+    const focused = () => pane.evaluate(() => ({ testId: document.activeElement?.getAttribute('data-testid'), label: document.activeElement?.getAttribute('aria-label') }));
+    await expect.poll(focused).toEqual({ testId: 'person-card', label: 'Nora Newperson' });
     const contacts = await emulatorRecords(stack, 'Contact');
     expect(contacts.filter((c) => c.Email === 'newperson@acme.example')).toEqual([
       expect.objectContaining({ FirstName: 'Nora', LastName: 'Newperson', AccountId: DEMO_ACCOUNTS.acme.Id, Phone: '+1 555 010 0199' }),

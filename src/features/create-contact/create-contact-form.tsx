@@ -36,7 +36,8 @@ export interface CreateContactFormProps {
   strings: WorkspaceStrings;
   locale: string;
   onCancel(): void;
-  onCreated(contactId: string): void;
+  /** The contact was created: its id, and the address it was created with (the seller may have changed it). */
+  onCreated(contactId: string, email: string): void;
 }
 
 function newKey(): string {
@@ -58,8 +59,8 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
   const { formRef, focusFirstInvalid, focusFirstInvalidNow } = useFormFocus({ focusOnOpen: true });
 
   useEffect(() => {
-    if (entry?.status === 'done' && entry.result) onCreated(entry.result.id);
-  }, [entry?.status, entry?.result, onCreated]);
+    if (entry?.status === 'done' && entry.result) onCreated(entry.result.id, entry.action.type === 'create_contact' ? entry.action.fields.Email : '');
+  }, [entry?.status, entry?.result, entry?.action, onCreated]);
 
   const refusal = entry?.status === 'failed' && entry.failure ? entry.failure : undefined;
   const placed = refusal ? placeRefusal(refusal) : undefined;

@@ -6,6 +6,7 @@
 import { Badge, Body1Strong, Caption1, Card, CardHeader, Link, Persona, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
+import { useFocusOnArrival } from '../../components/use-focus-on-arrival';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { format } from '../../i18n/strings';
 import type { WorkspaceStrings } from '../../i18n/workspace-strings';
@@ -30,9 +31,11 @@ export interface PersonCardProps {
   strings: WorkspaceStrings;
   /** Extra content (e.g. "Saved" for the email's saved Task). */
   footer?: React.ReactNode;
+  /** The card has just replaced the form the seller was in (a contact just created): it takes the focus. */
+  focusOnArrival?: boolean;
 }
 
-export function PersonCard({ person, account, instanceUrl, locale, strings: s, footer }: PersonCardProps) {
+export function PersonCard({ person, account, instanceUrl, locale, strings: s, footer, focusOnArrival = false }: PersonCardProps) {
   const styles = useStyles();
   const sobject = person.kind === 'contact' ? 'Contact' : 'Lead';
   const href = recordUrl(instanceUrl, sobject, person.id);
@@ -41,9 +44,11 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
   const secondary = [clipText(person.title, 120), clipText(organisation, 120)].filter(Boolean).join(' · ');
   const amountFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const opportunitiesId = useId();
+  const cardRef = useFocusOnArrival<HTMLDivElement>(focusOnArrival);
 
   return (
-    <Card className={styles.card} data-testid="person-card" data-person-kind={person.kind} aria-label={name}>
+    // tabIndex -1: focusable by the app (a contact just created), not a tab stop; Fluent draws the keyboard focus ring.
+    <Card ref={cardRef} tabIndex={-1} className={styles.card} data-testid="person-card" data-person-kind={person.kind} aria-label={name}>
       <CardHeader
         header={<Persona name={name} secondaryText={secondary} textAlignment="center" avatar={{ color: 'colorful', 'aria-hidden': true }} />}
         action={<Badge appearance="tint" color={person.kind === 'contact' ? 'brand' : 'informative'}>{person.kind === 'contact' ? s.contact : s.lead}</Badge>}

@@ -16,13 +16,15 @@ export interface UnknownPersonCardProps {
   strings: WorkspaceStrings;
   /** The create-contact form when open (rendered by the workspace). */
   form?: React.ReactNode;
+  /** The form just created the contact for this address: its card takes the focus, not the Create button. */
+  created?: boolean;
   onCreate(): void;
 }
 
-export function UnknownPersonCard({ person, strings: s, form, onCreate }: UnknownPersonCardProps) {
+export function UnknownPersonCard({ person, strings: s, form, created = false, onCreate }: UnknownPersonCardProps) {
   const styles = useStyles();
   const open = Boolean(form);
-  const createButton = useFocusReturn<HTMLButtonElement>(open);
+  const createButton = useFocusReturn<HTMLButtonElement>(open, { returnOnClose: !created });
   const name = clipText(person.name || person.address, 120);
   return (
     <Card className={styles.card} data-testid="unknown-person-card" aria-label={name}>

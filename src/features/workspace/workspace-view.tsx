@@ -19,7 +19,7 @@ import type { OfficeHost } from '../../host/office-host';
 import { failureMessage } from '../../i18n/failure-messages';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
-import { domainOf, peopleOfEmail } from '../../salesforce/crm/email-addresses';
+import { domainOf, normaliseAddress, peopleOfEmail } from '../../salesforce/crm/email-addresses';
 import type { Outbox } from '../../salesforce/outbox/outbox';
 import { outboxOwnerKey, outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesforce-api';
@@ -108,10 +108,30 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     }
   }, [entries, directory, ownerKey, reloadLookup]);
 
-  const onCreated = useCallback(() => setCreatingFor(undefined), []);
+  // A contact just created from a card: its own card replaces the form (after the lookup asks again) and takes the
+  // focus the form had. For this email only, like the follow-up form.
+  const [created, setCreated] = useState<{ emailKey: string; contactId: string; address: string }>();
+  const onCreated = useCallback(
+    (contactId: string, email: string) => {
+      setCreatingFor(undefined);
+      setCreated({ emailKey, contactId, address: normaliseAddress(email) ?? '' });
+    },
+    [emailKey],
+  );
+  const createdNow = created?.emailKey === emailKey ? created : undefined;
 
   const view = lookup.state.status === 'ready' ? lookup.state.view : lookup.state.status === 'loading' ? lookup.state.previous : undefined;
   const accountsById = useMemo(() => view?.accountsById ?? new Map<string, AccountSummary>(), [view]);
+
+  const matches: PersonMatch[] = useMemo(
+    () => (view ? people.flatMap((p) => [...(view.byAddress.get(p.address)?.contacts ?? []), ...(view.byAddress.get(p.address)?.leads ?? [])]) : []),
+    [view, people],
+  );
+  // The new contact's card is shown (and took the focus in its own effect, which runs first): done.
+  const createdShown = createdNow !== undefined && matches.some((m) => m.id === createdNow.contactId);
+  useEffect(() => {
+    if (createdShown) setCreated(undefined);
+  }, [createdShown]);
 
   let peopleBody: React.ReactNode;
   if (email.state.status === 'loading') {
@@ -167,6 +187,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
                 <UnknownPersonCard
                   person={person}
                   strings={s}
+                  created={createdNow?.address === person.address}
                   onCreate={() => setCreatingFor(person.address)}
                   form={
                     creatingFor === person.address ? (
@@ -198,6 +219,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
                   instanceUrl={identity.instanceUrl}
                   locale={locale}
                   strings={s}
+                  focusOnArrival={createdNow?.contactId === match.id}
                   footer={
                     <FollowUpToggle
                       open={open}
@@ -229,7 +251,6 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     );
   }
 
-  const matches: PersonMatch[] = view ? people.flatMap((p) => [...(view.byAddress.get(p.address)?.contacts ?? []), ...(view.byAddress.get(p.address)?.leads ?? [])]) : [];
 
   return (
     <div className={styles.root} data-testid="workspace">
