@@ -107,6 +107,232 @@
   };
   window.__outlookHarness = harness;
 
+  // --- Outlook's own account and the nested app authentication host -----------------------------------------------
+  // In Outlook the HOST holds the signed-in account and acquires tokens for a nested add-in (its client id, its
+  // scopes) from Microsoft identity; the add-in only talks to window.nestedAppAuthBridge. Here the harness page is
+  // that host, and the identity provider is whatever OpenID Connect authority the request (or the add-in's config)
+  // names. The Outlook account is given by the test before the page loads (window.__OUTLOOK_HARNESS_ACCOUNT__,
+  // { login, password }): Outlook signs it in with the resource owner password grant, which the test provider
+  // accepts for this purpose, so silent requests need no window, as in Outlook. GetTokenPopup opens the provider's
+  // own login page in a real window (authorization code + PKCE) and then remembers that account's tokens.
+  var outlookAccount = window.__OUTLOOK_HARNESS_ACCOUNT__ || null;
+  var NAA_CALLBACK_PATH = '/__harness/outlook-sign-in-callback';
+  var naaTokens = {}; // clientId + scope → { answer, expiresAt }: Outlook's own token cache
+  var naaLog = [];
+  var discovery = {};
+
+  function base64UrlDecode(text) {
+    var b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+    while (b64.length % 4) b64 += '=';
+    return decodeURIComponent(
+      atob(b64)
+        .split('')
+        .map(function (c) {
+          return '%' + ('00' + c.charCodeAt(0).toString(16)).slice(-2);
+        })
+        .join(''),
+    );
+  }
+  function claimsOf(idToken) {
+    return JSON.parse(base64UrlDecode(String(idToken).split('.')[1] || ''));
+  }
+  function bridgeError(status, code, description) {
+    return { success: false, error: { status: status, code: code, description: description } };
+  }
+  function configuredAuthority() {
+    return fetch('/config.json', { cache: 'no-store' })
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (config) {
+        return config && config.microsoft ? config.microsoft.authority : undefined;
+      });
+  }
+  function openIdConfiguration(authority) {
+    var issuer = String(authority).replace(/\/+$/, '');
+    if (!discovery[issuer]) {
+      discovery[issuer] = fetch(issuer + '/.well-known/openid-configuration').then(function (r) {
+        if (!r.ok) throw new Error('discovery answered ' + r.status);
+        return r.json();
+      });
+      discovery[issuer].catch(function () {
+        delete discovery[issuer];
+      });
+    }
+    return discovery[issuer];
+  }
+  function tokenRequest(endpoint, params) {
+    return fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params) }).then(
+      function (r) {
+        return r.json().then(function (body) {
+          return { ok: r.ok, body: body };
+        });
+      },
+    );
+  }
+  // The answer msal-browser's NestedAppAuthAdapter reads: token (TokenResponse) and account (naa/AccountInfo).
+  function tokenAnswer(metadata, body) {
+    var claims = claimsOf(body.id_token);
+    return {
+      success: true,
+      token: { access_token: body.access_token, expires_in: body.expires_in, id_token: body.id_token, properties: null, scope: body.scope, authority: metadata.issuer },
+      account: {
+        // What MSAL itself derives from a plain OpenID Connect id token (no client_info): the subject.
+        homeAccountId: claims.sub,
+        localAccountId: claims.sub,
+        environment: new URL(metadata.issuer).host,
+        tenantId: claims.tid || '',
+        username: claims.preferred_username || '',
+        name: claims.name || '',
+        idTokenClaims: claims,
+      },
+    };
+  }
+  function cacheKey(params) {
+    return params.clientId + ' ' + params.scope;
+  }
+  function remember(params, answer) {
+    naaTokens[cacheKey(params)] = { answer: answer, expiresAt: Date.now() + (Number(answer.token.expires_in) || 0) * 1000 };
+    renderOutlookAccount(answer.account.name + ' (' + answer.account.username + ')');
+  }
+  function fromCache(params) {
+    var hit = naaTokens[cacheKey(params)];
+    if (!hit || hit.expiresAt - 60000 < Date.now() || params.forceRefresh) return null;
+    var answer = JSON.parse(JSON.stringify(hit.answer));
+    answer.token.expires_in = Math.floor((hit.expiresAt - Date.now()) / 1000);
+    return answer;
+  }
+  function metadataFor(params) {
+    return (params.authority ? Promise.resolve(params.authority) : configuredAuthority()).then(function (authority) {
+      if (!authority) throw new Error('no authority');
+      return openIdConfiguration(authority);
+    });
+  }
+  function naaGetToken(params) {
+    var cached = fromCache(params);
+    if (cached) return Promise.resolve(cached);
+    if (!outlookAccount || !outlookAccount.password) {
+      return Promise.resolve(bridgeError('USER_INTERACTION_REQUIRED', 'interaction_required', 'No account signed in to Outlook.'));
+    }
+    return metadataFor(params).then(
+      function (metadata) {
+        return tokenRequest(metadata.token_endpoint, {
+          grant_type: 'password',
+          client_id: params.clientId,
+          username: outlookAccount.login,
+          password: outlookAccount.password,
+          scope: params.scope,
+        }).then(function (result) {
+          if (!result.ok) return bridgeError('USER_INTERACTION_REQUIRED', result.body.error || 'invalid_grant', result.body.error_description);
+          var answer = tokenAnswer(metadata, result.body);
+          remember(params, answer);
+          return answer;
+        });
+      },
+      function () {
+        return bridgeError('NO_NETWORK', 'no_network', 'The identity provider cannot be reached.');
+      },
+    );
+  }
+  function randomText() {
+    var bytes = new Uint8Array(32);
+    crypto.getRandomValues(bytes);
+    return btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function s256(text) {
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then(function (digest) {
+      return btoa(String.fromCharCode.apply(null, new Uint8Array(digest))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    });
+  }
+  function naaGetTokenPopup(params) {
+    // Opened before any await, so the seller's click in the pane still counts for the pop-up blocker.
+    var win = window.open('about:blank', '__outlookHarnessSignIn', 'popup,width=520,height=640');
+    if (!win) return Promise.resolve(bridgeError('PERSISTENT_ERROR', 'popup_window_error', 'The sign-in window was blocked.'));
+    var verifier = randomText();
+    var state = randomText();
+    var redirectUri = location.origin + NAA_CALLBACK_PATH;
+    return Promise.all([metadataFor(params), s256(verifier)])
+      .then(function (both) {
+        var metadata = both[0];
+        var authorize = new URL(metadata.authorization_endpoint);
+        authorize.search = new URLSearchParams({
+          client_id: params.clientId,
+          response_type: 'code',
+          redirect_uri: redirectUri,
+          scope: params.scope,
+          state: state,
+          code_challenge: both[1],
+          code_challenge_method: 'S256',
+          prompt: 'login',
+        }).toString();
+        win.location.href = authorize.href;
+        return new Promise(function (resolve) {
+          var watch = setInterval(function () {
+            if (win.closed) {
+              clearInterval(watch);
+              return resolve({ cancelled: true });
+            }
+            var here;
+            try {
+              here = new URL(win.location.href);
+            } catch (e) {
+              return; // still on the provider's origin
+            }
+            if (here.origin !== location.origin || here.pathname !== NAA_CALLBACK_PATH) return;
+            clearInterval(watch);
+            win.close();
+            resolve({ params: here.searchParams, metadata: metadata });
+          }, 100);
+        });
+      })
+      .then(function (outcome) {
+        if (outcome.cancelled) return bridgeError('USER_CANCEL', 'user_cancelled', 'The seller closed the sign-in window.');
+        var returned = outcome.params;
+        if (returned.get('state') !== state) return bridgeError('PERSISTENT_ERROR', 'state_mismatch', 'The sign-in answer does not match the request.');
+        if (returned.get('error')) return bridgeError(returned.get('error') === 'access_denied' ? 'USER_CANCEL' : 'PERSISTENT_ERROR', returned.get('error'), returned.get('error_description') || '');
+        return tokenRequest(outcome.metadata.token_endpoint, {
+          grant_type: 'authorization_code',
+          client_id: params.clientId,
+          code: returned.get('code'),
+          redirect_uri: redirectUri,
+          code_verifier: verifier,
+        }).then(function (result) {
+          if (!result.ok) return bridgeError('PERSISTENT_ERROR', result.body.error || 'invalid_grant', result.body.error_description);
+          var answer = tokenAnswer(outcome.metadata, result.body);
+          // Outlook's account is now this one (no password: once its tokens expire, the host asks again).
+          outlookAccount = { login: answer.account.username };
+          remember(params, answer);
+          return answer;
+        });
+      })
+      .catch(function () {
+        try {
+          win.close();
+        } catch (e) {}
+        return bridgeError('NO_NETWORK', 'no_network', 'The identity provider cannot be reached.');
+      });
+  }
+  function renderOutlookAccount(text) {
+    var readout = $('outlook-account');
+    if (readout) readout.textContent = 'Outlook account: ' + text;
+  }
+  harness.nestedAppAuth = {
+    handle: function (request) {
+      naaLog.push({ method: request.method, clientId: request.tokenParams && request.tokenParams.clientId, scope: request.tokenParams && request.tokenParams.scope });
+      if (request.method === 'GetInitContext') {
+        return { success: true, initContext: { sdkName: 'outlook-harness', sdkVersion: '1.0.0', capabilities: { queryAccount: false } } };
+      }
+      if (!request.tokenParams || !request.tokenParams.clientId) return bridgeError('PERSISTENT_ERROR', 'invalid_request', 'No token parameters.');
+      if (request.method === 'GetToken') return naaGetToken(request.tokenParams);
+      if (request.method === 'GetTokenPopup') return naaGetTokenPopup(request.tokenParams);
+      return bridgeError('PERSISTENT_ERROR', 'unsupported_method', String(request.method));
+    },
+  };
+  // For tests: which bridge requests the host saw (method, client id, scopes; never a token).
+  harness.nestedAppAuthRequests = function () {
+    return JSON.parse(JSON.stringify(naaLog));
+  };
+
   // --- rendering ----------------------------------------------------------------------------------------------------
   function formatAddresses(list) {
     return (list || [])
@@ -304,6 +530,7 @@
     });
     $('reload-pane').addEventListener('click', harness.reloadPane);
     $('partition-key').textContent = 'partitionKey: ' + boot.partitionKey;
+    if (boot.requirementSets && boot.requirementSets.NestedAppAuth) renderOutlookAccount(outlookAccount ? outlookAccount.login : 'not signed in');
     setInterval(refreshCount, 3000);
     refreshCount();
   }

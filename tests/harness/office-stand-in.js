@@ -476,6 +476,60 @@
     });
   }
 
+  // --- nested app authentication bridge (pane side) ------------------------------------------------------------------
+  // Outlook clients that report NestedAppAuth 1.1 inject `window.nestedAppAuthBridge` into the add-in's frame. msal-browser
+  // 5 (src/naa/BridgeProxy.ts) posts each request as a JSON string and reads each answer as a JSON string from its
+  // "message" listeners. The HOST acquires the tokens: here the harness page, which plays Outlook (and its account).
+  function installNestedAppAuthBridge(host) {
+    var listeners = [];
+    var deliver = function (answer) {
+      var text = JSON.stringify(answer);
+      listeners.slice().forEach(function (listener) {
+        try {
+          listener(text);
+        } catch (e) {
+          setTimeout(function () { throw e; }, 0);
+        }
+      });
+    };
+    window.nestedAppAuthBridge = {
+      addEventListener: function (eventName, callback) {
+        if (eventName === 'message' && typeof callback === 'function' && listeners.indexOf(callback) < 0) listeners.push(callback);
+      },
+      removeEventListener: function (eventName, callback) {
+        listeners = listeners.filter(function (l) { return l !== callback; });
+      },
+      postMessage: function (message) {
+        var request;
+        try {
+          request = JSON.parse(String(message));
+        } catch (e) {
+          return; // not an envelope: the real bridge ignores it too
+        }
+        if (!request || request.messageType !== 'NestedAppAuthRequest' || !request.requestId) return;
+        recordActivity('nested app auth: ' + request.method);
+        var base = { messageType: 'NestedAppAuthResponse', requestId: request.requestId };
+        // Always asynchronous, as an answer from the host process is.
+        Promise.resolve()
+          .then(function () {
+            return host.handle(request);
+          })
+          .then(
+            function (body) {
+              var answer = Object.assign({}, base, body);
+              deliver(answer);
+            },
+            function (error) {
+              deliver(Object.assign({}, base, { success: false, error: { status: 'TRANSIENT_ERROR', code: 'host_error', description: String(error && error.message) } }));
+            },
+          );
+      },
+    };
+  }
+  if (harness && !isDialog && harness.nestedAppAuth && context.requirements.isSetSupported('NestedAppAuth', '1.1')) {
+    installNestedAppAuthBridge(harness.nestedAppAuth);
+  }
+
   // --- Office.onReady -----------------------------------------------------------------------------------------------
   var readyPromise = new Promise(function (resolve) {
     // office.js becomes ready after the page's scripts ran, never synchronously inside the script tag.

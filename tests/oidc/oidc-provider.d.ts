@@ -5,9 +5,31 @@
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
-  export interface KoaContextWithOIDC {
-    oidc: { route: string };
+  export interface ClientInstance {
+    clientId: string;
   }
+
+  export interface KoaContextWithOIDC {
+    oidc: {
+      route: string;
+      /** The request's parameters, for the token endpoint: only the ones the grant type declared. */
+      params?: Record<string, unknown>;
+      /** The authenticated client, at the token endpoint. */
+      client?: ClientInstance;
+      entity(name: string, value: unknown): void;
+    };
+    body?: unknown;
+  }
+
+  export interface IssuedToken {
+    save(): Promise<string>;
+    readonly expiration: number;
+  }
+
+  export const errors: {
+    InvalidGrant: new (description?: string) => Error;
+    InvalidClient: new (description?: string) => Error;
+  };
 
   export interface ClientMetadata {
     client_id: string;
@@ -20,7 +42,7 @@ declare module 'oidc-provider' {
 
   export interface Account {
     accountId: string;
-    claims(use: string, scope: string): Promise<Record<string, unknown>>;
+    claims(use: string, scope: string, claims?: object, rejected?: string[]): Promise<Record<string, unknown>>;
   }
 
   export interface Configuration {
@@ -63,5 +85,12 @@ declare module 'oidc-provider' {
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>;
     Grant: { new (properties: { accountId: string; clientId: string }): Grant; find(id: string): Promise<Grant | undefined> };
+    /** Custom grant types at the token endpoint (lib/provider.js); `params` are the parameters it accepts. */
+    registerGrantType(name: string, handler: (ctx: KoaContextWithOIDC) => Promise<void>, params?: string[]): void;
+    AccessToken: new (properties: { accountId: string; client: ClientInstance; grantId: string; gty: string; scope: string }) => IssuedToken;
+    IdToken: new (claims: Record<string, unknown>, options: { ctx: KoaContextWithOIDC }) => {
+      scope: string;
+      issue(options: { use: 'idtoken' }): Promise<string>;
+    };
   }
 }

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { getLocalhostCertificate } from '../harness/certificate';
 
 /**
@@ -27,6 +27,12 @@ export interface OidcServerOptions {
   allowedOrigins: string[];
   users: OidcUser[];
   port?: number;
+  /**
+   * Also accept the resource owner password grant (`grant_type=password`, as Entra ID offers it) at the token
+   * endpoint. Only the Outlook harness uses it: it plays the Outlook host, which in real Outlook already holds the
+   * seller's account and hands the nested add-in its tokens without any UI. Off by default.
+   */
+  passwordGrant?: boolean;
 }
 
 export interface RunningOidcServer {
@@ -91,6 +97,50 @@ function recordTokens(res: ServerResponse, into: string[]) {
   }) as typeof res.end;
 }
 
+/**
+ * `grant_type=password` (username, password, scope): a real token answer (signed id token with the user's claims,
+ * an access token the provider knows) for the client that asked, with the scopes it asked for that the provider knows.
+ */
+function registerPasswordGrant(provider: Provider, users: OidcUser[], knownScopes: string[], findAccount: NonNullable<Configuration['findAccount']>) {
+  provider.registerGrantType(
+    'password',
+    async (ctx: KoaContextWithOIDC) => {
+      const params = ctx.oidc.params as Record<string, string | undefined>;
+      const client = ctx.oidc.client;
+      if (!client) throw new errors.InvalidClient('client not found');
+      const user = users.find((u) => u.login === params.username && u.password === params.password);
+      if (!user) throw new errors.InvalidGrant('invalid username or password');
+      const scope = (params.scope ?? 'openid')
+        .split(' ')
+        .filter((s) => knownScopes.includes(s))
+        .join(' ');
+      const grant = new provider.Grant({ accountId: user.id, clientId: client.clientId });
+      grant.addOIDCScope(scope);
+      grant.addOIDCClaims(['name', 'preferred_username', 'email']);
+      const grantId = await grant.save();
+      const account = await findAccount(ctx, user.id);
+      if (!account) throw new errors.InvalidGrant('account not found');
+      ctx.oidc.entity('Account', account);
+      const at = new provider.AccessToken({ accountId: user.id, client, grantId, gty: 'password', scope });
+      const accessToken = await at.save();
+      let idToken: string | undefined;
+      if (scope.split(' ').includes('openid')) {
+        const token = new provider.IdToken({ ...(await account.claims('id_token', scope, {}, [])) }, { ctx });
+        token.scope = scope;
+        idToken = await token.issue({ use: 'idtoken' });
+      }
+      ctx.body = {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: at.expiration,
+        scope,
+        ...(idToken ? { id_token: idToken } : {}),
+      };
+    },
+    ['username', 'password', 'scope'],
+  );
+}
+
 export async function startOidcServer(options: OidcServerOptions): Promise<RunningOidcServer> {
   const { key, cert } = await getLocalhostCertificate();
   const requests: RunningOidcServer['requests'] = [];
@@ -116,7 +166,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<Runni
         token_endpoint_auth_method: 'none',
         application_type: 'web',
         redirect_uris: options.redirectUris,
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', ...(options.passwordGrant ? ['password'] : [])],
         response_types: ['code'],
       },
     ],
@@ -142,6 +192,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<Runni
     },
   };
   const provider = new Provider(issuer, configuration);
+  if (options.passwordGrant) registerPasswordGrant(provider, options.users, configuration.scopes ?? [], configuration.findAccount!);
   // Loopback HTTPS with a self-signed certificate; cookies must still be Secure.
   provider.proxy = false;
   const callback = provider.callback();

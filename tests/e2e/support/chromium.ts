@@ -12,11 +12,20 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+export interface LaunchOptions {
+  /**
+   * Keep Chromium's pop-up blocker on. Playwright launches with `--disable-popup-blocking` by default (playwright-core
+   * chromium defaults), so a window.open outside a user gesture would open anyway; sellers' browsers block it.
+   */
+  popupBlocker?: boolean;
+}
+
 /** Launches Debian's Chromium with Microsoft's CDN host resolved to the local stand-in. */
-export function launchChromium(cdnPort: number): Promise<Browser> {
+export function launchChromium(cdnPort: number, options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${OFFICE_CDN_HOST} 127.0.0.1:${cdnPort}`],
+    ...(options.popupBlocker ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {}),
   });
 }

@@ -30,6 +30,8 @@ export interface StackOptions {
   emulator?: Omit<EmulatorOptions, 'port' | 'allowedOrigins'>;
   /** Extra folders served by the harness: URL prefix → directory (e.g. a diagnostic build). */
   mounts?: HarnessOptions['mounts'];
+  /** Chromium's pop-up blocker on, as in a seller's browser (Playwright turns it off by default). */
+  popupBlocker?: boolean;
 }
 
 export interface OpenHarnessOptions {
@@ -37,8 +39,18 @@ export interface OpenHarnessOptions {
   email?: string;
   partitionKey?: string;
   theme?: 'light' | 'dark' | 'highContrast';
-  /** Report NestedAppAuth 1.1 as supported. */
+  /**
+   * Report NestedAppAuth 1.1 as supported. The pane then also gets `window.nestedAppAuthBridge`, answered by the
+   * harness page playing the Outlook host (tests/harness/harness-page.js), which needs `microsoft.authority` in the
+   * add-in's config (or an authority in the request) to reach an OpenID Connect provider.
+   */
   nestedAppAuth?: boolean;
+  /**
+   * The account signed in to Outlook itself (with nestedAppAuth): the host gets tokens for it from the provider with
+   * the password grant (`startOidcServer({ passwordGrant: true })`), silently. Without it the host has no account,
+   * GetToken answers "interaction required" and GetTokenPopup opens the provider's login page.
+   */
+  outlookAccount?: { login: string; password: string };
   lang?: string;
 }
 
@@ -118,7 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const cdn = await startCdnStandIn();
     cleanups.push(() => cdn.close());
 
-    const browser = await launchChromium(cdn.port);
+    const browser = await launchChromium(cdn.port, { popupBlocker: options.popupBlocker });
     cleanups.push(() => browser.close());
 
     const contexts: BrowserContext[] = [];
@@ -181,6 +193,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (open.theme) query.set('theme', open.theme);
         if (open.nestedAppAuth) query.set('naa', '1');
         if (open.lang) query.set('lang', open.lang);
+        if (open.outlookAccount) {
+          // Before the harness page's own script runs, and only in the harness page (not the pane or a dialog).
+          await page.addInitScript((account) => {
+            if (window === window.top && !window.opener) (window as unknown as { __OUTLOOK_HARNESS_ACCOUNT__: unknown }).__OUTLOOK_HARNESS_ACCOUNT__ = account;
+          }, open.outlookAccount);
+        }
         await page.goto(`${harness.harnessUrl}?${query}`);
         await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
         return pane(page);
