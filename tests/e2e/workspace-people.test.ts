@@ -160,6 +160,29 @@ describe('people of an email', () => {
   });
 });
 
+describe('placeholders while the people load', () => {
+  it('one placeholder card an address of the email, as wide as the cards that replace them', async () => {
+    await stack.emulatorControl('reset');
+    const { context, page, pane } = await signedInPane('unknown-sender');
+    await pane.getByTestId('unknown-person-card').waitFor({ timeout: 15_000 });
+    try {
+      // Salesforce slow to answer: the placeholders stay long enough to be counted.
+      await stack.emulatorControl('latency', { ms: 2_000 });
+      await stack.selectEmail(page, renewal.id); // four people (the seller is not one of them)
+      await expect.poll(() => pane.getByTestId('person-card').count()).toBe(0);
+      await expect.poll(() => pane.getByTestId('people-skeleton-card').count(), { timeout: 1_500 }).toBe(4);
+      const skeletonWidth = await pane.getByTestId('people-skeleton-card').first().evaluate((e) => e.getBoundingClientRect().width);
+      await stack.emulatorControl('latency', { ms: 0 });
+      await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
+      expect(await pane.getByTestId('people-skeleton-card').count()).toBe(0);
+      expect(await pane.getByTestId('person-card').first().evaluate((e) => e.getBoundingClientRect().width)).toBe(skeletonWidth);
+    } finally {
+      await stack.emulatorControl('latency', { ms: 0 });
+      await context.close();
+    }
+  });
+});
+
 describe('compose mode and hostile CRM data', () => {
   it('follows the recipients as typed; CRM text with HTML or script renders as text, links only to the instance', async () => {
     const seller = await signInByHttp(stack.emulator.url, { redirectUri: `${stack.addinOrigin}/auth-callback.html` });

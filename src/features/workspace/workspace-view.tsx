@@ -33,6 +33,7 @@ import { SaveEmailPanel } from '../save-email/save-email-panel';
 import { FollowUpToggle } from './follow-up-toggle';
 import { peopleDirectoryFor } from './people-directory-registry';
 import { useEmailContext } from './use-email-context';
+import { placeholderCount } from './placeholder-count';
 import { useOutboxEntries } from './use-outbox-entries';
 import { usePeople } from './use-people';
 
@@ -133,9 +134,16 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     if (createdShown) setCreated(undefined);
   }, [createdShown]);
 
+  // Placeholders: one an address once the email is read; before, as many as the previous email had.
+  const knownCount = email.state.status === 'ready' ? people.length : undefined;
+  const [previousCount, setPreviousCount] = useState<number>();
+  useEffect(() => {
+    if (knownCount !== undefined) setPreviousCount(knownCount);
+  }, [knownCount]);
+
   let peopleBody: React.ReactNode;
   if (email.state.status === 'loading') {
-    peopleBody = <PeoplePanelSkeleton count={3} label={s.loadingPeople} />;
+    peopleBody = <PeoplePanelSkeleton count={placeholderCount(undefined, previousCount)} label={s.loadingPeople} />;
   } else if (email.state.status === 'none') {
     peopleBody = <Text data-testid="no-item">{s.noItem}</Text>;
   } else if (email.state.status === 'error') {
@@ -165,7 +173,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
       </MessageBar>
     );
   } else if (!view || lookup.state.status === 'idle') {
-    peopleBody = <PeoplePanelSkeleton count={people.length} label={s.loadingPeople} />;
+    peopleBody = <PeoplePanelSkeleton count={placeholderCount(people.length, previousCount)} label={s.loadingPeople} />;
   } else {
     peopleBody = (
       <ul className={styles.cards} aria-busy={lookup.state.status === 'loading'}>
@@ -175,7 +183,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           if (!found) {
             return (
               <li key={person.address}>
-                <PeoplePanelSkeleton count={1} label={s.loadingPeople} />
+                <PeoplePanelSkeleton count={1} />
               </li>
             );
           }
