@@ -108,6 +108,7 @@ export function Shell({ services }: { services: AppServices }) {
             at={state.at}
             identity={identity}
             strings={s}
+            locale={locale}
             busy={busy}
             onSignInAgain={() => void auth.signInAgain()}
             onSignOut={() => void signOut.request()}

@@ -168,6 +168,25 @@ describe('Connection lost', () => {
   });
 });
 
+describe('Only an admin can fix it', () => {
+  it('user deactivated → the admin message, never Connection lost; sign in again once reactivated, the work goes once', async () => {
+    const { context, pane } = await signedInPane();
+    await stack.emulatorControl('deactivate-user', { username: SAM.username });
+    await stack.emulatorControl('expire-sessions');
+    await saveEmail(pane);
+    const blocked = pane.getByTestId('connection-blocked');
+    await blocked.waitFor({ timeout: 15_000 });
+    expect(await blocked.textContent()).toContain('Ask your Salesforce admin to reactivate your user');
+    expect(await banner(pane).count()).toBe(0);
+    expect(await tasksForMessage()).toHaveLength(0);
+
+    await stack.emulatorControl('reactivate-user', { username: SAM.username });
+    await signInThroughDialog(context, () => blocked.getByRole('button', { name: 'Sign in again' }).click());
+    await blocked.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(async () => (await tasksForMessage()).length, { timeout: 15_000 }).toBe(1);
+  });
+});
+
 describe('Sign out', () => {
   it('revokes at the org, empties IndexedDB and localStorage, returns to the welcome screen', async () => {
     const partitionKey = 'pk-e2e-signout';

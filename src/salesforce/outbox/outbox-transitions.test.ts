@@ -50,7 +50,7 @@ describe('fail', () => {
     ['validation', { status: 'failed', waitingFor: undefined, mayHaveLanded: false }],
     ['permission_denied', { status: 'failed', mayHaveLanded: false }],
     ['not_found', { status: 'failed' }],
-    ['admin_action_required', { status: 'failed' }],
+    ['admin_action_required', { status: 'waiting', waitingFor: 'session_expired', mayHaveLanded: false }],
   ];
   it.each(cases)('%s', (kind, expected) => {
     const next = fail(sending(), failure(kind), 1_000, () => 7);

@@ -115,12 +115,14 @@ function waitReasonOf(failure: ClassifiedFailure, attempts: number): OutboxWaitR
     case 'timeout':
       return failure.kind;
     case 'reauth_required':
-      // A sign-in problem during a write: the seller signs in again, then it runs.
+    case 'admin_action_required':
+      // A sign-in problem during a write, or one only an admin can fix (inactive user, IP restriction, API disabled):
+      // the work is not wrong, so it waits; once the seller signs in again (after the admin acted), it runs.
       return 'session_expired';
     case 'unknown':
       return attempts < MAX_UNKNOWN_ATTEMPTS ? 'unknown' : undefined;
     default:
-      // validation, permission_denied, not_found, admin_action_required: sending again changes nothing.
+      // validation, permission_denied, not_found: sending again changes nothing.
       return undefined;
   }
 }
