@@ -101,24 +101,24 @@ export function Shell({ services }: { services: AppServices }) {
       </header>
       {microsoftBar}
       <main className={styles.main}>
-      <div className={styles.notices}>
-        {state.status === 'lost' ? (
-          <ConnectionBanner
-            failure={state.failure}
-            at={state.at}
-            identity={identity}
-            strings={s}
-            locale={locale}
-            busy={busy}
-            onSignInAgain={() => void auth.signInAgain()}
-            onSignOut={() => void signOut.request()}
-            copyText={services.copyText}
-          />
-        ) : (
-          <ConnectionStatusNotice state={state} strings={s} />
-        )}
-        {notice}
-      </div>
+        <div className={styles.notices}>
+          {state.status === 'lost' ? (
+            <ConnectionBanner
+              failure={state.failure}
+              at={state.at}
+              identity={identity}
+              strings={s}
+              locale={locale}
+              busy={busy}
+              onSignInAgain={() => void auth.signInAgain()}
+              onSignOut={() => void signOut.request()}
+              copyText={services.copyText}
+            />
+          ) : (
+            <ConnectionStatusNotice state={state} strings={s} />
+          )}
+          {notice}
+        </div>
         {outbox ? (
           <WorkspaceView
             key={snapshot.sessionKey}
