@@ -7,6 +7,7 @@ import { Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeS
 import { useEffect, useId, useState } from 'react';
 import { FormActions } from '../../components/form-actions';
 import { FormField } from '../../components/form-field';
+import { refusalText } from '../../components/refusal-text';
 import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
@@ -69,14 +70,9 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
   useEffect(() => {
     if (refusalKey) focusFirstInvalidNow();
   }, [refusalKey, focusFirstInvalidNow]);
-  const refusalText = (field: ContactFieldName): string | undefined => {
-    if (!refusal || !placed?.fields.includes(field)) return undefined;
-    if (refusal.code === 'REQUIRED_FIELD_MISSING') return s.required;
-    return refusal.detail ?? failureMessage(refusal, locale).explanation;
-  };
   const problemText = (p: DraftProblem | undefined) =>
     p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_email' ? s.invalidEmail : undefined;
-  const messageFor = (field: ContactFieldName) => problemText(problems[field]) ?? refusalText(field);
+  const messageFor = (field: ContactFieldName) => problemText(problems[field]) ?? refusalText(refusal, placed?.fields, field, s.required, locale);
 
   const busy = entry !== undefined && (entry.status === 'queued' || entry.status === 'sending');
   const set = (field: keyof ContactDraft) => (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [field]: data.value }));

@@ -7,6 +7,7 @@ import { Button, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Text,
 import { useEffect, useId, useRef, useState } from 'react';
 import { FormActions } from '../../components/form-actions';
 import { FormField } from '../../components/form-field';
+import { refusalText } from '../../components/refusal-text';
 import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
@@ -102,14 +103,9 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
     const active = document.activeElement;
     if (done && (!active || active === document.body)) doneRef.current?.focus();
   }, [done]);
-  const refusalText = (field: FollowUpFieldName): string | undefined => {
-    if (!refusal || !placed?.fields.includes(field)) return undefined;
-    if (refusal.code === 'REQUIRED_FIELD_MISSING') return s.required;
-    return refusal.detail ?? failureMessage(refusal, locale).explanation;
-  };
   const problemText = (p: FollowUpProblem | undefined) =>
     p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_date' ? s.invalidDate : undefined;
-  const messageFor = (field: FollowUpFieldName) => problemText(problems[field]) ?? refusalText(field);
+  const messageFor = (field: FollowUpFieldName) => problemText(problems[field]) ?? refusalText(refusal, placed?.fields, field, s.required, locale);
 
   const busy = entry !== undefined && (entry.status === 'queued' || entry.status === 'sending');
   const set = (field: FollowUpFieldName) => (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [field]: data.value }));
