@@ -1,7 +1,8 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USERS, startOidcServer, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
+import { DEFAULT_USERS, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
 import { freePort } from './support/free-port';
+import { startMicrosoftStack } from './support/microsoft-stack';
 import { SAM as SF_SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
@@ -17,26 +18,14 @@ const STEP = 20_000;
 
 let stack: Stack;
 let oidc: RunningOidcServer;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  // The provider must know the add-in's origin (redirect URI, CORS) and the add-in's config must name the provider:
-  // the provider's port is chosen first, and it starts once the stack has told its origin.
-  const oidcPort = await freePort();
-  stack = await startStack({
-    config: (base) => ({ ...base, microsoft: { clientId: CLIENT_ID, authority: `https://localhost:${oidcPort}` } }),
-  });
-  oidc = await startOidcServer({
-    clientId: CLIENT_ID,
-    port: oidcPort,
-    redirectUris: [`${stack.addinOrigin}/msal-redirect.html`],
-    allowedOrigins: [stack.addinOrigin],
-    users: DEFAULT_USERS,
-  });
+  ({ stack, oidc, close } = await startMicrosoftStack(CLIENT_ID));
 });
 
 afterAll(async () => {
-  await stack?.close();
-  await oidc?.close();
+  await close?.();
 });
 
 /** Clicks "Sign in with Microsoft" (a real click) and signs in on the provider's page in the popup it opens. */

@@ -1,10 +1,10 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsoftAccountKey } from '../../src/auth/microsoft/microsoft-account-key';
-import { DEFAULT_USERS, startOidcServer, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
-import { freePort } from './support/free-port';
+import { DEFAULT_USERS, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
+import { startMicrosoftStack } from './support/microsoft-stack';
 import { SAM as SF_SAM, signInThroughDialog } from './support/salesforce-sign-in';
-import { startStack, type Stack } from './support/stack';
+import type { Stack } from './support/stack';
 
 /**
  * Microsoft sign-in through nested app authentication in the REAL add-in: the harness reports NestedAppAuth 1.1 and
@@ -15,29 +15,17 @@ import { startStack, type Stack } from './support/stack';
 const CLIENT_ID = 'sellers-outlook-addin-naa-test';
 const [MS_SAM, MS_ALEX] = DEFAULT_USERS as [OidcUser, OidcUser];
 const STEP = 20_000;
-const CALLBACK_PATH = '/__harness/outlook-sign-in-callback';
 
 let stack: Stack;
 let oidc: RunningOidcServer;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const oidcPort = await freePort();
-  stack = await startStack({
-    config: (base) => ({ ...base, microsoft: { clientId: CLIENT_ID, authority: `https://localhost:${oidcPort}` } }),
-  });
-  oidc = await startOidcServer({
-    clientId: CLIENT_ID,
-    port: oidcPort,
-    redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.addinOrigin}${CALLBACK_PATH}`],
-    allowedOrigins: [stack.addinOrigin],
-    users: DEFAULT_USERS,
-    passwordGrant: true,
-  });
+  ({ stack, oidc, close } = await startMicrosoftStack(CLIENT_ID, { oidc: { passwordGrant: true } }));
 });
 
 afterAll(async () => {
-  await stack?.close();
-  await oidc?.close();
+  await close?.();
 });
 
 const databases = (pane: Frame) => pane.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));

@@ -1,8 +1,8 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USERS, startOidcServer, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
-import { freePort } from './support/free-port';
-import { startStack, type Stack } from './support/stack';
+import { DEFAULT_USERS, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
+import { startMicrosoftStack } from './support/microsoft-stack';
+import type { Stack } from './support/stack';
 
 /**
  * "Sign in with Microsoft" when the browser's pop-up blocker stops the sign-in window, in the REAL add-in with
@@ -21,25 +21,14 @@ const STEP = 20_000;
 
 let stack: Stack;
 let oidc: RunningOidcServer;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const oidcPort = await freePort();
-  stack = await startStack({
-    popupBlocker: true,
-    config: (base) => ({ ...base, microsoft: { clientId: CLIENT_ID, authority: `https://localhost:${oidcPort}` } }),
-  });
-  oidc = await startOidcServer({
-    clientId: CLIENT_ID,
-    port: oidcPort,
-    redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.addinOrigin}/__harness/outlook-sign-in-callback`],
-    allowedOrigins: [stack.addinOrigin],
-    users: DEFAULT_USERS,
-  });
+  ({ stack, oidc, close } = await startMicrosoftStack(CLIENT_ID, { stack: { popupBlocker: true } }));
 });
 
 afterAll(async () => {
-  await stack?.close();
-  await oidc?.close();
+  await close?.();
 });
 
 /**

@@ -1,0 +1,50 @@
+import { DEFAULT_USERS, startOidcServer, type OidcServerOptions, type RunningOidcServer } from '../../oidc/oidc-server';
+import { freePort } from './free-port';
+import { startStack, type Stack, type StackOptions } from './stack';
+
+/** Where the harness page, playing Outlook for nested app authentication, takes the provider's answer. */
+export const OUTLOOK_SIGN_IN_CALLBACK_PATH = '/__harness/outlook-sign-in-callback';
+
+export interface MicrosoftStack {
+  stack: Stack;
+  oidc: RunningOidcServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The usual stack with Microsoft sign-in configured against a local OpenID Connect provider. The provider must know
+ * the add-in's origin (redirect URIs, CORS) and the add-in's config must name the provider, so the provider's port is
+ * chosen first and it starts once the stack has told its origin. Redirect URIs: MSAL's popup page and the harness's
+ * own callback for nested app authentication.
+ */
+export async function startMicrosoftStack(
+  clientId: string,
+  options: { stack?: Omit<StackOptions, 'config'>; oidc?: Pick<OidcServerOptions, 'passwordGrant'> } = {},
+): Promise<MicrosoftStack> {
+  const oidcPort = await freePort();
+  const stack = await startStack({
+    ...options.stack,
+    config: (base) => ({ ...base, microsoft: { clientId, authority: `https://localhost:${oidcPort}` } }),
+  });
+  try {
+    const oidc = await startOidcServer({
+      clientId,
+      port: oidcPort,
+      redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.addinOrigin}${OUTLOOK_SIGN_IN_CALLBACK_PATH}`],
+      allowedOrigins: [stack.addinOrigin],
+      users: DEFAULT_USERS,
+      ...options.oidc,
+    });
+    return {
+      stack,
+      oidc,
+      close: async () => {
+        await stack.close();
+        await oidc.close();
+      },
+    };
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
+}
