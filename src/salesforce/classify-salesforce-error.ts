@@ -51,6 +51,13 @@ const CODE_RULES: Record<string, CodeRule> = {
   oauth_app_blocked: { kind: 'admin_action_required', reason: 'app_blocked' },
   // "Admin approved users are pre-authorized" and the user is not assigned: the admin must assign a profile/permission set.
   oauth_app_access_denied: { kind: 'admin_action_required', reason: 'app_blocked' },
+  // The same refusal as the token endpoint words it: 400 invalid_app_access "user is not admin approved to access this
+  // app" (observed on JWT and client-credentials token requests; the app's policy, not the grant type, decides).
+  invalid_app_access: { kind: 'admin_action_required', reason: 'app_blocked' },
+  // External Client Apps: the app is not installed (or not local) in the org the token request reached:
+  // 400 app_not_found "External client app is not installed in this org"; OAUTH_EC_APP_NOT_FOUND on the redirect.
+  app_not_found: { kind: 'admin_action_required', reason: 'invalid_client' },
+  oauth_ec_app_not_found: { kind: 'admin_action_required', reason: 'invalid_client' },
   // 403 "The REST API is not enabled for this Organization." / "API is disabled for this User" (API Enabled permission).
   api_disabled_for_org: { kind: 'admin_action_required', reason: 'api_disabled' },
   api_currently_disabled: { kind: 'admin_action_required', reason: 'api_disabled' },
@@ -124,10 +131,20 @@ const CODE_RULES: Record<string, CodeRule> = {
   temporarily_unavailable: { kind: 'transient' },
 };
 
-/** invalid_grant descriptions that are not a dead token (token endpoint text, not localized). */
-const INVALID_GRANT_EXCEPTIONS: Array<{ pattern: RegExp; kind: FailureKind; reason: string }> = [
+/**
+ * invalid_grant descriptions that are not a dead token (token endpoint text, not localized). `refreshOnly`: the words
+ * mean this only in answer to a refresh (a refresh carries no authorization code, so "expired authorization code"
+ * there can only be the overlapping-refresh refusal; at the code exchange it is what it says).
+ */
+const INVALID_GRANT_EXCEPTIONS: Array<{ pattern: RegExp; kind: FailureKind; reason: string; refreshOnly?: boolean }> = [
   // Salesforce release notes rn_security_refresh_token_requests.htm (Summer '24): concurrent refreshes with one token.
+  // Wording since Winter '25 (rn_security_refresh_token_error.htm; sfdx-core#1342 "Token request is already being processed").
   { pattern: /token request is already being processed/i, kind: 'transient', reason: 'refresh_in_progress' },
+  // The first wording of the same refusal (Summer '24): segmentio/action-destinations#2300 confirmed it by load test
+  // against Salesforce's token endpoint: 400 invalid_grant "expired authorization code" to a refresh_token grant.
+  { pattern: /expired authorization code/i, kind: 'transient', reason: 'refresh_in_progress', refreshOnly: true },
+  // "Admin approved users are pre-authorized" without the user's profile or permission set on the app.
+  { pattern: /hasn'?t approved this consumer/i, kind: 'admin_action_required', reason: 'app_blocked' },
   // restforce#303 "invalid_grant: inactive user".
   { pattern: /inactive user/i, kind: 'admin_action_required', reason: 'inactive_user' },
   // Salesforce flow error list: "invalid_grant—IP restricted or invalid login hours".
@@ -141,7 +158,14 @@ const INVALID_GRANT_EXCEPTIONS: Array<{ pattern: RegExp; kind: FailureKind; reas
  * nango.dev invalid_grant write-up, SFOAuthCoordinator.m constants.
  */
 const DESCRIPTION_TO_CODE: Array<{ pattern: RegExp; code: string }> = [
-  { pattern: /expired access\/refresh token|authentication failure|token request is already being processed|inactive user|ip restricted|invalid login hours|invalid authorization code/i, code: 'invalid_grant' },
+  {
+    pattern:
+      /expired access\/refresh token|authentication failure|token request is already being processed|inactive user|ip restricted|invalid login hours|invalid authorization code|expired authorization code|hasn'?t approved this consumer/i,
+    code: 'invalid_grant',
+  },
+  { pattern: /app is blocked by admin/i, code: 'OAUTH_APP_BLOCKED' },
+  { pattern: /not admin approved to access this app/i, code: 'invalid_app_access' },
+  { pattern: /external client app is not installed/i, code: 'app_not_found' },
   { pattern: /client identifier invalid/i, code: 'invalid_client_id' },
   { pattern: /invalid client credentials/i, code: 'invalid_client' },
   { pattern: /number of logins exceeded/i, code: 'rate_limit_exceeded' },
@@ -476,7 +500,8 @@ interface Decision {
 
 function decideInvalidGrant(ev: Evidence, phase: FailurePhase | undefined): Decision {
   const description = ev.description ?? '';
-  const exception = INVALID_GRANT_EXCEPTIONS.find((e) => e.pattern.test(description));
+  const isRefresh = ev.refresh === true || phase === 'token_refresh';
+  const exception = INVALID_GRANT_EXCEPTIONS.find((e) => e.pattern.test(description) && (!e.refreshOnly || isRefresh));
   if (exception) return { kind: exception.kind, reason: exception.reason };
   // At sign-in a refused code/verifier means "start sign-in again"; during a refresh (or with no phase, where the
   // grant is the only thing invalid_grant can refer to) the refresh token is dead.
