@@ -375,7 +375,7 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('invalid_app_access', 'user is not admin approved to access this app'),
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED — token endpoint answer {"error":"invalid_app_access","error_description":"user is not admin approved to access this app"} in public set-up notes (JWT and client-credentials flows: "Admin approved users are pre-authorized" without the user\'s profile or permission set); in a refresh INFERRED (the policy is checked on every token request)',
+    source: 'OBSERVED wording — forcedotcom/cli#3260 (invalid_app_access "user is not admin approved to access this app" at the code exchange, an org with API Access Control); jetstreamapp/jetstream#656 (the same words on a running session). In a refresh INFERRED (the policy is checked on every token request)',
   },
   {
     id: 'WORDING-NOT-ADMIN-APPROVED-EXCHANGE',
@@ -385,7 +385,7 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('invalid_app_access', 'user is not admin approved to access this app'),
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED — as WORDING-NOT-ADMIN-APPROVED-REFRESH; the redirect form is OAUTH_APP_ACCESS_DENIED with the same description (MicrosoftDocs/SupportArticles-docs failure-passed-to-redirect-url-access-denied.md)',
+    source: 'OBSERVED — forcedotcom/cli#3260 (web server flow code exchange: "Error authenticating with auth code due to: invalid_app_access::user is not admin approved to access this app"); the redirect form is OAUTH_APP_ACCESS_DENIED with the same description (MicrosoftDocs/SupportArticles-docs failure-passed-to-redirect-url-access-denied.md)',
   },
   {
     id: 'WORDING-NOT-APPROVED-CONSUMER',
@@ -405,7 +405,7 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('app_not_found', 'External client app is not installed in this org'),
     expected: 'admin_action_required',
     also: { reason: 'invalid_client' },
-    source: 'OBSERVED — {"error":"app_not_found","error_description":"External client app is not installed in this org"} from /services/oauth2/token in public External Client App set-up notes (token request sent to another org or login host than the app\'s)',
+    source: 'OBSERVED — {"error":"app_not_found","error_description":"External client app is not installed in this org"} from /services/oauth2/token in public External Client App set-up notes (token request sent to another org than the app\'s); its redirect form OAUTH_EC_APP_NOT_FOUND in PipedreamHQ/pipedream#21557 and #21571',
   },
   {
     id: 'WORDING-LOGIN-RATE-REFRESH',
@@ -453,6 +453,16 @@ export const OWN_CASES: WireCase[] = [
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
     source: 'OBSERVED — "Admin approved users are pre-authorized" policy; error=OAUTH_APP_ACCESS_DENIED "user is not admin approved to access this app" (Salesforce Stack Exchange / help articles)',
+  },
+  {
+    id: 'OWN-AZ-ECA-NOT-FOUND',
+    phase: 'authorize',
+    status: null,
+    headers: { Location: 'https://localhost:3000/auth-callback.html?error=OAUTH_EC_APP_NOT_FOUND&state=s1' },
+    body: 'error=OAUTH_EC_APP_NOT_FOUND',
+    expected: 'admin_action_required',
+    also: { reason: 'invalid_client' },
+    source: 'OBSERVED — PipedreamHQ/pipedream#21557 and #21571 (OAUTH_EC_APP_NOT_FOUND after a successful login: the External Client App is not installed in the org signed into)',
   },
   {
     id: 'OWN-AZ-REDIRECT-MISMATCH',
