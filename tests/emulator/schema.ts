@@ -29,6 +29,12 @@ export interface FieldDef {
   /** For references: the objects an id may point to and the relationship name used in SOQL (Account, Owner). */
   referenceTo?: string[];
   relationshipName?: string;
+  /** The label Salesforce puts in field-level error messages ("Last Name: data value too large: …"). */
+  label?: string;
+  /** Text length limit of the standard field (Object Reference); longer values are refused with STRING_TOO_LONG. */
+  maxLength?: number;
+  /** A restricted picklist's values in the demo org; any other value is refused. */
+  restrictedValues?: readonly string[];
 }
 
 export interface ChildRelationship {
@@ -57,6 +63,25 @@ const audit: FieldDef[] = [
   { name: 'IsDeleted', type: 'boolean', readOnly: true },
 ];
 
+// Restricted picklists of the demo org (the standard values of a new org). Salesforce refuses any other value with
+// INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST.
+const LEAD_STATUSES = ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'];
+const OPPORTUNITY_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+];
+const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
+const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
+const TASK_SUBTYPES = ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'];
+
 const owner: FieldDef = { name: 'OwnerId', type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' };
 const id: FieldDef = { name: 'Id', type: 'id', readOnly: true };
 
@@ -68,14 +93,14 @@ export const SCHEMA: SObjectDef[] = [
     labelPlural: 'Accounts',
     fields: [
       id,
-      { name: 'Name', type: 'string', required: true },
-      { name: 'Website', type: 'url' },
-      { name: 'Phone', type: 'phone' },
+      { name: 'Name', type: 'string', required: true, label: 'Account Name', maxLength: 255 },
+      { name: 'Website', type: 'url', label: 'Website', maxLength: 255 },
+      { name: 'Phone', type: 'phone', label: 'Account Phone', maxLength: 40 },
       { name: 'Industry', type: 'picklist' },
       { name: 'Type', type: 'picklist' },
-      { name: 'BillingCity', type: 'string' },
-      { name: 'BillingCountry', type: 'string' },
-      { name: 'Description', type: 'textarea' },
+      { name: 'BillingCity', type: 'string', label: 'Billing City', maxLength: 40 },
+      { name: 'BillingCountry', type: 'string', label: 'Billing Country', maxLength: 80 },
+      { name: 'Description', type: 'textarea', label: 'Account Description', maxLength: 32000 },
       owner,
       ...audit,
     ],
@@ -93,16 +118,16 @@ export const SCHEMA: SObjectDef[] = [
     labelPlural: 'Contacts',
     fields: [
       id,
-      { name: 'FirstName', type: 'string' },
-      { name: 'LastName', type: 'string', required: true },
+      { name: 'FirstName', type: 'string', label: 'First Name', maxLength: 40 },
+      { name: 'LastName', type: 'string', required: true, label: 'Last Name', maxLength: 80 },
       { name: 'Name', type: 'string', readOnly: true },
-      { name: 'Email', type: 'email' },
-      { name: 'Phone', type: 'phone' },
-      { name: 'MobilePhone', type: 'phone' },
-      { name: 'Title', type: 'string' },
-      { name: 'Department', type: 'string' },
-      { name: 'MailingCity', type: 'string' },
-      { name: 'Description', type: 'textarea' },
+      { name: 'Email', type: 'email', label: 'Email', maxLength: 80 },
+      { name: 'Phone', type: 'phone', label: 'Business Phone', maxLength: 40 },
+      { name: 'MobilePhone', type: 'phone', label: 'Mobile Phone', maxLength: 40 },
+      { name: 'Title', type: 'string', label: 'Title', maxLength: 128 },
+      { name: 'Department', type: 'string', label: 'Department', maxLength: 80 },
+      { name: 'MailingCity', type: 'string', label: 'Mailing City', maxLength: 40 },
+      { name: 'Description', type: 'textarea', label: 'Contact Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
       owner,
       ...audit,
@@ -116,17 +141,17 @@ export const SCHEMA: SObjectDef[] = [
     labelPlural: 'Leads',
     fields: [
       id,
-      { name: 'FirstName', type: 'string' },
-      { name: 'LastName', type: 'string', required: true },
+      { name: 'FirstName', type: 'string', label: 'First Name', maxLength: 40 },
+      { name: 'LastName', type: 'string', required: true, label: 'Last Name', maxLength: 80 },
       { name: 'Name', type: 'string', readOnly: true },
-      { name: 'Company', type: 'string', required: true },
-      { name: 'Email', type: 'email' },
-      { name: 'Phone', type: 'phone' },
-      { name: 'Title', type: 'string' },
-      { name: 'Status', type: 'picklist' },
+      { name: 'Company', type: 'string', required: true, label: 'Company', maxLength: 255 },
+      { name: 'Email', type: 'email', label: 'Email', maxLength: 80 },
+      { name: 'Phone', type: 'phone', label: 'Phone', maxLength: 40 },
+      { name: 'Title', type: 'string', label: 'Title', maxLength: 128 },
+      { name: 'Status', type: 'picklist', label: 'Lead Status', restrictedValues: LEAD_STATUSES },
       { name: 'LeadSource', type: 'picklist' },
       { name: 'IsConverted', type: 'boolean', readOnly: true },
-      { name: 'Description', type: 'textarea' },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       owner,
       ...audit,
     ],
@@ -139,14 +164,14 @@ export const SCHEMA: SObjectDef[] = [
     labelPlural: 'Opportunities',
     fields: [
       id,
-      { name: 'Name', type: 'string', required: true },
-      { name: 'StageName', type: 'picklist', required: true },
+      { name: 'Name', type: 'string', required: true, label: 'Name', maxLength: 120 },
+      { name: 'StageName', type: 'picklist', required: true, label: 'Stage', restrictedValues: OPPORTUNITY_STAGES },
       { name: 'CloseDate', type: 'date', required: true },
       { name: 'Amount', type: 'currency' },
       { name: 'Probability', type: 'double' },
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'IsWon', type: 'boolean', readOnly: true },
-      { name: 'Description', type: 'textarea' },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
       owner,
       ...audit,
@@ -160,12 +185,12 @@ export const SCHEMA: SObjectDef[] = [
     labelPlural: 'Tasks',
     fields: [
       id,
-      { name: 'Subject', type: 'string' },
-      { name: 'Status', type: 'picklist' },
-      { name: 'Priority', type: 'picklist' },
+      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 255 },
+      { name: 'Status', type: 'picklist', label: 'Status', restrictedValues: TASK_STATUSES },
+      { name: 'Priority', type: 'picklist', label: 'Priority', restrictedValues: TASK_PRIORITIES },
       { name: 'ActivityDate', type: 'date' },
-      { name: 'Description', type: 'textarea' },
-      { name: 'TaskSubtype', type: 'picklist' },
+      { name: 'Description', type: 'textarea', label: 'Comments', maxLength: 32000 },
+      { name: 'TaskSubtype', type: 'picklist', label: 'Task Subtype', restrictedValues: TASK_SUBTYPES },
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'] },
       { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },

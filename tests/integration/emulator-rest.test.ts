@@ -173,6 +173,67 @@ describe('sObjects', () => {
     expect(update.name).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
   });
 
+  it('refuses values longer than the standard field with STRING_TOO_LONG, Salesforce\'s message and the field', async () => {
+    const cases: Array<[string, Record<string, unknown>, string, string, number]> = [
+      ['Contact', { FirstName: 'F'.repeat(41), LastName: 'Ok' }, 'FirstName', 'First Name', 40],
+      ['Contact', { LastName: 'L'.repeat(81) }, 'LastName', 'Last Name', 80],
+      ['Contact', { LastName: 'Ok', Email: `${'e'.repeat(69)}@acme.example` }, 'Email', 'Email', 80],
+      ['Contact', { LastName: 'Ok', Title: 'T'.repeat(129) }, 'Title', 'Title', 128],
+      ['Contact', { LastName: 'Ok', Phone: '1'.repeat(41) }, 'Phone', 'Business Phone', 40],
+      ['Lead', { LastName: 'Ok', Company: 'C'.repeat(256) }, 'Company', 'Company', 255],
+      ['Opportunity', { Name: 'N'.repeat(121), StageName: 'Prospecting', CloseDate: '2025-09-30' }, 'Name', 'Name', 120],
+      ['Task', { Subject: 'S'.repeat(256) }, 'Subject', 'Subject', 255],
+    ];
+    for (const [sobject, body, field, label, max] of cases) {
+      const value = String(body[field]);
+      const err = await caught(seller.sobject(sobject).create(body));
+      expect(err.name, `${sobject}.${field}`).toBe('STRING_TOO_LONG');
+      expect(err.data).toEqual({ message: `${label}: data value too large: ${value} (max length=${max})`, errorCode: 'STRING_TOO_LONG', fields: [field] });
+    }
+    // At the limit it is saved; an update is held to the same rule.
+    const atLimit = await seller.sobject('Contact').create({ FirstName: 'F'.repeat(40), LastName: 'L'.repeat(80), Title: 'T'.repeat(128) });
+    expect(atLimit.success).toBe(true);
+    const update = await caught(seller.sobject('Contact').update({ Id: DEMO_CONTACTS.jane.Id, Title: 'T'.repeat(129) }));
+    expect(update.name).toBe('STRING_TOO_LONG');
+  });
+
+  it('refuses a malformed email with INVALID_EMAIL_ADDRESS, Salesforce\'s message and the field', async () => {
+    for (const bad of ['not an email', 'a..b@acme.example', '.a@acme.example', 'a@acme', 'a@-acme.example', 'a@acme.c0m']) {
+      const err = await caught(seller.sobject('Contact').create({ LastName: 'Mail', Email: bad }));
+      expect(err.name, bad).toBe('INVALID_EMAIL_ADDRESS');
+      expect(err.data).toEqual({ message: `Email: invalid email address: ${bad}`, errorCode: 'INVALID_EMAIL_ADDRESS', fields: ['Email'] });
+    }
+    const lead = await caught(seller.sobject('Lead').create({ LastName: 'Mail', Company: 'X', Email: 'x@y' }));
+    expect(lead.name).toBe('INVALID_EMAIL_ADDRESS');
+    const good = await seller.sobject('Contact').create({ LastName: 'Mail', Email: "o'brien+tag@sub.acme.example" });
+    expect(good.success).toBe(true);
+  });
+
+  it('refuses a value outside a restricted picklist (Lead Status, Task Status and Priority, Opportunity Stage)', async () => {
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
+      ['Lead', { LastName: 'P', Company: 'X', Status: 'Hot' }, 'Status', 'Lead Status'],
+      ['Task', { Subject: 'P', Status: 'Done' }, 'Status', 'Status'],
+      ['Task', { Subject: 'P', Priority: 'Urgent' }, 'Priority', 'Priority'],
+      ['Opportunity', { Name: 'P', StageName: 'closed won', CloseDate: '2025-09-30' }, 'StageName', 'Stage'],
+    ];
+    for (const [sobject, body, field, label] of cases) {
+      const err = await caught(seller.sobject(sobject).create(body));
+      expect(err.name, `${sobject}.${field}`).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+      expect(err.data).toEqual({
+        message: `${label}: bad value for restricted picklist field: ${String(body[field])}`,
+        errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        fields: [field],
+      });
+    }
+    const ok = await seller.sobject('Task').create({ Subject: 'P', Status: 'Completed', Priority: 'High', TaskSubtype: 'Email' });
+    expect(ok.success).toBe(true);
+    const describe = (await seller.sobject('Lead').describe()) as unknown as { fields: Array<{ name: string; restrictedPicklist: boolean; picklistValues: Array<{ value: string }>; length: number }> };
+    const status = describe.fields.find((f) => f.name === 'Status');
+    expect(status?.restrictedPicklist).toBe(true);
+    expect(status?.picklistValues.map((v) => v.value)).toContain('Open - Not Contacted');
+    expect(describe.fields.find((f) => f.name === 'Company')?.length).toBe(255);
+  });
+
   it('keeps User read-only and refuses unknown or read-only fields', async () => {
     const users = await seller.query<{ Username: string }>('SELECT Username FROM User ORDER BY Username');
     expect(users.records.map((u) => u.Username)).toEqual([DEMO_USERS.second.username, DEMO_USERS.seller.username]);
@@ -211,6 +272,35 @@ describe('composite, limits, headers', () => {
     expect(failed.compositeResponse[0]?.body[0]?.errorCode).toBe('PROCESSING_HALTED');
     expect(failed.compositeResponse[1]?.body[0]?.errorCode).toBe('REQUIRED_FIELD_MISSING');
     expect(org.controls.records('Account')).toHaveLength(before);
+  });
+
+  it('refuses more than 25 subrequests, or more than 5 query / sObject Collections subrequests, running none', async () => {
+    const query = (i: number) => ({ method: 'GET', url: `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Account LIMIT 1')}`, referenceId: `q${i}` });
+    const create = (i: number) => ({ method: 'POST', url: '/services/data/v62.0/sobjects/Account', referenceId: `a${i}`, body: { Name: `Limit ${i}` } });
+    const before = org.controls.records('Account').length;
+
+    const tooMany = await caught(seller.requestPost('/services/data/v62.0/composite', { compositeRequest: Array.from({ length: 26 }, (_, i) => create(i)) }));
+    expect(tooMany.name).toBe('LIMIT_EXCEEDED');
+    const sixQueries = await caught(seller.requestPost('/services/data/v62.0/composite', { compositeRequest: [create(0), ...Array.from({ length: 6 }, (_, i) => query(i))] }));
+    expect(sixQueries.name).toBe('LIMIT_EXCEEDED');
+    expect(sixQueries.message).toMatch(/at most 5 query or sObject Collections subrequests/);
+    const collections = await caught(
+      seller.requestPost('/services/data/v62.0/composite', {
+        compositeRequest: [
+          ...Array.from({ length: 3 }, (_, i) => query(i)),
+          ...Array.from({ length: 3 }, (_, i) => ({ method: 'POST', url: '/services/data/v62.0/composite/sobjects', referenceId: `c${i}`, body: { records: [] } })),
+        ],
+      }),
+    );
+    expect(collections.name).toBe('LIMIT_EXCEEDED');
+    expect(org.controls.records('Account')).toHaveLength(before);
+
+    // Exactly at both limits: 25 subrequests, 5 of them queries, all run.
+    const atLimit = (await seller.requestPost('/services/data/v62.0/composite', {
+      compositeRequest: [...Array.from({ length: 5 }, (_, i) => query(i)), ...Array.from({ length: 20 }, (_, i) => create(i))],
+    })) as { compositeResponse: Array<{ httpStatusCode: number }> };
+    expect(atLimit.compositeResponse).toHaveLength(25);
+    expect(atLimit.compositeResponse.every((r) => r.httpStatusCode < 300)).toBe(true);
   });
 
   it('reports limits, counts API calls in Sforce-Limit-Info and answers 404 NOT_FOUND', async () => {

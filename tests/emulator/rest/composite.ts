@@ -1,5 +1,6 @@
 /**
- * POST /composite: up to 25 subrequests in one API call, later ones referring to earlier results with
+ * POST /composite: up to 25 subrequests in one API call, at most 5 of them query or sObject Collections operations
+ * (REST API Developer Guide, "Composite"), later ones referring to earlier results with
  * @{referenceId.path}. The top level answers 200; each subresponse carries its own status and body.
  * allOrNone rolls every change back when one subrequest fails.
  */
@@ -24,6 +25,9 @@ interface Subresponse {
 }
 
 const MAX_SUBREQUESTS = 25;
+/** Of those, at most 5 may be query operations (Query, QueryAll, their next pages) or sObject Collections. */
+const MAX_QUERY_OR_COLLECTION = 5;
+const QUERY_OR_COLLECTION = /^\/services\/data\/v\d+\.\d\/(?:query|queryAll|composite\/sobjects)(?:[/?]|$)/;
 const ROLLED_BACK = [
   { errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' },
 ];
@@ -46,8 +50,19 @@ export async function handleComposite(
   if (!Array.isArray(subrequests) || subrequests.length === 0) {
     return restError(400, 'INVALID_INPUT', 'compositeRequest must contain at least one subrequest');
   }
+  // Both limits are checked before anything runs: the whole call is refused, no subrequest is executed. The REST API
+  // guide states the limits but not the wire form of the refusal; a 400 error array refusing the whole call is the
+  // stricter reading (a client cannot mistake it for a partial success).
   if (subrequests.length > MAX_SUBREQUESTS) {
-    return restError(400, 'LIMIT_EXCEEDED', `Composite requests can contain at most ${MAX_SUBREQUESTS} subrequests`);
+    return restError(400, 'LIMIT_EXCEEDED', `A composite request can contain at most ${MAX_SUBREQUESTS} subrequests; this one has ${subrequests.length}.`);
+  }
+  const queries = subrequests.filter((sub) => QUERY_OR_COLLECTION.test(typeof sub.url === 'string' ? sub.url : '')).length;
+  if (queries > MAX_QUERY_OR_COLLECTION) {
+    return restError(
+      400,
+      'LIMIT_EXCEEDED',
+      `A composite request can contain at most ${MAX_QUERY_OR_COLLECTION} query or sObject Collections subrequests; this one has ${queries}.`,
+    );
   }
   const restore = payload.allOrNone ? org.records.snapshot() : undefined;
   const results = new Map<string, { ok: boolean; body: unknown }>();

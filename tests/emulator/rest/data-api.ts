@@ -241,8 +241,11 @@ function describe(def: SObjectDef, version: string): Record<string, unknown> {
     ...describeSummary(def, version),
     fields: def.fields.map((f) => ({
       name: f.name,
-      label: f.name,
+      label: f.label ?? f.name,
       type: f.type,
+      length: f.maxLength ?? 0,
+      restrictedPicklist: f.restrictedValues !== undefined,
+      picklistValues: (f.restrictedValues ?? []).map((value) => ({ active: true, defaultValue: false, label: value, validFor: null, value })),
       nillable: !f.required,
       createable: !f.readOnly && !def.readOnly,
       updateable: !f.readOnly && !def.readOnly,

@@ -1,6 +1,7 @@
 /**
- * What the org checks before it saves a record, in Salesforce's order: unknown fields, value types, read-only
- * fields, required fields, references, the demo validation rule, then the duplicate rule.
+ * What the org checks before it saves a record, in Salesforce's order: unknown fields, value types and field-level
+ * rules (length, email format, restricted picklists), read-only fields, required fields, references, the demo
+ * validation rule, then the duplicate rule.
  */
 import { looksLikeId } from '../ids';
 import { formatDateTime, parseDateTime, type RecordStore, type SfRecord } from '../record-store';
@@ -37,6 +38,8 @@ export function checkWrite(
         },
       ]);
     }
+    const refused = refuseValue(field, coerced.value);
+    if (refused) return fail(400, [refused]);
     values[field.name] = coerced.value;
   }
   if (readOnly.length > 0) {
@@ -121,6 +124,36 @@ function checkReference(store: RecordStore, field: FieldDef, value: unknown): Sf
     return { message: `${label}: id value of incorrect type: ${String(value)}`, errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: [field.name] };
   }
   if (!store.get(targetDef.name, value)) return { message: 'entity is deleted', errorCode: 'ENTITY_IS_DELETED', fields: [] };
+  return undefined;
+}
+
+/**
+ * Salesforce's address rule is unpublished; this is the stricter reading of what it refuses: a dot-atom local part
+ * (no leading, trailing or doubled dot) and a host of dotted labels ending in an alphabetic top-level domain.
+ */
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+
+/**
+ * The field-level refusals, worded as Salesforce words them: "<label>: data value too large: <value> (max length=N)",
+ * "<label>: invalid email address: <value>", "<label>: bad value for restricted picklist field: <value>", each
+ * naming the field in `fields`. Length counts UTF-16 code units, never fewer than the characters a seller typed.
+ */
+function refuseValue(field: FieldDef, value: unknown): SfError | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const label = field.label ?? field.name;
+  if (field.maxLength !== undefined && value.length > field.maxLength) {
+    return { message: `${label}: data value too large: ${value} (max length=${field.maxLength})`, errorCode: 'STRING_TOO_LONG', fields: [field.name] };
+  }
+  if (field.type === 'email' && !EMAIL.test(value)) {
+    return { message: `${label}: invalid email address: ${value}`, errorCode: 'INVALID_EMAIL_ADDRESS', fields: [field.name] };
+  }
+  if (field.restrictedValues && !field.restrictedValues.includes(value)) {
+    return {
+      message: `${label}: bad value for restricted picklist field: ${value}`,
+      errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      fields: [field.name],
+    };
+  }
   return undefined;
 }
 
