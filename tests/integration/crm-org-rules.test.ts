@@ -66,7 +66,7 @@ describe('composite limits', () => {
   });
 
   it('the org refuses a composite of 6 queries, so the limit above is real', async () => {
-    const six = Array.from({ length: 6 }, (_, i) => ({ method: 'GET', referenceId: `q${i}`, url: `${api.apiPath}/query?q=${encodeURIComponent('SELECT Id FROM Contact LIMIT 1')}` }));
+    const six = Array.from({ length: 6 }, (_, i) => ({ method: 'GET' as const, referenceId: `q${i}`, url: `${api.apiPath}/query?q=${encodeURIComponent('SELECT Id FROM Contact LIMIT 1')}` }));
     const failure = await api.composite(six).then(
       () => undefined,
       (error: unknown) => failureOf(error),
