@@ -63,6 +63,11 @@ const en = {
   popupBlockedStep3: 'Click the sign-in button again.',
   dialogOther: 'The sign-in window could not be opened (Office error {code}). Try again.',
   signInRejected: 'The answer from the sign-in window could not be verified, so it was not used. Please sign in again.',
+  setupStepsLead: 'Ask your Salesforce admin to:',
+  setupStepMyDomain: 'Use your Salesforce org’s My Domain as the add-in’s Salesforce login address (Setup → My Domain shows it, for example https://yourcompany.my.salesforce.com).',
+  setupStepMyDomainNow: 'It is now {loginUrl}.',
+  setupStepCorsOAuth: 'In Setup → CORS, turn on “Enable CORS for OAuth endpoints”.',
+  setupStepAllowlist: 'In Setup → CORS, add {origin} to the CORS allowlist.',
 
   switchedUserTitle: 'Signed in as another Salesforce user',
   switchedUser: 'You are now signed in as {name}; work waiting for {previous} was not sent.',
@@ -149,6 +154,11 @@ const fr: ShellStrings = {
   popupBlockedStep3: 'Cliquez à nouveau sur le bouton de connexion.',
   dialogOther: 'La fenêtre de connexion n’a pas pu s’ouvrir (erreur Office {code}). Réessayez.',
   signInRejected: 'La réponse de la fenêtre de connexion n’a pas pu être vérifiée et n’a pas été utilisée. Reconnectez-vous.',
+  setupStepsLead: 'Demandez à votre administrateur Salesforce de :',
+  setupStepMyDomain: 'Utiliser le Mon domaine (My Domain) de votre organisation Salesforce comme adresse de connexion Salesforce du complément (Configuration → Mon domaine l’indique, par exemple https://votresociete.my.salesforce.com).',
+  setupStepMyDomainNow: 'Elle est actuellement {loginUrl}.',
+  setupStepCorsOAuth: 'Dans Configuration → CORS, activer « Enable CORS for OAuth endpoints ».',
+  setupStepAllowlist: 'Dans Configuration → CORS, ajouter {origin} à la liste d’autorisation CORS.',
 
   switchedUserTitle: 'Connecté avec un autre utilisateur Salesforce',
   switchedUser: 'Vous êtes maintenant connecté en tant que {name} ; le travail en attente pour {previous} n’a pas été envoyé.',
