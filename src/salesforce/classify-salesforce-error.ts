@@ -251,7 +251,7 @@ interface Evidence {
   refresh?: boolean;
   network?: 'offline_or_unknown' | 'reset' | 'timeout';
   /** The body was not Salesforce's JSON: a gateway or maintenance page (HTML), a cut-off JSON body, or nothing. */
-  notJson?: 'html' | 'cut_off' | 'empty';
+  notJson?: 'html' | 'cut_off' | 'empty' | 'text';
 }
 
 function fromRestError(item: unknown, ev: Evidence): boolean {
@@ -464,6 +464,12 @@ function gather(error: unknown, ev: Evidence): void {
   if (fromOAuth(error, ev) || fromRestError(error, ev)) return;
   const body = read(error, 'body');
   if (fromBody(body, ev)) return;
+  // The wrapper's jsforce boundary: a 2xx whose body was text, where only Salesforce's JSON (or nothing) was due.
+  if (name === 'NotSalesforceJsonError') {
+    ev.notJson ??= 'text';
+    if (ev.text === undefined && message !== undefined) ev.text = message;
+    return;
+  }
   const location = headerOf(read(error, 'headers'), 'location');
   if (location !== undefined && /[?#&]error=/.test(location) && fromQuery(location, ev)) return;
   const network = read(error, 'network');

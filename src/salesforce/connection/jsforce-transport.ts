@@ -7,6 +7,9 @@
  *   the wrapper's own bounded backoff is the only retry. Its browser build has no such retry.
  * - jsforce's errors carry no HTTP status; a fresh Connection per request lets its transport report the status of
  *   that request, which is attached to the error for the classifier (403 vs 401, an unlisted code on a 400).
+ * - jsforce resolves a 2xx whose body is not JSON (a maintenance page, a cut-off or empty body) with the raw text
+ *   (lib/http-api.js parseResponseBody). Every request here expects Salesforce's JSON or nothing (204), so text is
+ *   turned into a {@link NotSalesforceJsonError} the classifier reads like any HTTP answer.
  */
 export interface JsforceRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -16,7 +19,24 @@ export interface JsforceRequest {
 }
 
 interface JsforceTransportLike {
-  httpRequest(request: unknown, options?: unknown): PromiseLike<{ statusCode?: number } | undefined>;
+  httpRequest(request: unknown, options?: unknown): PromiseLike<{ statusCode?: number; headers?: Record<string, unknown> } | undefined>;
+}
+
+/**
+ * A success status whose body was not Salesforce's JSON. Shaped as `{status, headers, body}` so the classifier
+ * treats it like any HTTP answer; the body is kept short (support reads its start; a page can be large).
+ */
+export class NotSalesforceJsonError extends Error {
+  override name = 'NotSalesforceJsonError';
+  readonly body: string;
+  constructor(
+    readonly status: number | undefined,
+    readonly headers: Record<string, string>,
+    body: string,
+  ) {
+    super(`Salesforce answered HTTP ${status ?? '?'} without JSON`);
+    this.body = body.length > 2000 ? body.slice(0, 2000) : body;
+  }
 }
 
 export interface JsforceConnectionLike {
@@ -53,6 +73,7 @@ export async function sendJsforceRequest(
 ): Promise<unknown> {
   const conn = new jsforce.Connection({ accessToken: session.accessToken, instanceUrl: session.instanceUrl, version: session.apiVersion });
   let status: number | undefined;
+  let contentType: string | undefined;
   const transport = conn._transport;
   if (transport && typeof transport.httpRequest === 'function') {
     const original = transport.httpRequest.bind(transport);
@@ -61,6 +82,8 @@ export async function sendJsforceRequest(
       pending.then(
         (response) => {
           if (typeof response?.statusCode === 'number') status = response.statusCode;
+          const type = response?.headers?.['content-type'];
+          if (typeof type === 'string') contentType = type;
         },
         () => undefined,
       );
@@ -69,8 +92,11 @@ export async function sendJsforceRequest(
   }
   try {
     // `timeout` lets jsforce abort the fetch and free the socket after the wrapper's own deadline has fired.
-    return await conn.request(request, { timeout: timeoutMs, retry: { maxRetries: 0, methods: [] } });
+    const body = await conn.request(request, { timeout: timeoutMs, retry: { maxRetries: 0, methods: [] } });
+    if (typeof body === 'string') throw new NotSalesforceJsonError(status, contentType === undefined ? {} : { 'content-type': contentType }, body);
+    return body;
   } catch (error) {
+    if (error instanceof NotSalesforceJsonError) throw error;
     if (status !== undefined && error !== null && typeof error === 'object' && !('status' in error)) {
       try {
         Object.defineProperty(error, 'status', { value: status, enumerable: false, configurable: true });
