@@ -69,13 +69,17 @@ describe('sign-in', () => {
     const authorize = new URL(urls.find((u) => u.includes('/services/oauth2/authorize?'))!);
     expect(authorize.origin).toBe(stack.emulator.url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('scope')).toBe('api refresh_token openid');
+    expect(authorize.searchParams.get('scope')).toBe('api refresh_token');
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${stack.addinOrigin}/auth-callback.html`);
     expect(authorize.searchParams.get('state')).toBeTruthy();
 
     await pane.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 15_000 });
     // The dialog is closed by the pane once it has the answer.
     await expect.poll(() => dialog.isClosed(), { timeout: 5000 }).toBe(true);
+
+    // Who signed in came from REST on the instance, never from the identity URL (not a CORS endpoint on Salesforce).
+    expect(urls.filter((u) => /\/id\/00D/.test(u))).toEqual([]);
+    expect(urls.some((u) => /\/services\/data\/v\d+\.0\/sobjects\/User\/005\w+\?fields=Username,Name,Email$/.test(u))).toBe(true);
 
     const log = await stack.emulatorLog();
     const exchange = log.find((e) => e.path === '/services/oauth2/token');
