@@ -7,6 +7,11 @@
  *   the wrapper's own bounded backoff is the only retry. Its browser build has no such retry.
  * - jsforce's errors carry no HTTP status; a fresh Connection per request lets its transport report the status of
  *   that request, which is attached to the error for the classifier (403 vs 401, an unlisted code on a 400).
+ * - jsforce's browser transport calls the global fetch and, when that fetch rejects (a network error: a gateway that
+ *   answers without CORS headers, DNS, a refused connection) or is aborted, never settles the request: the rejection
+ *   is left unhandled inside jsforce (browser/request.js startFetchRequest). {@link watchFetchFailures} lets each
+ *   request here hear of its own fetch failing, so it rejects at once with the browser's error instead of waiting
+ *   for the wrapper's deadline.
  * - jsforce resolves a 2xx whose body is not JSON (a maintenance page, a cut-off or empty body) with the raw text
  *   (lib/http-api.js parseResponseBody). Every request here expects Salesforce's JSON or nothing (204), so text is
  *   turned into a {@link NotSalesforceJsonError} the classifier reads like any HTTP answer.
@@ -44,6 +49,40 @@ export interface JsforceConnectionLike {
   _transport?: JsforceTransportLike;
 }
 
+/** Carried by each request sent here; jsforce copies it into the fetch init (object spread keeps symbol keys). */
+const FETCH_FAILED: unique symbol = Symbol.for('outlook-salesforce-addin.fetch-failed');
+const WATCHING: unique symbol = Symbol.for('outlook-salesforce-addin.fetch-watched');
+
+type Fetch = (input: unknown, init?: unknown) => Promise<unknown>;
+type WatchedFetch = Fetch & { [WATCHING]?: Fetch };
+
+/**
+ * Wraps `scope.fetch` once. Every caller gets the very promise fetch gave, except a fetch whose init carries
+ * FETCH_FAILED (only jsforce requests sent by {@link sendJsforceRequest}): its rejection goes to that callback, and
+ * jsforce, which would only leave it unhandled, is given a promise that never settles instead (no stray "Uncaught (in
+ * promise)" per failed request). The only way to hear of it: jsforce's browser build calls the global fetch and offers
+ * no hook. Returns an undo (tests). Idempotent.
+ */
+export function watchFetchFailures(scope: { fetch?: unknown } = globalThis as { fetch?: unknown }): () => void {
+  const current = scope.fetch as WatchedFetch | undefined;
+  if (typeof current !== 'function' || current[WATCHING]) return () => undefined;
+  const original = current;
+  const watched: WatchedFetch = function (this: unknown, input: unknown, init?: unknown) {
+    const pending = original.call(this, input, init);
+    const report = init !== null && typeof init === 'object' ? (init as { [FETCH_FAILED]?: unknown })[FETCH_FAILED] : undefined;
+    if (typeof report !== 'function') return pending;
+    return pending.then(undefined, (error: unknown) => {
+      (report as (error: unknown) => void)(error);
+      return new Promise<never>(() => undefined);
+    });
+  };
+  watched[WATCHING] = original;
+  scope.fetch = watched;
+  return () => {
+    if (scope.fetch === watched) scope.fetch = original;
+  };
+}
+
 /** The part of the `jsforce` / `jsforce/core` module used here. */
 export interface JsforceModule {
   Connection: new (config: { accessToken: string; instanceUrl: string; version: string }) => JsforceConnectionLike;
@@ -62,7 +101,11 @@ export function jsforceModuleOf(loaded: unknown): JsforceModule {
  * Production loader: a dynamic import, so jsforce lands in a lazy chunk and the first paint never waits for it.
  * `jsforce/core` is the Connection without the optional APIs (bulk, metadata, streaming...) the add-in never uses.
  */
-export const loadJsforceCore = async (): Promise<JsforceModule> => jsforceModuleOf(await import('jsforce/core'));
+export const loadJsforceCore = async (): Promise<JsforceModule> => {
+  const module = jsforceModuleOf(await import('jsforce/core'));
+  watchFetchFailures();
+  return module;
+};
 
 /** Sends one request with a fresh Connection; rejects with jsforce's error, a `status` attached when one was seen. */
 export async function sendJsforceRequest(
@@ -90,9 +133,15 @@ export async function sendJsforceRequest(
       return pending;
     };
   }
+  let fetchFailed: (error: unknown) => void = () => undefined;
+  const failedFetch = new Promise<never>((_, reject) => {
+    fetchFailed = reject;
+  });
+  failedFetch.catch(() => undefined); // settled by jsforce first: nobody waits on it any more
+  const marked: JsforceRequest & { [FETCH_FAILED]: (error: unknown) => void } = { ...request, [FETCH_FAILED]: (error) => fetchFailed(error) };
   try {
     // `timeout` lets jsforce abort the fetch and free the socket after the wrapper's own deadline has fired.
-    const body = await conn.request(request, { timeout: timeoutMs, retry: { maxRetries: 0, methods: [] } });
+    const body = await Promise.race([conn.request(marked, { timeout: timeoutMs, retry: { maxRetries: 0, methods: [] } }), failedFetch]);
     if (typeof body === 'string') throw new NotSalesforceJsonError(status, contentType === undefined ? {} : { 'content-type': contentType }, body);
     return body;
   } catch (error) {
