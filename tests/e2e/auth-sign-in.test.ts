@@ -176,3 +176,36 @@ describe('sign-in', () => {
     }
   });
 });
+
+describe('a login host whose token endpoint cannot answer the pane', () => {
+  let generic: Stack;
+
+  beforeAll(async () => {
+    // login.salesforce.com as the configured login address: never contacted (nothing resolves it here), refused first.
+    generic = await startStack({ config: (base) => ({ ...base, salesforce: { ...base.salesforce, loginUrl: 'https://login.salesforce.com' } }) });
+  });
+
+  afterAll(async () => {
+    await generic?.close();
+  });
+
+  it('login.salesforce.com: a set-up message naming My Domain and the CORS settings, and no sign-in window', async () => {
+    const context = await generic.newContext();
+    opened.push(context);
+    const page = await context.newPage();
+    const pane = await generic.openHarness(page, { email: 'acme-renewal' });
+    const pages = context.pages().length;
+    await pane.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const problem = pane.getByTestId('sign-in-problem');
+    await problem.waitFor({ timeout: 10_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toMatch(/My Domain/);
+    expect(text).not.toMatch(/Something went wrong/);
+    const steps = (await pane.getByTestId('sign-in-steps').textContent()) ?? '';
+    expect(steps).toContain('Enable CORS for OAuth endpoints');
+    expect(steps).toContain(generic.addinOrigin);
+    expect(steps).toContain('https://login.salesforce.com');
+    expect(context.pages().length).toBe(pages);
+    expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
+  });
+});
