@@ -509,6 +509,17 @@ describe('no readable answer while online, by phase', () => {
     expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_exchange', online: false }).kind).toBe('offline');
   });
 
+  it('a refresh (the token endpoint answered this sign-in before): transient, retried, never a set-up message', () => {
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: true })).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json', connectionLost: false });
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: false }).kind).toBe('offline');
+    // jsforce's own refresh failing on the network, as the request that started it sees it.
+    expect(classifySalesforceError(new Error('Unable to refresh session due to: Failed to fetch'), { phase: 'token_refresh', online: true }).kind).toBe('transient');
+  });
+
+  it('with no phase, a network error while online stays unknown: nothing says which host failed', () => {
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { online: true }).kind).toBe('unknown');
+  });
+
   it('a deadline is still a timeout, whatever the phase', () => {
     expect(classifySalesforceError(new DOMException('x', 'TimeoutError'), { phase: 'request', online: true }).kind).toBe('timeout');
     expect(classifySalesforceError(new DOMException('x', 'TimeoutError'), { phase: 'token_exchange', online: true }).kind).toBe('timeout');

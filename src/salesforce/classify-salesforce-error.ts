@@ -539,8 +539,9 @@ function decide(ev: Evidence, context: ClassifyContext): Decision {
     // Online, yet no answer a browser may read: at the code exchange, the token endpoint did not answer CORS (a generic
     // login host, "Enable CORS for OAuth endpoints" off, or the origin not on the CORS allowlist): a set-up fix.
     if (phase === 'token_exchange') return { kind: 'admin_action_required', reason: 'oauth_cors_blocked' };
-    // On REST after sign-in, a gateway's 502/503/504 carries no CORS headers and reaches the pane as exactly this.
-    if (phase === 'request') return { kind: 'transient', reason: 'not_salesforce_json' };
+    // On REST after sign-in, a gateway's 502/503/504 carries no CORS headers and reaches the pane as exactly this. So
+    // at a refresh: the same token endpoint answered this pane's sign-in, so its set-up is not what failed.
+    if (phase === 'request' || phase === 'token_refresh') return { kind: 'transient', reason: 'not_salesforce_json' };
     return { kind: 'unknown' };
   }
 
