@@ -34,6 +34,14 @@ describe('signInProblemMessage', () => {
     expect(blocked.intent).toBe('error');
   });
 
+  it.each(['transient', 'timeout', 'offline'] as const)('a %s sign-in never promises an automatic retry (nothing retries a sign-in)', (kind) => {
+    for (const locale of ['en', 'fr']) {
+      const m = signInProblemMessage({ status: 'failed', failure: { kind, connectionLost: false, retryable: true, reason: 'not_salesforce_json' } }, locale);
+      expect(m.body, locale).not.toMatch(/automatically|automatiquement|We’ll retry|Nous allons réessayer|We’ll continue|Nous reprendrons/);
+      expect(m.body, locale).toMatch(/sign(ing)? in again|connecter|Reconnectez/i);
+    }
+  });
+
   it('explains an answer that could not be verified', () => {
     expect(signInProblemMessage({ status: 'rejected', reason: 'state_mismatch' }, 'en').body).toMatch(/could not be verified/);
   });

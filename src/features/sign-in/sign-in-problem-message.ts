@@ -17,7 +17,10 @@ export interface SignInProblemMessage {
 
 export function failureProblemMessage(failure: ClassifiedFailure, locale: string): SignInProblemMessage {
   const message = failureMessage(failure, locale);
-  return { title: message.title, body: `${message.explanation} ${message.action}`.trim(), intent: failure.kind === 'admin_action_required' ? 'error' : 'warning' };
+  // A sign-in (or a start-up restore) that failed is not retried by itself, whatever the kind's own text promises.
+  const s = shellStrings(locale);
+  const action = failure.kind === 'offline' ? s.signInTryAgainOnline : failure.retryable ? s.signInTryAgainSoon : message.action;
+  return { title: message.title, body: `${message.explanation} ${action}`.trim(), intent: failure.kind === 'admin_action_required' ? 'error' : 'warning' };
 }
 
 /** Sign-in reasons an admin fixes in the org's set-up: My Domain, CORS for OAuth endpoints, the CORS allowlist. */
