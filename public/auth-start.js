@@ -50,7 +50,9 @@
   query.set('code_challenge', challenge);
   query.set('code_challenge_method', 'S256');
   query.set('state', state);
-  query.set('scope', 'api refresh_token openid');
+  // The same scopes as OAUTH_SCOPE in src/auth/salesforce-sign-in.ts: the fewest the add-in needs, and exactly the
+  // ones the README's External Client App set-up selects (a scope the app lacks ends on Salesforce's error page).
+  query.set('scope', 'api refresh_token');
   if (prompt === 'login') query.set('prompt', 'login');
   var target = loginUrl + '/services/oauth2/authorize?' + query.toString().replace(/\+/g, '%20');
 

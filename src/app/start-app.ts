@@ -124,6 +124,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       loginUrl: loginUrl && allowed.includes(loginUrl) ? loginUrl : config.salesforce.loginUrl,
       clientId: config.salesforce.clientId,
       redirectUri: config.salesforce.redirectUri,
+      apiVersion: config.salesforce.apiVersion,
       requestTimeoutMs: config.salesforce.requestTimeoutMs,
     };
   };

@@ -104,7 +104,7 @@ function setup(outcomes: SignInOutcome[]) {
       requests.push({ forceLogin: request.forceLogin, loginUrl: request.settings.loginUrl });
       return outcomes.shift() ?? { status: 'cancelled' };
     },
-    settingsFor: (loginUrl) => ({ loginUrl: loginUrl ?? 'http://localhost:8787', clientId: 'c', redirectUri: 'https://a/cb', requestTimeoutMs: 1000 }),
+    settingsFor: (loginUrl) => ({ loginUrl: loginUrl ?? 'http://localhost:8787', clientId: 'c', redirectUri: 'https://a/cb', apiVersion: '62.0', requestTimeoutMs: 1000 }),
     outbox: box.outbox,
     microsoftAuth: { signOut: async () => void events.push('microsoftSignOut') },
     ownerExtras: { partitionKey: 'p' },

@@ -1,6 +1,6 @@
 /**
  * The Salesforce half of sign-in, without the dialog: the URLs the dialog walks, the answer it hands back, the code
- * exchange and the identity lookup. Plain fetch (no jsforce: the wrapper owns jsforce and there is no session yet).
+ * exchange and who signed in. Plain fetch (no jsforce: the wrapper owns jsforce and there is no session yet).
  * Every failure leaves here as a SalesforceFailureError carrying a classified failure.
  */
 import type { ClassifiedFailure, ClassifyContext } from '../salesforce/failure-kinds';
@@ -13,6 +13,8 @@ export interface SalesforceOAuthSettings {
   loginUrl: string;
   clientId: string;
   redirectUri: string;
+  /** e.g. "62.0": the REST version who-signed-in is read with (runtime config `salesforce.apiVersion`). */
+  apiVersion: string;
   requestTimeoutMs: number;
 }
 
@@ -23,8 +25,45 @@ export interface SignInHttpDeps {
   isOnline?: () => boolean | undefined;
 }
 
-/** `api refresh_token` for the work, `openid` so the identity URL and userinfo answer. */
-export const OAUTH_SCOPE = 'api refresh_token openid';
+/**
+ * The fewest scopes the add-in needs: `api` for REST, `refresh_token` to stay signed in. No `openid`: who signed in is
+ * read through REST, and a scope the External Client App does not list ends on Salesforce's own error page
+ * (`invalid_scope`), with no way back to the add-in. public/auth-start.js keeps its own copy of this string.
+ */
+export const OAUTH_SCOPE = 'api refresh_token';
+
+/**
+ * Salesforce's generic login hosts. A browser cannot finish a sign-in there: their token endpoint never answers CORS
+ * (CORS for OAuth endpoints exists only on My Domain and Experience Cloud hosts), and the identity URL they return is
+ * not CORS either. Only hosts known to be generic are listed; a custom domain or any My Domain form is never refused.
+ */
+const GENERIC_LOGIN_HOSTS: ReadonlySet<string> = new Set(['login.salesforce.com', 'test.salesforce.com']);
+
+/** True for login.salesforce.com and test.salesforce.com (any path, port or case). */
+export function isGenericLoginHost(loginUrl: string): boolean {
+  try {
+    return GENERIC_LOGIN_HOSTS.has(new URL(loginUrl).hostname.toLowerCase().replace(/\.$/, ''));
+  } catch {
+    return false;
+  }
+}
+
+/** Said before the dialog opens: the login address must be the org's My Domain. */
+export function myDomainRequiredFailure(loginUrl: string): ClassifiedFailure {
+  let host = loginUrl;
+  try {
+    host = new URL(loginUrl).host;
+  } catch {
+    // keep the text as configured
+  }
+  return {
+    kind: 'admin_action_required',
+    connectionLost: false,
+    retryable: false,
+    reason: 'my_domain_required',
+    detail: `${host} is a generic Salesforce login host; the add-in signs in through the org's My Domain.`,
+  };
+}
 
 export interface AuthStartParams {
   loginUrl: string;
@@ -177,35 +216,55 @@ export function idsFromIdentityUrl(identityUrl: string): { orgId: string; userId
   return match?.[1] && match[2] ? { orgId: match[1], userId: match[2] } : undefined;
 }
 
-/** Who signed in, from the identity URL (GET with the new access token). */
-export async function fetchIdentity(
+/**
+ * Who signed in. The ids come from the token response's `id` (`https://<login host>/id/<orgId>/<userId>`), which is
+ * parsed, never fetched: the identity URL lives on the login host and is not a CORS endpoint, so a pane cannot read it
+ * (Salesforce Help, "Enable CORS for OAuth Endpoints"). The names come from one REST read of the User on instance_url,
+ * which answers the origins on the org's CORS allowlist.
+ */
+export async function readSignedInUser(
   deps: SignInHttpDeps,
-  settings: Pick<SalesforceOAuthSettings, 'loginUrl' | 'requestTimeoutMs'>,
+  settings: Pick<SalesforceOAuthSettings, 'loginUrl' | 'apiVersion' | 'requestTimeoutMs'>,
   tokens: SalesforceTokens,
 ): Promise<SalesforceIdentity> {
+  const ids = idsFromIdentityUrl(tokens.identityUrl);
+  if (!ids) {
+    throw new SalesforceFailureError(deps.classify({ status: 200, body: 'token response id is not an identity URL (/id/<orgId>/<userId>)' }, { phase: 'token_exchange' }));
+  }
+  const url = `${tokens.instanceUrl}/services/data/v${settings.apiVersion}/sobjects/User/${ids.userId}?fields=Username,Name,Email`;
   const response = await bounded(
     deps,
     settings.requestTimeoutMs,
-    tokens.identityUrl,
+    url,
     { method: 'GET', headers: { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' } },
-    'token_exchange',
+    'request',
   );
-  if (!response.ok) return failFromResponse(deps, response, 'token_exchange');
-  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  const fromUrl = idsFromIdentityUrl(tokens.identityUrl);
-  const text = (key: string) => (typeof json[key] === 'string' ? (json[key] as string) : undefined);
-  const orgId = text('organization_id') ?? fromUrl?.orgId;
-  const userId = text('user_id') ?? fromUrl?.userId;
-  if (!orgId || !userId) {
-    throw new SalesforceFailureError(deps.classify({ status: response.status, body: 'identity without organization_id or user_id' }, { phase: 'token_exchange' }));
+  if (!response.ok) return failFromResponse(deps, response, 'request');
+  const text = await response.text().catch(() => '');
+  let json: Record<string, unknown> | undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+  } catch {
+    json = undefined;
   }
-  const username = text('username') ?? '';
+  if (!json) {
+    // An HTML page or a cut-off body where Salesforce's JSON was expected: classified like any REST answer.
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    throw new SalesforceFailureError(deps.classify({ status: response.status, headers, body: text }, { phase: 'request', online: deps.isOnline?.() }));
+  }
+  const user = json;
+  const field = (key: string) => (typeof user[key] === 'string' ? (user[key] as string) : '');
+  const username = field('Username');
   return {
-    orgId,
-    userId,
+    orgId: ids.orgId,
+    userId: ids.userId,
     username,
-    displayName: text('display_name') ?? username,
-    email: text('email') ?? '',
+    displayName: field('Name') || username,
+    email: field('Email'),
     loginUrl: settings.loginUrl,
     instanceUrl: tokens.instanceUrl,
   };

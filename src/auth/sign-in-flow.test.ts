@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DialogOutcome } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
 import { codeChallengeS256 } from './pkce';
-import { buildAuthorizeUrl, idsFromIdentityUrl, parseDialogAnswer, revokeToken } from './salesforce-sign-in';
+import { buildAuthorizeUrl, idsFromIdentityUrl, isGenericLoginHost, OAUTH_SCOPE, parseDialogAnswer, revokeToken } from './salesforce-sign-in';
 import { runSignIn, type SignInFlowDeps } from './sign-in-flow';
 
 const ORIGIN = 'https://localhost:3000';
@@ -10,11 +10,13 @@ const SETTINGS = {
   loginUrl: 'https://login.example.test',
   clientId: 'demo-outlook-addin',
   redirectUri: `${ORIGIN}/auth-callback.html`,
+  apiVersion: '62.0',
   requestTimeoutMs: 2000,
 };
 const VERIFIER = 'v'.repeat(64);
 const STATE = 'state-123';
 const ID_URL = 'https://login.example.test/id/00D5e000000DemoAAA/0055e000001SamAAAS';
+const USER_URL = 'https://na1.example.test/services/data/v62.0/sobjects/User/0055e000001SamAAAS?fields=Username,Name,Email';
 
 interface Call {
   url: string;
@@ -52,9 +54,11 @@ const goodServer = (call: Call): Response => {
   if (call.url.endsWith('/services/oauth2/token')) {
     return json(200, { access_token: 'AT', refresh_token: 'RT', instance_url: 'https://na1.example.test', id: ID_URL, issued_at: '1700000000000' });
   }
-  if (call.url === ID_URL) {
-    return json(200, { organization_id: '00D5e000000DemoAAA', user_id: '0055e000001SamAAAS', username: 'seller@demo.example', display_name: 'Sam Seller', email: 'seller@demo.example' });
+  if (call.url === USER_URL) {
+    return json(200, { attributes: { type: 'User' }, Username: 'seller@demo.example', Name: 'Sam Seller', Email: 'seller@demo.example' });
   }
+  // The identity URL is on the login host and never answers a browser (not a CORS endpoint): as a pane sees it.
+  if (call.url === ID_URL) throw new TypeError('Failed to fetch');
   return json(404, [{ errorCode: 'NOT_FOUND', message: 'no' }]);
 };
 
@@ -92,7 +96,10 @@ describe('runSignIn', () => {
       redirect_uri: SETTINGS.redirectUri,
       code_verifier: VERIFIER,
     });
+    expect(calls.map((c) => c.url)).toEqual([`${SETTINGS.loginUrl}/services/oauth2/token`, USER_URL]);
     expect(new Headers(calls[1]!.init!.headers).get('Authorization')).toBe('Bearer AT');
+    // The identity URL is kept (the token store keys the seller by it), never fetched.
+    expect(outcome.tokens.identityUrl).toBe(ID_URL);
   });
 
   it('asks Salesforce for the user again on sign in again', async () => {
@@ -170,6 +177,105 @@ describe('runSignIn', () => {
   });
 });
 
+describe('runSignIn: who signed in, without the identity URL', () => {
+  const codeAnswer = () => message({ code: 'CODE', state: STATE });
+  const tokenServer = (user: (call: Call) => Response | Promise<Response>) => (call: Call) =>
+    call.url.endsWith('/services/oauth2/token') ? goodServer(call) : user(call);
+
+  it('reads the user with the API version of the runtime config, never the identity URL', async () => {
+    const { deps, calls } = makeDeps(codeAnswer, goodServer);
+    const outcome = await runSignIn(deps, { settings: { ...SETTINGS, apiVersion: '61.0' } });
+    // Another API version from the runtime config: the read follows it (goodServer answers v62.0 only).
+    expect(outcome).toMatchObject({ status: 'failed' });
+    expect(calls[1]!.url).toBe(USER_URL.replace('v62.0', 'v61.0'));
+    expect(calls.some((c) => c.url.includes('/id/'))).toBe(false);
+  });
+
+  it('falls back to the username for a user without a Name', async () => {
+    const { deps } = makeDeps(codeAnswer, tokenServer(() => json(200, { Username: 'only@demo.example' })));
+    const outcome = await runSignIn(deps, { settings: SETTINGS });
+    expect(outcome).toMatchObject({ status: 'signed_in', identity: { username: 'only@demo.example', displayName: 'only@demo.example', email: '' } });
+  });
+
+  it.each([
+    ['a REST refusal', () => json(403, [{ errorCode: 'API_DISABLED_FOR_ORG', message: 'The REST API is not enabled for this Organization.' }]), 'admin_action_required'],
+    ['a maintenance page with 200', () => new Response('<html><title>Down for Maintenance</title></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), 'transient'],
+    ['a gateway 503 with an empty body', () => new Response('', { status: 503 }), 'transient'],
+    ['a cut-off JSON body', () => new Response('{"Username":"sel', { status: 200, headers: { 'Content-Type': 'application/json' } }), 'transient'],
+    [
+      'a network error while online',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      'transient',
+    ],
+  ])('classifies %s at the user read', async (_, user, kind) => {
+    const { deps } = makeDeps(codeAnswer, tokenServer(user));
+    deps.isOnline = () => true;
+    const outcome = await runSignIn(deps, { settings: SETTINGS });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { kind, connectionLost: false } });
+  });
+
+  it('a token response whose id is not an identity URL fails, classified, without a REST call', async () => {
+    const { deps, calls } = makeDeps(codeAnswer, () => json(200, { access_token: 'AT', instance_url: 'https://na1.example.test', id: 'https://x/not-an-id' }));
+    const outcome = await runSignIn(deps, { settings: SETTINGS });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { kind: 'unknown' } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('never puts the access token in the failure', async () => {
+    const { deps } = makeDeps(codeAnswer, tokenServer(() => new Response('<html>Bearer AT</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
+    const outcome = await runSignIn(deps, { settings: SETTINGS });
+    expect(JSON.stringify(outcome)).not.toMatch(/Bearer AT/);
+  });
+});
+
+describe('runSignIn: a login host that cannot answer the pane', () => {
+  it.each(['https://login.salesforce.com', 'https://test.salesforce.com/', 'https://LOGIN.Salesforce.com:443'])(
+    '%s: a set-up message naming My Domain before any window opens',
+    async (loginUrl) => {
+      const { deps, calls, opened } = makeDeps(() => message({ code: 'CODE', state: STATE }), goodServer);
+      const outcome = await runSignIn(deps, { settings: { ...SETTINGS, loginUrl } });
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        failure: { kind: 'admin_action_required', reason: 'my_domain_required', connectionLost: false },
+        loginUrl,
+        appOrigin: ORIGIN,
+      });
+      expect(opened).toHaveLength(0);
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  it('refuses only the known generic login hosts, never a My Domain, Experience Cloud or custom domain', () => {
+    for (const generic of ['https://login.salesforce.com', 'https://test.salesforce.com', 'https://login.salesforce.com./']) expect(isGenericLoginHost(generic), generic).toBe(true);
+    for (const host of [
+      'https://acme.my.salesforce.com',
+      'https://acme--uat.sandbox.my.salesforce.com',
+      'https://acme.my.site.com',
+      'https://acme.force.com',
+      'https://login.acme.com',
+      'https://login.salesforce.com.evil.example',
+      'https://127.0.0.1:8443',
+      'not a url',
+    ])
+      expect(isGenericLoginHost(host), host).toBe(false);
+  });
+
+  it('a network error at the code exchange while online (CORS refused): a set-up message, with the origin to allowlist', async () => {
+    const { deps, opened } = makeDeps(() => message({ code: 'CODE', state: STATE }));
+    deps.isOnline = () => true;
+    const outcome = await runSignIn(deps, { settings: SETTINGS });
+    expect(opened).toHaveLength(1);
+    expect(outcome).toEqual({
+      status: 'failed',
+      failure: expect.objectContaining({ kind: 'admin_action_required', reason: 'oauth_cors_blocked', connectionLost: false, retryable: false }),
+      loginUrl: SETTINGS.loginUrl,
+      appOrigin: ORIGIN,
+    });
+  });
+});
+
 describe('sign-in helpers', () => {
   it('builds the authorize URL Salesforce expects', () => {
     const url = new URL(
@@ -183,10 +289,18 @@ describe('sign-in helpers', () => {
       code_challenge: 'ch',
       code_challenge_method: 'S256',
       state: 'st',
-      scope: 'api refresh_token openid',
+      scope: 'api refresh_token',
       prompt: 'login',
     });
-    expect(url.search).toContain('scope=api%20refresh_token%20openid');
+    expect(url.search).toContain('scope=api%20refresh_token&');
+  });
+
+  it('asks for the fewest scopes, and public/auth-start.js asks for the same', async () => {
+    expect(OAUTH_SCOPE).toBe('api refresh_token');
+    const { readFile } = await import('node:fs/promises');
+    const script = await readFile(new URL('../../public/auth-start.js', import.meta.url), 'utf8');
+    const scopes = [...script.matchAll(/query\.set\('scope', '([^']*)'\)/g)].map((m) => m[1]);
+    expect(scopes).toEqual([OAUTH_SCOPE]);
   });
 
   it('parses dialog answers without throwing', () => {

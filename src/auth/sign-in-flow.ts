@@ -1,6 +1,7 @@
 /**
- * One sign-in, from the seller's click to tokens and identity: PKCE + state, the Office dialog, the answer's origin
- * and state checked, the code exchanged, the identity read. Every path ends in a SignInOutcome; nothing stays pending
+ * One sign-in, from the seller's click to tokens and identity: a generic login host refused before any window opens,
+ * PKCE + state, the Office dialog, the answer's origin and state checked, the code exchanged, the user read through
+ * REST (never the identity URL, which a browser may not read). Every path ends in a SignInOutcome; nothing stays pending
  * and nothing throws (a closed dialog is a cancel).
  */
 import type { DialogOutcome } from '../host/office-host';
@@ -11,8 +12,10 @@ import { createPkcePair as defaultCreatePkcePair, createState as defaultCreateSt
 import {
   buildAuthStartUrl,
   exchangeCode,
-  fetchIdentity,
+  isGenericLoginHost,
+  myDomainRequiredFailure,
   parseDialogAnswer,
+  readSignedInUser,
   type SalesforceOAuthSettings,
   type SignInHttpDeps,
 } from './salesforce-sign-in';
@@ -35,8 +38,12 @@ export type SignInOutcome =
   | { status: 'cancelled' }
   /** Office could not show or keep the dialog: 12002, 12003, 12004, 12005, 12007, 12009, 12011 (or 0: no dialog API). */
   | { status: 'dialog_failed'; code: number; message: string }
-  /** Salesforce refused: an error redirect (access_denied, OAUTH_APP_BLOCKED, …), the code exchange, or the identity. */
-  | { status: 'failed'; failure: ClassifiedFailure }
+  /**
+   * Salesforce refused: an error redirect (access_denied, OAUTH_APP_BLOCKED, …), the code exchange, or the user read.
+   * `loginUrl` and `appOrigin` come with the set-up reasons (my_domain_required, oauth_cors_blocked), whose message
+   * names the login address and the origin the admin must add to the CORS allowlist.
+   */
+  | { status: 'failed'; failure: ClassifiedFailure; loginUrl?: string; appOrigin?: string }
   /** The answer could not be trusted; nothing was exchanged. */
   | { status: 'rejected'; reason: SignInRejection };
 
@@ -48,6 +55,10 @@ export interface SignInRequest {
 
 export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): Promise<SignInOutcome> {
   const { settings } = request;
+  // Known before any window opens: a generic login host cannot finish the sign-in from a browser.
+  if (isGenericLoginHost(settings.loginUrl)) {
+    return { status: 'failed', failure: myDomainRequiredFailure(settings.loginUrl), loginUrl: settings.loginUrl, appOrigin: deps.appOrigin };
+  }
   let pkce: PkcePair;
   let state: string;
   try {
@@ -90,10 +101,12 @@ export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): P
 
   try {
     const tokens = await exchangeCode(deps, settings, answer.code, pkce.verifier);
-    const identity = await fetchIdentity(deps, settings, tokens);
+    const identity = await readSignedInUser(deps, settings, tokens);
     return { status: 'signed_in', tokens, identity };
   } catch (error) {
     const failure = error instanceof SalesforceFailureError ? error.failure : deps.classify(error, { phase: 'token_exchange', online: deps.isOnline?.() });
-    return { status: 'failed', failure };
+    return failure.reason === 'oauth_cors_blocked'
+      ? { status: 'failed', failure, loginUrl: settings.loginUrl, appOrigin: deps.appOrigin }
+      : { status: 'failed', failure };
   }
 }

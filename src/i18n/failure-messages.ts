@@ -133,6 +133,19 @@ const en: Catalogue = {
       explanation: 'Salesforce needs you to set a new password.',
       action: 'Sign in again; Salesforce will ask you for a new password.',
     },
+    my_domain_required: {
+      title: 'Sign in through your Salesforce org’s My Domain',
+      explanation:
+        'The add-in is set to sign in at Salesforce’s general login page (login.salesforce.com or test.salesforce.com), where an add-in can’t finish signing in.',
+      action:
+        'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (Salesforce Setup → My Domain shows it, for example https://yourcompany.my.salesforce.com).',
+    },
+    oauth_cors_blocked: {
+      title: 'Salesforce isn’t set up for the add-in yet',
+      explanation: 'Salesforce didn’t let the add-in finish signing in from Outlook.',
+      action:
+        'Ask your Salesforce admin to sign in through your Salesforce org’s My Domain and, in Setup → CORS, to turn on “Enable CORS for OAuth endpoints” and add the add-in’s address to the CORS allowlist.',
+    },
   },
 };
 
@@ -249,6 +262,19 @@ const fr: Catalogue = {
       title: 'Votre mot de passe Salesforce a expiré',
       explanation: 'Salesforce vous demande de définir un nouveau mot de passe.',
       action: 'Reconnectez-vous ; Salesforce vous demandera un nouveau mot de passe.',
+    },
+    my_domain_required: {
+      title: 'Connectez-vous par le Mon domaine (My Domain) de votre organisation Salesforce',
+      explanation:
+        'Le complément est configuré pour se connecter sur la page de connexion générale de Salesforce (login.salesforce.com ou test.salesforce.com), où un complément ne peut pas terminer la connexion.',
+      action:
+        'Demandez à votre administrateur Salesforce de régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce (Configuration Salesforce → Mon domaine l’indique, par exemple https://votresociete.my.salesforce.com).',
+    },
+    oauth_cors_blocked: {
+      title: 'Salesforce n’est pas encore configuré pour le complément',
+      explanation: 'Salesforce n’a pas laissé le complément terminer la connexion depuis Outlook.',
+      action:
+        'Demandez à votre administrateur Salesforce de passer par le Mon domaine (My Domain) de votre organisation Salesforce et, dans Configuration → CORS, d’activer « Enable CORS for OAuth endpoints » et d’ajouter l’adresse du complément à la liste d’autorisation CORS.',
     },
   },
 };

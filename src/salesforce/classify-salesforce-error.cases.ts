@@ -475,3 +475,121 @@ export const OWN_CASES: WireCase[] = [
     source: 'DOCUMENTED — Salesforce web server flow error list (redirect_uri_mismatch); DESIGN.md: the callback URL must be listed exactly on the External Client App',
   },
 ];
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Failures that are not Salesforce JSON: a gateway or maintenance page, an empty body, a cut-off body. Each reaches the
+// seller as "Salesforce is briefly unavailable" and is retried (transient, reason not_salesforce_json), never unknown
+// and never Connection lost. jsforce resolves a 2xx that is not JSON with the raw text instead of rejecting
+// (lib/http-api.js parseResponseBody falls back to the text), so these are replayed through the wrapper's own boundary
+// (sendJsforceRequest), not bare jsforce.
+// ---------------------------------------------------------------------------------------------------------------------
+
+const MAINTENANCE_PAGE =
+  '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><html><head><title>Salesforce - Down for Maintenance</title></head>' +
+  '<body><center><span>We are down for maintenance.</span><br><br>Sorry for the inconvenience. We\'ll be back shortly.</center></body></html>';
+const GATEWAY_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+const CLI_2487 = 'OBSERVED — forcedotcom/cli#2487 (an instance down for service answers 503 with an HTML maintenance page)';
+const JSFORCE_1376 = 'OBSERVED — jsforce/jsforce#1376 (an unreachable or gone org answers HTML for every URL; jsforce keys on Content-Type text/html)';
+
+export const NOT_SALESFORCE_JSON_CASES: WireCase[] = [
+  {
+    id: 'NJ-503-MAINTENANCE-HTML',
+    phase: 'request',
+    status: 503,
+    headers: { 'Content-Type': 'text/html' },
+    body: MAINTENANCE_PAGE,
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: `${CLI_2487}; ${JSFORCE_1376}`,
+  },
+  {
+    id: 'NJ-503-MAINTENANCE-HTML-CHARSET',
+    phase: 'request',
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+    body: MAINTENANCE_PAGE,
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: `${CLI_2487}; with a charset jsforce's exact text/html check misses and the page arrives as the message`,
+  },
+  {
+    id: 'NJ-200-MAINTENANCE-HTML',
+    phase: 'request',
+    status: 200,
+    headers: { 'Content-Type': 'text/html;charset=UTF-8' },
+    body: MAINTENANCE_PAGE,
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: 'OBSERVED — wadewegner/Force.com-Toolkit-for-NET#160 ("We are down for maintenance" page as a query response); forcedotcom/wsc#290 (HTML from the Salesforce edge where SOAP/JSON was due)',
+  },
+  {
+    id: 'NJ-502-GATEWAY-HTML',
+    phase: 'request',
+    status: 502,
+    headers: { 'Content-Type': 'text/html' },
+    body: GATEWAY_PAGE,
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: 'INFERRED — DESIGN.md "Gateways and maintenance can answer with HTML"; forcedotcom/wsc#290 (HTML from the Salesforce edge)',
+  },
+  {
+    id: 'NJ-502-EMPTY',
+    phase: 'request',
+    status: 502,
+    headers: {},
+    body: '',
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: 'INFERRED — DESIGN.md "Gateways … can answer … without CORS headers"; a gateway 502 with no body',
+  },
+  {
+    id: 'NJ-504-EMPTY',
+    phase: 'request',
+    status: 504,
+    headers: { 'Content-Length': '0' },
+    body: '',
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: 'INFERRED — a gateway timeout with no body (RFC 9110 §15.6.5)',
+  },
+  {
+    id: 'NJ-200-CUT-OFF-JSON',
+    phase: 'request',
+    status: 200,
+    headers: JSON_HEADERS,
+    body: '{"totalSize":1,"done":true,"records":[{"attributes":{"type":"Contact","url":"/services/data/v62.0/sobjects/Contact/003',
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: 'INFERRED — a transfer cut off by a gateway or a dropped connection; jsforce returns the unparsable text (lib/http-api.js parseResponseBody)',
+  },
+  {
+    id: 'NJ-200-EMPTY-JSON',
+    phase: 'request',
+    status: 200,
+    headers: JSON_HEADERS,
+    body: '',
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: 'INFERRED — a 200 that carries none of the JSON Salesforce documents for the resource',
+  },
+  {
+    id: 'NJ-400-CUT-OFF-JSON',
+    phase: 'request',
+    status: 400,
+    headers: JSON_HEADERS,
+    body: '[{"message":"Required fields are missing: [LastN',
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: `INFERRED — ${ERRORCODES} (400 carries a JSON error array); cut off, its code is lost, so it is retried rather than shown as unknown`,
+  },
+  {
+    id: 'NJ-503-CUT-OFF-JSON',
+    phase: 'request',
+    status: 503,
+    headers: JSON_HEADERS,
+    body: '[{"message":"Server Unavailable","errorCo',
+    expected: 'transient',
+    also: { reason: 'not_salesforce_json' },
+    source: `INFERRED — ${ERRORCODES} (503 SERVER_UNAVAILABLE), cut off`,
+  },
+];

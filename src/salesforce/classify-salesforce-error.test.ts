@@ -14,7 +14,9 @@ import { Connection, OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifySalesforceError } from './classify-salesforce-error';
 import { scrubSecrets } from './scrub-secrets';
-import { OWN_CASES, type WireCase } from './classify-salesforce-error.cases';
+import { NOT_SALESFORCE_JSON_CASES, OWN_CASES, type WireCase } from './classify-salesforce-error.cases';
+import * as jsforceNamespace from 'jsforce';
+import { jsforceModuleOf, sendJsforceRequest } from './connection/jsforce-transport';
 import { CONNECTION_LOST_KINDS, FAILURE_KINDS, SalesforceFailureError, type ClassifiedFailure, type ClassifyContext, type FailureKind } from './failure-kinds';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -428,5 +430,98 @@ describe('never throws, always a valid kind', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Failures that are not Salesforce JSON, and a REST call that gets no readable answer while online.
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** Through the wrapper's boundary: real jsforce over loopback, the status attached, a 2xx text turned into an error. */
+function throughWrapper(c: WireCase): Promise<unknown> {
+  restReply = replyOf(c);
+  return failureOf(() =>
+    sendJsforceRequest(jsforceModuleOf(jsforceNamespace), { accessToken: ACCESS_TOKEN, instanceUrl: base, apiVersion: '62.0' }, { method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Contact' }, 5000),
+  );
+}
+
+describe('failures that are not Salesforce JSON', () => {
+  for (const c of NOT_SALESFORCE_JSON_CASES) {
+    it(`${c.id} → ${c.expected}, raw and through the wrapper's jsforce boundary, never Connection lost`, async () => {
+      const ctx: ClassifyContext = { phase: c.phase, online: true };
+      expectCase(classifySalesforceError({ status: c.status, headers: c.headers, body: c.body }, ctx), c);
+      const error = await throughWrapper(c);
+      const result = classifySalesforceError(error, ctx);
+      expectCase(result, c);
+      expect(result).toMatchObject({ connectionLost: false, retryable: true, status: c.status });
+      // Support reads what came instead of JSON, never the markup and never a token.
+      expect(result.detail ?? '').not.toMatch(/<[a-z!]/i);
+      expect(JSON.stringify(result)).not.toContain(ACCESS_TOKEN);
+    });
+  }
+
+  it("names an HTML page's title in the detail", async () => {
+    const result = classifySalesforceError(await throughWrapper(NOT_SALESFORCE_JSON_CASES[0]!), { phase: 'request' });
+    expect(result.detail).toContain('Down for Maintenance');
+  });
+
+  it('a 2xx plain text where JSON was due is not Salesforce JSON either', async () => {
+    const error = await throughWrapper({ ...NOT_SALESFORCE_JSON_CASES[0]!, status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'Service Unavailable' });
+    expect(classifySalesforceError(error, { phase: 'request' })).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json' });
+  });
+
+  it('Salesforce JSON still resolves, and a 204 resolves empty', async () => {
+    restReply = { status: 200, headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: '{"totalSize":0,"done":true,"records":[]}' };
+    const session = { accessToken: ACCESS_TOKEN, instanceUrl: base, apiVersion: '62.0' };
+    await expect(sendJsforceRequest(jsforceModuleOf(jsforceNamespace), session, { method: 'GET', url: '/services/data/v62.0/query?q=x' }, 5000)).resolves.toEqual({ totalSize: 0, done: true, records: [] });
+    restReply = { status: 204, headers: {}, body: '' };
+    await expect(sendJsforceRequest(jsforceModuleOf(jsforceNamespace), session, { method: 'PATCH', url: '/services/data/v62.0/sobjects/Contact/003000000000001AAA', body: '{}' }, 5000)).resolves.toBeUndefined();
+  });
+
+  it('a 4xx HTML page keeps its status meaning (a gone org is not a retry)', () => {
+    expect(classifySalesforceError({ status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><title>Not Found</title></html>' }, { phase: 'request' }).kind).toBe('not_found');
+    expect(classifySalesforceError({ status: 401, headers: { 'Content-Type': 'text/html' }, body: '<html></html>' }, { phase: 'request' })).toMatchObject({ kind: 'session_expired', refreshable: true });
+  });
+
+  it('an HTML-ish string without an HTTP status is not evidence of anything', () => {
+    expect(classifySalesforceError('<html>oops</html>', { phase: 'request' }).kind).toBe('unknown');
+  });
+});
+
+describe('no readable answer while online, by phase', () => {
+  it('REST (a gateway answering without CORS headers reaches a browser as a network error): transient, retried', async () => {
+    const real = await failureOf(() => restCall(restConnection(closedPortUrl)));
+    for (const error of [new TypeError('Failed to fetch'), new TypeError('Load failed'), real]) {
+      for (const online of [true, undefined]) {
+        expect(classifySalesforceError(error, { phase: 'request', online })).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json', retryable: true, connectionLost: false });
+      }
+      expect(classifySalesforceError(error, { phase: 'request', online: false }).kind).toBe('offline');
+    }
+  });
+
+  it('the code exchange (the token endpoint did not answer CORS): a set-up reason for the admin, not unknown', () => {
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_exchange', online: true })).toMatchObject({
+      kind: 'admin_action_required',
+      reason: 'oauth_cors_blocked',
+      connectionLost: false,
+      retryable: false,
+    });
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_exchange', online: false }).kind).toBe('offline');
+  });
+
+  it('a refresh (the token endpoint answered this sign-in before): transient, retried, never a set-up message', () => {
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: true })).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json', connectionLost: false });
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: false }).kind).toBe('offline');
+    // jsforce's own refresh failing on the network, as the request that started it sees it.
+    expect(classifySalesforceError(new Error('Unable to refresh session due to: Failed to fetch'), { phase: 'token_refresh', online: true }).kind).toBe('transient');
+  });
+
+  it('with no phase, a network error while online stays unknown: nothing says which host failed', () => {
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { online: true }).kind).toBe('unknown');
+  });
+
+  it('a deadline is still a timeout, whatever the phase', () => {
+    expect(classifySalesforceError(new DOMException('x', 'TimeoutError'), { phase: 'request', online: true }).kind).toBe('timeout');
+    expect(classifySalesforceError(new DOMException('x', 'TimeoutError'), { phase: 'token_exchange', online: true }).kind).toBe('timeout');
   });
 });

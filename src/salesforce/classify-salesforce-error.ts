@@ -274,6 +274,8 @@ interface Evidence {
   /** Came out of jsforce's auto-refresh: the token endpoint refused a refresh. */
   refresh?: boolean;
   network?: 'offline_or_unknown' | 'reset' | 'timeout';
+  /** The body was not Salesforce's JSON: a gateway or maintenance page (HTML), a cut-off JSON body, or nothing. */
+  notJson?: 'html' | 'cut_off' | 'empty' | 'text';
 }
 
 function fromRestError(item: unknown, ev: Evidence): boolean {
@@ -317,18 +319,38 @@ function fromRestArray(list: unknown, ev: Evidence): boolean {
   return found;
 }
 
+/** An HTML page (gateway, maintenance, login redirect) in one line for `detail`: its title, never its markup. */
+function htmlSummary(html: string): string {
+  const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim();
+  return title ? `An HTML page instead of Salesforce's JSON: "${title}".` : "An HTML page instead of Salesforce's JSON.";
+}
+
+/** jsforce's own text for a `Content-Type: text/html` answer (lib/http-api.js getError); the page is in `data`. */
+const JSFORCE_HTML_MESSAGE = /^HTTP response contains html content/;
+
 /** A body as it came off the wire (string) or already parsed (array/object). */
 function fromBody(body: unknown, ev: Evidence): boolean {
   if (body === null || body === undefined) return false;
   if (typeof body === 'string') {
     const text = body.trim();
-    if (text === '') return false;
+    if (text === '') {
+      ev.notJson = 'empty';
+      return false;
+    }
     if (text.startsWith('[') || text.startsWith('{')) {
       try {
         return fromBody(JSON.parse(text) as unknown, ev);
       } catch {
-        // fall through: not JSON after all
+        // Salesforce's JSON, cut off on the way (a gateway or a dropped connection): its text is not worth showing.
+        ev.notJson = 'cut_off';
+        ev.text = `A cut-off JSON body (${text.length} characters) instead of Salesforce's answer.`;
+        return false;
       }
+    }
+    if (text.startsWith('<')) {
+      ev.notJson = 'html';
+      ev.text = htmlSummary(text);
+      return false;
     }
     if (/(^|[?#&])error=/.test(text)) return fromQuery(text, ev);
     // text/plain codes such as the identity URL's "Bad_OAuth_Token" or "Missing_OAuth_Token".
@@ -440,7 +462,13 @@ function gather(error: unknown, ev: Evidence): void {
   const httpName = /^ERROR_HTTP_(\d{3})$/.exec(errorCode ?? name ?? '');
   if (httpName) {
     ev.status ??= Number(httpName[1]);
-    if (message !== undefined && !fromBody(message, ev)) ev.text = message;
+    if (message !== undefined && JSFORCE_HTML_MESSAGE.test(message)) {
+      const page = read(error, 'data');
+      ev.notJson = 'html';
+      ev.text = typeof page === 'string' ? htmlSummary(page) : htmlSummary('');
+      return;
+    }
+    if (message !== undefined && !fromBody(message, ev) && ev.notJson === undefined) ev.text = message;
     return;
   }
   if (errorCode !== undefined && errorCode !== '' && errorCode !== 'Error') {
@@ -460,6 +488,12 @@ function gather(error: unknown, ev: Evidence): void {
   if (fromOAuth(error, ev) || fromRestError(error, ev)) return;
   const body = read(error, 'body');
   if (fromBody(body, ev)) return;
+  // The wrapper's jsforce boundary: a 2xx whose body was text, where only Salesforce's JSON (or nothing) was due.
+  if (name === 'NotSalesforceJsonError') {
+    ev.notJson ??= 'text';
+    if (ev.text === undefined && message !== undefined) ev.text = message;
+    return;
+  }
   const location = headerOf(read(error, 'headers'), 'location');
   if (location !== undefined && /[?#&]error=/.test(location) && fromQuery(location, ev)) return;
   const network = read(error, 'network');
@@ -525,7 +559,16 @@ function decide(ev: Evidence, context: ClassifyContext): Decision {
   const phase = context.phase;
   if (ev.network === 'timeout') return { kind: 'timeout' };
   if (ev.network === 'reset') return context.online === false ? { kind: 'offline' } : { kind: 'transient' };
-  if (ev.network === 'offline_or_unknown') return context.online === false ? { kind: 'offline' } : { kind: 'unknown' };
+  if (ev.network === 'offline_or_unknown') {
+    if (context.online === false) return { kind: 'offline' };
+    // Online, yet no answer a browser may read: at the code exchange, the token endpoint did not answer CORS (a generic
+    // login host, "Enable CORS for OAuth endpoints" off, or the origin not on the CORS allowlist): a set-up fix.
+    if (phase === 'token_exchange') return { kind: 'admin_action_required', reason: 'oauth_cors_blocked' };
+    // On REST after sign-in, a gateway's 502/503/504 carries no CORS headers and reaches the pane as exactly this. So
+    // at a refresh: the same token endpoint answered this pane's sign-in, so its set-up is not what failed.
+    if (phase === 'request' || phase === 'token_refresh') return { kind: 'transient', reason: 'not_salesforce_json' };
+    return { kind: 'unknown' };
+  }
 
   if (ev.code !== undefined) {
     const key = normalise(ev.code);
@@ -550,7 +593,23 @@ function decide(ev: Evidence, context: ClassifyContext): Decision {
     const byStatus = decideByStatus(ev.status, ev);
     return byStatus && (byStatus.kind === 'transient' || byStatus.kind === 'rate_limited') ? byStatus : { kind: 'unknown' };
   }
+  if (ev.notJson !== undefined) {
+    const notJson = decideNotJson(ev.status, ev.notJson);
+    if (notJson) return notJson;
+  }
   return decideByStatus(ev.status, ev) ?? { kind: 'unknown' };
+}
+
+/**
+ * A body that is not Salesforce's JSON, with an HTTP status. Where Salesforce's JSON was due (any success, any 5xx or
+ * 420) a gateway, a maintenance page or a cut-off transfer stood in for Salesforce: `transient`, retried. A cut-off
+ * body is that whatever the status, except 401 (a refresh may cure it) and 429 (a limit). Without a status it is not
+ * evidence of anything.
+ */
+function decideNotJson(status: number | undefined, notJson: NonNullable<Evidence['notJson']>): Decision | undefined {
+  if (status === undefined || status === 401 || status === 429) return undefined;
+  if (status < 400 || status === 420 || status >= 500 || notJson === 'cut_off') return { kind: 'transient', reason: 'not_salesforce_json' };
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -44,8 +44,11 @@ export interface ClassifiedFailure {
   /**
    * The precise cause when the kind alone does not tell the seller what to ask for (admin_action_required:
    * 'inactive_user', 'ip_restricted', 'app_blocked', 'api_disabled', 'invalid_client', 'inactive_org', 'storage_full',
-   * 'api_session_not_allowed'; reauth_required: 'access_denied', 'password_expired'; transient: 'refresh_in_progress').
-   * Stable keys for messages and tests, never Salesforce text.
+   * 'api_session_not_allowed', and the set-up causes of sign-in: 'my_domain_required' (a generic login host such as
+   * login.salesforce.com), 'oauth_cors_blocked' (the token endpoint did not answer the pane: CORS for OAuth endpoints,
+   * the CORS allowlist or My Domain); reauth_required: 'access_denied', 'password_expired'; transient:
+   * 'refresh_in_progress', 'not_salesforce_json' (a gateway or maintenance page, a cut-off body, or a REST call or refresh
+   * that got no readable answer while online)). Stable keys for messages and tests, never Salesforce text.
    */
   reason?: string;
   /** True when a refresh could cure it (INVALID_SESSION_ID during a request, except "not valid for use with the REST API"). */

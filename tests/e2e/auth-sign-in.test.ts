@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAM, signInThroughDialog } from './support/salesforce-sign-in';
@@ -69,13 +71,17 @@ describe('sign-in', () => {
     const authorize = new URL(urls.find((u) => u.includes('/services/oauth2/authorize?'))!);
     expect(authorize.origin).toBe(stack.emulator.url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('scope')).toBe('api refresh_token openid');
+    expect(authorize.searchParams.get('scope')).toBe('api refresh_token');
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${stack.addinOrigin}/auth-callback.html`);
     expect(authorize.searchParams.get('state')).toBeTruthy();
 
     await pane.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 15_000 });
     // The dialog is closed by the pane once it has the answer.
     await expect.poll(() => dialog.isClosed(), { timeout: 5000 }).toBe(true);
+
+    // Who signed in came from REST on the instance, never from the identity URL (not a CORS endpoint on Salesforce).
+    expect(urls.filter((u) => /\/id\/00D/.test(u))).toEqual([]);
+    expect(urls.some((u) => /\/services\/data\/v\d+\.0\/sobjects\/User\/005\w+\?fields=Username,Name,Email$/.test(u))).toBe(true);
 
     const log = await stack.emulatorLog();
     const exchange = log.find((e) => e.path === '/services/oauth2/token');
@@ -172,3 +178,90 @@ describe('sign-in', () => {
     }
   });
 });
+
+describe('a login host whose token endpoint cannot answer the pane', () => {
+  let generic: Stack;
+
+  beforeAll(async () => {
+    // login.salesforce.com as the configured login address: never contacted (nothing resolves it here), refused first.
+    generic = await startStack({ config: (base) => ({ ...base, salesforce: { ...base.salesforce, loginUrl: 'https://login.salesforce.com' } }) });
+  });
+
+  afterAll(async () => {
+    await generic?.close();
+  });
+
+  it('login.salesforce.com: a set-up message naming My Domain and the CORS settings, and no sign-in window', async () => {
+    const context = await generic.newContext();
+    opened.push(context);
+    const page = await context.newPage();
+    const pane = await generic.openHarness(page, { email: 'acme-renewal' });
+    const pages = context.pages().length;
+    await pane.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const problem = pane.getByTestId('sign-in-problem');
+    await problem.waitFor({ timeout: 10_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toMatch(/My Domain/);
+    expect(text).not.toMatch(/Something went wrong/);
+    const steps = (await pane.getByTestId('sign-in-steps').textContent()) ?? '';
+    expect(steps).toContain('Enable CORS for OAuth endpoints');
+    expect(steps).toContain(generic.addinOrigin);
+    expect(steps).toContain('https://login.salesforce.com');
+    expect(context.pages().length).toBe(pages);
+    expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
+  });
+});
+
+describe('a token endpoint that does not answer the pane (CORS for OAuth endpoints off, or the origin not allowlisted)', () => {
+  let noCors: Stack;
+  let loginHost: http.Server;
+  let org = '';
+
+  beforeAll(async () => {
+    // A login host whose token endpoint answers without CORS headers, as Salesforce's does when "Enable CORS for OAuth
+    // endpoints" is off or the origin is not on the allowlist. Its authorize sends the dialog on to the emulated org
+    // (a first-party window: CORS does not apply there), so the seller signs in and the code comes back as usual.
+    loginHost = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://login-host');
+      if (req.method === 'GET' && url.pathname === '/services/oauth2/authorize') {
+        res.writeHead(302, { Location: `${org}${url.pathname}${url.search}` });
+        res.end();
+        return;
+      }
+      req.resume();
+      // Whatever it says, the pane cannot read it: no Access-Control-Allow-Origin.
+      res.writeHead(400, { 'Content-Type': 'application/json;charset=UTF-8' });
+      res.end('{"error":"invalid_grant","error_description":"authentication failure"}');
+    });
+    await new Promise<void>((resolve) => loginHost.listen(0, '127.0.0.1', resolve));
+    const loginUrl = `http://127.0.0.1:${(loginHost.address() as AddressInfo).port}`;
+    noCors = await startStack({ config: (base) => ({ ...base, salesforce: { ...base.salesforce, loginUrl } }) });
+    org = noCors.emulator.url;
+  });
+
+  afterAll(async () => {
+    await noCors?.close();
+    loginHost?.closeAllConnections();
+    await new Promise<void>((resolve) => loginHost?.close(() => resolve()) ?? resolve());
+  });
+
+  it('the code exchange fails as a browser sees it: a set-up message naming My Domain, the CORS setting and the origin, never "Something went wrong"', async () => {
+    const context = await noCors.newContext();
+    opened.push(context);
+    const page = await context.newPage();
+    const pane = await noCors.openHarness(page, { email: 'acme-renewal' });
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+    const problem = pane.getByTestId('sign-in-problem');
+    await problem.waitFor({ timeout: 15_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).not.toMatch(/Something went wrong|unexpectedly/);
+    expect(text).toMatch(/isn’t set up for the add-in/);
+    const steps = (await pane.getByTestId('sign-in-steps').textContent()) ?? '';
+    expect(steps).toMatch(/My Domain/);
+    expect(steps).toContain('Enable CORS for OAuth endpoints');
+    expect(steps).toContain(noCors.addinOrigin);
+    expect(await pane.getByTestId('signed-in-as').count()).toBe(0);
+    expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
+  });
+});
+

@@ -56,13 +56,13 @@ describe('connection: no network, no answer', () => {
     expect(api.state().status).toBe('connected');
   });
 
-  it('no network while the browser says online (e.g. CORS, DNS): unknown, never pending', async () => {
+  it('no network while the browser says online (a gateway without CORS headers, DNS): transient, never pending, never Connection lost', async () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url, { isOnline: () => true }, { requestTimeoutMs: 2000 });
     await api.start({ ...tokens, instanceUrl: await closedPortUrl() }, identity);
     const result = await settle(api.query(CONTACTS_SOQL));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.failure.kind).toBe('unknown');
+    if (!result.ok) expect(result.failure).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json', connectionLost: false });
     expect(api.state().status).toBe('connected');
   });
 

@@ -11,6 +11,7 @@ import {
   connectionFor,
   logMark,
   memoryTokenStore,
+  readLog,
   restCallsSince,
   settle,
   signIn,
@@ -185,11 +186,15 @@ describe('connection: refresh after the session expires', () => {
     expect(await restCallsSince(emulator.url, mark)).toHaveLength(2);
   });
 
-  it('restore from a stored refresh token, then work; the identity comes from the identity URL', async () => {
+  it('restore from a stored refresh token, then work; who signed in comes from REST, never the identity URL', async () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
+    const mark = await logMark(emulator.url);
     const restored = await api.restore(tokens.refreshToken!, emulator.url);
-    expect(restored).toMatchObject({ orgId: identity.orgId, userId: identity.userId, username: 'seller@demo.example' });
+    expect(restored).toEqual({ ...identity, loginUrl: emulator.url });
+    const since = (await readLog(emulator.url)).slice(mark);
+    expect(since.filter((e) => e.area === 'identity')).toEqual([]);
+    expect(since.filter((e) => e.area === 'rest').map((e) => e.path)).toEqual([`/services/data/v62.0/sobjects/User/${identity.userId}`]);
     expect(api.identity()?.userId).toBe(identity.userId);
     expect(api.state().status).toBe('connected');
     await expect(api.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });

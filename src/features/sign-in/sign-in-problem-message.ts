@@ -4,7 +4,7 @@
  */
 import type { SignInProblem } from '../../auth/auth-controller';
 import { failureMessage } from '../../i18n/failure-messages';
-import { format, shellStrings } from '../../i18n/strings';
+import { format, resolveLocale, shellStrings } from '../../i18n/strings';
 import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
 
 export interface SignInProblemMessage {
@@ -17,12 +17,36 @@ export interface SignInProblemMessage {
 
 export function failureProblemMessage(failure: ClassifiedFailure, locale: string): SignInProblemMessage {
   const message = failureMessage(failure, locale);
-  return { title: message.title, body: `${message.explanation} ${message.action}`.trim(), intent: failure.kind === 'admin_action_required' ? 'error' : 'warning' };
+  // A sign-in (or a start-up restore) that failed is not retried by itself, whatever the kind's own text promises.
+  const s = shellStrings(locale);
+  const action = failure.kind === 'offline' ? s.signInTryAgainOnline : failure.retryable ? s.signInTryAgainSoon : message.action;
+  return { title: message.title, body: `${message.explanation} ${action}`.trim(), intent: failure.kind === 'admin_action_required' ? 'error' : 'warning' };
+}
+
+/** Sign-in reasons an admin fixes in the org's set-up: My Domain, CORS for OAuth endpoints, the CORS allowlist. */
+const SETUP_REASONS: ReadonlySet<string> = new Set(['my_domain_required', 'oauth_cors_blocked']);
+
+function setupMessage(problem: Extract<SignInProblem, { status: 'failed' }>, locale: string): SignInProblemMessage {
+  const s = shellStrings(locale);
+  const message = failureMessage(problem.failure, locale);
+  const origin = problem.appOrigin ?? (resolveLocale(locale) === 'fr' ? 'l’adresse du complément' : 'the add-in’s address');
+  return {
+    title: message.title,
+    body: `${message.explanation} ${s.setupStepsLead}`,
+    steps: [
+      problem.loginUrl ? `${s.setupStepMyDomain} ${format(s.setupStepMyDomainNow, { loginUrl: problem.loginUrl })}` : s.setupStepMyDomain,
+      s.setupStepCorsOAuth,
+      format(s.setupStepAllowlist, { origin }),
+    ],
+    intent: 'error',
+  };
 }
 
 export function signInProblemMessage(problem: SignInProblem, locale: string): SignInProblemMessage {
   const s = shellStrings(locale);
-  if (problem.status === 'failed') return failureProblemMessage(problem.failure, locale);
+  if (problem.status === 'failed') {
+    return problem.failure.reason && SETUP_REASONS.has(problem.failure.reason) ? setupMessage(problem, locale) : failureProblemMessage(problem.failure, locale);
+  }
   if (problem.status === 'rejected') return { title: s.signInFailedTitle, body: s.signInRejected, intent: 'error' };
   switch (problem.code) {
     case 12002:

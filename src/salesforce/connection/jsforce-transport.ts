@@ -7,6 +7,14 @@
  *   the wrapper's own bounded backoff is the only retry. Its browser build has no such retry.
  * - jsforce's errors carry no HTTP status; a fresh Connection per request lets its transport report the status of
  *   that request, which is attached to the error for the classifier (403 vs 401, an unlisted code on a 400).
+ * - jsforce's browser transport calls the global fetch and, when that fetch rejects (a network error: a gateway that
+ *   answers without CORS headers, DNS, a refused connection) or is aborted, never settles the request: the rejection
+ *   is left unhandled inside jsforce (browser/request.js startFetchRequest). {@link watchFetchFailures} lets each
+ *   request here hear of its own fetch failing, so it rejects at once with the browser's error instead of waiting
+ *   for the wrapper's deadline.
+ * - jsforce resolves a 2xx whose body is not JSON (a maintenance page, a cut-off or empty body) with the raw text
+ *   (lib/http-api.js parseResponseBody). Every request here expects Salesforce's JSON or nothing (204), so text is
+ *   turned into a {@link NotSalesforceJsonError} the classifier reads like any HTTP answer.
  */
 export interface JsforceRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -16,12 +24,63 @@ export interface JsforceRequest {
 }
 
 interface JsforceTransportLike {
-  httpRequest(request: unknown, options?: unknown): PromiseLike<{ statusCode?: number } | undefined>;
+  httpRequest(request: unknown, options?: unknown): PromiseLike<{ statusCode?: number; headers?: Record<string, unknown> } | undefined>;
+}
+
+/**
+ * A success status whose body was not Salesforce's JSON. Shaped as `{status, headers, body}` so the classifier
+ * treats it like any HTTP answer; the body is kept short (support reads its start; a page can be large).
+ */
+export class NotSalesforceJsonError extends Error {
+  override name = 'NotSalesforceJsonError';
+  readonly body: string;
+  constructor(
+    readonly status: number | undefined,
+    readonly headers: Record<string, string>,
+    body: string,
+  ) {
+    super(`Salesforce answered HTTP ${status ?? '?'} without JSON`);
+    this.body = body.length > 2000 ? body.slice(0, 2000) : body;
+  }
 }
 
 export interface JsforceConnectionLike {
   request(request: JsforceRequest, options?: Record<string, unknown>): PromiseLike<unknown>;
   _transport?: JsforceTransportLike;
+}
+
+/** Carried by each request sent here; jsforce copies it into the fetch init (object spread keeps symbol keys). */
+const FETCH_FAILED: unique symbol = Symbol.for('outlook-salesforce-addin.fetch-failed');
+const WATCHING: unique symbol = Symbol.for('outlook-salesforce-addin.fetch-watched');
+
+type Fetch = (input: unknown, init?: unknown) => Promise<unknown>;
+type WatchedFetch = Fetch & { [WATCHING]?: Fetch };
+
+/**
+ * Wraps `scope.fetch` once. Every caller gets the very promise fetch gave, except a fetch whose init carries
+ * FETCH_FAILED (only jsforce requests sent by {@link sendJsforceRequest}): its rejection goes to that callback, and
+ * jsforce, which would only leave it unhandled, is given a promise that never settles instead (no stray "Uncaught (in
+ * promise)" per failed request). The only way to hear of it: jsforce's browser build calls the global fetch and offers
+ * no hook. Returns an undo (tests). Idempotent.
+ */
+export function watchFetchFailures(scope: { fetch?: unknown } = globalThis as { fetch?: unknown }): () => void {
+  const current = scope.fetch as WatchedFetch | undefined;
+  if (typeof current !== 'function' || current[WATCHING]) return () => undefined;
+  const original = current;
+  const watched: WatchedFetch = function (this: unknown, input: unknown, init?: unknown) {
+    const pending = original.call(this, input, init);
+    const report = init !== null && typeof init === 'object' ? (init as { [FETCH_FAILED]?: unknown })[FETCH_FAILED] : undefined;
+    if (typeof report !== 'function') return pending;
+    return pending.then(undefined, (error: unknown) => {
+      (report as (error: unknown) => void)(error);
+      return new Promise<never>(() => undefined);
+    });
+  };
+  watched[WATCHING] = original;
+  scope.fetch = watched;
+  return () => {
+    if (scope.fetch === watched) scope.fetch = original;
+  };
 }
 
 /** The part of the `jsforce` / `jsforce/core` module used here. */
@@ -42,7 +101,11 @@ export function jsforceModuleOf(loaded: unknown): JsforceModule {
  * Production loader: a dynamic import, so jsforce lands in a lazy chunk and the first paint never waits for it.
  * `jsforce/core` is the Connection without the optional APIs (bulk, metadata, streaming...) the add-in never uses.
  */
-export const loadJsforceCore = async (): Promise<JsforceModule> => jsforceModuleOf(await import('jsforce/core'));
+export const loadJsforceCore = async (): Promise<JsforceModule> => {
+  const module = jsforceModuleOf(await import('jsforce/core'));
+  watchFetchFailures();
+  return module;
+};
 
 /** Sends one request with a fresh Connection; rejects with jsforce's error, a `status` attached when one was seen. */
 export async function sendJsforceRequest(
@@ -53,6 +116,7 @@ export async function sendJsforceRequest(
 ): Promise<unknown> {
   const conn = new jsforce.Connection({ accessToken: session.accessToken, instanceUrl: session.instanceUrl, version: session.apiVersion });
   let status: number | undefined;
+  let contentType: string | undefined;
   const transport = conn._transport;
   if (transport && typeof transport.httpRequest === 'function') {
     const original = transport.httpRequest.bind(transport);
@@ -61,16 +125,27 @@ export async function sendJsforceRequest(
       pending.then(
         (response) => {
           if (typeof response?.statusCode === 'number') status = response.statusCode;
+          const type = response?.headers?.['content-type'];
+          if (typeof type === 'string') contentType = type;
         },
         () => undefined,
       );
       return pending;
     };
   }
+  let fetchFailed: (error: unknown) => void = () => undefined;
+  const failedFetch = new Promise<never>((_, reject) => {
+    fetchFailed = reject;
+  });
+  failedFetch.catch(() => undefined); // settled by jsforce first: nobody waits on it any more
+  const marked: JsforceRequest & { [FETCH_FAILED]: (error: unknown) => void } = { ...request, [FETCH_FAILED]: (error) => fetchFailed(error) };
   try {
     // `timeout` lets jsforce abort the fetch and free the socket after the wrapper's own deadline has fired.
-    return await conn.request(request, { timeout: timeoutMs, retry: { maxRetries: 0, methods: [] } });
+    const body = await Promise.race([conn.request(marked, { timeout: timeoutMs, retry: { maxRetries: 0, methods: [] } }), failedFetch]);
+    if (typeof body === 'string') throw new NotSalesforceJsonError(status, contentType === undefined ? {} : { 'content-type': contentType }, body);
+    return body;
   } catch (error) {
+    if (error instanceof NotSalesforceJsonError) throw error;
     if (status !== undefined && error !== null && typeof error === 'object' && !('status' in error)) {
       try {
         Object.defineProperty(error, 'status', { value: status, enumerable: false, configurable: true });

@@ -62,7 +62,8 @@ export interface SalesforceConnection extends SalesforceApi {
   start(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void>;
   /**
    * Start-up with a stored refresh token: exchanges it. With the identity remembered from the last session no further
-   * call is made; with only a login URL (or nothing: the configured one) the identity URL is read. Rejects with the
+   * call is made; with only a login URL (or nothing: the configured one) the user is read through REST (ids from the
+   * identity URL's path; the identity URL itself is never fetched). Rejects with the
    * classified failure; the state is then `lost` (dead token), `offline` (the token waits for the network) or
    * `signed_out` (anything else; the stored token is left for a later try).
    */
@@ -98,16 +99,22 @@ function sobjectPath(apiPath: string, sobject: string, id?: string): string {
   return `${apiPath}/sobjects/${sobject}${id === undefined ? '' : `/${id}`}`;
 }
 
-function identityFrom(body: unknown, tokens: ActiveTokens): SalesforceIdentity {
+/** Org and user ids from the identity URL's path (`…/id/<orgId>/<userId>`): parsed, never fetched. */
+function idsOf(identityUrl: string): { orgId: string; userId: string } | undefined {
+  const match = /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(identityUrl);
+  return match?.[1] && match[2] ? { orgId: match[1], userId: match[2] } : undefined;
+}
+
+/** A User record (Username, Name, Email) as who signed in. */
+function identityFrom(body: unknown, ids: { orgId: string; userId: string }, tokens: ActiveTokens): SalesforceIdentity {
   const b = (body ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof b[key] === 'string' ? (b[key] as string) : '');
-  const fromUrl = /\/id\/([^/]+)\/([^/?#]+)/.exec(tokens.identityUrl);
   return {
-    orgId: text('organization_id') || fromUrl?.[1] || '',
-    userId: text('user_id') || fromUrl?.[2] || '',
-    username: text('username'),
-    displayName: text('display_name'),
-    email: text('email'),
+    orgId: ids.orgId,
+    userId: ids.userId,
+    username: text('Username'),
+    displayName: text('Name') || text('Username'),
+    email: text('Email'),
     loginUrl: tokens.loginUrl,
     instanceUrl: tokens.instanceUrl,
   };
@@ -328,8 +335,14 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
         if (known) {
           identity = { ...known, loginUrl, instanceUrl: tokens.instanceUrl || known.instanceUrl };
         } else {
-          const body = await call(() => json('GET', tokens.identityUrl), { idempotent: true });
-          identity = identityFrom(body, session.current() ?? tokens);
+          // The identity URL lives on the login host and is not a CORS endpoint: a pane cannot read it. The ids are in
+          // its path; the names come from the User record through REST (the CORS allowlist), as at sign-in.
+          const ids = idsOf(tokens.identityUrl);
+          if (!ids) {
+            throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'The token response carries no identity URL (/id/<orgId>/<userId>).' });
+          }
+          const body = await call(() => json('GET', `${apiPath}/sobjects/User/${ids.userId}?fields=Username,Name,Email`), { idempotent: true });
+          identity = identityFrom(body, ids, session.current() ?? tokens);
         }
         signedInAs = identity;
         dispatch({ type: 'tokens_received' });
