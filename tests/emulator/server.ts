@@ -1,14 +1,17 @@
 /**
- * The emulated Salesforce org: one Node HTTP server speaking Salesforce's OAuth, identity and REST wire formats,
+ * The emulated Salesforce org: one Node HTTPS server speaking Salesforce's OAuth, identity and REST wire formats,
  * with CORS for an allowlist of origins and controls for tests under /__emulator/*.
  *
  *   const org = await startEmulator({ allowedOrigins: ['https://localhost:3000'] });
- *   org.url            // http://localhost:<port>  (login URL, My Domain and instance URL at once)
+ *   org.url            // https://localhost:<port>  (login URL, My Domain and instance URL at once)
  *   org.controls.expireSessions();
  *   await org.close();
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { getLocalhostCertificate } from '../harness/certificate';
 import { createControls, handleControlRequest, type EmulatorControls } from './controls';
 import { emptyReply, readBody, textReply, type Reply } from './http';
 import { bearerToken, handleIdentity, handleUserinfo } from './identity';
@@ -40,7 +43,7 @@ export interface EmulatorOptions {
 }
 
 export interface RunningEmulator {
-  /** http://localhost:<port> */
+  /** https://localhost:<port> */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -67,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const controls = createControls(org);
   const allowedOrigins = new Set(org.config.allowedOrigins);
   const heldResponses = new Set<ServerResponse>();
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
     origin && allowedOrigins.has(origin)
@@ -186,11 +189,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   };
 
-  // Listen on both loopback families so http://localhost works whichever one a client resolves first.
+  // HTTPS with the harness's self-signed localhost certificate: OAuth endpoints require HTTPS, and Office dialogs
+  // refuse an HTTP page. Node test processes trust exactly this certificate (NODE_EXTRA_CA_CERTS, vitest.config.ts).
+  const tls = await getLocalhostCertificate();
+  // Listen on both loopback families so https://localhost works whichever one a client resolves first.
   const servers: Server[] = [];
   const listen = (host: string, port: number): Promise<Server> =>
     new Promise((resolve, reject) => {
-      const server = createServer(listener);
+      const server = createServer({ key: tls.key, cert: tls.cert }, listener);
       server.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
@@ -209,7 +215,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   } catch {
     // No IPv6 loopback here; IPv4 is enough.
   }
-  org.baseUrl = `http://localhost:${port}`;
+  org.baseUrl = `https://localhost:${port}`;
 
   let closed = false;
   return {

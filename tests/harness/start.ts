@@ -3,8 +3,10 @@
  * Ports: the add-in on 3000 (the manifest, the callback URL and the org's CORS allowlist name it); the org on 8787 or
  * SF_EMULATOR_PORT.
  */
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { getLocalhostCertificate } from './certificate';
 import { DEMO_USERS } from '../emulator/seed';
 import { startEmulator } from '../emulator/server';
 import { startHarness } from './server';
@@ -12,13 +14,35 @@ import { startHarness } from './server';
 const ADDIN_PORT = 3000;
 const ADDIN_ORIGIN = `https://localhost:${ADDIN_PORT}`;
 
+const CERTIFICATE_FILE = fileURLToPath(new URL('../../node_modules/.vite/basic-ssl/_cert.pem', import.meta.url));
+
+/**
+ * The harness proxies the org's controls over HTTPS from this process, so this process must trust the self-signed
+ * localhost certificate. Node reads NODE_EXTRA_CA_CERTS only at start: without it, run this script again with it set
+ * (trusting exactly that certificate; certificate checks stay on). Resolves true when this process is the parent.
+ */
+async function relaunchTrustingCertificate(): Promise<boolean> {
+  if (process.env.NODE_EXTRA_CA_CERTS === CERTIFICATE_FILE) return false;
+  await getLocalhostCertificate();
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: CERTIFICATE_FILE },
+  });
+  // Ctrl+C reaches both processes (same process group); the child stops itself and the parent follows its exit.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code) => process.exit(code ?? 1));
+  return true;
+}
+
 async function main(): Promise<void> {
+  if (await relaunchTrustingCertificate()) return;
   const emulatorPort = Number(process.env.SF_EMULATOR_PORT ?? 8787);
   if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) throw new Error(`invalid SF_EMULATOR_PORT ${process.env.SF_EMULATOR_PORT}`);
 
   const org = await startEmulator({ port: emulatorPort, allowedOrigins: [ADDIN_ORIGIN] });
 
-  // public/config.json names http://localhost:8787; another port needs the config served to match.
+  // public/config.json names https://localhost:8787; another port needs the config served to match.
   const publicConfig = JSON.parse(await readFile(fileURLToPath(new URL('../../public/config.json', import.meta.url)), 'utf8')) as {
     salesforce: Record<string, unknown>;
   };

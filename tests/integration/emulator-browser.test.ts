@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { DEMO_USERS } from '../emulator/seed';
@@ -38,6 +38,12 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }, 60_000);
 
+/** Chromium does not know the harness's self-signed certificate; the org's pages and APIs are HTTPS with it. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  return context.newPage();
+}
+
 afterAll(async () => {
   await browser?.close();
   await org?.close();
@@ -46,7 +52,7 @@ afterAll(async () => {
 
 describe('emulated org in Chromium', () => {
   it('signs in through the login and Allow pages and lands on the callback with a code', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const pkce = createPkce();
     const params = new URLSearchParams({
       response_type: 'code',
@@ -94,7 +100,7 @@ describe('emulated org in Chromium', () => {
   it('lets the allowed origin call REST with a bearer token (real preflight) and blocks another origin', async () => {
     const { access_token: token } = await signInByHttp(org.url, { redirectUri: `${allowedOrigin}/auth-callback.html` });
     const callFrom = async (origin: string) => {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.goto(`${origin}/`);
       const result = await page.evaluate(
         async ([url, bearer]) => {

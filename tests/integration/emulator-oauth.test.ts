@@ -209,6 +209,8 @@ describe('token endpoint: refresh_token', () => {
   });
 
   it('answers an overlapping refresh with "token request is already being processed"', async () => {
+    // Long enough that the second request (its own TLS handshake included) arrives while the first is processed.
+    org.controls.setPolicy({ refreshProcessingMs: 400 });
     const { refresh_token: refreshToken = '' } = await signInByHttp(org.url);
     const settled = await Promise.allSettled([oauth2().refreshToken(refreshToken), oauth2().refreshToken(refreshToken)]);
     const ok = settled.filter((s) => s.status === 'fulfilled');
