@@ -51,7 +51,10 @@ export interface OrgConfig {
 }
 
 export class OrgState {
+  /** My Domain and instance URL. */
   baseUrl = '';
+  /** The generic login host (login.salesforce.com's stand-in): the identity URL lives there. */
+  loginHostUrl = '';
   readonly orgId = DEMO_ORG.id;
   policy: EmulatorPolicy;
   records!: RecordStore;
@@ -123,7 +126,7 @@ export class OrgState {
   }
 
   identityUrl(userId: string): string {
-    return `${this.baseUrl}/id/${this.orgId}/${userId}`;
+    return `${this.loginHostUrl}/id/${this.orgId}/${userId}`;
   }
 }
 

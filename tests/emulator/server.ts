@@ -1,9 +1,11 @@
 /**
- * The emulated Salesforce org: one Node HTTPS server speaking Salesforce's OAuth, identity and REST wire formats,
- * with CORS for an allowlist of origins and controls for tests under /__emulator/*.
+ * The emulated Salesforce org: Node HTTPS listeners speaking Salesforce's OAuth, identity and REST wire formats,
+ * with CORS per host and endpoint (cors.ts) and controls for tests under /__emulator/*. Two hosts, as a real org has:
  *
  *   const org = await startEmulator({ allowedOrigins: ['https://localhost:3000'] });
- *   org.url            // https://localhost:<port>  (login URL, My Domain and instance URL at once)
+ *   org.url            // https://localhost:<port>   My Domain and instance URL (OAuth, REST, userinfo, controls)
+ *   org.loginHostUrl   // https://127.0.0.1:<port2>  the generic login host (login.salesforce.com): OAuth for
+ *                      //                            servers, the identity URL /id/…; never CORS
  *   org.controls.expireSessions();
  *   await org.close();
  */
@@ -13,10 +15,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getLocalhostCertificate } from '../harness/certificate';
 import { createControls, handleControlRequest, type EmulatorControls } from './controls';
+import { corsGrantFor, corsResponseHeaders, preflightHeaders, type HostKind } from './cors';
 import { emptyReply, readBody, textReply, type Reply } from './http';
 import { bearerToken, handleIdentity, handleUserinfo } from './identity';
 import { handleAuthorizeGet, handleConsentPost, handleLoginPost } from './oauth/authorize';
-import { handleRevoke, handleToken } from './oauth/token-endpoint';
+import { handleIntrospect, handleRevoke, handleToken } from './oauth/token-endpoint';
 import { defaultOrgConfig, OrgState, type LogEntry } from './org-state';
 import type { EmulatorPolicy } from './policy';
 import { handleRest } from './rest/rest-entry';
@@ -29,8 +32,10 @@ export type { EmulatorPolicy, RefreshTokenPolicy } from './policy';
 export { DEFAULT_POLICY } from './policy';
 
 export interface EmulatorOptions {
-  /** 0 (default) picks a free port. */
+  /** My Domain's port; 0 (default) picks a free port. */
   port?: number;
+  /** The generic login host's port; 0 (default) picks a free port. */
+  loginHostPort?: number;
   /** Origins whose browser requests get CORS headers (the org's CORS allowlist). Default ['https://localhost:3000']. */
   allowedOrigins?: string[];
   /** The External Client App's consumer key. Default 'demo-outlook-addin'. */
@@ -43,15 +48,16 @@ export interface EmulatorOptions {
 }
 
 export interface RunningEmulator {
-  /** https://localhost:<port> */
+  /** https://localhost:<port>: My Domain and instance URL. */
   url: string;
   port: number;
+  /** https://127.0.0.1:<loginHostPort>: the generic login host (stands for login.salesforce.com), home of /id/. */
+  loginHostUrl: string;
+  loginHostPort: number;
   close(): Promise<void>;
   controls: EmulatorControls;
 }
 
-const EXPOSED_HEADERS = 'Sforce-Limit-Info, WWW-Authenticate, Location';
-const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,24 +78,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const heldResponses = new Set<ServerResponse>();
   const sockets = new Set<Duplex>();
 
-  const corsHeaders = (origin: string | undefined): Record<string, string> =>
-    origin && allowedOrigins.has(origin)
-      ? {
-          'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Credentials': 'true',
-          'Access-Control-Expose-Headers': EXPOSED_HEADERS,
-          Vary: 'Origin',
-        }
-      : {};
-
-  const send = (res: ServerResponse, reply: Reply, origin: string | undefined): void => {
+  const send = (res: ServerResponse, reply: Reply, cors: Record<string, string>): void => {
     if (res.writableEnded || res.destroyed) return;
-    const headers = { ...reply.headers, ...corsHeaders(origin) };
-    res.writeHead(reply.status, headers);
+    res.writeHead(reply.status, { ...reply.headers, ...cors });
     res.end(reply.body);
   };
 
-  const route = async (req: IncomingMessage, url: URL, body: string): Promise<{ reply: Reply; username?: string; grantType?: string }> => {
+  const route = async (host: HostKind, req: IncomingMessage, url: URL, body: string): Promise<{ reply: Reply; username?: string; grantType?: string }> => {
     const method = req.method ?? 'GET';
     const path = url.pathname;
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
@@ -100,45 +95,56 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (method !== 'POST') return { reply: textReply(405, 'Method Not Allowed') };
       return handleToken(org, body);
     }
+    if (path === '/services/oauth2/introspect') {
+      if (method !== 'POST') return { reply: textReply(405, 'Method Not Allowed') };
+      return handleIntrospect(org, body);
+    }
     if (path === '/services/oauth2/revoke') {
       const token = method === 'POST' ? new URLSearchParams(body).get('token') : url.searchParams.get('token');
       return { reply: handleRevoke(org, token ?? '') };
     }
-    if (path === '/services/oauth2/userinfo') return handleUserinfo(org, bearerToken(headers.authorization, url.searchParams));
+    // The identity URL lives on the login host only; My Domain serves userinfo, REST and the controls.
     const identity = /^\/id\/([^/]+)\/([^/]+)\/?$/.exec(path);
-    if (identity) {
+    if (host === 'login') {
+      if (!identity) return { reply: textReply(404, 'Not Found') };
+
       return handleIdentity(org, identity[1] ?? '', identity[2] ?? '', bearerToken(headers.authorization, url.searchParams), url.searchParams);
     }
+    if (path === '/services/oauth2/userinfo') return handleUserinfo(org, bearerToken(headers.authorization, url.searchParams));
     if (areaOf(path) === 'rest') return handleRest(org, { method, pathname: path, query: url.searchParams, body, headers });
     return { reply: textReply(404, 'Not Found') };
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const handle = async (host: HostKind, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'https://localhost');
     const method = req.method ?? 'GET';
     const origin = req.headers.origin;
     const path = url.pathname;
+    const isControl = host === 'my-domain' && (path === '/__emulator' || path.startsWith('/__emulator/'));
+    const grant = corsGrantFor(path, { host, allowedOrigins, corsForOAuthEndpoints: org.policy.corsForOAuthEndpoints });
+    const cors = corsResponseHeaders(grant, origin, allowedOrigins);
 
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      if (!origin || !allowedOrigins.has(origin)) {
-        // Not on the org's CORS allowlist: no CORS headers, so the browser blocks the request.
-        send(res, textReply(403, 'CORS origin not allowed'), undefined);
-        return;
-      }
-      const preflightHeaders: Record<string, string> = {
-        'Access-Control-Allow-Methods': ALLOWED_METHODS,
-        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
-        'Access-Control-Max-Age': '86400',
-      };
-      // Chromium's Private Network Access asks before a public page may call a loopback server.
-      if (req.headers['access-control-request-private-network'] === 'true') preflightHeaders['Access-Control-Allow-Private-Network'] = 'true';
-      send(res, emptyReply(204, preflightHeaders), origin);
+      const allowed = preflightHeaders(
+        grant,
+        {
+          origin,
+          method: req.headers['access-control-request-method'],
+          headers: req.headers['access-control-request-headers'],
+          privateNetwork: req.headers['access-control-request-private-network'] === 'true',
+          anyHeader: isControl,
+        },
+        allowedOrigins,
+      );
+      // Refused (origin not allowlisted, endpoint without CORS, a header Salesforce does not allow): no CORS headers,
+      // so the browser blocks the request.
+      send(res, allowed ? emptyReply(204, allowed) : textReply(403, 'CORS origin not allowed'), {});
       return;
     }
 
     const body = await readBody(req);
-    if (path === '/__emulator' || path.startsWith('/__emulator/')) {
-      send(res, handleControlRequest(controls, method, path, body), origin);
+    if (isControl) {
+      send(res, handleControlRequest(controls, method, path, body), cors);
       return;
     }
 
@@ -167,14 +173,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       outcome = { reply: { status: fail.status, headers, body: fail.body } };
     } else {
       try {
-        outcome = await route(req, url, body);
+        outcome = await route(host, req, url, body);
       } catch {
         outcome = {
           reply: restError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 000000000-00000 (0000000000)'),
         };
       }
     }
-    send(res, outcome.reply, origin);
+    send(res, outcome.reply, cors);
     if (area) {
       const entry: LogEntry = { at: new Date().toISOString(), method, path, area, status: outcome.reply.status };
       if (outcome.username) entry.username = outcome.username;
@@ -183,20 +189,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
-  const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, textReply(500, 'emulator error'), undefined);
-    });
-  };
+  const listenerFor =
+    (host: HostKind) =>
+    (req: IncomingMessage, res: ServerResponse): void => {
+      handle(host, req, res).catch(() => {
+        if (!res.headersSent) send(res, textReply(500, 'emulator error'), {});
+      });
+    };
 
   // HTTPS with the harness's self-signed localhost certificate: OAuth endpoints require HTTPS, and Office dialogs
   // refuse an HTTP page. Node test processes trust exactly this certificate (NODE_EXTRA_CA_CERTS, vitest.config.ts).
   const tls = await getLocalhostCertificate();
   // Listen on both loopback families so https://localhost works whichever one a client resolves first.
   const servers: Server[] = [];
-  const listen = (host: string, port: number): Promise<Server> =>
+  const listen = (kind: HostKind, host: string, port: number): Promise<Server> =>
     new Promise((resolve, reject) => {
-      const server = createServer({ key: tls.key, cert: tls.cert }, listener);
+      const server = createServer({ key: tls.key, cert: tls.cert }, listenerFor(kind));
       server.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
@@ -207,20 +215,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         resolve(server);
       });
     });
-  const primary = await listen('127.0.0.1', options.port ?? 0);
+  const primary = await listen('my-domain', '127.0.0.1', options.port ?? 0);
   servers.push(primary);
   const port = (primary.address() as AddressInfo).port;
   try {
-    servers.push(await listen('::1', port));
+    servers.push(await listen('my-domain', '::1', port));
   } catch {
     // No IPv6 loopback here; IPv4 is enough.
   }
+  // The login host is another origin (127.0.0.1, not localhost), as login.salesforce.com is not the My Domain.
+  const loginHost = await listen('login', '127.0.0.1', options.loginHostPort ?? 0);
+  servers.push(loginHost);
+  const loginHostPort = (loginHost.address() as AddressInfo).port;
   org.baseUrl = `https://localhost:${port}`;
+  org.loginHostUrl = `https://127.0.0.1:${loginHostPort}`;
 
   let closed = false;
   return {
     url: org.baseUrl,
     port,
+    loginHostUrl: org.loginHostUrl,
+    loginHostPort,
     controls,
     close: async () => {
       if (closed) return;

@@ -93,7 +93,7 @@ describe('emulated org in Chromium', () => {
       },
       [org.url, code, pkce.verifier, `${allowedOrigin}/auth-callback.html`] as const,
     );
-    expect(exchanged).toEqual({ status: 200, id: `${org.url}/id/00D5e000000DemoAAA/${DEMO_USERS.second.id}` });
+    expect(exchanged).toEqual({ status: 200, id: `${org.loginHostUrl}/id/00D5e000000DemoAAA/${DEMO_USERS.second.id}` });
     await page.close();
   });
 
@@ -122,5 +122,41 @@ describe('emulated org in Chromium', () => {
     const allowed = await callFrom(allowedOrigin);
     expect(allowed).toEqual({ status: 200, limitInfo: expect.stringMatching(/^api-usage=\d+\/100000$/), names: ['Tom Nguyen'] });
     await expect(callFrom(otherOrigin)).resolves.toEqual({ error: 'TypeError' });
+  });
+
+  it('lets the allowed origin read neither the identity URL nor, with CORS for OAuth endpoints off, the token endpoint', async () => {
+    const tokens = await signInByHttp(org.url, { redirectUri: `${allowedOrigin}/auth-callback.html` });
+    const page = await newPage();
+    await page.goto(`${allowedOrigin}/`);
+    const attempt = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) =>
+      page.evaluate(
+        async ([u, i]) => {
+          try {
+            const res = await fetch(u, i);
+            return { status: res.status };
+          } catch (err) {
+            return { error: (err as Error).name };
+          }
+        },
+        [url, init] as const,
+      );
+    const refresh = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `grant_type=refresh_token&client_id=demo-outlook-addin&refresh_token=${encodeURIComponent(tokens.refresh_token ?? '')}` };
+
+    // The identity URL lives on the login host, which never answers CORS.
+    await expect(attempt(tokens.id, { headers: { Authorization: `Bearer ${tokens.access_token}` } })).resolves.toEqual({ error: 'TypeError' });
+    // Neither does the login host's token endpoint, even for an allowlisted origin.
+    await expect(attempt(`${org.loginHostUrl}/services/oauth2/token`, refresh)).resolves.toEqual({ error: 'TypeError' });
+    // My Domain's token endpoint does, while the org setting is on.
+    await expect(attempt(`${org.url}/services/oauth2/token`, refresh)).resolves.toEqual({ status: 200 });
+    org.controls.setPolicy({ corsForOAuthEndpoints: false });
+    try {
+      await expect(attempt(`${org.url}/services/oauth2/token`, refresh)).resolves.toEqual({ error: 'TypeError' });
+      await expect(attempt(`${org.url}/services/oauth2/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=x' })).resolves.toEqual({
+        error: 'TypeError',
+      });
+    } finally {
+      org.controls.setPolicy({ corsForOAuthEndpoints: true });
+    }
+    await page.close();
   });
 });

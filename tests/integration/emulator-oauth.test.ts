@@ -133,7 +133,7 @@ describe('token endpoint: authorization_code', () => {
     expect(Object.keys(tokens)).toEqual(['access_token', 'refresh_token', 'signature', 'scope', 'instance_url', 'id', 'token_type', 'issued_at']);
     expect(tokens.access_token).toMatch(new RegExp(`^${DEMO_ORG.id}!AQ`));
     expect(tokens.instance_url).toBe(org.url);
-    expect(tokens.id).toBe(`${org.url}/id/${DEMO_ORG.id}/${DEMO_USERS.seller.id}`);
+    expect(tokens.id).toBe(`${org.loginHostUrl}/id/${DEMO_ORG.id}/${DEMO_USERS.seller.id}`);
     expect(tokens.token_type).toBe('Bearer');
     expect(Number(tokens.issued_at)).toBeGreaterThan(Date.now() - 60_000);
     expect(tokens.signature).toMatch(/^[A-Za-z0-9+/]+=*$/);

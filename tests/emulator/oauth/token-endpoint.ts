@@ -129,3 +129,38 @@ export function handleRevoke(org: OrgState, token: string): Reply {
     body: 'error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported',
   };
 }
+
+/**
+ * POST /services/oauth2/introspect (RFC 7662 as Salesforce serves it): whether a token is live, never the token
+ * itself. A public client identifies itself with its client_id.
+ */
+export function handleIntrospect(org: OrgState, body: string): TokenOutcome {
+  const form = parseForm(body);
+  if (form.client_id !== org.config.clientId) return { reply: oauthError('invalid_client', 'invalid client credentials', 401) };
+  const token = form.token ?? '';
+  const now = org.now();
+  const access = org.tokens.validAccessToken(token, now);
+  const lookup = access ? undefined : org.tokens.lookupRefreshToken(token);
+  const grant = access ? org.tokens.grants.get(access.grantId) : lookup?.kind === 'live' && !lookup.grant.revoked ? lookup.grant : undefined;
+  const userId = access?.userId ?? grant?.userId;
+  if (!grant || !userId || !org.isActive(userId)) return { reply: jsonReply(200, { active: false }, { 'Cache-Control': 'no-store' }) };
+  const username = org.userById(userId)?.username;
+  return {
+    username,
+    reply: jsonReply(
+      200,
+      {
+        active: true,
+        scope: grant.scopes.join(' '),
+        client_id: grant.clientId,
+        username,
+        sub: org.identityUrl(userId),
+        token_type: access ? 'access_token' : 'refresh_token',
+        ...(access ? { exp: Math.floor(access.expiresAt / 1000) } : {}),
+        iat: Math.floor((access?.issuedAt ?? grant.createdAt) / 1000),
+        nbf: Math.floor((access?.issuedAt ?? grant.createdAt) / 1000),
+      },
+      { 'Cache-Control': 'no-store' },
+    ),
+  };
+}
