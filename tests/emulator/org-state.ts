@@ -5,6 +5,7 @@
 import { DEFAULT_POLICY, mergePolicy, type EmulatorPolicy } from './policy';
 import { RecordStore } from './record-store';
 import { DEMO_ORG, DEMO_SEED, type EmulatorSeed, type SeedUser } from './seed';
+import { createIdTokenKeys, type IdTokenKeys } from './oauth/id-token';
 import { TokenStore } from './oauth/token-store';
 
 export interface FailRule {
@@ -38,6 +39,7 @@ export interface LoginTransaction {
   state?: string;
   scopes: string[];
   codeChallenge?: string;
+  nonce?: string;
   userId?: string;
   createdAt: number;
 }
@@ -70,6 +72,8 @@ export class OrgState {
   hangRules: HangRule[] = [];
   log: LogEntry[] = [];
   loginTransactions = new Map<string, LoginTransaction>();
+  /** The org's OpenID Connect signing key; kept across reset() as a real org keeps its keys. */
+  readonly idTokenKeys: IdTokenKeys = createIdTokenKeys();
 
   constructor(readonly config: OrgConfig) {
     this.policy = { ...config.basePolicy };

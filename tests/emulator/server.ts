@@ -19,6 +19,7 @@ import { corsGrantFor, corsResponseHeaders, preflightHeaders, type HostKind } fr
 import { emptyReply, readBody, textReply, type Reply } from './http';
 import { bearerToken, handleIdentity, handleUserinfo } from './identity';
 import { handleAuthorizeGet, handleConsentPost, handleLoginPost } from './oauth/authorize';
+import { jwksReply, openidConfigurationReply } from './oauth/id-token';
 import { handleIntrospect, handleRevoke, handleToken } from './oauth/token-endpoint';
 import { defaultOrgConfig, OrgState, type LogEntry } from './org-state';
 import type { EmulatorPolicy } from './policy';
@@ -93,7 +94,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (path === '/services/oauth2/authorize/consent' && method === 'POST') return handleConsentPost(org, body);
     if (path === '/services/oauth2/token') {
       if (method !== 'POST') return { reply: textReply(405, 'Method Not Allowed') };
-      return handleToken(org, body);
+      return handleToken(org, body, host === 'login' ? org.loginHostUrl : org.baseUrl);
+    }
+    if (path === '/services/oauth2/id/keys' && method === 'GET') return { reply: jwksReply(org.idTokenKeys) };
+    if (path === '/.well-known/openid-configuration' && method === 'GET') {
+      return { reply: openidConfigurationReply(host === 'login' ? org.loginHostUrl : org.baseUrl, org.baseUrl, org.policy.appScopes) };
     }
     if (path === '/services/oauth2/introspect') {
       if (method !== 'POST') return { reply: textReply(405, 'Method Not Allowed') };

@@ -162,3 +162,17 @@ describe('CORS allowlist on REST and userinfo', () => {
     expect(otherOrigin.headers.get('access-control-allow-methods')).toBeNull();
   });
 });
+
+describe('OpenID Connect documents', () => {
+  it('answers openid-configuration and id/keys to any origin, on both hosts', async () => {
+    for (const base of [org.url, org.loginHostUrl]) {
+      for (const path of ['/.well-known/openid-configuration', '/services/oauth2/id/keys']) {
+        const res = await fetch(`${base}${path}`, { headers: { Origin: EVIL_ORIGIN } });
+        expect(res.status, `${base}${path}`).toBe(200);
+        expect(res.headers.get('access-control-allow-origin'), `${base}${path}`).toBe('*');
+      }
+      const config = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+      expect(config).toMatchObject({ issuer: base, jwks_uri: `${base}/services/oauth2/id/keys`, token_endpoint: `${base}/services/oauth2/token` });
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * The emulated org's OAuth endpoints, driven by HTTP through the login pages and by real jsforce (OAuth2,
  * Connection) over loopback HTTP. Every failure is checked in the shape jsforce surfaces it.
  */
+import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { Connection, OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
@@ -137,7 +138,7 @@ describe('token endpoint: authorization_code', () => {
     expect(tokens.token_type).toBe('Bearer');
     expect(Number(tokens.issued_at)).toBeGreaterThan(Date.now() - 60_000);
     expect(tokens.signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(tokens.scope).toBe('api refresh_token id');
+    expect(tokens.scope).toBe('api refresh_token');
 
     const conn = connection(tokens.access_token ?? '');
     const identity = await conn.identity();
@@ -188,11 +189,65 @@ describe('token endpoint: authorization_code', () => {
   });
 
   it('issues no refresh token without the refresh_token scope, and no REST access without api', async () => {
+    org.controls.setPolicy({ appScopes: ['api', 'refresh_token', 'id'] });
     const idOnly = await signInByHttp(org.url, { scope: 'id' });
     expect(idOnly.refresh_token).toBeUndefined();
     const err = await caught(connection(idOnly.access_token).query('SELECT Id FROM Contact'));
     expect(err.name).toBe('INVALID_SESSION_ID');
     expect(err.message).toBe('This session is not valid for use with the REST API');
+  });
+});
+
+describe('scopes and OpenID Connect', () => {
+  it('ends an authorize request for a scope outside the app on the invalid_scope error page, with no redirect', async () => {
+    expect(org.controls.getPolicy().appScopes).toEqual(['api', 'refresh_token']);
+    const params = new URLSearchParams({
+      response_type: 'code',
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      code_challenge: createPkce().challenge,
+      code_challenge_method: 'S256',
+      scope: 'api refresh_token openid',
+      state: 's',
+    });
+    const page = await fetch(`${org.url}/services/oauth2/authorize?${params}`, { redirect: 'manual' });
+    expect(page.status).toBe(400);
+    expect(page.headers.get('location')).toBeNull();
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('Remote Access Error');
+    expect(html).toContain('error=invalid_scope');
+
+    const viaDriver = await caught(authorizeByHttp(org.url, { scope: 'api id' }));
+    expect(viaDriver).toBeInstanceOf(SignInPageError);
+    // offline_access is the same scope as refresh_token.
+    await expect(signInByHttp(org.url, { scope: 'api offline_access' })).resolves.toHaveProperty('refresh_token');
+  });
+
+  it('grants the app\'s scopes when the request names none', async () => {
+    const tokens = await signInByHttp(org.url, { scope: '' });
+    expect(tokens.scope).toBe('api refresh_token');
+  });
+
+  it('returns a signed id_token with openid, verifiable with the keys the org publishes', async () => {
+    const plain = await signInByHttp(org.url);
+    expect(plain.id_token).toBeUndefined();
+
+    org.controls.setPolicy({ appScopes: ['api', 'refresh_token', 'openid'] });
+    const tokens = await signInByHttp(org.url, { scope: 'api refresh_token openid' });
+    const [header = '', payload = '', signature = ''] = (tokens.id_token ?? '').split('.');
+    const head = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg: string; kid: string };
+    expect(head.alg).toBe('RS256');
+    const jwks = (await (await fetch(`${org.url}/services/oauth2/id/keys`)).json()) as { keys: Array<JsonWebKey & { kid: string }> };
+    const jwk = jwks.keys.find((k) => k.kid === head.kid);
+    expect(jwk).toBeDefined();
+    const key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
+    expect(createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(key, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(createVerify('RSA-SHA256').update(`${header}.${payload}x`).verify(key, Buffer.from(signature, 'base64url'))).toBe(false);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ aud: CLIENT_ID, sub: tokens.id, iss: org.url });
+    expect(Number(claims.exp)).toBeGreaterThan(Number(claims.iat));
+    expect(typeof claims.at_hash).toBe('string');
   });
 });
 

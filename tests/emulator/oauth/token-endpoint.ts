@@ -6,7 +6,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { jsonReply, oauthError, parseForm, type Reply } from '../http';
 import type { OrgState } from '../org-state';
-import type { Grant } from './token-store';
+import { accessTokenHash, signIdToken } from './id-token';
+import type { AuthCode, Grant } from './token-store';
 
 export interface TokenOutcome {
   reply: Reply;
@@ -28,13 +29,14 @@ function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 
-export async function handleToken(org: OrgState, body: string): Promise<TokenOutcome> {
+/** `issuer`: the host that answered (My Domain or the login host), the id_token's `iss`. */
+export async function handleToken(org: OrgState, body: string, issuer: string = org.baseUrl): Promise<TokenOutcome> {
   const form = parseForm(body);
   const grantType = form.grant_type;
   if (form.client_id !== org.config.clientId) {
     return { reply: oauthError('invalid_client_id', 'client identifier invalid'), grantType };
   }
-  if (grantType === 'authorization_code') return { ...exchangeCode(org, form), grantType };
+  if (grantType === 'authorization_code') return { ...exchangeCode(org, form, issuer), grantType };
   if (grantType === 'refresh_token') return { ...(await refresh(org, form)), grantType };
   return { reply: oauthError('unsupported_grant_type', 'grant type not supported'), grantType };
 }
@@ -46,7 +48,7 @@ function userGate(org: OrgState, userId: string): Reply | undefined {
   return undefined;
 }
 
-function exchangeCode(org: OrgState, form: Record<string, string>): { reply: Reply; username?: string } {
+function exchangeCode(org: OrgState, form: Record<string, string>, issuer: string): { reply: Reply; username?: string } {
   const code = org.tokens.takeCode(form.code ?? '', org.now());
   if (!code || code.clientId !== form.client_id) return { reply: oauthError('invalid_grant', 'invalid authorization code') };
   const username = org.userById(code.userId)?.username;
@@ -60,7 +62,7 @@ function exchangeCode(org: OrgState, form: Record<string, string>): { reply: Rep
   const gate = userGate(org, code.userId);
   if (gate) return { reply: gate, username };
   const grant = org.tokens.createGrant(code.userId, code.clientId, code.scopes, org.now(), org.policy.maxGrantsPerUser);
-  return { reply: tokenResponse(org, grant, true), username };
+  return { reply: tokenResponse(org, grant, true, { code, issuer }), username };
 }
 
 async function refresh(org: OrgState, form: Record<string, string>): Promise<{ reply: Reply; username?: string }> {
@@ -102,7 +104,21 @@ async function refresh(org: OrgState, form: Record<string, string>): Promise<{ r
   }
 }
 
-function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean): Reply {
+/** With `openid` granted, the code exchange also carries a signed id_token (OpenID Connect Core 3.1.3.3). */
+function idToken(org: OrgState, grant: Grant, accessToken: string, code: AuthCode, issuer: string, now: number): string {
+  const iat = Math.floor(now / 1000);
+  return signIdToken(org.idTokenKeys, {
+    at_hash: accessTokenHash(accessToken),
+    sub: org.identityUrl(grant.userId),
+    aud: grant.clientId,
+    iss: issuer,
+    exp: iat + 300,
+    iat,
+    ...(code.nonce ? { nonce: code.nonce } : {}),
+  });
+}
+
+function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean, exchange?: { code: AuthCode; issuer: string }): Reply {
   const now = org.now();
   const { token } = org.tokens.issueAccessToken(grant, now, org.policy.accessTokenTtlMs);
   const id = org.identityUrl(grant.userId);
@@ -117,6 +133,7 @@ function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean
     token_type: 'Bearer',
     issued_at: issuedAt,
   });
+  if (exchange && grant.scopes.includes('openid')) body.id_token = idToken(org, grant, token, exchange.code, exchange.issuer, now);
   return jsonReply(200, body, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
 }
 

@@ -35,6 +35,8 @@ export interface AuthCode {
   redirectUri: string;
   scopes: string[];
   codeChallenge?: string;
+  /** OpenID Connect nonce from the authorize request, echoed in the id_token. */
+  nonce?: string;
   expiresAt: number;
   used: boolean;
 }
