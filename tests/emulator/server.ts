@@ -106,7 +106,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (path === '/services/oauth2/revoke') {
       const token = method === 'POST' ? new URLSearchParams(body).get('token') : url.searchParams.get('token');
-      return { reply: handleRevoke(org, token ?? '') };
+      const callback = method === 'GET' ? (url.searchParams.get('callback') ?? undefined) : undefined;
+      return { reply: handleRevoke(org, token ?? '', callback) };
     }
     // The identity URL lives on the login host only; My Domain serves userinfo, REST and the controls.
     const identity = /^\/id\/([^/]+)\/([^/]+)\/?$/.exec(path);

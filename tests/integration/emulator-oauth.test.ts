@@ -354,6 +354,32 @@ describe('revocation', () => {
     const err = await caught(oauth2().revokeToken('not-a-token'));
     expect(err.name).toBe('unsupported_token_type');
     expect(err.message).toBe('this token type is not supported');
+    const raw = await fetch(`${org.url}/services/oauth2/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=' });
+    expect(raw.status).toBe(400);
+    expect(raw.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(await raw.text()).toBe('error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported');
+  });
+
+  it('answers a token it issued that no longer works with invalid_token', async () => {
+    const tokens = await signInByHttp(org.url);
+    await oauth2().revokeToken(tokens.refresh_token ?? '');
+    for (const dead of [tokens.refresh_token ?? '', tokens.access_token]) {
+      const err = await caught(oauth2().revokeToken(dead));
+      expect(err.name).toBe('invalid_token');
+      expect(err.message).toBe('the token was invalid');
+    }
+  });
+
+  it('answers the JSONP form with a callback: {} on success, the error code on failure', async () => {
+    const tokens = await signInByHttp(org.url);
+    const jsonp = async (token: string, callback = 'done') => {
+      const res = await fetch(`${org.url}/services/oauth2/revoke?${new URLSearchParams({ token, callback })}`);
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+    };
+    expect(await jsonp(tokens.refresh_token ?? '')).toEqual({ status: 200, type: 'application/javascript;charset=UTF-8', body: 'done({});' });
+    expect((await jsonp(tokens.refresh_token ?? '')).body).toBe('done({"error":"invalid_token"});');
+    expect((await jsonp('nope')).body).toBe('done({"error":"unsupported_token_type"});');
+    expect((await jsonp('nope', 'alert(1)//')).status).toBe(400);
   });
 });
 

@@ -137,13 +137,31 @@ function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean
   return jsonReply(200, body, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
 }
 
-export function handleRevoke(org: OrgState, token: string): Reply {
-  if (token && org.tokens.revoke(token)) return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: '' };
-  // Salesforce answers revocation errors form-encoded (jsforce parses them with querystring).
+/** The two documented revocation errors: a token the org cannot revoke, and one it issued that no longer works. */
+const REVOKE_ERRORS = {
+  unknown: { error: 'unsupported_token_type', error_description: 'this token type is not supported' },
+  invalid: { error: 'invalid_token', error_description: 'the token was invalid' },
+} as const;
+
+/**
+ * POST (form `token=`) or GET (`?token=`) /services/oauth2/revoke: 200 empty, or 400 with the error form-encoded
+ * (as Salesforce answers it; jsforce parses it with querystring). With `callback=` (GET), the JSONP form Salesforce
+ * documents for browsers: `callback({})` or `callback({"error":"invalid_token"})`, always 200.
+ */
+export function handleRevoke(org: OrgState, token: string, jsonpCallback?: string): Reply {
+  const outcome = token ? org.tokens.revoke(token, org.now()) : 'unknown';
+  const failure = outcome === 'revoked' ? undefined : REVOKE_ERRORS[outcome];
+  if (jsonpCallback !== undefined) {
+    // Only a plain JavaScript identifier path may name the callback: anything else would be script injection.
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(jsonpCallback)) return oauthError('invalid_request', 'invalid callback');
+    const payload = failure ? { error: failure.error } : {};
+    return { status: 200, headers: { 'Content-Type': 'application/javascript;charset=UTF-8', 'Cache-Control': 'no-store' }, body: `${jsonpCallback}(${JSON.stringify(payload)});` };
+  }
+  if (!failure) return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: '' };
   return {
     status: 400,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'Cache-Control': 'no-store' },
-    body: 'error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported',
+    body: new URLSearchParams(failure).toString().replace(/\+/g, '%20'),
   };
 }
 
