@@ -10,10 +10,17 @@ import { TokenStore } from './oauth/token-store';
 
 export interface FailRule {
   remaining: number;
-  status: number;
+  /** Undefined: the org's real answer, changed only by withoutCors / cutOffAfterBytes. */
+  status?: number;
   body: string;
   headers: Record<string, string>;
   pathPrefix?: string;
+  /** Answer with no CORS headers at all (a gateway in front of the org), so a browser sees a network error. */
+  withoutCors?: boolean;
+  /** Send the headers and this many bytes of the body, then destroy the socket. */
+  cutOffAfterBytes?: number;
+  /** Salesforce's own answer (JSON or text): REST ones carry Sforce-Limit-Info. Presets are not. */
+  fromOrg: boolean;
 }
 
 export interface HangRule {

@@ -167,32 +167,57 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const area = areaOf(path);
     const fail = org.failRules.find((r) => r.remaining > 0 && matches(r.pathPrefix));
-    let outcome: { reply: Reply; username?: string; grantType?: string };
     if (fail) {
       fail.remaining -= 1;
       org.failRules = org.failRules.filter((r) => r.remaining > 0);
+    }
+    if (fail && fail.status !== undefined) {
       const headers = { ...fail.headers };
-      // Every REST answer carries the usage header, injected ones too (unless the rule sets its own).
-      if (area === 'rest' && !Object.keys(headers).some((h) => h.toLowerCase() === 'sforce-limit-info')) {
+      // Every REST answer of the org carries the usage header, injected ones too (unless the rule sets its own).
+      if (fail.fromOrg && area === 'rest' && !Object.keys(headers).some((h) => h.toLowerCase() === 'sforce-limit-info')) {
         headers['Sforce-Limit-Info'] = `api-usage=${org.apiUsed}/${org.policy.dailyApiLimit}`;
       }
-      outcome = { reply: { status: fail.status, headers, body: fail.body } };
-    } else {
-      try {
-        outcome = await route(host, req, url, body);
-      } catch {
-        outcome = {
-          reply: restError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 000000000-00000 (0000000000)'),
-        };
+      const reply: Reply = { status: fail.status, headers, body: fail.body };
+      const answerCors = fail.withoutCors ? {} : cors;
+      if (fail.cutOffAfterBytes !== undefined) {
+        sendCutOff(res, reply, answerCors, fail.cutOffAfterBytes);
+        logEntry(method, path, area, reply.status);
+        return;
       }
+      send(res, reply, answerCors);
+      logEntry(method, path, area, reply.status);
+      return;
     }
-    send(res, outcome.reply, cors);
-    if (area) {
-      const entry: LogEntry = { at: new Date().toISOString(), method, path, area, status: outcome.reply.status };
-      if (outcome.username) entry.username = outcome.username;
-      if (outcome.grantType) entry.grantType = outcome.grantType;
-      org.log.push(entry);
+    let outcome: { reply: Reply; username?: string; grantType?: string };
+    try {
+      outcome = await route(host, req, url, body);
+    } catch {
+      outcome = {
+        reply: restError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 000000000-00000 (0000000000)'),
+      };
     }
+    // A rule without a status changes the org's real answer: no CORS headers, or a cut-off body.
+    if (fail?.cutOffAfterBytes !== undefined) sendCutOff(res, outcome.reply, fail.withoutCors ? {} : cors, fail.cutOffAfterBytes);
+    else send(res, outcome.reply, fail?.withoutCors ? {} : cors);
+    logEntry(method, path, area, outcome.reply.status, outcome);
+  };
+
+  const logEntry = (method: string, path: string, area: LogEntry['area'] | undefined, status: number, who: { username?: string; grantType?: string } = {}): void => {
+    if (!area) return;
+    const entry: LogEntry = { at: new Date().toISOString(), method, path, area, status };
+    if (who.username) entry.username = who.username;
+    if (who.grantType) entry.grantType = who.grantType;
+    org.log.push(entry);
+  };
+
+  /** The status, the headers announcing the whole body, part of the body, then the connection is gone. */
+  const sendCutOff = (res: ServerResponse, reply: Reply, cors: Record<string, string>, bytes: number): void => {
+    const whole = Buffer.from(reply.body, 'utf8');
+    res.writeHead(reply.status, { ...reply.headers, ...cors, 'Content-Length': String(whole.length) });
+    res.write(whole.subarray(0, Math.max(0, Math.min(bytes, whole.length - 1))), () => {
+      // Give the TLS layer a moment to put the partial body on the wire before the socket goes.
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
   };
 
   const listenerFor =

@@ -159,4 +159,26 @@ describe('emulated org in Chromium', () => {
     }
     await page.close();
   });
+
+  it('shows a gateway answer without CORS headers to the page as a network error, then the org answers again', async () => {
+    const { access_token: token } = await signInByHttp(org.url, { redirectUri: `${allowedOrigin}/auth-callback.html` });
+    const page = await newPage();
+    await page.goto(`${allowedOrigin}/`);
+    const call = () =>
+      page.evaluate(
+        async ([url, bearer]) => {
+          try {
+            const res = await fetch(`${url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${bearer}` } });
+            return { status: res.status };
+          } catch (err) {
+            return { error: (err as Error).name };
+          }
+        },
+        [org.url, token] as const,
+      );
+    org.controls.failNext({ preset: 'gateway-error', status: 503, pathPrefix: '/services/data' });
+    await expect(call()).resolves.toEqual({ error: 'TypeError' });
+    await expect(call()).resolves.toEqual({ status: 200 });
+    await page.close();
+  });
 });
