@@ -74,7 +74,7 @@ describe('a gateway answer without CORS headers', () => {
     expect(String(err.data)).toContain('504 Gateway Timeout');
   });
 
-  it('can take the CORS headers off the org\'s real answer', async () => {
+  it('can take the CORS headers off the real answer of the org', async () => {
     org.controls.failNext({ withoutCors: true, pathPrefix: '/services/data' });
     const res = await fetch(limits(), { headers: auth() });
     expect(res.status).toBe(200);

@@ -224,7 +224,7 @@ describe('scopes and OpenID Connect', () => {
     await expect(signInByHttp(org.url, { scope: 'api offline_access' })).resolves.toHaveProperty('refresh_token');
   });
 
-  it('grants the app\'s scopes when the request names none', async () => {
+  it('grants the scopes of the app when the request names none', async () => {
     const tokens = await signInByHttp(org.url, { scope: '' });
     expect(tokens.scope).toBe('api refresh_token');
   });
@@ -380,6 +380,29 @@ describe('revocation', () => {
     expect((await jsonp(tokens.refresh_token ?? '')).body).toBe('done({"error":"invalid_token"});');
     expect((await jsonp('nope')).body).toBe('done({"error":"unsupported_token_type"});');
     expect((await jsonp('nope', 'alert(1)//')).status).toBe(400);
+  });
+});
+
+describe('introspection', () => {
+  it('tells whether a token is live, never echoing the token', async () => {
+    const tokens = await signInByHttp(org.url);
+    const introspect = async (token: string, clientId = CLIENT_ID) => {
+      const res = await fetch(`${org.url}/services/oauth2/introspect`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, client_id: clientId }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const live = await introspect(tokens.access_token);
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ active: true, client_id: CLIENT_ID, username: DEMO_USERS.seller.username, token_type: 'access_token', sub: tokens.id });
+    expect(JSON.stringify(live.body)).not.toContain(tokens.access_token);
+    expect((await introspect(tokens.refresh_token ?? '')).body).toMatchObject({ active: true, token_type: 'refresh_token' });
+    await oauth2().revokeToken(tokens.refresh_token ?? '');
+    expect((await introspect(tokens.access_token)).body).toEqual({ active: false });
+    expect((await introspect('nope')).body).toEqual({ active: false });
+    expect((await introspect(tokens.access_token, 'nobody')).status).toBe(401);
   });
 });
 
