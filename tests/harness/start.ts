@@ -3,40 +3,19 @@
  * Ports: the add-in on 3000 (the manifest, the callback URL and the org's CORS allowlist name it); the org's My Domain
  * on 8787 or SF_EMULATOR_PORT, its generic login host on the next port or SF_EMULATOR_LOGIN_PORT.
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { getLocalhostCertificate } from './certificate';
 import { DEMO_USERS } from '../emulator/seed';
 import { startEmulator } from '../emulator/server';
 import { startHarness } from './server';
+import { relaunchTrustingLocalhostCertificate } from './trust-localhost-certificate';
 
 const ADDIN_PORT = 3000;
 const ADDIN_ORIGIN = `https://localhost:${ADDIN_PORT}`;
 
-const CERTIFICATE_FILE = fileURLToPath(new URL('../../node_modules/.vite/basic-ssl/_cert.pem', import.meta.url));
-
-/**
- * The harness proxies the org's controls over HTTPS from this process, so this process must trust the self-signed
- * localhost certificate. Node reads NODE_EXTRA_CA_CERTS only at start: without it, run this script again with it set
- * (trusting exactly that certificate; certificate checks stay on). Resolves true when this process is the parent.
- */
-async function relaunchTrustingCertificate(): Promise<boolean> {
-  if (process.env.NODE_EXTRA_CA_CERTS === CERTIFICATE_FILE) return false;
-  await getLocalhostCertificate();
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: CERTIFICATE_FILE },
-  });
-  // Ctrl+C reaches both processes (same process group); the child stops itself and the parent follows its exit.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
-  child.on('exit', (code) => process.exit(code ?? 1));
-  return true;
-}
-
 async function main(): Promise<void> {
-  if (await relaunchTrustingCertificate()) return;
+  // The harness proxies the org's controls over HTTPS from this process.
+  if (await relaunchTrustingLocalhostCertificate()) return;
   const emulatorPort = Number(process.env.SF_EMULATOR_PORT ?? 8787);
   if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) throw new Error(`invalid SF_EMULATOR_PORT ${process.env.SF_EMULATOR_PORT}`);
 
