@@ -20,7 +20,8 @@ export interface EmulatorProcess {
 
 export async function startEmulatorProcess(timeoutMs = 30_000): Promise<EmulatorProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port)], {
+  const loginHostPort = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port), '--login-port', String(loginHostPort)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SF_EMULATOR_PORT: String(port) },
@@ -41,7 +42,8 @@ export async function startEmulatorProcess(timeoutMs = 30_000): Promise<Emulator
     clearTimeout(timer);
   };
 
-  const url = `http://localhost:${port}`;
+  // HTTPS: this process must trust the localhost certificate (NODE_EXTRA_CA_CERTS, tests/harness/trust-localhost-certificate.ts).
+  const url = `https://localhost:${port}`;
   const started = Date.now();
   try {
     for (;;) {

@@ -1,12 +1,15 @@
 /**
- * npm run emulator -- [--port N] [--origin https://host:port ...]
- * Starts the emulated org alone (port from --port, SF_EMULATOR_PORT, or 8787) until SIGINT/SIGTERM.
+ * npm run emulator -- [--port N] [--login-port N] [--origin https://host:port ...]
+ * Starts the emulated org alone until SIGINT/SIGTERM: My Domain on https://localhost:<port> (--port,
+ * SF_EMULATOR_PORT, or 8787) and the generic login host on https://127.0.0.1:<login port> (--login-port,
+ * SF_EMULATOR_LOGIN_PORT, or 8788).
  */
 import { startEmulator } from './server';
 import { DEMO_USERS } from './seed';
 
-function parseArgs(argv: string[]): { port: number; origins: string[] } {
+function parseArgs(argv: string[]): { port: number; loginHostPort: number; origins: string[] } {
   let port = Number(process.env.SF_EMULATOR_PORT ?? 8787);
+  let loginHostPort = Number(process.env.SF_EMULATOR_LOGIN_PORT ?? 8788);
   const origins: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -19,22 +22,24 @@ function parseArgs(argv: string[]): { port: number; origins: string[] } {
       return next;
     };
     if (flag === '--port') port = Number(value());
+    else if (flag === '--login-port') loginHostPort = Number(value());
     else if (flag === '--origin') origins.push(value().replace(/\/$/, ''));
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run emulator -- [--port N] [--origin https://host:port]...');
+      console.log('usage: npm run emulator -- [--port N] [--login-port N] [--origin https://host:port]...');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}`);
-  return { port, origins };
+  for (const p of [port, loginHostPort]) if (!Number.isInteger(p) || p < 0 || p > 65535) throw new Error(`invalid port ${p}`);
+  return { port, loginHostPort, origins };
 }
 
 async function main(): Promise<void> {
-  const { port, origins } = parseArgs(process.argv.slice(2));
+  const { port, loginHostPort, origins } = parseArgs(process.argv.slice(2));
   const allowedOrigins = ['https://localhost:3000', ...origins];
-  const org = await startEmulator({ port, allowedOrigins });
-  console.log(`Emulated Salesforce org on ${org.url}`);
-  console.log(`  login URL / My Domain / instance URL: ${org.url}`);
+  const org = await startEmulator({ port, loginHostPort, allowedOrigins });
+  console.log(`Emulated Salesforce org on ${org.url} (HTTPS, the self-signed localhost certificate)`);
+  console.log(`  My Domain / instance URL: ${org.url}`);
+  console.log(`  generic login host (login.salesforce.com; identity URLs, never CORS): ${org.loginHostUrl}`);
   console.log(`  controls: ${org.url}/__emulator/`);
   console.log(`  CORS allowlist: ${allowedOrigins.join(', ')}`);
   console.log('  demo users:');

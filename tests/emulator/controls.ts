@@ -7,17 +7,27 @@ import { htmlReply, jsonReply } from './http';
 import type { FailRule, LogEntry, OrgState } from './org-state';
 import type { EmulatorPolicy } from './policy';
 import type { SfRecord } from './record-store';
+import { FAILURE_PRESETS, presetAnswer, type FailurePreset } from './failure-presets';
 import { findSObject } from './schema';
 
 export interface FailNextOptions {
   /** How many matching requests to answer this way (default 1). */
   count?: number;
-  status: number;
+  /** Required unless `preset`, `withoutCors` or `cutOffAfterBytes` is given; without it the org's real answer is
+   * sent, only without CORS headers or cut off. With a preset it overrides the preset's status. */
+  status?: number;
   /** A string is sent as is; anything else as JSON with Content-Type application/json;charset=UTF-8. */
   body?: unknown;
   headers?: Record<string, string>;
   /** Only requests whose path starts with this, e.g. /services/oauth2/token or /services/data. */
   pathPrefix?: string;
+  /** An answer that is not Salesforce's: 'maintenance-page' (503 HTML) or 'gateway-error' (502 HTML, no CORS). */
+  preset?: FailurePreset;
+  /** No CORS headers on the answer, as from a gateway in front of the org: a browser sees a network error. */
+  withoutCors?: boolean;
+  /** Send the status, the headers (Content-Length of the whole body) and this many bytes of the body, then destroy
+   * the socket: a cut-off body. */
+  cutOffAfterBytes?: number;
 }
 
 export interface HangNextOptions {
@@ -90,16 +100,27 @@ export function createControls(org: OrgState): EmulatorControls {
       if (blocked) org.tokens.expireSessions();
     },
     failNext: (options) => {
+      if (options.preset !== undefined && !FAILURE_PRESETS.includes(options.preset)) throw new ControlError(`unknown preset ${String(options.preset)}`);
+      const preset = options.preset === undefined ? undefined : presetAnswer(options.preset, options.status);
+      const status = preset?.status ?? options.status;
+      if (typeof status !== 'number' && !options.withoutCors && options.cutOffAfterBytes === undefined) {
+        throw new ControlError('status (number), preset, withoutCors or cutOffAfterBytes is required');
+      }
       const isText = typeof options.body === 'string';
+      const body = options.body === undefined ? (preset?.body ?? '') : isText ? (options.body as string) : JSON.stringify(options.body);
       const rule: FailRule = {
         remaining: options.count ?? 1,
-        status: options.status,
-        body: options.body === undefined ? '' : isText ? (options.body as string) : JSON.stringify(options.body),
+        status,
+        body,
         headers: {
+          ...(preset?.headers ?? {}),
           ...(options.body === undefined ? {} : { 'Content-Type': isText ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8' }),
           ...(options.headers ?? {}),
         },
         pathPrefix: options.pathPrefix,
+        withoutCors: options.withoutCors ?? preset?.withoutCors ?? false,
+        cutOffAfterBytes: options.cutOffAfterBytes,
+        fromOrg: !preset && !options.withoutCors,
       };
       org.failRules.push(rule);
     },
@@ -177,7 +198,6 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
           controls.blockApp(input.blocked === undefined ? true : Boolean(input.blocked));
           return jsonReply(200, { ok: true });
         case 'fail-next':
-          if (typeof input.status !== 'number') return jsonReply(400, { error: 'status (number) is required' });
           controls.failNext(input as unknown as FailNextOptions);
           return jsonReply(200, { ok: true });
         case 'hang-next':
@@ -221,7 +241,7 @@ const CONTROL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <li><code>POST /__emulator/deactivate-user</code> / <code>reactivate-user</code> {username}</li>
 <li><code>POST /__emulator/restrict</code> {ip?, loginHours?}</li>
 <li><code>POST /__emulator/block-app</code> {blocked}</li>
-<li><code>POST /__emulator/fail-next</code> {count, status, body, headers?, pathPrefix?}</li>
+<li><code>POST /__emulator/fail-next</code> {count, status, body, headers?, pathPrefix?, preset?, withoutCors?, cutOffAfterBytes?}</li>
 <li><code>POST /__emulator/hang-next</code> {count, pathPrefix?}</li>
 <li><code>POST /__emulator/latency</code> {ms}</li>
 <li><code>POST /__emulator/exhaust-api-limit</code>, <code>POST /__emulator/api-usage</code> {used}</li>

@@ -5,14 +5,22 @@
 import { DEFAULT_POLICY, mergePolicy, type EmulatorPolicy } from './policy';
 import { RecordStore } from './record-store';
 import { DEMO_ORG, DEMO_SEED, type EmulatorSeed, type SeedUser } from './seed';
+import { createIdTokenKeys, type IdTokenKeys } from './oauth/id-token';
 import { TokenStore } from './oauth/token-store';
 
 export interface FailRule {
   remaining: number;
-  status: number;
+  /** Undefined: the org's real answer, changed only by withoutCors / cutOffAfterBytes. */
+  status?: number;
   body: string;
   headers: Record<string, string>;
   pathPrefix?: string;
+  /** Answer with no CORS headers at all (a gateway in front of the org), so a browser sees a network error. */
+  withoutCors?: boolean;
+  /** Send the headers and this many bytes of the body, then destroy the socket. */
+  cutOffAfterBytes?: number;
+  /** Salesforce's own answer (JSON or text): REST ones carry Sforce-Limit-Info. Presets are not. */
+  fromOrg: boolean;
 }
 
 export interface HangRule {
@@ -38,6 +46,7 @@ export interface LoginTransaction {
   state?: string;
   scopes: string[];
   codeChallenge?: string;
+  nonce?: string;
   userId?: string;
   createdAt: number;
 }
@@ -51,7 +60,10 @@ export interface OrgConfig {
 }
 
 export class OrgState {
+  /** My Domain and instance URL. */
   baseUrl = '';
+  /** The generic login host (login.salesforce.com's stand-in): the identity URL lives there. */
+  loginHostUrl = '';
   readonly orgId = DEMO_ORG.id;
   policy: EmulatorPolicy;
   records!: RecordStore;
@@ -67,6 +79,8 @@ export class OrgState {
   hangRules: HangRule[] = [];
   log: LogEntry[] = [];
   loginTransactions = new Map<string, LoginTransaction>();
+  /** The org's OpenID Connect signing key; kept across reset() as a real org keeps its keys. */
+  readonly idTokenKeys: IdTokenKeys = createIdTokenKeys();
 
   constructor(readonly config: OrgConfig) {
     this.policy = { ...config.basePolicy };
@@ -123,7 +137,7 @@ export class OrgState {
   }
 
   identityUrl(userId: string): string {
-    return `${this.baseUrl}/id/${this.orgId}/${userId}`;
+    return `${this.loginHostUrl}/id/${this.orgId}/${userId}`;
   }
 }
 

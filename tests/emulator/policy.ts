@@ -20,6 +20,13 @@ export interface EmulatorPolicy {
   requirePkce: boolean;
   /** DailyApiRequests Max. */
   dailyApiLimit: number;
+  /** Setup › CORS › "Enable CORS for OAuth endpoints": token, revoke, introspect and authorize on My Domain answer
+   * CORS for allowlisted origins. Off: their answers and preflights carry no CORS headers (a browser sees a network
+   * error). Default on for the demo. */
+  corsForOAuthEndpoints: boolean;
+  /** The External Client App's selected OAuth scopes. An authorize request for any other scope ends on Salesforce's
+   * error page (invalid_scope). `refresh_token` and `offline_access` name the same scope. */
+  appScopes: string[];
 }
 
 export const DEFAULT_POLICY: EmulatorPolicy = {
@@ -31,13 +38,15 @@ export const DEFAULT_POLICY: EmulatorPolicy = {
   authCodeTtlMs: 15 * 60 * 1000,
   requirePkce: true,
   dailyApiLimit: 100_000,
+  corsForOAuthEndpoints: true,
+  appScopes: ['api', 'refresh_token'],
 };
 
 export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {
   if (!patch) return { ...base };
   const merged: EmulatorPolicy = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined && key in base) (merged as unknown as Record<string, unknown>)[key] = value;
+    if (value !== undefined && key in base) (merged as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
   }
   return merged;
 }

@@ -68,7 +68,7 @@ export async function authorizeByHttp(orgUrl: string, options: AuthorizeOptions 
     response_type: 'code',
     client_id: options.clientId ?? 'demo-outlook-addin',
     redirect_uri: redirectUri,
-    scope: options.scope ?? 'api refresh_token id',
+    scope: options.scope ?? 'api refresh_token',
     state: options.state ?? randomBytes(8).toString('hex'),
     prompt: 'login',
   });
@@ -128,6 +128,8 @@ export interface TokenResponse {
   id: string;
   token_type: string;
   issued_at: string;
+  /** Only when `openid` was granted. */
+  id_token?: string;
 }
 
 /** Form-encoded POST to the token endpoint; resolves with status and parsed JSON body either way. */

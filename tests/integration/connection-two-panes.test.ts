@@ -107,7 +107,8 @@ const SOQL = 'SELECT Id, Name FROM Contact LIMIT 3';
 describe('connection: two panes in Chromium', () => {
   it('share one refresh through Web Locks and BroadcastChannel: one token call per expiry, the rotated token never reused', async () => {
     const { tokens, identity } = await signIn(emulator.url, undefined, `${origin}/auth-callback.html`);
-    const context = await browser.newContext();
+    // The org serves HTTPS with the harness's self-signed localhost certificate.
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const a = await openPane(context);
     const b = await openPane(context);
     const config = configFor(emulator.url, { redirectUri: `${origin}/auth-callback.html` });

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { DEMO_USERS } from '../emulator/seed';
@@ -38,6 +38,12 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }, 60_000);
 
+/** Chromium does not know the harness's self-signed certificate; the org's pages and APIs are HTTPS with it. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  return context.newPage();
+}
+
 afterAll(async () => {
   await browser?.close();
   await org?.close();
@@ -46,7 +52,7 @@ afterAll(async () => {
 
 describe('emulated org in Chromium', () => {
   it('signs in through the login and Allow pages and lands on the callback with a code', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const pkce = createPkce();
     const params = new URLSearchParams({
       response_type: 'code',
@@ -87,14 +93,14 @@ describe('emulated org in Chromium', () => {
       },
       [org.url, code, pkce.verifier, `${allowedOrigin}/auth-callback.html`] as const,
     );
-    expect(exchanged).toEqual({ status: 200, id: `${org.url}/id/00D5e000000DemoAAA/${DEMO_USERS.second.id}` });
+    expect(exchanged).toEqual({ status: 200, id: `${org.loginHostUrl}/id/00D5e000000DemoAAA/${DEMO_USERS.second.id}` });
     await page.close();
   });
 
   it('lets the allowed origin call REST with a bearer token (real preflight) and blocks another origin', async () => {
     const { access_token: token } = await signInByHttp(org.url, { redirectUri: `${allowedOrigin}/auth-callback.html` });
     const callFrom = async (origin: string) => {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.goto(`${origin}/`);
       const result = await page.evaluate(
         async ([url, bearer]) => {
@@ -116,5 +122,63 @@ describe('emulated org in Chromium', () => {
     const allowed = await callFrom(allowedOrigin);
     expect(allowed).toEqual({ status: 200, limitInfo: expect.stringMatching(/^api-usage=\d+\/100000$/), names: ['Tom Nguyen'] });
     await expect(callFrom(otherOrigin)).resolves.toEqual({ error: 'TypeError' });
+  });
+
+  it('lets the allowed origin read neither the identity URL nor, with CORS for OAuth endpoints off, the token endpoint', async () => {
+    const tokens = await signInByHttp(org.url, { redirectUri: `${allowedOrigin}/auth-callback.html` });
+    const page = await newPage();
+    await page.goto(`${allowedOrigin}/`);
+    const attempt = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) =>
+      page.evaluate(
+        async ([u, i]) => {
+          try {
+            const res = await fetch(u, i);
+            return { status: res.status };
+          } catch (err) {
+            return { error: (err as Error).name };
+          }
+        },
+        [url, init] as const,
+      );
+    const refresh = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `grant_type=refresh_token&client_id=demo-outlook-addin&refresh_token=${encodeURIComponent(tokens.refresh_token ?? '')}` };
+
+    // The identity URL lives on the login host, which never answers CORS.
+    await expect(attempt(tokens.id, { headers: { Authorization: `Bearer ${tokens.access_token}` } })).resolves.toEqual({ error: 'TypeError' });
+    // Neither does the login host's token endpoint, even for an allowlisted origin.
+    await expect(attempt(`${org.loginHostUrl}/services/oauth2/token`, refresh)).resolves.toEqual({ error: 'TypeError' });
+    // My Domain's token endpoint does, while the org setting is on.
+    await expect(attempt(`${org.url}/services/oauth2/token`, refresh)).resolves.toEqual({ status: 200 });
+    org.controls.setPolicy({ corsForOAuthEndpoints: false });
+    try {
+      await expect(attempt(`${org.url}/services/oauth2/token`, refresh)).resolves.toEqual({ error: 'TypeError' });
+      await expect(attempt(`${org.url}/services/oauth2/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=x' })).resolves.toEqual({
+        error: 'TypeError',
+      });
+    } finally {
+      org.controls.setPolicy({ corsForOAuthEndpoints: true });
+    }
+    await page.close();
+  });
+
+  it('shows a gateway answer without CORS headers to the page as a network error, then the org answers again', async () => {
+    const { access_token: token } = await signInByHttp(org.url, { redirectUri: `${allowedOrigin}/auth-callback.html` });
+    const page = await newPage();
+    await page.goto(`${allowedOrigin}/`);
+    const call = () =>
+      page.evaluate(
+        async ([url, bearer]) => {
+          try {
+            const res = await fetch(`${url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${bearer}` } });
+            return { status: res.status };
+          } catch (err) {
+            return { error: (err as Error).name };
+          }
+        },
+        [org.url, token] as const,
+      );
+    org.controls.failNext({ preset: 'gateway-error', status: 503, pathPrefix: '/services/data' });
+    await expect(call()).resolves.toEqual({ error: 'TypeError' });
+    await expect(call()).resolves.toEqual({ status: 200 });
+    await page.close();
   });
 });

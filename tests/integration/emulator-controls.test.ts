@@ -198,46 +198,6 @@ describe('fault controls', () => {
   });
 });
 
-describe('CORS allowlist', () => {
-  it('answers preflights for allowed origins only, echoing the requested headers', async () => {
-    const preflight = (origin: string): Promise<Response> =>
-      fetch(`${org.url}/services/data/v62.0/query`, {
-        method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,x-sfdc-test' },
-      });
-    const allowed = await preflight(ADDIN_ORIGIN);
-    expect(allowed.status).toBe(204);
-    expect(allowed.headers.get('access-control-allow-origin')).toBe(ADDIN_ORIGIN);
-    expect(allowed.headers.get('access-control-allow-headers')).toBe('authorization,x-sfdc-test');
-    expect(allowed.headers.get('access-control-allow-methods')).toContain('PATCH');
-    expect(allowed.headers.get('access-control-max-age')).toBeTruthy();
-
-    const denied = await preflight('https://evil.example');
-    expect(denied.headers.get('access-control-allow-origin')).toBeNull();
-    expect(denied.headers.get('access-control-allow-methods')).toBeNull();
-  });
-
-  it('puts Access-Control-Allow-Origin on REST, token, revoke, identity and control responses for allowed origins only', async () => {
-    const auth = { Authorization: `Bearer ${tokens.access_token}` };
-    const calls: Array<[string, RequestInit]> = [
-      [`${org.url}/services/data/v62.0/limits`, { headers: auth }],
-      [`${org.url}/services/oauth2/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&client_id=demo-outlook-addin&refresh_token=nope' }],
-      [`${org.url}/services/oauth2/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=nope' }],
-      [`${org.url}/services/oauth2/userinfo`, { headers: auth }],
-      [tokens.id, { headers: auth }],
-      [`${org.url}/__emulator/log`, {}],
-    ];
-    for (const [url, init] of calls) {
-      const allowed = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Origin: ADDIN_ORIGIN } });
-      expect(allowed.headers.get('access-control-allow-origin'), url).toBe(ADDIN_ORIGIN);
-      const denied = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Origin: 'https://evil.example' } });
-      expect(denied.headers.get('access-control-allow-origin'), url).toBeNull();
-    }
-    const rest = await fetch(`${org.url}/services/data/v62.0/limits`, { headers: { ...auth, Origin: ADDIN_ORIGIN } });
-    expect(rest.headers.get('access-control-expose-headers')).toContain('Sforce-Limit-Info');
-  });
-});
-
 describe('request log and HTTP control API', () => {
   it('records org calls by endpoint, never tokens, never control calls; DELETE clears it', async () => {
     const conn = new Connection({ instanceUrl: tokens.instance_url, accessToken: tokens.access_token, version: '62.0' });

@@ -2,6 +2,7 @@
  * The emulated org's OAuth endpoints, driven by HTTP through the login pages and by real jsforce (OAuth2,
  * Connection) over loopback HTTP. Every failure is checked in the shape jsforce surfaces it.
  */
+import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { Connection, OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
@@ -133,11 +134,11 @@ describe('token endpoint: authorization_code', () => {
     expect(Object.keys(tokens)).toEqual(['access_token', 'refresh_token', 'signature', 'scope', 'instance_url', 'id', 'token_type', 'issued_at']);
     expect(tokens.access_token).toMatch(new RegExp(`^${DEMO_ORG.id}!AQ`));
     expect(tokens.instance_url).toBe(org.url);
-    expect(tokens.id).toBe(`${org.url}/id/${DEMO_ORG.id}/${DEMO_USERS.seller.id}`);
+    expect(tokens.id).toBe(`${org.loginHostUrl}/id/${DEMO_ORG.id}/${DEMO_USERS.seller.id}`);
     expect(tokens.token_type).toBe('Bearer');
     expect(Number(tokens.issued_at)).toBeGreaterThan(Date.now() - 60_000);
     expect(tokens.signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(tokens.scope).toBe('api refresh_token id');
+    expect(tokens.scope).toBe('api refresh_token');
 
     const conn = connection(tokens.access_token ?? '');
     const identity = await conn.identity();
@@ -188,11 +189,65 @@ describe('token endpoint: authorization_code', () => {
   });
 
   it('issues no refresh token without the refresh_token scope, and no REST access without api', async () => {
+    org.controls.setPolicy({ appScopes: ['api', 'refresh_token', 'id'] });
     const idOnly = await signInByHttp(org.url, { scope: 'id' });
     expect(idOnly.refresh_token).toBeUndefined();
     const err = await caught(connection(idOnly.access_token).query('SELECT Id FROM Contact'));
     expect(err.name).toBe('INVALID_SESSION_ID');
     expect(err.message).toBe('This session is not valid for use with the REST API');
+  });
+});
+
+describe('scopes and OpenID Connect', () => {
+  it('ends an authorize request for a scope outside the app on the invalid_scope error page, with no redirect', async () => {
+    expect(org.controls.getPolicy().appScopes).toEqual(['api', 'refresh_token']);
+    const params = new URLSearchParams({
+      response_type: 'code',
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      code_challenge: createPkce().challenge,
+      code_challenge_method: 'S256',
+      scope: 'api refresh_token openid',
+      state: 's',
+    });
+    const page = await fetch(`${org.url}/services/oauth2/authorize?${params}`, { redirect: 'manual' });
+    expect(page.status).toBe(400);
+    expect(page.headers.get('location')).toBeNull();
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('Remote Access Error');
+    expect(html).toContain('error=invalid_scope');
+
+    const viaDriver = await caught(authorizeByHttp(org.url, { scope: 'api id' }));
+    expect(viaDriver).toBeInstanceOf(SignInPageError);
+    // offline_access is the same scope as refresh_token.
+    await expect(signInByHttp(org.url, { scope: 'api offline_access' })).resolves.toHaveProperty('refresh_token');
+  });
+
+  it('grants the scopes of the app when the request names none', async () => {
+    const tokens = await signInByHttp(org.url, { scope: '' });
+    expect(tokens.scope).toBe('api refresh_token');
+  });
+
+  it('returns a signed id_token with openid, verifiable with the keys the org publishes', async () => {
+    const plain = await signInByHttp(org.url);
+    expect(plain.id_token).toBeUndefined();
+
+    org.controls.setPolicy({ appScopes: ['api', 'refresh_token', 'openid'] });
+    const tokens = await signInByHttp(org.url, { scope: 'api refresh_token openid' });
+    const [header = '', payload = '', signature = ''] = (tokens.id_token ?? '').split('.');
+    const head = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg: string; kid: string };
+    expect(head.alg).toBe('RS256');
+    const jwks = (await (await fetch(`${org.url}/services/oauth2/id/keys`)).json()) as { keys: Array<JsonWebKey & { kid: string }> };
+    const jwk = jwks.keys.find((k) => k.kid === head.kid);
+    expect(jwk).toBeDefined();
+    const key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
+    expect(createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(key, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(createVerify('RSA-SHA256').update(`${header}.${payload}x`).verify(key, Buffer.from(signature, 'base64url'))).toBe(false);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ aud: CLIENT_ID, sub: tokens.id, iss: org.url });
+    expect(Number(claims.exp)).toBeGreaterThan(Number(claims.iat));
+    expect(typeof claims.at_hash).toBe('string');
   });
 });
 
@@ -209,6 +264,8 @@ describe('token endpoint: refresh_token', () => {
   });
 
   it('answers an overlapping refresh with "token request is already being processed"', async () => {
+    // Long enough that the second request (its own TLS handshake included) arrives while the first is processed.
+    org.controls.setPolicy({ refreshProcessingMs: 400 });
     const { refresh_token: refreshToken = '' } = await signInByHttp(org.url);
     const settled = await Promise.allSettled([oauth2().refreshToken(refreshToken), oauth2().refreshToken(refreshToken)]);
     const ok = settled.filter((s) => s.status === 'fulfilled');
@@ -297,6 +354,55 @@ describe('revocation', () => {
     const err = await caught(oauth2().revokeToken('not-a-token'));
     expect(err.name).toBe('unsupported_token_type');
     expect(err.message).toBe('this token type is not supported');
+    const raw = await fetch(`${org.url}/services/oauth2/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=' });
+    expect(raw.status).toBe(400);
+    expect(raw.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(await raw.text()).toBe('error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported');
+  });
+
+  it('answers a token it issued that no longer works with invalid_token', async () => {
+    const tokens = await signInByHttp(org.url);
+    await oauth2().revokeToken(tokens.refresh_token ?? '');
+    for (const dead of [tokens.refresh_token ?? '', tokens.access_token]) {
+      const err = await caught(oauth2().revokeToken(dead));
+      expect(err.name).toBe('invalid_token');
+      expect(err.message).toBe('the token was invalid');
+    }
+  });
+
+  it('answers the JSONP form with a callback: {} on success, the error code on failure', async () => {
+    const tokens = await signInByHttp(org.url);
+    const jsonp = async (token: string, callback = 'done') => {
+      const res = await fetch(`${org.url}/services/oauth2/revoke?${new URLSearchParams({ token, callback })}`);
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+    };
+    expect(await jsonp(tokens.refresh_token ?? '')).toEqual({ status: 200, type: 'application/javascript;charset=UTF-8', body: 'done({});' });
+    expect((await jsonp(tokens.refresh_token ?? '')).body).toBe('done({"error":"invalid_token"});');
+    expect((await jsonp('nope')).body).toBe('done({"error":"unsupported_token_type"});');
+    expect((await jsonp('nope', 'alert(1)//')).status).toBe(400);
+  });
+});
+
+describe('introspection', () => {
+  it('tells whether a token is live, never echoing the token', async () => {
+    const tokens = await signInByHttp(org.url);
+    const introspect = async (token: string, clientId = CLIENT_ID) => {
+      const res = await fetch(`${org.url}/services/oauth2/introspect`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, client_id: clientId }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const live = await introspect(tokens.access_token);
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ active: true, client_id: CLIENT_ID, username: DEMO_USERS.seller.username, token_type: 'access_token', sub: tokens.id });
+    expect(JSON.stringify(live.body)).not.toContain(tokens.access_token);
+    expect((await introspect(tokens.refresh_token ?? '')).body).toMatchObject({ active: true, token_type: 'refresh_token' });
+    await oauth2().revokeToken(tokens.refresh_token ?? '');
+    expect((await introspect(tokens.access_token)).body).toEqual({ active: false });
+    expect((await introspect('nope')).body).toEqual({ active: false });
+    expect((await introspect(tokens.access_token, 'nobody')).status).toBe(401);
   });
 });
 

@@ -7,7 +7,16 @@ import { htmlReply, parseForm, redirectReply, type Reply } from '../http';
 import type { OrgState } from '../org-state';
 import { consentPage, loginPage, remoteAccessErrorPage } from './login-pages';
 
-export const DEFAULT_SCOPES = ['api', 'id', 'refresh_token'];
+/** `offline_access` is Salesforce's other name for `refresh_token` ("Perform requests at any time"). */
+function canonicalScope(scope: string): string {
+  return scope === 'offline_access' ? 'refresh_token' : scope;
+}
+
+/** The requested scopes the External Client App does not have (policy `appScopes`). */
+export function scopesOutsideApp(requested: string[], appScopes: string[]): string[] {
+  const app = new Set(appScopes.map(canonicalScope));
+  return requested.filter((scope) => !app.has(canonicalScope(scope)));
+}
 
 const LOGIN_FAILED = "Please check your username and password. If you still can't log in, contact your Salesforce administrator.";
 const LOGIN_RESTRICTED =
@@ -33,6 +42,11 @@ export function handleAuthorizeGet(org: OrgState, query: URLSearchParams): Reply
   if (!org.isRedirectUriRegistered(redirectUri)) {
     return htmlReply(400, remoteAccessErrorPage('redirect_uri_mismatch', 'redirect_uri must match configuration'));
   }
+  const requested = (query.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
+  // A scope the app was not given ends the flow on Salesforce's own error page: the callback never learns of it.
+  if (scopesOutsideApp(requested, org.policy.appScopes).length > 0) {
+    return htmlReply(400, remoteAccessErrorPage('invalid_scope', 'the requested scope is not allowed'));
+  }
   if (query.get('response_type') !== 'code') {
     return redirectReply(callbackUrl(redirectUri, { error: 'unsupported_response_type', error_description: 'response type not supported', state }));
   }
@@ -47,14 +61,15 @@ export function handleAuthorizeGet(org: OrgState, query: URLSearchParams): Reply
   if (org.appBlocked) {
     return redirectReply(callbackUrl(redirectUri, { error: 'OAUTH_APP_BLOCKED', error_description: 'this app is blocked by admin', state }));
   }
-  const requested = (query.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
   const transactionId = randomBytes(18).toString('base64url');
   org.loginTransactions.set(transactionId, {
     clientId,
     redirectUri,
     state,
-    scopes: requested.length > 0 ? requested : DEFAULT_SCOPES,
+    // Without `scope`, Salesforce grants every scope the app has.
+    scopes: requested.length > 0 ? requested : [...org.policy.appScopes],
     codeChallenge,
+    nonce: query.get('nonce') ?? undefined,
     createdAt: org.now(),
   });
   // Every sign-in shows the login page (as with prompt=login): the emulator keeps no browser session.
@@ -111,6 +126,7 @@ export function handleConsentPost(org: OrgState, body: string): { reply: Reply; 
     redirectUri,
     scopes: transaction.scopes,
     codeChallenge: transaction.codeChallenge,
+    nonce: transaction.nonce,
     expiresAt: org.now() + org.policy.authCodeTtlMs,
   });
   return { reply: redirectReply(callbackUrl(redirectUri, { code, state })), username };

@@ -6,7 +6,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { jsonReply, oauthError, parseForm, type Reply } from '../http';
 import type { OrgState } from '../org-state';
-import type { Grant } from './token-store';
+import { accessTokenHash, signIdToken } from './id-token';
+import type { AuthCode, Grant } from './token-store';
 
 export interface TokenOutcome {
   reply: Reply;
@@ -28,13 +29,14 @@ function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 
-export async function handleToken(org: OrgState, body: string): Promise<TokenOutcome> {
+/** `issuer`: the host that answered (My Domain or the login host), the id_token's `iss`. */
+export async function handleToken(org: OrgState, body: string, issuer: string = org.baseUrl): Promise<TokenOutcome> {
   const form = parseForm(body);
   const grantType = form.grant_type;
   if (form.client_id !== org.config.clientId) {
     return { reply: oauthError('invalid_client_id', 'client identifier invalid'), grantType };
   }
-  if (grantType === 'authorization_code') return { ...exchangeCode(org, form), grantType };
+  if (grantType === 'authorization_code') return { ...exchangeCode(org, form, issuer), grantType };
   if (grantType === 'refresh_token') return { ...(await refresh(org, form)), grantType };
   return { reply: oauthError('unsupported_grant_type', 'grant type not supported'), grantType };
 }
@@ -46,7 +48,7 @@ function userGate(org: OrgState, userId: string): Reply | undefined {
   return undefined;
 }
 
-function exchangeCode(org: OrgState, form: Record<string, string>): { reply: Reply; username?: string } {
+function exchangeCode(org: OrgState, form: Record<string, string>, issuer: string): { reply: Reply; username?: string } {
   const code = org.tokens.takeCode(form.code ?? '', org.now());
   if (!code || code.clientId !== form.client_id) return { reply: oauthError('invalid_grant', 'invalid authorization code') };
   const username = org.userById(code.userId)?.username;
@@ -60,7 +62,7 @@ function exchangeCode(org: OrgState, form: Record<string, string>): { reply: Rep
   const gate = userGate(org, code.userId);
   if (gate) return { reply: gate, username };
   const grant = org.tokens.createGrant(code.userId, code.clientId, code.scopes, org.now(), org.policy.maxGrantsPerUser);
-  return { reply: tokenResponse(org, grant, true), username };
+  return { reply: tokenResponse(org, grant, true, { code, issuer }), username };
 }
 
 async function refresh(org: OrgState, form: Record<string, string>): Promise<{ reply: Reply; username?: string }> {
@@ -102,7 +104,21 @@ async function refresh(org: OrgState, form: Record<string, string>): Promise<{ r
   }
 }
 
-function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean): Reply {
+/** With `openid` granted, the code exchange also carries a signed id_token (OpenID Connect Core 3.1.3.3). */
+function idToken(org: OrgState, grant: Grant, accessToken: string, code: AuthCode, issuer: string, now: number): string {
+  const iat = Math.floor(now / 1000);
+  return signIdToken(org.idTokenKeys, {
+    at_hash: accessTokenHash(accessToken),
+    sub: org.identityUrl(grant.userId),
+    aud: grant.clientId,
+    iss: issuer,
+    exp: iat + 300,
+    iat,
+    ...(code.nonce ? { nonce: code.nonce } : {}),
+  });
+}
+
+function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean, exchange?: { code: AuthCode; issuer: string }): Reply {
   const now = org.now();
   const { token } = org.tokens.issueAccessToken(grant, now, org.policy.accessTokenTtlMs);
   const id = org.identityUrl(grant.userId);
@@ -117,15 +133,69 @@ function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean
     token_type: 'Bearer',
     issued_at: issuedAt,
   });
+  if (exchange && grant.scopes.includes('openid')) body.id_token = idToken(org, grant, token, exchange.code, exchange.issuer, now);
   return jsonReply(200, body, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
 }
 
-export function handleRevoke(org: OrgState, token: string): Reply {
-  if (token && org.tokens.revoke(token)) return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: '' };
-  // Salesforce answers revocation errors form-encoded (jsforce parses them with querystring).
+/** The two documented revocation errors: a token the org cannot revoke, and one it issued that no longer works. */
+const REVOKE_ERRORS = {
+  unknown: { error: 'unsupported_token_type', error_description: 'this token type is not supported' },
+  invalid: { error: 'invalid_token', error_description: 'the token was invalid' },
+} as const;
+
+/**
+ * POST (form `token=`) or GET (`?token=`) /services/oauth2/revoke: 200 empty, or 400 with the error form-encoded
+ * (as Salesforce answers it; jsforce parses it with querystring). With `callback=` (GET), the JSONP form Salesforce
+ * documents for browsers: `callback({})` or `callback({"error":"invalid_token"})`, always 200.
+ */
+export function handleRevoke(org: OrgState, token: string, jsonpCallback?: string): Reply {
+  const outcome = token ? org.tokens.revoke(token, org.now()) : 'unknown';
+  const failure = outcome === 'revoked' ? undefined : REVOKE_ERRORS[outcome];
+  if (jsonpCallback !== undefined) {
+    // Only a plain JavaScript identifier path may name the callback: anything else would be script injection.
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(jsonpCallback)) return oauthError('invalid_request', 'invalid callback');
+    const payload = failure ? { error: failure.error } : {};
+    return { status: 200, headers: { 'Content-Type': 'application/javascript;charset=UTF-8', 'Cache-Control': 'no-store' }, body: `${jsonpCallback}(${JSON.stringify(payload)});` };
+  }
+  if (!failure) return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: '' };
   return {
     status: 400,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'Cache-Control': 'no-store' },
-    body: 'error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported',
+    body: new URLSearchParams(failure).toString().replace(/\+/g, '%20'),
+  };
+}
+
+/**
+ * POST /services/oauth2/introspect (RFC 7662 as Salesforce serves it): whether a token is live, never the token
+ * itself. A public client identifies itself with its client_id.
+ */
+export function handleIntrospect(org: OrgState, body: string): TokenOutcome {
+  const form = parseForm(body);
+  if (form.client_id !== org.config.clientId) return { reply: oauthError('invalid_client', 'invalid client credentials', 401) };
+  const token = form.token ?? '';
+  const now = org.now();
+  const access = org.tokens.validAccessToken(token, now);
+  const lookup = access ? undefined : org.tokens.lookupRefreshToken(token);
+  const grant = access ? org.tokens.grants.get(access.grantId) : lookup?.kind === 'live' && !lookup.grant.revoked ? lookup.grant : undefined;
+  const userId = access?.userId ?? grant?.userId;
+  if (!grant || !userId || !org.isActive(userId)) return { reply: jsonReply(200, { active: false }, { 'Cache-Control': 'no-store' }) };
+  const username = org.userById(userId)?.username;
+  return {
+    username,
+    reply: jsonReply(
+      200,
+      {
+        active: true,
+        scope: grant.scopes.join(' '),
+        client_id: grant.clientId,
+        username,
+        sub: org.identityUrl(userId),
+        token_type: access ? 'access_token' : 'refresh_token',
+        ...(access ? { exp: Math.floor(access.expiresAt / 1000) } : {}),
+        iat: Math.floor((access?.issuedAt ?? grant.createdAt) / 1000),
+        nbf: Math.floor((access?.issuedAt ?? grant.createdAt) / 1000),
+      },
+      { 'Cache-Control': 'no-store' },
+    ),
   };
 }

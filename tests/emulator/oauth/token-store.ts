@@ -35,6 +35,8 @@ export interface AuthCode {
   redirectUri: string;
   scopes: string[];
   codeChallenge?: string;
+  /** OpenID Connect nonce from the authorize request, echoed in the id_token. */
+  nonce?: string;
   expiresAt: number;
   used: boolean;
 }
@@ -175,17 +177,22 @@ export class TokenStore {
     return count;
   }
 
-  /** Revocation endpoint: an access token ends its session; a refresh token ends its grant. */
-  revoke(token: string): boolean {
+  /**
+   * Revocation endpoint: a live access token ends its session; a live refresh token ends its grant. A token this org
+   * issued that no longer works (revoked, expired, rotated out) is 'invalid'; anything else is 'unknown'.
+   */
+  revoke(token: string, now: number): 'revoked' | 'invalid' | 'unknown' {
     const access = this.accessTokens.get(token);
     if (access) {
+      if (!this.validAccessToken(token, now)) return 'invalid';
       access.invalidated = true;
-      return true;
+      return 'revoked';
     }
     const lookup = this.lookupRefreshToken(token);
-    if (lookup.kind === 'unknown') return false;
+    if (lookup.kind === 'unknown') return 'unknown';
+    if (lookup.kind === 'retired' || lookup.grant.revoked) return 'invalid';
     this.revokeGrant(lookup.grant.id, 'revoked by client');
-    return true;
+    return 'revoked';
   }
 
   /** What the control API may show about grants: never a token. */
