@@ -15,6 +15,7 @@ import { connectionSection } from './connection-section';
 import { ensureDist, type DistInfo } from './ensure-dist';
 import { formatTable, writeJson } from './report';
 import { NotAvailable, type Section, type SectionResult } from './section-result';
+import { relaunchTrustingLocalhostCertificate } from '../harness/trust-localhost-certificate';
 
 const DEFAULT_OUT = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -107,10 +108,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+// The emulated org is HTTPS with the harness's self-signed certificate: run again trusting exactly that certificate.
+if (!(await relaunchTrustingLocalhostCertificate())) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -126,7 +126,7 @@ describe('token endpoint wordings', () => {
 
       const outcome = await exchangeCode(
         { fetch, classify: classifySalesforceError, isOnline: () => true },
-        { loginUrl: emulator.url, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, requestTimeoutMs: 5000 },
+        { loginUrl: emulator.url, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, requestTimeoutMs: 5000, apiVersion: '62.0' },
         authorized.code ?? '',
         authorized.pkce?.verifier ?? '',
       ).then(
