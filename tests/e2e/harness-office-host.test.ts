@@ -65,18 +65,24 @@ describe('host adapter against the stand-in: the email', () => {
     });
   });
 
-  it('follows ItemChanged into a compose draft, and RecipientsChanged as the seller edits it', async () => {
+  it('opens a compose draft in its own pane (pinning is per mode), which follows RecipientsChanged as the seller edits it', async () => {
     await stack.selectEmail(page, draft.id);
-    await pane.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('itemChanged'));
-    expect(await getContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body });
+    const compose = await stack.pane(page);
+    await compose.waitForFunction(() => '__hostProbe' in window);
+    const composeContext = () => compose.evaluate(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext()) as Promise<EmailContext | null>;
+    expect(await composeContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body });
+    // The pinned read pane did not follow the draft.
+    expect(await events()).not.toContain('itemChanged');
+    expect((await getContext())?.mode).toBe('read');
 
     await stack.setRecipients(page, 'cc', ['tom.nguyen@initech.example']);
-    await pane.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('recipientsChanged'));
-    expect((await getContext())?.cc).toEqual([{ name: 'tom.nguyen@initech.example', address: 'tom.nguyen@initech.example' }]);
+    await compose.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('recipientsChanged'));
+    expect((await composeContext())?.cc).toEqual([{ name: 'tom.nguyen@initech.example', address: 'tom.nguyen@initech.example' }]);
   });
 
   it('answers null when no item is selected', async () => {
     await stack.selectEmail(page, 'none');
+    await pane.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('itemChanged'));
     expect(await getContext()).toBeNull();
   });
 

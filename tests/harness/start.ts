@@ -36,7 +36,8 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`  Outlook harness:     ${harness.harnessUrl}`);
-  console.log('                       (your browser warns about the self-signed certificate once: accept it)');
+  console.log(`  The add-in:          ${harness.origin}   (another site, as in Outlook on the web)`);
+  console.log('                       (your browser warns about the self-signed certificate on each: accept it on both)');
   console.log(`  Emulated Salesforce: ${org.url}   controls: ${org.url}/__emulator/`);
   console.log('  Sign in as:');
   for (const user of Object.values(DEMO_USERS)) console.log(`    ${user.username} / ${user.password}   (${user.firstName} ${user.lastName})`);

@@ -14,8 +14,8 @@ export interface MicrosoftStack {
 /**
  * The usual stack with Microsoft sign-in configured against a local OpenID Connect provider. The provider must know
  * the add-in's origin (redirect URIs, CORS) and the add-in's config must name the provider, so the provider's port is
- * chosen first and it starts once the stack has told its origin. Redirect URIs: MSAL's popup page and the harness's
- * own callback for nested app authentication.
+ * chosen first and it starts once the stack has told its origin. Redirect URIs: MSAL's popup page and the harness
+ * page's own callback (on the host's origin) for nested app authentication.
  */
 export async function startMicrosoftStack(
   clientId: string,
@@ -30,8 +30,9 @@ export async function startMicrosoftStack(
     const oidc = await startOidcServer({
       clientId,
       port: oidcPort,
-      redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.addinOrigin}${OUTLOOK_SIGN_IN_CALLBACK_PATH}`],
-      allowedOrigins: [stack.addinOrigin],
+      // The add-in's own popup returns to its page; nested app authentication is Outlook's, on the host's origin.
+      redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.hostOrigin}${OUTLOOK_SIGN_IN_CALLBACK_PATH}`],
+      allowedOrigins: [stack.addinOrigin, stack.hostOrigin],
       users: DEFAULT_USERS,
       ...options.oidc,
     });

@@ -52,6 +52,13 @@ export interface OpenHarnessOptions {
    */
   outlookAccount?: { login: string; password: string };
   lang?: string;
+  /**
+   * Outlook's platform variant: 'windows' (Office.context.platform PC, partitionKey undefined), 'mac' (platform Mac),
+   * default Outlook on the web.
+   */
+  platform?: 'web' | 'windows' | 'mac';
+  /** 'old': a webview without BroadcastChannel and Web Locks (the stand-in removes them before the add-in loads). */
+  webview?: 'old';
 }
 
 export interface Stack {
@@ -63,19 +70,27 @@ export interface Stack {
   cdn: RunningCdnStandIn;
   /** https://localhost:<port>, the add-in's origin. */
   addinOrigin: string;
+  /** https://127.0.0.1:<port>, the simulated Outlook page's origin: another site than the add-in's. */
+  hostOrigin: string;
   /** What /config.json serves. */
   config: AddinConfig;
   /** A fresh, isolated browser context (own storage), closed by close(). */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Opens the harness page and waits until the pane's office.js has attached. Returns the pane frame. */
   openHarness(page: Page, options?: OpenHarnessOptions): Promise<Frame>;
-  /** The task pane iframe's frame (stable across pane reloads). */
+  /**
+   * The task pane on show: the pinned read pane, or a compose item's own pane (pinning is per mode). Waits until its
+   * office.js attached to the host.
+   */
   pane(page: Page): Promise<Frame>;
   /** Switches the selected email as Outlook would: the pane receives ItemChanged. */
   selectEmail(page: Page, emailId: string): Promise<void>;
   setTheme(page: Page, theme: 'light' | 'dark' | 'highContrast'): Promise<void>;
-  /** 'block-popups' → displayDialogAsync fails with 12011; 'ignore-prompt' → 12009. */
-  setDialogBehavior(page: Page, behavior: 'allow' | 'block-popups' | 'ignore-prompt'): Promise<void>;
+  /**
+   * 'prompt' → Outlook on the web's Allow / Ignore prompt replaces the pane's body first; 'block-popups' →
+   * displayDialogAsync fails with 12011; 'ignore-prompt' → 12009.
+   */
+  setDialogBehavior(page: Page, behavior: 'allow' | 'prompt' | 'block-popups' | 'ignore-prompt'): Promise<void>;
   /** Edits a draft's recipients as the seller would: the pane receives RecipientsChanged. */
   setRecipients(page: Page, field: 'to' | 'cc', addresses: string[]): Promise<void>;
   /** Chromium's own network emulation for every page of the context (pane, dialog): requests fail, navigator.onLine false. */
@@ -145,17 +160,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const context = await newContext();
 
     const pane = async (page: Page): Promise<Frame> => {
-      const element = await page.waitForSelector('#task-pane', { state: 'attached' });
+      await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
+      const mode = await page.evaluate(() => (window as unknown as { __outlookHarness: { paneMode(): string } }).__outlookHarness.paneMode());
+      const element = await page.waitForSelector(mode === 'compose' ? '#compose-pane' : '#task-pane', { state: 'attached' });
       const frame = await element.contentFrame();
       if (!frame) throw new Error('The task pane iframe has no frame');
       return frame;
     };
 
+    // The harness's actions resolve once the pane took the event (postMessage is asynchronous).
     const harnessCall = async (page: Page, method: string, ...args: unknown[]) => {
       await page.evaluate(
-        ([name, params]) => {
+        async ([name, params]) => {
           const api = (window as unknown as { __outlookHarness: Record<string, (...a: unknown[]) => unknown> }).__outlookHarness;
-          api[name as string]!(...(params as unknown[]));
+          await api[name as string]!(...(params as unknown[]));
         },
         [method, args] as const,
       );
@@ -183,6 +201,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       harness,
       cdn,
       addinOrigin,
+      hostOrigin: harness.hostOrigin,
       config,
       newContext,
       pane,
@@ -193,6 +212,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (open.theme) query.set('theme', open.theme);
         if (open.nestedAppAuth) query.set('naa', '1');
         if (open.lang) query.set('lang', open.lang);
+        if (open.platform && open.platform !== 'web') query.set('platform', open.platform);
+        if (open.webview) query.set('webview', open.webview);
         if (open.outlookAccount) {
           // Before the harness page's own script runs, and only in the harness page (not the pane or a dialog).
           await page.addInitScript((account) => {
@@ -200,7 +221,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           }, open.outlookAccount);
         }
         await page.goto(`${harness.harnessUrl}?${query}`);
-        await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
         return pane(page);
       },
       selectEmail: (page, emailId) => harnessCall(page, 'selectEmail', emailId),
