@@ -22,6 +22,11 @@ describe('buildMsalConfiguration', () => {
     expect(c.auth.redirectUri).toBe('https://localhost:3000/msal-redirect.html');
   });
 
+  it('relays the popup answer through the add-in’s own relay page, beside the redirect page (the pane is partitioned)', () => {
+    const c = buildMsalConfiguration({ clientId: 'c', authority: 'https://localhost:8443' }, { redirectUri: 'https://localhost:3000/msal-redirect.html' });
+    expect(c.auth.popupRelayUri).toBe('https://localhost:3000/msal-popup-relay.html');
+  });
+
   it('leaves Entra ID to MSAL’s own discovery', () => {
     const c = buildMsalConfiguration({ clientId: 'c', authority: 'https://login.microsoftonline.com/common' }, { redirectUri: 'https://x/r' });
     expect(c.auth.knownAuthorities).toEqual([]);

@@ -6,6 +6,9 @@ export interface MicrosoftSignInConfig {
   authority: string;
 }
 
+/** The popup-relay page (src/msal-popup-relay.html), beside the redirect page. */
+export const POPUP_RELAY_PAGE = 'msal-popup-relay.html';
+
 /** Scopes asked for at sign-in: who the seller is (openid, profile) and their Graph profile (User.Read). */
 export const SIGN_IN_SCOPES = ['openid', 'profile', 'User.Read'];
 
@@ -45,6 +48,10 @@ export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: {
       // A non-Microsoft issuer must be named as trusted, or MSAL asks Entra's instance discovery about it.
       knownAuthorities: mode === 'OIDC' ? [host] : [],
       redirectUri: options.redirectUri,
+      // Outlook on the web hosts the pane in a cross-site iframe: the browser partitions its BroadcastChannel, so the
+      // redirect bridge in the (first-party) popup cannot answer it. MSAL's popup relay, a page of the add-in beside
+      // the redirect page, opens the provider and posts the answer to the pane instead.
+      popupRelayUri: new URL(POPUP_RELAY_PAGE, options.redirectUri).href,
       // Never navigate the pane after a sign-out; nothing here uses a redirect.
       postLogoutRedirectUri: null,
     },

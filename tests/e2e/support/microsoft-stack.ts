@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_USERS, startOidcServer, type OidcServerOptions, type RunningOidcServer } from '../../oidc/oidc-server';
 import { freePort } from './free-port';
 import { startStack, type Stack, type StackOptions } from './stack';
@@ -48,4 +49,27 @@ export async function startMicrosoftStack(
     await stack.close();
     throw error;
   }
+}
+
+export interface MicrosoftSignInWindows {
+  /** The add-in's popup-relay page (first-party), opened by the pane's click. */
+  relay: Page;
+  /** The identity provider's login page, opened by the relay page's Continue click. */
+  provider: Page;
+}
+
+/**
+ * The standard (non-nested) Microsoft sign-in as a seller meets it in Outlook on the web: the pane's click opens the
+ * add-in's popup-relay page (MSAL `popupRelayUri`), whose Continue click opens the provider's login page. The pane is
+ * partitioned, so the provider's answer comes back through the relay, never straight from the provider's window.
+ */
+export async function openMicrosoftSignIn(context: BrowserContext, click: () => Promise<unknown>, timeout = 20_000): Promise<MicrosoftSignInWindows> {
+  const [relay] = await Promise.all([context.waitForEvent('page', { timeout }), click()]);
+  await relay.waitForURL((url) => url.pathname.endsWith('/msal-popup-relay.html'), { timeout });
+  const continueButton = relay.getByRole('button', { name: 'Continue' });
+  await continueButton.waitFor({ timeout });
+  await relay.waitForFunction(() => !(document.getElementById('relay-continue') as HTMLButtonElement).disabled, undefined, { timeout });
+  const [provider] = await Promise.all([context.waitForEvent('page', { timeout }), continueButton.click()]);
+  await provider.waitForSelector('input[name="login"]', { timeout });
+  return { relay, provider };
 }
