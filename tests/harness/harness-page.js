@@ -149,7 +149,8 @@
     if (dialog) return dialogError(12007, 'A dialog box is already opened from this host window.');
     var behavior = state.dialogBehavior;
     if (behavior === 'ignore-prompt') return dialogError(12009, 'The user chose to ignore the dialog box.');
-    if (behavior === 'prompt' && !request.allowed) {
+    // DialogOptions.promptBeforeOpen (default true) lets the add-in opt out of the prompt and handle pop-ups itself.
+    if (behavior === 'prompt' && request.promptBeforeOpen && !request.allowed) {
       log('dialog prompt shown in the pane (Allow / Ignore)');
       return { prompt: true };
     }

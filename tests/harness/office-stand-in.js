@@ -387,7 +387,7 @@
     if (openDialogRecord) return fail(12007, 'Internal Error', 'A dialog box is already opened from this host window.');
     var record = { id: null, handlers: {}, closedByAddIn: false };
     openDialogRecord = record;
-    var request = { url: url.href, width: options.width, height: options.height };
+    var request = { url: url.href, width: options.width, height: options.height, promptBeforeOpen: options.promptBeforeOpen !== false };
     var failFromHost = function (error) {
       if (openDialogRecord === record) openDialogRecord = null;
       fail(error.code, 'Internal Error', error.message);
