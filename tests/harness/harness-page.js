@@ -180,6 +180,20 @@
     log('dialog opened: ' + new URL(request.url).pathname);
     return { dialogId: id };
   }
+  // Outlook raises 12003 when the dialog is directed to an HTTP page and 12002 when a page it is directed to cannot
+  // be found or loaded. A page cannot see another site's navigations in a window it opened, so whoever can (the
+  // browser tests, through the browser's own events: tests/e2e/support/stack.ts) reports them here.
+  function dialogNavigated(url, outcome) {
+    var record = dialog;
+    if (!record) return false;
+    var code = /^http:/i.test(String(url)) ? 12003 : outcome === 'failed' ? 12002 : 0;
+    if (!code) return false;
+    if (record.raised) return true;
+    record.raised = code;
+    log('dialog directed to ' + (code === 12003 ? 'an HTTP page' : 'a page that cannot load') + ' (' + code + ')');
+    postToPane(record.pane, 'dialogEvent', { id: record.id, error: code });
+    return true;
+  }
   function finishDialog(record) {
     clearInterval(record.watch);
     if (dialog === record) {
@@ -201,6 +215,8 @@
         log('dialog message to ' + target + ' dropped (the pane is ' + boot.addinOrigin + ')');
         return;
       }
+      // After an HTTP or unloadable page, Outlook has already failed the dialog: nothing more reaches the pane.
+      if (record.raised) return log('dialog message after error ' + record.raised + ' dropped');
       log('dialog message from ' + event.origin);
       postToPane(record.pane, 'dialogMessage', { id: record.id, message: String(data.message), origin: event.origin });
     }
@@ -321,6 +337,8 @@
     dialogOpen: function () {
       return !!dialog;
     },
+    /** The dialog window navigated to `url`: 'loaded' or 'failed' (not found, refused). Raises 12003 / 12002. */
+    dialogNavigated: dialogNavigated,
     log: log,
 
     // --- for people and tests: the same actions as the UI (each resolves once the pane took the event) ---

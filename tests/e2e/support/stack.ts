@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page, Request } from 'playwright-core';
 import { startEmulator } from '../../emulator/server';
 import { startHarness, type HarnessOptions, type RunningHarness } from '../../harness/server';
 import { startCdnStandIn, type RunningCdnStandIn } from './cdn-stand-in';
@@ -32,6 +32,12 @@ export interface StackOptions {
   mounts?: HarnessOptions['mounts'];
   /** Chromium's pop-up blocker on, as in a seller's browser (Playwright turns it off by default). */
   popupBlocker?: boolean;
+  /**
+   * Report the Office dialog's navigations to the harness, which raises 12003 for an HTTP page and 12002 for a page
+   * that cannot load, as Outlook does. Default: on when the emulated org is served over HTTPS (an HTTP org's login
+   * page would itself be refused, as a real Outlook refuses it).
+   */
+  dialogRules?: boolean;
 }
 
 export interface OpenHarnessOptions {
@@ -102,6 +108,45 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/**
+ * Outlook sees where its dialog window goes; the harness page cannot (another site's navigations in a window it
+ * opened are hidden from it). The browser's own events can: each navigation of an Office dialog window (one the
+ * harness page opened, named by the office.js stand-in) is reported to the harness, which raises 12003 for an HTTP
+ * page and 12002 for a page that cannot load.
+ */
+function watchOfficeDialog(page: Page, hostOrigin: string): void {
+  // Listening starts at once (the first redirect can come before the window is known to be a dialog); what is seen
+  // meanwhile is reported once it is.
+  type Seen = [url: string, outcome: 'loaded' | 'failed'];
+  const early: Seen[] = [];
+  let harnessPage: Page | null | undefined;
+  const send = (host: Page, [url, outcome]: Seen) =>
+    void host
+      .evaluate(([u, o]) => (window as unknown as { __outlookHarness: { dialogNavigated(u: string, o: string): boolean } }).__outlookHarness.dialogNavigated(u, o), [url, outcome] as const)
+      .catch(() => undefined);
+  const report = (seen: Seen) => {
+    if (harnessPage === undefined) early.push(seen);
+    else if (harnessPage) send(harnessPage, seen);
+  };
+  const mainNavigation = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame();
+  page.on('request', (request) => {
+    if (mainNavigation(request) && request.url().startsWith('http:')) report([request.url(), 'loaded']);
+  });
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is a navigation replaced by another one (or the window closing), not a page that failed to load.
+    if (mainNavigation(request) && request.failure()?.errorText !== 'net::ERR_ABORTED') report([request.url(), 'failed']);
+  });
+  page.on('response', (response) => {
+    if (mainNavigation(response.request()) && response.status() === 404) report([response.url(), 'failed']);
+  });
+  void (async () => {
+    const opener = await page.opener().catch(() => null);
+    const name = opener && opener.url().startsWith(`${hostOrigin}/`) ? await page.evaluate(() => window.name).catch(() => '') : '';
+    harnessPage = opener && name.startsWith('__officeStandInDialog_') ? opener : null;
+    if (harnessPage) for (const seen of early.splice(0)) send(harnessPage, seen);
+  })();
+}
+
 const DIST_INDEX = fileURLToPath(new URL('../../../dist/index.html', import.meta.url));
 
 /**
@@ -148,10 +193,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const browser = await launchChromium(cdn.port, { popupBlocker: options.popupBlocker });
     cleanups.push(() => browser.close());
 
+    const dialogRules = options.dialogRules ?? emulator.url.startsWith('https:');
     const contexts: BrowserContext[] = [];
     const newContext = async (contextOptions: BrowserContextOptions = {}) => {
       const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, ...contextOptions });
       contexts.push(context);
+      if (dialogRules) context.on('page', (page) => watchOfficeDialog(page, harness.hostOrigin));
       return context;
     };
     cleanups.push(async () => {
