@@ -114,37 +114,56 @@ export interface Stack {
  * harness page opened, named by the office.js stand-in) is reported to the harness, which raises 12003 for an HTTP
  * page and 12002 for a page that cannot load.
  */
-function watchOfficeDialog(page: Page, hostOrigin: string): void {
-  // Listening starts at once (the first redirect can come before the window is known to be a dialog); what is seen
-  // meanwhile is reported once it is.
-  type Seen = [url: string, outcome: 'loaded' | 'failed'];
-  const early: Seen[] = [];
-  let harnessPage: Page | null | undefined;
-  const send = (host: Page, [url, outcome]: Seen) =>
-    void host
-      .evaluate(([u, o]) => (window as unknown as { __outlookHarness: { dialogNavigated(u: string, o: string): boolean } }).__outlookHarness.dialogNavigated(u, o), [url, outcome] as const)
-      .catch(() => undefined);
-  const report = (seen: Seen) => {
-    if (harnessPage === undefined) early.push(seen);
-    else if (harnessPage) send(harnessPage, seen);
+function watchOfficeDialogs(context: BrowserContext, hostOrigin: string): void {
+  // The context's own request events: a popup's first navigations can come before its 'page' event.
+  const hosts = new WeakMap<Page, Promise<Page | null>>();
+  const harnessPageOf = (page: Page) => {
+    let host = hosts.get(page);
+    if (!host) {
+      host = (async () => {
+        const opener = await page.opener().catch(() => null);
+        if (!opener || !opener.url().startsWith(`${hostOrigin}/`)) return null;
+        // The window's name outlives its navigations; reading it fails while one is under way, so try again.
+        for (let attempt = 0; attempt < 40; attempt++) {
+          const name = await page.evaluate(() => window.name).catch(() => undefined);
+          if (name !== undefined) return name.startsWith('__officeStandInDialog_') ? opener : null;
+          if (page.isClosed()) return null;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return null;
+      })();
+      hosts.set(page, host);
+    }
+    return host;
   };
-  const mainNavigation = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame();
-  page.on('request', (request) => {
-    if (mainNavigation(request) && request.url().startsWith('http:')) report([request.url(), 'loaded']);
+  const report = (request: Request, outcome: 'loaded' | 'failed') => {
+    if (!request.isNavigationRequest()) return;
+    let page: Page;
+    try {
+      if (request.frame().parentFrame()) return;
+      page = request.frame().page();
+    } catch {
+      return;
+    }
+    void harnessPageOf(page).then((host) =>
+      host
+        ?.evaluate(
+          ([u, o]) => (window as unknown as { __outlookHarness: { dialogNavigated(u: string, o: string): boolean } }).__outlookHarness.dialogNavigated(u, o),
+          [request.url(), outcome] as const,
+        )
+        .catch(() => undefined),
+    );
+  };
+  context.on('request', (request) => {
+    if (request.url().startsWith('http:')) report(request, 'loaded');
   });
-  page.on('requestfailed', (request) => {
+  context.on('requestfailed', (request) => {
     // ERR_ABORTED is a navigation replaced by another one (or the window closing), not a page that failed to load.
-    if (mainNavigation(request) && request.failure()?.errorText !== 'net::ERR_ABORTED') report([request.url(), 'failed']);
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') report(request, 'failed');
   });
-  page.on('response', (response) => {
-    if (mainNavigation(response.request()) && response.status() === 404) report([response.url(), 'failed']);
+  context.on('response', (response) => {
+    if (response.status() === 404) report(response.request(), 'failed');
   });
-  void (async () => {
-    const opener = await page.opener().catch(() => null);
-    const name = opener && opener.url().startsWith(`${hostOrigin}/`) ? await page.evaluate(() => window.name).catch(() => '') : '';
-    harnessPage = opener && name.startsWith('__officeStandInDialog_') ? opener : null;
-    if (harnessPage) for (const seen of early.splice(0)) send(harnessPage, seen);
-  })();
 }
 
 const DIST_INDEX = fileURLToPath(new URL('../../../dist/index.html', import.meta.url));
@@ -198,7 +217,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const newContext = async (contextOptions: BrowserContextOptions = {}) => {
       const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, ...contextOptions });
       contexts.push(context);
-      if (dialogRules) context.on('page', (page) => watchOfficeDialog(page, harness.hostOrigin));
+      if (dialogRules) watchOfficeDialogs(context, harness.hostOrigin);
       return context;
     };
     cleanups.push(async () => {
