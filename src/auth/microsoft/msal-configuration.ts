@@ -6,9 +6,6 @@ export interface MicrosoftSignInConfig {
   authority: string;
 }
 
-/** The popup-relay page (src/msal-popup-relay.html), beside the redirect page. */
-export const POPUP_RELAY_PAGE = 'msal-popup-relay.html';
-
 /** Scopes asked for at sign-in: who the seller is (openid, profile) and their Graph profile (User.Read). */
 export const SIGN_IN_SCOPES = ['openid', 'profile', 'User.Read'];
 
@@ -38,7 +35,7 @@ export function protocolModeFor(authority: string): 'AAD' | 'OIDC' {
  *   that comes back is the hinted one. Where the identity provider's cookie is not available to a frame, the seller
  *   clicks Sign in again.
  */
-export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: { redirectUri: string }): Configuration {
+export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: { redirectUri: string; popupRelayUri?: string }): Configuration {
   const mode = protocolModeFor(config.authority);
   const host = new URL(config.authority).host;
   return {
@@ -49,9 +46,9 @@ export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: {
       knownAuthorities: mode === 'OIDC' ? [host] : [],
       redirectUri: options.redirectUri,
       // Outlook on the web hosts the pane in a cross-site iframe: the browser partitions its BroadcastChannel, so the
-      // redirect bridge in the (first-party) popup cannot answer it. MSAL's popup relay, a page of the add-in beside
-      // the redirect page, opens the provider and posts the answer to the pane instead.
-      popupRelayUri: new URL(POPUP_RELAY_PAGE, options.redirectUri).href,
+      // redirect bridge in the (first-party) popup cannot answer it. MSAL's popup relay, a first-party page of the
+      // add-in, opens the provider and posts the answer to the pane instead.
+      ...(options.popupRelayUri ? { popupRelayUri: options.popupRelayUri } : {}),
       // Never navigate the pane after a sign-out; nothing here uses a redirect.
       postLogoutRedirectUri: null,
     },
