@@ -128,6 +128,33 @@ describe('Microsoft sign-in in the add-in', () => {
     await context.close();
   });
 
+  it('the popup-relay page opens only the configured provider: a forged request to another site opens nothing', async () => {
+    const context = await stack.newContext();
+    const opener = await context.newPage();
+    await opener.goto(`${stack.addinOrigin}/config.json`);
+    const forged = (url: string) => `${stack.addinOrigin}/msal-popup-relay.html#${new URLSearchParams({ req: JSON.stringify({ id: 'forged', method: 'GET', url }) })}`;
+    const open = async (url: string) => {
+      const [relay] = await Promise.all([context.waitForEvent('page'), opener.evaluate((href) => void window.open(href, '_blank', 'popup'), forged(url))]);
+      await relay.getByRole('button', { name: 'Continue' }).waitFor({ timeout: STEP });
+      await relay.waitForFunction(() => !(document.getElementById('relay-continue') as HTMLButtonElement).disabled, undefined, { timeout: STEP });
+      return relay;
+    };
+    // Control: the configured provider's own origin is opened.
+    const good = await open(`${oidc.issuer}/auth?client_id=${CLIENT_ID}`);
+    const [child] = await Promise.all([context.waitForEvent('page', { timeout: STEP }), good.getByRole('button', { name: 'Continue' }).click()]);
+    expect(new URL(child.url()).origin).toBe(oidc.issuer);
+    await child.close();
+    await good.close().catch(() => undefined);
+
+    const evil = await open('https://evil.example/phish');
+    const pages = context.pages().length;
+    await evil.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => evil.isClosed(), { timeout: 10_000 }).toBe(true);
+    expect(context.pages().length).toBeLessThanOrEqual(pages);
+    expect(context.pages().some((p) => p.url().includes('evil.example'))).toBe(false);
+    await context.close();
+  });
+
   it('without Microsoft sign-in configured, diagnostics say so and no Microsoft button shows', async () => {
     // This stack's config has Microsoft; a bare one shows the other side.
     const bare = await startStack();
