@@ -17,10 +17,15 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     sourcemap: true,
-    // Two pages: the pane, and the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts).
-    // The redirect page pulls in only MSAL's small redirect bridge; the pane keeps msal-browser in a lazy chunk.
+    // Three pages: the pane, the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts)
+    // and MSAL's popup relay (src/auth/microsoft/popup-relay-page.ts), which carries the answer across the pane's
+    // storage partition. Those two pull in only MSAL's small bridge and relay; the pane keeps msal-browser lazy.
     rollupOptions: {
-      input: { index: here('./src/index.html'), 'msal-redirect': here('./src/msal-redirect.html') },
+      input: {
+        index: here('./src/index.html'),
+        'msal-redirect': here('./src/msal-redirect.html'),
+        'msal-popup-relay': here('./src/msal-popup-relay.html'),
+      },
     },
   },
   server: { port: 3000, strictPort: true },

@@ -20,10 +20,12 @@ export interface MicrosoftAuthFactoryDeps {
 export function createAppMicrosoftAuth(config: RuntimeConfig, deps: MicrosoftAuthFactoryDeps): MicrosoftAuth | undefined {
   if (!config.microsoft) return undefined;
   const redirectUri = new URL('msal-redirect.html', deps.baseUrl).href;
+  // The pane is a partitioned cross-site iframe in Outlook on the web: the popup's answer comes through the relay.
+  const popupRelayUri = new URL('msal-popup-relay.html', deps.baseUrl).href;
   const create =
     deps.createMicrosoft ??
     ((c: NonNullable<RuntimeConfig['microsoft']>, r: string) =>
-      createMicrosoftAuth({ config: c, redirectUri: r, ...(deps.isSetSupported ? { isSetSupported: deps.isSetSupported } : {}) }));
+      createMicrosoftAuth({ config: c, redirectUri: r, popupRelayUri, ...(deps.isSetSupported ? { isSetSupported: deps.isSetSupported } : {}) }));
   return create(config.microsoft, redirectUri);
 }
 

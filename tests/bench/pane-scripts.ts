@@ -136,15 +136,6 @@ export function watchCardsScript(spec: CardsSpec): string {
 })()`;
 }
 
-/** Selects an email as Outlook would (the harness fires ItemChanged into the pane); returns the pane's clock just before. */
-export function selectFromPaneScript(emailId: string): string {
-  return `(() => {
-  const t = performance.timeOrigin + performance.now();
-  window.parent.__outlookHarness.selectEmail(${JSON.stringify(emailId)});
-  return t;
-})()`;
-}
-
 /** Clicks Allow on the org's consent page; returns Date.now() just before. */
 export const CLICK_ALLOW = `(() => {
   const t = Date.now();

@@ -1,4 +1,6 @@
 import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { freePort } from './support/free-port';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DialogOutcome, EmailContext, OfficeTheme } from '../../src/host/office-host';
@@ -13,6 +15,7 @@ let stack: Stack;
 let probeDir: string;
 let page: Page;
 let pane: Frame;
+let plainHttp: Server;
 
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 const draft = SAMPLE_EMAILS.find((e) => e.id === 'globex-draft')!;
@@ -40,13 +43,16 @@ async function openProbePane(p: Page, email = renewal.id): Promise<Frame> {
 
 beforeAll(async () => {
   probeDir = await buildJsforceProbe();
-  stack = await startStack({ mounts: { [PROBE_BASE]: probeDir } });
+  stack = await startStack({ mounts: { [PROBE_BASE]: probeDir }, dialogRules: true });
+  plainHttp = createServer((_req, res) => res.end('a plain HTTP page'));
+  await new Promise<void>((resolve) => plainHttp.listen(0, '127.0.0.1', resolve));
   page = await stack.context.newPage();
   pane = await openProbePane(page);
 });
 
 afterAll(async () => {
   await stack?.close();
+  await new Promise((resolve) => plainHttp?.close(resolve));
   if (probeDir) await rm(probeDir, { recursive: true, force: true });
 });
 
@@ -65,18 +71,24 @@ describe('host adapter against the stand-in: the email', () => {
     });
   });
 
-  it('follows ItemChanged into a compose draft, and RecipientsChanged as the seller edits it', async () => {
+  it('opens a compose draft in its own pane (pinning is per mode), which follows RecipientsChanged as the seller edits it', async () => {
     await stack.selectEmail(page, draft.id);
-    await pane.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('itemChanged'));
-    expect(await getContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body });
+    const compose = await stack.pane(page);
+    await compose.waitForFunction(() => '__hostProbe' in window);
+    const composeContext = () => compose.evaluate(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext()) as Promise<EmailContext | null>;
+    expect(await composeContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body });
+    // The pinned read pane did not follow the draft.
+    expect(await events()).not.toContain('itemChanged');
+    expect((await getContext())?.mode).toBe('read');
 
     await stack.setRecipients(page, 'cc', ['tom.nguyen@initech.example']);
-    await pane.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('recipientsChanged'));
-    expect((await getContext())?.cc).toEqual([{ name: 'tom.nguyen@initech.example', address: 'tom.nguyen@initech.example' }]);
+    await compose.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('recipientsChanged'));
+    expect((await composeContext())?.cc).toEqual([{ name: 'tom.nguyen@initech.example', address: 'tom.nguyen@initech.example' }]);
   });
 
   it('answers null when no item is selected', async () => {
     await stack.selectEmail(page, 'none');
+    await pane.waitForFunction(() => (window as unknown as ProbeWindow).__hostProbe.events.includes('itemChanged'));
     expect(await getContext()).toBeNull();
   });
 
@@ -143,6 +155,24 @@ describe('host adapter against the stand-in: the dialog', () => {
     await stack.setDialogBehavior(page, 'allow');
     stack.context.off('page', count);
     expect(opened).toBe(0);
+  });
+
+  it('fails the dialog with 12003 when it is directed to an HTTP page, and closes it', async () => {
+    const popup = stack.context.waitForEvent('page');
+    const port = (plainHttp.address() as { port: number }).port;
+    await startDialog(dialogUrl({ goto: `http://localhost:${port}/plain` }));
+    const win = await popup;
+    expect(await outcome()).toMatchObject({ kind: 'error', code: 12003 });
+    await win.waitForEvent('close', { timeout: 5000 });
+  });
+
+  it('fails the dialog with 12002 when a later page cannot load', async () => {
+    const popup = stack.context.waitForEvent('page');
+    const nobody = await freePort();
+    await startDialog(dialogUrl({ goto: `https://localhost:${nobody}/gone` }));
+    const win = await popup;
+    expect(await outcome()).toMatchObject({ kind: 'error', code: 12002 });
+    await win.waitForEvent('close', { timeout: 5000 });
   });
 
   it('reports a missing dialog page (12002)', async () => {

@@ -109,7 +109,7 @@ describe('the production build in the Outlook harness', () => {
     });
   });
 
-  it('delivers ItemChanged to the pane when the harness switches email, with the new item in place', async () => {
+  it('delivers ItemChanged to the pinned read pane for read items only; a draft opens its own pane (pinning is per mode)', async () => {
     const pane = await stack.pane(page);
     await pane.evaluate(() => {
       const office = (window as unknown as { Office: typeof Office }).Office;
@@ -122,9 +122,17 @@ describe('the production build in the Outlook harness', () => {
     });
     await stack.selectEmail(page, lead.id);
     await stack.selectEmail(page, draft.id);
+    // The draft has its own pane, a fresh load of the add-in with the compose item; the read pane is hidden.
+    const compose = await stack.pane(page);
+    expect(compose).not.toBe(pane);
+    expect(await compose.evaluate(() => typeof (window as unknown as { Office: typeof Office }).Office.context.mailbox.item?.subject)).toBe('object');
+    expect(await page.locator('#task-pane').isHidden()).toBe(true);
     await stack.selectEmail(page, 'none');
-    await pane.waitForFunction(() => (window as unknown as { __seen: unknown[] }).__seen.length === 3);
-    expect(await pane.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen)).toEqual([lead.subject, 'compose', null]);
+    await pane.waitForFunction(() => (window as unknown as { __seen: unknown[] }).__seen.length === 2);
+    expect(await pane.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen)).toEqual([lead.subject, null]);
+    // Leaving the draft closed its pane.
+    expect(compose.isDetached()).toBe(true);
+    expect(await page.locator('#task-pane').isVisible()).toBe(true);
     // The harness page itself shows what Outlook would show.
     await expect(page.getByTestId('no-item').isVisible()).resolves.toBe(true);
   });

@@ -2,15 +2,16 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USERS, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
 import { freePort } from './support/free-port';
-import { startMicrosoftStack } from './support/microsoft-stack';
+import { openMicrosoftSignIn, startMicrosoftStack } from './support/microsoft-stack';
 import { SAM as SF_SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
 /**
- * Microsoft sign-in in the REAL add-in (the production build in the Outlook harness), against a real OpenID Connect
- * provider on loopback standing in for Entra ID, next to the emulated Salesforce org. No request interception: the
- * popup goes to the provider's own login page, returns to dist/msal-redirect.html, and the pane redeems the code
- * over CORS as it would in Outlook.
+ * Microsoft sign-in in the REAL add-in (the production build in the Outlook harness, the pane cross-site and
+ * partitioned), against a real OpenID Connect provider on loopback standing in for Entra ID, next to the emulated
+ * Salesforce org. No request interception: the pane opens MSAL's popup relay (dist/msal-popup-relay.html), whose
+ * click opens the provider's own login page; that returns to dist/msal-redirect.html, whose first-party broadcast the
+ * relay hears and posts to the pane, and the pane redeems the code over CORS as it would in Outlook.
  */
 const CLIENT_ID = 'sellers-outlook-addin-test';
 const [MS_SAM, MS_ALEX] = DEFAULT_USERS as [OidcUser, OidcUser];
@@ -30,14 +31,15 @@ afterAll(async () => {
 
 /** Clicks "Sign in with Microsoft" (a real click) and signs in on the provider's page in the popup it opens. */
 async function signInWithMicrosoft(context: BrowserContext, pane: Frame, user: OidcUser): Promise<void> {
-  const [popup] = await Promise.all([context.waitForEvent('page'), pane.getByRole('button', { name: 'Sign in with Microsoft' }).click()]);
-  await popup.waitForSelector('input[name="login"]', { timeout: STEP });
+  const { relay, provider: popup } = await openMicrosoftSignIn(context, () => pane.getByRole('button', { name: 'Sign in with Microsoft' }).click(), STEP);
+  expect(new URL(relay.url()).origin).toBe(stack.addinOrigin);
   expect(new URL(popup.url()).origin).toBe(oidc.issuer);
   await popup.fill('input[name="login"]', user.login);
   await popup.fill('input[name="password"]', user.password);
   await popup.click('#submit');
   await pane.getByTestId('microsoft-account-name').filter({ hasText: user.name }).waitFor({ timeout: STEP });
   await expect.poll(() => popup.isClosed(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => relay.isClosed(), { timeout: 10_000 }).toBe(true);
 }
 
 const databases = (pane: Frame) => pane.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
@@ -123,6 +125,33 @@ describe('Microsoft sign-in in the add-in', () => {
     await reloaded.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor({ timeout: STEP });
     expect(await reloaded.getByTestId('signed-in-as').count()).toBe(0);
 
+    await context.close();
+  });
+
+  it('the popup-relay page opens only the configured provider: a forged request to another site opens nothing', async () => {
+    const context = await stack.newContext();
+    const opener = await context.newPage();
+    await opener.goto(`${stack.addinOrigin}/config.json`);
+    const forged = (url: string) => `${stack.addinOrigin}/msal-popup-relay.html#${new URLSearchParams({ req: JSON.stringify({ id: 'forged', method: 'GET', url }) })}`;
+    const open = async (url: string) => {
+      const [relay] = await Promise.all([context.waitForEvent('page'), opener.evaluate((href) => void window.open(href, '_blank', 'popup'), forged(url))]);
+      await relay.getByRole('button', { name: 'Continue' }).waitFor({ timeout: STEP });
+      await relay.waitForFunction(() => !(document.getElementById('relay-continue') as HTMLButtonElement).disabled, undefined, { timeout: STEP });
+      return relay;
+    };
+    // Control: the configured provider's own origin is opened.
+    const good = await open(`${oidc.issuer}/auth?client_id=${CLIENT_ID}`);
+    const [child] = await Promise.all([context.waitForEvent('page', { timeout: STEP }), good.getByRole('button', { name: 'Continue' }).click()]);
+    expect(new URL(child.url()).origin).toBe(oidc.issuer);
+    await child.close();
+    await good.close().catch(() => undefined);
+
+    const evil = await open('https://evil.example/phish');
+    const pages = context.pages().length;
+    await evil.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => evil.isClosed(), { timeout: 10_000 }).toBe(true);
+    expect(context.pages().length).toBeLessThanOrEqual(pages);
+    expect(context.pages().some((p) => p.url().includes('evil.example'))).toBe(false);
     await context.close();
   });
 

@@ -64,7 +64,7 @@ describe('Microsoft sign-in through nested app authentication (Outlook harness a
     expect(await diagnosticsLine(pane)).toBe('Microsoft sign-in signed in (nested app authentication)');
 
     // The host answered the bridge for the add-in's own client id; the provider was called by the host page
-    // (same origin as the pane here), never through the popup path.
+    // (Outlook's own site, not the pane's), never through the popup path.
     const requests = await hostRequests(page);
     expect(requests[0]?.method).toBe('GetInitContext');
     const tokenRequests = requests.filter((r) => r.method === 'GetToken');
@@ -72,6 +72,7 @@ describe('Microsoft sign-in through nested app authentication (Outlook harness a
     expect(tokenRequests.every((r) => r.clientId === CLIENT_ID && (r.scope ?? '').split(' ').includes('User.Read'))).toBe(true);
     expect(requests.some((r) => r.method === 'GetTokenPopup')).toBe(false);
     expect(oidc.requests.filter((r) => r.path === '/token').length).toBeGreaterThan(tokenCallsBefore);
+    expect(oidc.requests.filter((r) => r.path === '/token').every((r) => r.origin === stack.hostOrigin)).toBe(true);
     expect(oidc.requests.some((r) => r.path === '/auth')).toBe(false);
 
     // Salesforce sign-in: its token store belongs to the nested account.

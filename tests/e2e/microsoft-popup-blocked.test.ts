@@ -1,7 +1,7 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USERS, type OidcUser, type RunningOidcServer } from '../oidc/oidc-server';
-import { startMicrosoftStack } from './support/microsoft-stack';
+import { openMicrosoftSignIn, startMicrosoftStack } from './support/microsoft-stack';
 import type { Stack } from './support/stack';
 
 /**
@@ -83,9 +83,9 @@ describe('Microsoft sign-in with the browser’s pop-up blocker on', () => {
     expect(await pane.getByRole('button', { name: 'Sign in with Microsoft' }).isEnabled()).toBe(true);
     expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
 
-    // Control: the seller's own click passes the blocker; the provider's login page opens and signs in.
-    const [popup] = await Promise.all([context.waitForEvent('page'), pane.getByRole('button', { name: 'Sign in with Microsoft' }).click()]);
-    await popup.waitForSelector('input[name="login"]', { timeout: STEP });
+    // Control: the seller's own click passes the blocker (the relay page opens), and the relay's Continue click opens
+    // the provider's login page past the blocker too; the seller signs in.
+    const { provider: popup } = await openMicrosoftSignIn(context, () => pane.getByRole('button', { name: 'Sign in with Microsoft' }).click(), STEP);
     await popup.fill('input[name="login"]', MS_SAM.login);
     await popup.fill('input[name="password"]', MS_SAM.password);
     await popup.click('#submit');

@@ -16,15 +16,21 @@
     currentId: boot.initialEmail,
     theme: THEMES[boot.initialTheme] ? boot.initialTheme : 'light',
     dialogBehavior: 'allow',
-    pane: null,
   };
   var $ = function (id) {
     return document.getElementById(id);
   };
 
-  function currentEmail() {
-    for (var i = 0; i < emails.length; i++) if (emails[i].id === state.currentId) return emails[i];
+  function emailById(id) {
+    for (var i = 0; i < emails.length; i++) if (emails[i].id === id) return emails[i];
     return null;
+  }
+  function currentEmail() {
+    return emailById(state.currentId);
+  }
+  function isCompose(id) {
+    var email = emailById(id);
+    return !!email && email.mode === 'compose';
   }
 
   function log(text) {
@@ -34,15 +40,293 @@
     while ($('activity').children.length > 50) $('activity').lastChild.remove();
   }
 
+  // --- the panes: cross-site iframes, talked to by postMessage only ---------------------------------------------------
+  // Outlook on the web serves its page from its own site and the add-in from the add-in's: the pane is a cross-site
+  // iframe, so the browser partitions its storage, BroadcastChannel and Web Locks by the host's site. Nothing here
+  // touches the pane's objects; office.js (the stand-in) and the host exchange tagged messages.
+  var TAG = '__officeStandIn';
+  var PANE_NAME_PREFIX = '__officeStandInPane_';
+  var DIALOG_NAME_PREFIX = '__officeStandInDialog_';
+  var variant = boot.variant || {};
+  var roamingStore = { values: {} };
+  var panes = {
+    // Pinned in read mode: follows read items (and "nothing selected").
+    read: { mode: 'read', iframe: $('task-pane'), handlers: null, emailId: null },
+    // A compose item's own pane: opened with the draft, closed when the seller leaves it.
+    compose: { mode: 'compose', iframe: $('compose-pane'), handlers: null, emailId: null },
+  };
+  var delivered = {}; // seq → resolve
+  var nextSeq = 1;
+
+  function paneFor(source) {
+    if (panes.read.iframe.contentWindow === source) return panes.read;
+    if (panes.compose.iframe.contentWindow === source) return panes.compose;
+    return null;
+  }
+  function marker(extra) {
+    return encodeURIComponent(JSON.stringify(Object.assign({ hostOrigin: location.origin, variant: variant }, extra || {})));
+  }
+  function paneUrl() {
+    return new URL(boot.paneUrl, boot.addinOrigin).href;
+  }
+  // A fresh iframe each time: Chromium names a frame's browsing context when it is created, and office.js reads its
+  // host's marker from that name.
+  function loadPane(pane, emailId) {
+    pane.loaded = true;
+    pane.handlers = null;
+    pane.emailId = emailId;
+    var fresh = document.createElement('iframe');
+    fresh.id = pane.iframe.id;
+    fresh.title = pane.iframe.title;
+    fresh.name = PANE_NAME_PREFIX + marker();
+    fresh.src = paneUrl();
+    pane.iframe.replaceWith(fresh);
+    pane.iframe = fresh;
+    // A browser that has not accepted the add-in site's self-signed certificate shows nothing in the frame.
+    setTimeout(function () {
+      if (pane.iframe === fresh && !pane.handlers) {
+        log('the pane has not loaded office.js: open ' + boot.addinOrigin + '/ once and accept its certificate, then reload the pane');
+      }
+    }, 8000);
+  }
+  function closePane(pane) {
+    pane.loaded = false;
+    pane.handlers = null;
+    pane.emailId = null;
+    var blank = document.createElement('iframe');
+    blank.id = pane.iframe.id;
+    blank.title = pane.iframe.title;
+    blank.hidden = true;
+    pane.iframe.replaceWith(blank);
+    pane.iframe = blank;
+  }
+  function visiblePane() {
+    return isCompose(state.currentId) ? panes.compose : panes.read;
+  }
+  function postToPane(pane, type, body) {
+    var win = pane.iframe.contentWindow;
+    if (!win) return;
+    var envelope = JSON.parse(JSON.stringify(body || {}));
+    envelope[TAG] = type;
+    win.postMessage(envelope, boot.addinOrigin);
+  }
+  // Sends an event to a pane and resolves with whether a handler took it (false if the pane does not answer).
+  function sendEvent(pane, type, body) {
+    if (!pane.handlers) return Promise.resolve(false);
+    var seq = nextSeq++;
+    return new Promise(function (resolve) {
+      var timer = setTimeout(function () {
+        delete delivered[seq];
+        resolve(false);
+      }, 5000);
+      delivered[seq] = function (value) {
+        clearTimeout(timer);
+        resolve(value);
+      };
+      postToPane(pane, type, Object.assign({ seq: seq }, body));
+    });
+  }
+  function paneState(pane) {
+    return {
+      addInName: 'Salesforce',
+      displayLanguage: boot.displayLanguage,
+      // Windows webviews (variant) have no partition key: Office.context.partitionKey is undefined there.
+      partitionKey: variant.noPartitionKey ? null : boot.partitionKey,
+      requirementSets: boot.requirementSets,
+      userProfile: boot.userProfile,
+      roamingSettings: roamingStore.values,
+      theme: THEMES[state.theme],
+      email: pane.emailId ? emailById(pane.emailId) : null,
+    };
+  }
+
+  // --- dialogs: the host opens them and relays their messages -------------------------------------------------------
+  var dialog = null; // { id, win, pane, closedByAddIn, watch }
+  function dialogError(code, message) {
+    return { error: { code: code, message: message } };
+  }
+  function openDialog(pane, request) {
+    if (dialog) return dialogError(12007, 'A dialog box is already opened from this host window.');
+    var behavior = state.dialogBehavior;
+    if (behavior === 'ignore-prompt') return dialogError(12009, 'The user chose to ignore the dialog box.');
+    // DialogOptions.promptBeforeOpen (default true) lets the add-in opt out of the prompt and handle pop-ups itself.
+    if (behavior === 'prompt' && request.promptBeforeOpen && !request.allowed) {
+      log('dialog prompt shown in the pane (Allow / Ignore)');
+      return { prompt: true };
+    }
+    var percent = function (value, fallback, total) {
+      var p = Number(value);
+      if (!(p > 0 && p <= 100)) p = fallback;
+      return Math.round((p / 100) * total);
+    };
+    var width = percent(request.width, 80, screen.availWidth || 1280);
+    var height = percent(request.height, 80, screen.availHeight || 800);
+    var id = String(Date.now()) + Math.random().toString(16).slice(2);
+    // Opened now, inside the activation the seller's click in the pane gave this page too: the browser's pop-up
+    // blocker judges it as Outlook's own window.open.
+    var win = behavior === 'block-popups' ? null : window.open(request.url, DIALOG_NAME_PREFIX + marker({ id: id }), 'popup,width=' + width + ',height=' + height);
+    if (!win) return dialogError(12011, 'The dialog box was blocked by the browser pop-up blocker.');
+    var record = { id: id, win: win, pane: pane, closedByAddIn: false };
+    dialog = record;
+    $('dialog-state').textContent = 'dialog open';
+    record.watch = setInterval(function () {
+      if (!win.closed) return;
+      finishDialog(record);
+      if (!record.closedByAddIn) {
+        log('dialog closed by the user (12006)');
+        postToPane(record.pane, 'dialogEvent', { id: record.id, error: 12006 });
+      }
+    }, 200);
+    log('dialog opened: ' + new URL(request.url).pathname);
+    return { dialogId: id };
+  }
+  // Outlook raises 12003 when the dialog is directed to an HTTP page and 12002 when a page it is directed to cannot
+  // be found or loaded. A page cannot see another site's navigations in a window it opened, so whoever can (the
+  // browser tests, through the browser's own events: tests/e2e/support/stack.ts) reports them here.
+  function dialogNavigated(url, outcome) {
+    var record = dialog;
+    if (!record) return false;
+    var code = /^http:/i.test(String(url)) ? 12003 : outcome === 'failed' ? 12002 : 0;
+    if (!code) return false;
+    if (record.raised) return true;
+    record.raised = code;
+    log('dialog directed to ' + (code === 12003 ? 'an HTTP page' : 'a page that cannot load') + ' (' + code + ')');
+    postToPane(record.pane, 'dialogEvent', { id: record.id, error: code });
+    return true;
+  }
+  function finishDialog(record) {
+    clearInterval(record.watch);
+    if (dialog === record) {
+      dialog = null;
+      $('dialog-state').textContent = '';
+    }
+  }
+  function onDialogMessage(event, data, type) {
+    var record = dialog && dialog.win === event.source ? dialog : null;
+    if (!record) return;
+    if (type === 'attach') {
+      return replyTo(event, data, { displayLanguage: boot.displayLanguage, partitionKey: null, requirementSets: boot.requirementSets });
+    }
+    if (type === 'log') return log('dialog: ' + String(data.text));
+    if (type === 'messageParent') {
+      // Outlook delivers messageParent only to a parent whose origin is targetOrigin; anything else is dropped.
+      var target = String(data.targetOrigin);
+      if (target !== '*' && target !== boot.addinOrigin) {
+        log('dialog message to ' + target + ' dropped (the pane is ' + boot.addinOrigin + ')');
+        return;
+      }
+      // After an HTTP or unloadable page, Outlook has already failed the dialog: nothing more reaches the pane.
+      if (record.raised) return log('dialog message after error ' + record.raised + ' dropped');
+      log('dialog message from ' + event.origin);
+      postToPane(record.pane, 'dialogMessage', { id: record.id, message: String(data.message), origin: event.origin });
+    }
+  }
+  function replyTo(event, data, value) {
+    var envelope = { requestId: data.requestId, value: value };
+    envelope[TAG] = 'answer';
+    event.source.postMessage(envelope, event.origin);
+  }
+
+  function onPaneMessage(event, pane, data, type) {
+    if (type === 'attach') {
+      replyTo(event, data, paneState(pane));
+      log(pane.mode + ' pane loaded office.js');
+      return;
+    }
+    if (type === 'handlers') {
+      pane.handlers = { itemChanged: data.itemChanged, themeChanged: data.themeChanged, recipientsChanged: data.recipientsChanged };
+      return;
+    }
+    if (type === 'delivered') {
+      var resolve = delivered[data.seq];
+      delete delivered[data.seq];
+      if (resolve) resolve(!!data.delivered);
+      return;
+    }
+    if (type === 'log') return log(String(data.text));
+    if (type === 'draftChanged') {
+      var draft = pane.emailId ? emailById(pane.emailId) : null;
+      if (draft && draft.mode === 'compose' && ['to', 'cc', 'subject'].indexOf(data.field) >= 0) draft[data.field] = data.value;
+      renderReading();
+      return;
+    }
+    if (type === 'saveRoamingSettings') {
+      roamingStore.values = JSON.parse(JSON.stringify(data.values || {}));
+      return replyTo(event, data, true);
+    }
+    if (type === 'displayDialog') return replyTo(event, data, openDialog(pane, data));
+    if (type === 'closeDialog') {
+      if (dialog && dialog.id === data.id) {
+        dialog.closedByAddIn = true;
+        var record = dialog;
+        finishDialog(record);
+        try {
+          record.win.close();
+        } catch (e) {}
+        log('dialog closed by the add-in');
+      }
+      return;
+    }
+    if (type === 'messageChild') {
+      if (dialog && dialog.id === data.id) {
+        var envelope = { message: String(data.message), origin: boot.addinOrigin };
+        envelope[TAG] = 'messageChild';
+        dialog.win.postMessage(envelope, data.targetOrigin);
+      }
+      return;
+    }
+    if (type === 'nestedAppAuth') {
+      Promise.resolve()
+        .then(function () {
+          return harness.nestedAppAuth.handle(data.request);
+        })
+        .then(
+          function (body) {
+            replyTo(event, data, body);
+          },
+          function (error) {
+            replyTo(event, data, { success: false, error: { status: 'TRANSIENT_ERROR', code: 'host_error', description: String(error && error.message) } });
+          },
+        );
+    }
+  }
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || typeof data[TAG] !== 'string') return;
+    var type = data[TAG];
+    if (event.origin !== boot.addinOrigin) return; // only the add-in's own pages speak to the host
+    var pane = paneFor(event.source);
+    if (pane) return onPaneMessage(event, pane, data, type);
+    onDialogMessage(event, data, type);
+  });
+
+  // Pinning is per mode: the read pane follows read items (and "nothing selected"); a compose item gets its own
+  // pane, and leaving it closes that pane.
+  function showItem(id) {
+    var compose = isCompose(id);
+    if (compose) {
+      panes.read.iframe.hidden = true;
+      if (panes.compose.emailId !== id) loadPane(panes.compose, id);
+      return Promise.resolve(false);
+    }
+    if (panes.compose.emailId) closePane(panes.compose);
+    var readId = id === boot.noItemId ? null : id;
+    if (!panes.read.loaded) {
+      loadPane(panes.read, readId);
+      return Promise.resolve(false);
+    }
+    panes.read.iframe.hidden = false;
+    if (panes.read.emailId === readId) return Promise.resolve(false);
+    panes.read.emailId = readId;
+    return sendEvent(panes.read, 'itemChanged', { email: readId ? emailById(readId) : null });
+  }
+
   var harness = {
-    version: 1,
+    version: 2,
     partitionKey: boot.partitionKey,
     displayLanguage: boot.displayLanguage,
-    platform: 'OfficeOnline',
-    requirementSets: boot.requirementSets,
-    userProfile: boot.userProfile,
-    roamingStore: { values: {} },
-    dialogOpen: false,
+    addinOrigin: boot.addinOrigin,
+    variant: variant,
     currentEmail: currentEmail,
     officeTheme: function () {
       return THEMES[state.theme];
@@ -50,16 +334,14 @@
     dialogBehavior: function () {
       return state.dialogBehavior;
     },
-    attachPane: function (api) {
-      state.pane = api;
-      log('task pane loaded office.js');
+    dialogOpen: function () {
+      return !!dialog;
     },
-    draftChanged: function () {
-      renderReading();
-    },
+    /** The dialog window navigated to `url`: 'loaded' or 'failed' (not found, refused). Raises 12003 / 12002. */
+    dialogNavigated: dialogNavigated,
     log: log,
 
-    // --- for people and tests: the same actions as the UI ---
+    // --- for people and tests: the same actions as the UI (each resolves once the pane took the event) ---
     emails: function () {
       return JSON.parse(JSON.stringify(emails));
     },
@@ -68,9 +350,10 @@
       state.currentId = id;
       renderList();
       renderReading();
-      var delivered = state.pane ? state.pane.itemChanged() : false;
-      log('ItemChanged → ' + id + (delivered ? '' : ' (no handler in the pane)'));
-      return delivered;
+      return showItem(id).then(function (took) {
+        log('ItemChanged → ' + id + (took ? '' : isCompose(id) ? ' (compose: its own pane)' : ' (no handler in the pane)'));
+        return took;
+      });
     },
     setRecipients: function (field, addresses) {
       var email = currentEmail();
@@ -79,30 +362,42 @@
         return typeof a === 'string' ? { name: a, address: a } : a;
       });
       renderReading();
-      var delivered = state.pane ? state.pane.recipientsChanged([field]) : false;
-      log('RecipientsChanged (' + field + ')' + (delivered ? '' : ' (no handler in the pane)'));
-      return delivered;
+      return sendEvent(panes.compose, 'recipientsChanged', { fields: [field], email: email }).then(function (took) {
+        log('RecipientsChanged (' + field + ')' + (took ? '' : ' (no handler in the pane)'));
+        return took;
+      });
     },
     setTheme: function (name) {
       if (!THEMES[name]) throw new Error('No theme ' + name);
       state.theme = name;
       document.body.dataset.theme = name;
       $('theme-select').value = name;
-      var delivered = state.pane ? state.pane.themeChanged() : false;
-      log('OfficeThemeChanged → ' + name + (delivered ? '' : ' (no handler in the pane)'));
-      return delivered;
+      var sends = [panes.read, panes.compose].map(function (pane) {
+        return sendEvent(pane, 'themeChanged', { theme: THEMES[name] });
+      });
+      return Promise.all(sends).then(function (took) {
+        var any = took.indexOf(true) >= 0;
+        log('OfficeThemeChanged → ' + name + (any ? '' : ' (no handler in the pane)'));
+        return any;
+      });
     },
+    /** 'allow' | 'prompt' (Outlook on the web's Allow / Ignore prompt first) | 'ignore-prompt' (12009) | 'block-popups' (12011). */
     setDialogBehavior: function (behavior) {
       state.dialogBehavior = behavior;
       $('dialog-behavior').value = behavior;
       log('dialog behaviour: ' + behavior);
     },
+    /** Handler counts of the pane on show (read, or the compose item's own), null until its office.js attached. */
     paneHandlers: function () {
-      return state.pane ? state.pane.handlers() : null;
+      return visiblePane().handlers;
+    },
+    /** Which pane is on show: 'read' or 'compose'. */
+    paneMode: function () {
+      return visiblePane().mode;
     },
     reloadPane: function () {
-      state.pane = null;
-      $('task-pane').src = boot.paneUrl;
+      var pane = visiblePane();
+      loadPane(pane, pane.emailId);
     },
   };
   window.__outlookHarness = harness;
@@ -540,6 +835,6 @@
   renderList();
   renderReading();
   wireControls();
-  // The pane loads last, so __outlookHarness is complete before its office.js looks for it.
-  $('task-pane').src = boot.paneUrl;
+  // The pane of the first item's mode loads last, once the host answers its messages.
+  showItem(state.currentId);
 })();

@@ -5,10 +5,11 @@
  * add-in uses, so the production code runs unchanged against it. It is served at Microsoft's CDN URL in the tests
  * (Chromium maps the CDN host to a local server) and at /__harness/office.js in `npm start`.
  *
- * Three contexts:
- *  - task pane: an iframe of the harness page; the current email and settings come from window.parent.__outlookHarness;
- *  - dialog: a window opened by displayDialogAsync (window.name starts with DIALOG_NAME_PREFIX); it talks to its opener
- *    with postMessage, so targetOrigin is enforced by the browser itself, as in Outlook on the web;
+ * Three contexts, as in Outlook on the web, where the host page and the add-in are on different sites:
+ *  - task pane: a cross-site iframe of the host (harness) page, named by the host (PANE_NAME_PREFIX + its origin and
+ *    platform variant); the email, settings and events come from the host by postMessage only;
+ *  - dialog: a top-level window the HOST opened for displayDialogAsync (window name DIALOG_NAME_PREFIX + marker); it
+ *    talks to the host, which relays to the pane, so targetOrigin is checked against the pane's origin;
  *  - anywhere else (a plain browser tab): Office.onReady answers { host: null, platform: null }, as real office.js does.
  */
 (function () {
@@ -56,19 +57,91 @@
     return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   }
 
-  // --- where the state lives ----------------------------------------------------------------------------------------
-  function sameOriginHarness(win) {
+  // --- where the state lives ---------------------------------------------------------------------------------------
+  // Outlook on the web hosts the pane in a cross-site iframe and opens dialogs as top-level windows, so nothing here
+  // can reach the host page's objects: every exchange is a postMessage to the host's origin, as real office.js does.
+  // The host names the pane (iframe name) and each dialog (window.open target name) with a marker carrying the
+  // host's origin and the platform variant; a dialog keeps its marker in sessionStorage, which survives the
+  // dialog's own navigations (the window name may not, across sites).
+  var PANE_NAME_PREFIX = '__officeStandInPane_';
+  function decodeMarker(name, prefix) {
+    if (typeof name !== 'string' || name.indexOf(prefix) !== 0) return null;
     try {
-      return win && win.__outlookHarness ? win.__outlookHarness : null;
+      return JSON.parse(decodeURIComponent(name.slice(prefix.length)));
     } catch (e) {
-      return null; // cross-origin
+      return null;
     }
   }
-  var isDialog = typeof window.name === 'string' && window.name.indexOf(DIALOG_NAME_PREFIX) === 0;
-  var dialogId = isDialog ? window.name.slice(DIALOG_NAME_PREFIX.length) : null;
-  var harness = null;
-  if (!isDialog && window.parent && window.parent !== window) harness = sameOriginHarness(window.parent);
-  if (isDialog && window.opener) harness = sameOriginHarness(window.opener.parent) || sameOriginHarness(window.opener);
+  var DIALOG_MARKER_KEY = '__officeStandInDialog';
+  var dialogMarker = decodeMarker(window.name, DIALOG_NAME_PREFIX);
+  try {
+    if (dialogMarker) sessionStorage.setItem(DIALOG_MARKER_KEY, JSON.stringify(dialogMarker));
+    else if (window.opener) dialogMarker = JSON.parse(sessionStorage.getItem(DIALOG_MARKER_KEY) || 'null');
+  } catch (e) {
+    // Storage unavailable: only the window name tells.
+  }
+  var isDialog = !!(dialogMarker && window.opener);
+  var dialogId = isDialog ? dialogMarker.id : null;
+  var paneMarker = !isDialog && window.parent && window.parent !== window ? decodeMarker(window.name, PANE_NAME_PREFIX) : null;
+  var hostWindow = isDialog ? window.opener : paneMarker ? window.parent : null;
+  var hostOrigin = isDialog ? dialogMarker.hostOrigin : paneMarker ? paneMarker.hostOrigin : null;
+  var variant = (paneMarker && paneMarker.variant) || (dialogMarker && dialogMarker.variant) || {};
+
+  // An old webview (variant) has neither BroadcastChannel nor Web Locks: they go before the add-in's code runs.
+  if (paneMarker && variant.noBroadcastChannel) {
+    try {
+      delete window.BroadcastChannel;
+    } catch (e) {}
+    window.BroadcastChannel = undefined;
+  }
+  if (paneMarker && variant.noWebLocks) {
+    try {
+      Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: function () { return undefined; } });
+    } catch (e) {}
+  }
+
+  function toHost(type, body) {
+    if (!hostWindow) return;
+    var envelope = body ? clone(body) : {};
+    envelope[MESSAGE_TAG] = type;
+    if (isDialog) envelope.dialogId = dialogId;
+    hostWindow.postMessage(envelope, hostOrigin);
+  }
+  var hostListeners = {};
+  function onHost(type, listener) {
+    (hostListeners[type] = hostListeners[type] || []).push(listener);
+  }
+  window.addEventListener('message', function (event) {
+    if (!hostWindow || event.source !== hostWindow || event.origin !== hostOrigin) return;
+    var data = event.data;
+    if (!data || typeof data[MESSAGE_TAG] !== 'string') return;
+    (hostListeners[data[MESSAGE_TAG]] || []).slice().forEach(function (listener) {
+      listener(data);
+    });
+  });
+  var nextRequestId = 1;
+  var pendingRequests = {};
+  // A request to the host that expects one answer (`<type>:answer` with the same requestId).
+  function askHost(type, body) {
+    return new Promise(function (resolve) {
+      var requestId = String(nextRequestId++);
+      pendingRequests[requestId] = resolve;
+      var payload = body ? clone(body) : {};
+      payload.requestId = requestId;
+      toHost(type, payload);
+    });
+  }
+  onHost('answer', function (data) {
+    var resolve = pendingRequests[data.requestId];
+    if (!resolve) return;
+    delete pendingRequests[data.requestId];
+    resolve(data.value);
+  });
+  // The pane's copy of the host's state, filled by the host's answer to 'attach' before Office.onReady resolves.
+  var hostState = null;
+  function recordActivity(text) {
+    toHost('log', { text: text });
+  }
 
   // --- email items --------------------------------------------------------------------------------------------------
   function toDetails(address) {
@@ -131,7 +204,7 @@
     };
     return handlers;
   }
-  // Compose fields are objects with getAsync/setAsync, reading the draft live from the harness so edits show up.
+  // Compose fields are objects with getAsync/setAsync, reading the pane's copy of the draft, which the host updates before it fires RecipientsChanged.
   function composeRecipients(draft, field, onChange) {
     return {
       getAsync: function (a, b) {
@@ -231,9 +304,9 @@
   }
   var DEFAULT_REQUIREMENT_SETS = { Mailbox: '1.14', DialogApi: '1.2', DialogOrigin: '1.1', IdentityAPI: false, NestedAppAuth: false };
 
-  // --- roaming settings (in memory per harness page; set/remove are local until saveAsync, as in Outlook) -----------
-  function makeRoamingSettings(store) {
-    var local = clone(store.values || {});
+  // --- roaming settings (the host keeps the saved values; set/remove are local until saveAsync, as in Outlook) -------
+  function makeRoamingSettings(saved) {
+    var local = clone(saved || {});
     return {
       get: function (name) {
         return Object.prototype.hasOwnProperty.call(local, name) ? clone(local[name]) : undefined;
@@ -247,11 +320,12 @@
       saveAsync: function (a, b) {
         var args = splitOptionsAndCallback(a, b);
         var size = JSON.stringify(local).length;
-        later(function () {
-          if (size > 32 * 1024) {
-            return args.callback(failedResult(9057, 'SettingsStaleError', 'The settings exceed the 32 KB limit.', args.options.asyncContext));
-          }
-          store.values = clone(local);
+        if (size > 32 * 1024) {
+          return later(function () {
+            args.callback(failedResult(9057, 'SettingsStaleError', 'The settings exceed the 32 KB limit.', args.options.asyncContext));
+          });
+        }
+        askHost('saveRoamingSettings', { values: local }).then(function () {
           args.callback(succeededResult(undefined, args.options.asyncContext));
         });
       },
@@ -259,10 +333,40 @@
   }
 
   // --- dialog (pane side) -------------------------------------------------------------------------------------------
+  // The HOST opens the dialog window (a top-level, first-party window) and relays its messages to the pane, as in
+  // Outlook on the web; the pane only asks. The seller's click in the pane activates the host page too (user
+  // activation reaches ancestor frames), so the host's window.open is judged by the pop-up blocker as a click's.
   var openDialogRecord = null;
-  function recordActivity(text) {
-    if (harness && typeof harness.log === 'function') harness.log(text);
+  var dialogsById = {};
+
+  // Outlook on the web's prompt: office.js swaps the pane's body for "<add-in> wants to display a new window" with
+  // Allow and Ignore until the seller answers; the window opens from the Allow click.
+  function showDialogPrompt(onAnswer) {
+    var saved = document.body;
+    var prompt = document.createElement('body');
+    prompt.setAttribute('data-office-dialog-prompt', '');
+    prompt.style.cssText = 'font-family:Segoe UI,system-ui,sans-serif;margin:0;padding:16px;background:#fff;color:#242424';
+    var text = document.createElement('p');
+    text.id = 'office-dialog-prompt-text';
+    text.textContent = (hostState && hostState.addInName ? hostState.addInName : 'This add-in') + ' wants to display a new window.';
+    prompt.appendChild(text);
+    var answer = function (allowed) {
+      document.documentElement.replaceChild(saved, prompt);
+      onAnswer(allowed);
+    };
+    [['Allow', true], ['Ignore', false]].forEach(function (pair) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = pair[0];
+      button.style.marginRight = '8px';
+      button.addEventListener('click', function () {
+        answer(pair[1]);
+      });
+      prompt.appendChild(button);
+    });
+    document.documentElement.replaceChild(prompt, saved);
   }
+
   function displayDialogAsync(startAddress, a, b) {
     var args = splitOptionsAndCallback(a, b);
     var options = args.options;
@@ -280,149 +384,138 @@
     }
     if (url.protocol !== 'https:') return fail(12005, 'Internal Error', 'The URL passed to displayDialogAsync uses the HTTP protocol. HTTPS is required.');
     if (url.origin !== location.origin) return fail(12004, 'Internal Error', 'The domain of the URL is not included in the AppDomains element in the manifest, and is not subdomain of source location.');
-    var busy = openDialogRecord || (harness && harness.dialogOpen);
-    if (busy) return fail(12007, 'Internal Error', 'A dialog box is already opened from this host window.');
-    var behavior = harness && harness.dialogBehavior ? harness.dialogBehavior() : 'allow';
-    if (behavior === 'ignore-prompt') return fail(12009, 'Internal Error', 'The user chose to ignore the dialog box.');
-
-    var percent = function (value, fallback, total) {
-      var p = Number(value);
-      if (!(p > 0 && p <= 100)) p = fallback;
-      return Math.round((p / 100) * total);
-    };
-    var width = percent(options.width, 80, screen.availWidth || 1280);
-    var height = percent(options.height, 80, screen.availHeight || 800);
-    var id = String(Date.now()) + Math.random().toString(16).slice(2);
-    // window.open runs synchronously, inside the click that called us, so the browser's pop-up blocker judges it fairly.
-    var win = behavior === 'block-popups' ? null : window.open(url.href, DIALOG_NAME_PREFIX + id, 'popup,width=' + width + ',height=' + height);
-    if (!win) return fail(12011, 'Internal Error', 'The dialog box was blocked by the browser pop-up blocker.');
-
-    var handlers = {};
-    var record = { id: id, win: win, closedByAddIn: false };
+    if (openDialogRecord) return fail(12007, 'Internal Error', 'A dialog box is already opened from this host window.');
+    var record = { id: null, handlers: {}, closedByAddIn: false };
     openDialogRecord = record;
-    if (harness) harness.dialogOpen = true;
-    recordActivity('dialog opened: ' + url.pathname);
-
-    var finish = function () {
+    var request = { url: url.href, width: options.width, height: options.height, promptBeforeOpen: options.promptBeforeOpen !== false };
+    var failFromHost = function (error) {
       if (openDialogRecord === record) openDialogRecord = null;
-      if (harness) harness.dialogOpen = false;
-      clearInterval(watch);
-      window.removeEventListener('message', onMessage);
+      fail(error.code, 'Internal Error', error.message);
     };
-    var emit = function (type, payload) {
-      var handler = handlers[type];
-      if (typeof handler === 'function') {
-        payload.type = type;
-        handler(payload);
-      }
+    var opened = function (answer) {
+      if (answer.error) return failFromHost(answer.error);
+      record.id = answer.dialogId;
+      dialogsById[record.id] = record;
+      // Outlook shows its own error page when the start page is missing and raises 12002 to the add-in.
+      fetch(url.href, { method: 'GET', credentials: 'same-origin', cache: 'no-store' })
+        .then(function (response) {
+          if (response.status === 404 && openDialogRecord === record) emitDialog(record, EventType.DialogEventReceived, { error: 12002 });
+        })
+        .catch(function () {});
+      later(function () {
+        args.callback(succeededResult(makeDialog(record), options.asyncContext));
+      });
     };
-    var onMessage = function (event) {
-      if (event.source !== win || !event.data || event.data[MESSAGE_TAG] !== 'messageParent' || event.data.dialogId !== id) return;
-      recordActivity('dialog message from ' + event.origin);
-      emit(EventType.DialogMessageReceived, { message: String(event.data.message), origin: event.origin });
-    };
-    window.addEventListener('message', onMessage);
-    var watch = setInterval(function () {
-      if (!win.closed) return;
-      finish();
-      if (!record.closedByAddIn) {
-        recordActivity('dialog closed by the user (12006)');
-        emit(EventType.DialogEventReceived, { error: 12006 });
-      }
-    }, 200);
-
-    // Outlook shows its own error page when the start page is missing and raises 12002 to the add-in.
-    fetch(url.href, { method: 'GET', credentials: 'same-origin', cache: 'no-store' })
-      .then(function (response) {
-        if (response.status === 404 && openDialogRecord === record) {
-          recordActivity('dialog page not found (12002)');
-          emit(EventType.DialogEventReceived, { error: 12002 });
-        }
-      })
-      .catch(function () {});
-
-    var dialog = {
+    askHost('displayDialog', request).then(function (answer) {
+      if (!answer.prompt) return opened(answer);
+      showDialogPrompt(function (allowed) {
+        if (!allowed) return failFromHost({ code: 12009, message: 'The user chose to ignore the dialog box.' });
+        request.allowed = true;
+        askHost('displayDialog', request).then(opened);
+      });
+    });
+  }
+  function emitDialog(record, type, payload) {
+    var handler = record.handlers[type];
+    if (typeof handler === 'function') {
+      payload.type = type;
+      handler(payload);
+    }
+  }
+  function forgetDialog(record) {
+    if (openDialogRecord === record) openDialogRecord = null;
+    delete dialogsById[record.id];
+  }
+  function makeDialog(record) {
+    return {
       addEventHandler: function (eventType, handler) {
-        handlers[eventType] = handler;
+        record.handlers[eventType] = handler;
       },
       close: function () {
         record.closedByAddIn = true;
-        finish();
-        try {
-          win.close();
-        } catch (e) {}
-        recordActivity('dialog closed by the add-in');
+        forgetDialog(record);
+        toHost('closeDialog', { id: record.id });
       },
       messageChild: function (message, messageOptions) {
-        var target = (messageOptions && messageOptions.targetOrigin) || location.origin;
-        win.postMessage({ __officeStandIn: 'messageChild', message: String(message) }, target);
+        toHost('messageChild', { id: record.id, message: String(message), targetOrigin: (messageOptions && messageOptions.targetOrigin) || location.origin });
       },
       sendMessage: function () {},
     };
-    later(function () {
-      args.callback(succeededResult(dialog, options.asyncContext));
-    });
   }
+  onHost('dialogMessage', function (data) {
+    var record = dialogsById[data.id];
+    if (record) emitDialog(record, EventType.DialogMessageReceived, { message: String(data.message), origin: data.origin });
+  });
+  onHost('dialogEvent', function (data) {
+    var record = dialogsById[data.id];
+    if (!record) return;
+    if (data.error === 12006) forgetDialog(record);
+    emitDialog(record, EventType.DialogEventReceived, { error: data.error });
+  });
 
   // --- dialog (dialog side) -----------------------------------------------------------------------------------------
   function messageParent(message, messageOptions) {
-    if (!window.opener) throw new Error('messageParent is only available in a dialog opened by displayDialogAsync.');
-    // Outlook delivers only to a parent whose origin matches targetOrigin (default: the dialog's own origin). The
-    // browser's postMessage enforces exactly that: a mismatch is dropped silently, as in Outlook.
-    var target = (messageOptions && messageOptions.targetOrigin) || location.origin;
-    var envelope = {};
-    envelope[MESSAGE_TAG] = 'messageParent';
-    envelope.dialogId = dialogId;
-    envelope.message = String(message);
-    window.opener.postMessage(envelope, target);
+    if (!isDialog) throw new Error('messageParent is only available in a dialog opened by displayDialogAsync.');
+    // Outlook delivers only to a parent whose origin matches targetOrigin (default: the dialog's own origin); the
+    // host checks it against the pane's origin and drops a mismatch silently, as Outlook does.
+    toHost('messageParent', { message: String(message), targetOrigin: (messageOptions && messageOptions.targetOrigin) || location.origin });
   }
 
   // --- Office.context -----------------------------------------------------------------------------------------------
-  var readyInfo = harness || isDialog ? { host: HostType.Outlook, platform: harness.platform || PlatformType.OfficeOnline } : { host: null, platform: null };
-  var requirementSets = (harness && harness.requirementSets) || DEFAULT_REQUIREMENT_SETS;
+  var inHost = isDialog || !!paneMarker;
+  var readyInfo = inHost ? { host: HostType.Outlook, platform: variant.platform || PlatformType.OfficeOnline } : { host: null, platform: null };
   var context = {
     host: readyInfo.host,
     platform: readyInfo.platform,
-    contentLanguage: harness ? harness.displayLanguage : 'en-US',
-    displayLanguage: harness ? harness.displayLanguage : 'en-US',
-    partitionKey: harness ? harness.partitionKey : undefined,
-    requirements: makeRequirements(requirementSets),
+    contentLanguage: 'en-US',
+    displayLanguage: 'en-US',
+    partitionKey: undefined,
+    requirements: makeRequirements(DEFAULT_REQUIREMENT_SETS),
     diagnostics: { host: HostType.Outlook, platform: readyInfo.platform, version: '16.0.0.0' },
     ui: {},
   };
 
   var mailboxHandlers = {};
+  var mailbox = null;
+  function reportHandlers() {
+    var count = function (table, type) {
+      return (table[type] || []).length;
+    };
+    toHost('handlers', {
+      itemChanged: count(mailboxHandlers, EventType.ItemChanged),
+      themeChanged: count(mailboxHandlers, EventType.OfficeThemeChanged),
+      recipientsChanged: mailbox && mailbox.item ? count(mailbox.item.__handlers, EventType.RecipientsChanged) : 0,
+    });
+  }
+  function onDraftChange(field) {
+    var email = hostState && hostState.email;
+    if (email) toHost('draftChanged', { field: field, value: email[field] });
+  }
+
   if (isDialog) {
     context.ui.messageParent = messageParent;
     context.ui.addHandlerAsync = function (eventType, handler, a, b) {
       var args = splitOptionsAndCallback(a, b);
       if (eventType === EventType.DialogParentMessageReceived) {
-        window.addEventListener('message', function (event) {
-          if (event.source === window.opener && event.data && event.data[MESSAGE_TAG] === 'messageChild') {
-            handler({ type: eventType, message: event.data.message, origin: event.origin });
-          }
+        onHost('messageChild', function (data) {
+          handler({ type: eventType, message: data.message, origin: data.origin });
         });
       }
       later(function () {
         args.callback(succeededResult(undefined, args.options.asyncContext));
       });
     };
-  } else if (harness) {
+  } else if (paneMarker) {
     context.ui.displayDialogAsync = displayDialogAsync;
-    context.roamingSettings = makeRoamingSettings(harness.roamingStore);
     Object.defineProperty(context, 'officeTheme', {
       enumerable: true,
       get: function () {
-        return clone(harness.officeTheme());
+        return clone(hostState.theme);
       },
     });
-
-    var onDraftChange = function (field) {
-      if (harness.draftChanged) harness.draftChanged(field);
-    };
-    var mailbox = {
-      item: buildItem(harness.currentEmail(), onDraftChange),
-      userProfile: clone(harness.userProfile),
+    mailbox = {
+      item: null,
+      userProfile: null,
       diagnostics: { hostName: 'OutlookWebApp', hostVersion: '16.0.0.0', OWAView: 'OneColumn' },
       addHandlerAsync: function (eventType, handler, a, b) {
         var args = splitOptionsAndCallback(a, b);
@@ -433,6 +526,7 @@
           return;
         }
         addHandler(mailboxHandlers, eventType, handler);
+        reportHandlers();
         later(function () {
           args.callback(succeededResult(undefined, args.options.asyncContext));
         });
@@ -440,6 +534,7 @@
       removeHandlerAsync: function (eventType, a, b) {
         var args = splitOptionsAndCallback(a, b);
         removeHandlers(mailboxHandlers, eventType, args.options.handler);
+        reportHandlers();
         later(function () {
           args.callback(succeededResult(undefined, args.options.asyncContext));
         });
@@ -447,32 +542,32 @@
     };
     context.mailbox = mailbox;
 
-    // The harness calls these on the pane's stand-in when the seller picks another email, edits a draft or switches theme.
-    harness.attachPane({
-      itemChanged: function () {
-        mailbox.item = buildItem(harness.currentEmail(), onDraftChange);
-        return fire(mailboxHandlers, EventType.ItemChanged, { type: EventType.ItemChanged });
-      },
-      recipientsChanged: function (fields) {
-        if (!mailbox.item) return false;
-        return fire(mailbox.item.__handlers, EventType.RecipientsChanged, {
-          type: EventType.RecipientsChanged,
-          changedRecipientFields: { to: fields.indexOf('to') >= 0, cc: fields.indexOf('cc') >= 0, bcc: false },
+    // The host tells the pane when the seller picks another email, edits a draft or switches theme; the pane
+    // answers with whether a handler took it.
+    onHost('itemChanged', function (data) {
+      hostState.email = data.email;
+      mailbox.item = buildItem(hostState.email, onDraftChange);
+      var delivered = fire(mailboxHandlers, EventType.ItemChanged, { type: EventType.ItemChanged });
+      reportHandlers();
+      toHost('delivered', { seq: data.seq, delivered: delivered });
+    });
+    onHost('recipientsChanged', function (data) {
+      var delivered = false;
+      if (mailbox.item && hostState.email) {
+        data.fields.forEach(function (field) {
+          hostState.email[field] = data.email[field];
         });
-      },
-      themeChanged: function () {
-        return fire(mailboxHandlers, EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: clone(harness.officeTheme()) });
-      },
-      handlers: function () {
-        var count = function (table, type) {
-          return (table[type] || []).length;
-        };
-        return {
-          itemChanged: count(mailboxHandlers, EventType.ItemChanged),
-          themeChanged: count(mailboxHandlers, EventType.OfficeThemeChanged),
-          recipientsChanged: mailbox.item ? count(mailbox.item.__handlers, EventType.RecipientsChanged) : 0,
-        };
-      },
+        delivered = fire(mailbox.item.__handlers, EventType.RecipientsChanged, {
+          type: EventType.RecipientsChanged,
+          changedRecipientFields: { to: data.fields.indexOf('to') >= 0, cc: data.fields.indexOf('cc') >= 0, bcc: false },
+        });
+      }
+      toHost('delivered', { seq: data.seq, delivered: delivered });
+    });
+    onHost('themeChanged', function (data) {
+      hostState.theme = data.theme;
+      var delivered = fire(mailboxHandlers, EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: clone(data.theme) });
+      toHost('delivered', { seq: data.seq, delivered: delivered });
     });
   }
 
@@ -480,7 +575,7 @@
   // Outlook clients that report NestedAppAuth 1.1 inject `window.nestedAppAuthBridge` into the add-in's frame. msal-browser
   // 5 (src/naa/BridgeProxy.ts) posts each request as a JSON string and reads each answer as a JSON string from its
   // "message" listeners. The HOST acquires the tokens: here the harness page, which plays Outlook (and its account).
-  function installNestedAppAuthBridge(host) {
+  function installNestedAppAuthBridge() {
     var listeners = [];
     var deliver = function (answer) {
       var text = JSON.stringify(answer);
@@ -510,29 +605,29 @@
         recordActivity('nested app auth: ' + request.method);
         var base = { messageType: 'NestedAppAuthResponse', requestId: request.requestId };
         // Always asynchronous, as an answer from the host process is.
-        Promise.resolve()
-          .then(function () {
-            return host.handle(request);
-          })
-          .then(
-            function (body) {
-              var answer = Object.assign({}, base, body);
-              deliver(answer);
-            },
-            function (error) {
-              deliver(Object.assign({}, base, { success: false, error: { status: 'TRANSIENT_ERROR', code: 'host_error', description: String(error && error.message) } }));
-            },
-          );
+        askHost('nestedAppAuth', { request: request }).then(function (body) {
+          deliver(Object.assign({}, base, body));
+        });
       },
     };
   }
-  if (harness && !isDialog && harness.nestedAppAuth && context.requirements.isSetSupported('NestedAppAuth', '1.1')) {
-    installNestedAppAuthBridge(harness.nestedAppAuth);
-  }
 
   // --- Office.onReady -----------------------------------------------------------------------------------------------
+  function applyHostState(state) {
+    hostState = state;
+    context.contentLanguage = state.displayLanguage;
+    context.displayLanguage = state.displayLanguage;
+    context.partitionKey = state.partitionKey === null ? undefined : state.partitionKey;
+    context.requirements = makeRequirements(state.requirementSets || DEFAULT_REQUIREMENT_SETS);
+    if (mailbox) {
+      context.roamingSettings = makeRoamingSettings(state.roamingSettings);
+      mailbox.userProfile = clone(state.userProfile);
+      mailbox.item = buildItem(state.email, onDraftChange);
+      if (context.requirements.isSetSupported('NestedAppAuth', '1.1')) installNestedAppAuthBridge();
+    }
+  }
   var readyPromise = new Promise(function (resolve) {
-    // office.js becomes ready after the page's scripts ran, never synchronously inside the script tag.
+    // office.js becomes ready after the page's scripts ran and the host answered, never synchronously.
     var fire = function () {
       if (typeof Office.initialize === 'function') {
         try {
@@ -541,8 +636,16 @@
       }
       resolve(readyInfo);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { setTimeout(fire, 0); });
-    else setTimeout(fire, 0);
+    var whenLoaded = function (fn) {
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { setTimeout(fn, 0); });
+      else setTimeout(fn, 0);
+    };
+    if (!inHost) return whenLoaded(fire);
+    askHost('attach', { kind: isDialog ? 'dialog' : 'pane', origin: location.origin }).then(function (state) {
+      applyHostState(state || {});
+      if (paneMarker) reportHandlers();
+      whenLoaded(fire);
+    });
   });
 
   var Office = {

@@ -11,6 +11,9 @@ import { resolveInside, sendFile } from './static-files';
 
 /** Microsoft's CDN URL for office.js, as src/index.html and public/*.html load it. */
 export const OFFICE_JS_CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** The add-in's host name, and the simulated Outlook page's: two sites on one server and one certificate. */
+const ADDIN_NAME = 'localhost';
+const HOST_NAME = '127.0.0.1';
 /** Where the harness itself serves the stand-in (dev mode rewrites the CDN URL to it). */
 export const STAND_IN_PATH = '/__harness/office.js';
 
@@ -42,10 +45,15 @@ export interface HarnessOptions {
 }
 
 export interface RunningHarness {
-  /** https://localhost:<port> */
+  /** https://localhost:<port>: the add-in's origin (the pane, its dialogs, /config.json). */
   origin: string;
+  /**
+   * https://127.0.0.1:<port>: the simulated Outlook page's origin, another SITE than the add-in's (the certificate
+   * covers both names), so the pane is a cross-site iframe as in Outlook on the web.
+   */
+  hostOrigin: string;
   port: number;
-  /** The harness page. */
+  /** The harness page, on hostOrigin. */
   harnessUrl: string;
   close(): Promise<void>;
 }
@@ -71,7 +79,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function bootData(url: URL) {
+/** Outlook on the web's variants the harness can play (`?platform=`, `?webview=`), see harness-page.js. */
+function variantOf(url: URL) {
+  const platform = url.searchParams.get('platform');
+  return {
+    platform: platform === 'windows' ? 'PC' : platform === 'mac' ? 'Mac' : 'OfficeOnline',
+    // Some Windows webviews leave Office.context.partitionKey undefined.
+    noPartitionKey: platform === 'windows',
+    // Older webviews have neither BroadcastChannel nor Web Locks.
+    noBroadcastChannel: url.searchParams.get('webview') === 'old',
+    noWebLocks: url.searchParams.get('webview') === 'old',
+  };
+}
+
+function bootData(url: URL, addinOrigin: string) {
   const requirementSets: Record<string, string | false> = { Mailbox: '1.14', DialogApi: '1.2', DialogOrigin: '1.1', IdentityAPI: false, NestedAppAuth: false };
   if (url.searchParams.get('naa') === '1') requirementSets.NestedAppAuth = '1.1';
   const email = url.searchParams.get('email');
@@ -85,14 +106,18 @@ function bootData(url: URL) {
     requirementSets,
     userProfile: { displayName: SELLER.name, emailAddress: SELLER.address, timeZone: 'Pacific Standard Time', accountType: 'enterprise' },
     users: Object.values(DEMO_USERS).map((u) => ({ username: u.username, label: `${u.firstName} ${u.lastName} (${u.username})` })),
-    // Same-origin paths only: the pane is the add-in's own page (tests may load a diagnostic page instead).
+    // Paths on the add-in's origin only: the pane is the add-in's own page (tests may load a diagnostic page instead).
     paneUrl: /^\/(?!\/)/.test(url.searchParams.get('pane') ?? '') ? url.searchParams.get('pane')! : '/index.html',
+    addinOrigin,
+    variant: variantOf(url),
   };
 }
 
 /**
  * The Outlook harness: the harness page, the office.js stand-in, the add-in (dev: Vite with HMR; dist: the build)
- * and /config.json, all from one HTTPS origin, as Outlook would load the pane from the add-in's own origin.
+ * and /config.json from one HTTPS server under two site names: the add-in at https://localhost:<port> (the pane and
+ * its dialogs), the simulated Outlook page at https://127.0.0.1:<port>, so the pane is a cross-site iframe as in
+ * Outlook on the web.
  */
 export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
   const distDir = options.distDir ?? repo('dist');
@@ -105,20 +130,26 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
   }
   const { key, cert } = await getLocalhostCertificate();
+  // Known once listening; the handler only runs after that.
+  let addinOrigin = '';
+  let hostOrigin = '';
   const sockets = new Set<Duplex>();
   let vite: ViteDevServer | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
     const path = url.pathname;
+    const onHostSite = (req.headers.host ?? '').startsWith(`${HOST_NAME}:`);
 
-    if (path === '/' || path === '/harness') {
-      res.writeHead(302, { location: `/harness.html${url.search}` });
+    // The harness page lives on the host's site only: served from the add-in's origin it would make the pane
+    // same-origin with Outlook, which Outlook on the web never is.
+    if (path === '/' || path === '/harness' || (path === '/harness.html' && !onHostSite)) {
+      res.writeHead(302, { location: `${hostOrigin}/harness.html${url.search}` });
       return res.end();
     }
     if (path === '/harness.html') {
       const html = await readFile(here('./harness.html'), 'utf8');
-      const boot = `<script>window.__HARNESS_BOOT__ = ${escapeForScript(bootData(url))};</script>`;
+      const boot = `<script>window.__HARNESS_BOOT__ = ${escapeForScript(bootData(url, addinOrigin))};</script>`;
       return send(res, 200, html.replace('<!--BOOT-->', boot), 'text/html; charset=utf-8');
     }
     const asset = HARNESS_ASSETS[path];
@@ -209,12 +240,14 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `https://localhost:${port}`;
+  addinOrigin = `https://${ADDIN_NAME}:${port}`;
+  hostOrigin = `https://${HOST_NAME}:${port}`;
 
   return {
-    origin,
+    origin: addinOrigin,
+    hostOrigin,
     port,
-    harnessUrl: `${origin}/harness.html`,
+    harnessUrl: `${hostOrigin}/harness.html`,
     async close() {
       await vite?.close();
       await new Promise<void>((resolve) => {

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`  Outlook harness:     ${harness.harnessUrl}`);
-  console.log('                       (your browser warns about the self-signed certificate once: accept it)');
+  console.log(`  The add-in:          ${harness.origin}   (another site, as in Outlook on the web)`);
+  console.log('                       (your browser warns about the self-signed certificate on each host: accept it on all)');
   console.log(`  Emulated Salesforce: ${org.url} (My Domain)   controls: ${org.url}/__emulator/`);
   console.log(`                       ${org.loginHostUrl} (generic login host, like login.salesforce.com)`);
   console.log('  Sign in as:');

@@ -18,6 +18,12 @@ export interface MicrosoftAuthDeps {
    */
   redirectUri: string;
   /**
+   * Absolute URL, on the add-in's origin, of MSAL's popup-relay page (`popup-relay-page.ts`). Set where the pane may
+   * be a partitioned cross-site iframe (Outlook on the web): the standard popup then opens it, and it relays the
+   * provider's answer to the pane. Absent: the popup answers the page directly (a top-level page).
+   */
+  popupRelayUri?: string;
+  /**
    * `Office.context.requirements.isSetSupported`, through the Office host. Absent or throwing: nested app
    * authentication is treated as unsupported.
    */
@@ -31,9 +37,10 @@ export interface MicrosoftAuthDeps {
   flags?: FlagStorage;
   /**
    * How long the standard popup may stay open without an answer before sign-in ends as a timeout. Default: MSAL's
-   * own (60 s). msal-browser 5 cannot see a popup the seller closed (the popup answers over a BroadcastChannel and
-   * the opener's handle may be severed by the identity provider's COOP, so `closed` is unreliable); until then the
-   * state stays `signing_in`, and a second click on Sign in abandons the old popup and opens a new one.
+   * own (60 s). Without the popup relay, msal-browser 5 cannot see a popup the seller closed (it answers over a
+   * BroadcastChannel and the opener's handle may be severed by the identity provider's COOP, so `closed` is
+   * unreliable); until then the state stays `signing_in`, and a second click on Sign in abandons the old popup and
+   * opens a new one. With the relay, MSAL watches the relay window, which stays put, and a closed one is a cancel.
    */
   popupTimeoutMs?: number;
   /** Loads msal-browser. Default: a dynamic import, which keeps MSAL out of the first paint. */
@@ -152,7 +159,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
   }
 
   const configure = (cfg: MicrosoftSignInConfig) => {
-    const configuration = buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri });
+    const configuration = buildMsalConfiguration(cfg, { redirectUri: deps.redirectUri, ...(deps.popupRelayUri ? { popupRelayUri: deps.popupRelayUri } : {}) });
     if (deps.popupTimeoutMs) configuration.system = { ...configuration.system, popupBridgeTimeout: deps.popupTimeoutMs };
     return configuration;
   };

@@ -22,6 +22,16 @@ describe('buildMsalConfiguration', () => {
     expect(c.auth.redirectUri).toBe('https://localhost:3000/msal-redirect.html');
   });
 
+  it('relays the popup answer through the popup-relay page when one is given (a partitioned pane), else not', () => {
+    const relayed = buildMsalConfiguration(
+      { clientId: 'c', authority: 'https://localhost:8443' },
+      { redirectUri: 'https://localhost:3000/msal-redirect.html', popupRelayUri: 'https://localhost:3000/msal-popup-relay.html' },
+    );
+    expect(relayed.auth.popupRelayUri).toBe('https://localhost:3000/msal-popup-relay.html');
+    const direct = buildMsalConfiguration({ clientId: 'c', authority: 'https://localhost:8443' }, { redirectUri: 'https://localhost:3000/msal-redirect.html' });
+    expect(direct.auth.popupRelayUri).toBeUndefined();
+  });
+
   it('leaves Entra ID to MSAL’s own discovery', () => {
     const c = buildMsalConfiguration({ clientId: 'c', authority: 'https://login.microsoftonline.com/common' }, { redirectUri: 'https://x/r' });
     expect(c.auth.knownAuthorities).toEqual([]);

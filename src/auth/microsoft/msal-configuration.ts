@@ -35,7 +35,7 @@ export function protocolModeFor(authority: string): 'AAD' | 'OIDC' {
  *   that comes back is the hinted one. Where the identity provider's cookie is not available to a frame, the seller
  *   clicks Sign in again.
  */
-export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: { redirectUri: string }): Configuration {
+export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: { redirectUri: string; popupRelayUri?: string }): Configuration {
   const mode = protocolModeFor(config.authority);
   const host = new URL(config.authority).host;
   return {
@@ -45,6 +45,10 @@ export function buildMsalConfiguration(config: MicrosoftSignInConfig, options: {
       // A non-Microsoft issuer must be named as trusted, or MSAL asks Entra's instance discovery about it.
       knownAuthorities: mode === 'OIDC' ? [host] : [],
       redirectUri: options.redirectUri,
+      // Outlook on the web hosts the pane in a cross-site iframe: the browser partitions its BroadcastChannel, so the
+      // redirect bridge in the (first-party) popup cannot answer it. MSAL's popup relay, a first-party page of the
+      // add-in, opens the provider and posts the answer to the pane instead.
+      ...(options.popupRelayUri ? { popupRelayUri: options.popupRelayUri } : {}),
       // Never navigate the pane after a sign-out; nothing here uses a redirect.
       postLogoutRedirectUri: null,
     },

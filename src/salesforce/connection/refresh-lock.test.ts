@@ -1,5 +1,6 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createInProcessLock, createWebLock, type WebLockManager } from './refresh-lock';
+import { createIndexedDbLock, createInProcessLock, createWebLock, type RefreshLock, type WebLockManager } from './refresh-lock';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -55,5 +56,59 @@ describe('createWebLock', () => {
     };
     await expect(createWebLock(locks).run('salesforce-refresh', async () => 5)).resolves.toBe(5);
     expect(calls).toEqual([['salesforce-refresh', 'exclusive']]);
+  });
+});
+
+describe('createIndexedDbLock (webviews without Web Locks)', () => {
+  const job = (lock: RefreshLock, log: string[], name: string, counter: { inside: number; most: number }) =>
+    lock.run('k', async () => {
+      counter.inside++;
+      counter.most = Math.max(counter.most, counter.inside);
+      log.push(`${name}:in`);
+      await new Promise((r) => setTimeout(r, 30));
+      log.push(`${name}:out`);
+      counter.inside--;
+      return name;
+    });
+
+  it('two panes (two lock instances on one IndexedDB) never hold the lock at once', async () => {
+    const factory = new IDBFactory();
+    const first = createIndexedDbLock(factory, { pollMs: 5 });
+    const second = createIndexedDbLock(factory, { pollMs: 5 });
+    const log: string[] = [];
+    const counter = { inside: 0, most: 0 };
+    const results = await Promise.all([job(first, log, 'a', counter), job(second, log, 'b', counter), job(first, log, 'c', counter)]);
+    expect(results).toEqual(['a', 'b', 'c']);
+    expect(counter.most).toBe(1);
+    expect(log).toHaveLength(6);
+    for (let i = 0; i < log.length; i += 2) expect(log[i]!.replace(':in', '')).toBe(log[i + 1]!.replace(':out', ''));
+  });
+
+  it('releases after a holder fails, and takes over a lease its dead holder left behind once it expires', async () => {
+    const factory = new IDBFactory();
+    let clock = 1_000;
+    // The dying pane's renewals keep stamping its last moment: its lease never reaches past clock 1,100.
+    const dead = createIndexedDbLock(factory, { pollMs: 5, leaseMs: 100, now: () => 1_000 });
+    const alive = createIndexedDbLock(factory, { pollMs: 5, leaseMs: 100, now: () => clock });
+    await expect(alive.run('k', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await alive.run('k', async () => 'after failure')).toBe('after failure');
+
+    // The dead pane takes the lease and never finishes (its page went away).
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    void dead.run('k', () => {
+      entered();
+      return new Promise<never>(() => {});
+    });
+    await inside;
+    let got = false;
+    const waiting = alive.run('k', async () => {
+      got = true;
+    });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(got).toBe(false);
+    clock += 10_000; // past the dead pane's lease
+    await waiting;
+    expect(got).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * An exclusive lock around the token refresh. In a browser every open pane of the add-in (a pinned pane, a second
- * Outlook window) shares one lock through the Web Locks API, so a rotating refresh token is never sent twice; in
- * Node and in unit tests an in-process lock stands in.
+ * Outlook window) shares one lock through the Web Locks API, so a rotating refresh token is never sent twice. Older
+ * webviews without Web Locks share a lease in IndexedDB instead; in Node and in unit tests an in-process lock stands
+ * in.
  */
 export interface RefreshLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
@@ -41,8 +42,119 @@ export function createWebLock(locks: WebLockManager): RefreshLock {
   };
 }
 
-/** Web Locks where the browser has them (secure contexts), else in-process (Node, very old webviews). */
+export interface IndexedDbLockOptions {
+  /** How long a lease holds without renewal: a pane that dies holding it blocks the others at most this long. */
+  leaseMs?: number;
+  /** How often a waiting pane looks again. */
+  pollMs?: number;
+  databaseName?: string;
+  now?: () => number;
+}
+
+export const REFRESH_LOCK_DB = 'sf-refresh-lock';
+const LEASES = 'leases';
+
+interface Lease {
+  owner: string;
+  expiresAt: number;
+}
+
+function randomOwner(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * A lease in IndexedDB, for webviews without Web Locks (older Windows webviews). IndexedDB runs readwrite
+ * transactions on one store one at a time across every document of the origin (and storage partition), so "read
+ * the lease, take it if free or expired" is atomic. The holder renews the lease while it works and deletes it when
+ * done; a waiting pane polls. Within one pane, callers queue in process first, so only one of them polls.
+ */
+export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockOptions = {}): RefreshLock {
+  const leaseMs = options.leaseMs ?? 15_000;
+  const pollMs = options.pollMs ?? 50;
+  const now = options.now ?? (() => Date.now());
+  const databaseName = options.databaseName ?? REFRESH_LOCK_DB;
+  const owner = randomOwner();
+  const local = createInProcessLock();
+  let opening: Promise<IDBDatabase> | undefined;
+
+  const open = (): Promise<IDBDatabase> => {
+    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open(databaseName, 1);
+      req.onupgradeneeded = () => {
+        if (!req.result.objectStoreNames.contains(LEASES)) req.result.createObjectStore(LEASES);
+      };
+      req.onsuccess = () => {
+        const db = req.result;
+        // A sign-out sweep may delete the database: let it go, reopen on next use.
+        db.onversionchange = () => {
+          db.close();
+          opening = undefined;
+        };
+        resolve(db);
+      };
+      req.onerror = () => {
+        opening = undefined;
+        reject(req.error ?? new Error('IndexedDB open failed'));
+      };
+    });
+    return opening;
+  };
+
+  /** One readwrite transaction: `change` sees the current lease and answers what to write (undefined: delete). */
+  const update = async (key: string, change: (lease: Lease | undefined) => { write: boolean; lease?: Lease; result: boolean }): Promise<boolean> => {
+    const db = await open();
+    return new Promise<boolean>((resolve, reject) => {
+      const tx = db.transaction(LEASES, 'readwrite');
+      const store = tx.objectStore(LEASES);
+      let result = false;
+      const get = store.get(key);
+      get.onsuccess = () => {
+        const decision = change(get.result as Lease | undefined);
+        result = decision.result;
+        if (!decision.write) return;
+        if (decision.lease) store.put(decision.lease, key);
+        else store.delete(key);
+      };
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  };
+
+  const tryTake = (key: string) =>
+    update(key, (lease) => {
+      const free = !lease || lease.owner === owner || lease.expiresAt <= now();
+      return free ? { write: true, lease: { owner, expiresAt: now() + leaseMs }, result: true } : { write: false, result: false };
+    });
+  const renew = (key: string) =>
+    update(key, (lease) => (lease?.owner === owner ? { write: true, lease: { owner, expiresAt: now() + leaseMs }, result: true } : { write: false, result: false }));
+  const release = (key: string) => update(key, (lease) => (lease?.owner === owner ? { write: true, result: true } : { write: false, result: false }));
+
+  return {
+    run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      return local.run(key, async () => {
+        while (!(await tryTake(key))) await new Promise((resolve) => setTimeout(resolve, pollMs));
+        const keepAlive = setInterval(() => void renew(key).catch(() => undefined), Math.max(1, Math.floor(leaseMs / 3)));
+        try {
+          return await fn();
+        } finally {
+          clearInterval(keepAlive);
+          await release(key).catch(() => undefined);
+        }
+      });
+    },
+  };
+}
+
+/**
+ * Web Locks where the browser has them (secure contexts); else a lease in IndexedDB (older webviews), so panes still
+ * never refresh at the same time; else in-process (Node).
+ */
 export function createDefaultRefreshLock(): RefreshLock {
   const locks = (globalThis as { navigator?: { locks?: WebLockManager } }).navigator?.locks;
-  return locks && typeof locks.request === 'function' ? createWebLock(locks) : createInProcessLock();
+  if (locks && typeof locks.request === 'function') return createWebLock(locks);
+  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  return factory ? createIndexedDbLock(factory) : createInProcessLock();
 }

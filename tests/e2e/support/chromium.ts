@@ -12,6 +12,36 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * The features playwright-core 1.65.1 disables by default (src/server/chromium/chromiumSwitches.ts,
+ * `disabledFeatures`), in its order: ignoreDefaultArgs matches the whole `--disable-features=` argument exactly.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+const PLAYWRIGHT_DISABLE_FEATURES_ARG = `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`;
+/**
+ * Playwright's list without ThirdPartyStoragePartitioning: a seller's Chromium partitions a cross-site iframe's
+ * storage, BroadcastChannel and Web Locks by the top-level site (on by default since Chrome 115), and Outlook on the
+ * web hosts the add-in in exactly such an iframe. tests/e2e/harness-partitioning.test.ts proves it is on.
+ */
+export const DISABLE_FEATURES_ARG = `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.filter((f) => f !== 'ThirdPartyStoragePartitioning').join(',')}`;
+
 export interface LaunchOptions {
   /**
    * Keep Chromium's pop-up blocker on. Playwright launches with `--disable-popup-blocking` by default (playwright-core
@@ -20,12 +50,12 @@ export interface LaunchOptions {
   popupBlocker?: boolean;
 }
 
-/** Launches Debian's Chromium with Microsoft's CDN host resolved to the local stand-in. */
+/** Launches Debian's Chromium with Microsoft's CDN host resolved to the local stand-in, storage partitioning on. */
 export function launchChromium(cdnPort: number, options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${OFFICE_CDN_HOST} 127.0.0.1:${cdnPort}`],
-    ...(options.popupBlocker ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {}),
+    args: [...CHROMIUM_ARGS, DISABLE_FEATURES_ARG, `--host-resolver-rules=MAP ${OFFICE_CDN_HOST} 127.0.0.1:${cdnPort}`],
+    ignoreDefaultArgs: [PLAYWRIGHT_DISABLE_FEATURES_ARG, ...(options.popupBlocker ? ['--disable-popup-blocking'] : [])],
   });
 }

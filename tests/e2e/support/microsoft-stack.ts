@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_USERS, startOidcServer, type OidcServerOptions, type RunningOidcServer } from '../../oidc/oidc-server';
 import { freePort } from './free-port';
 import { startStack, type Stack, type StackOptions } from './stack';
@@ -14,8 +15,8 @@ export interface MicrosoftStack {
 /**
  * The usual stack with Microsoft sign-in configured against a local OpenID Connect provider. The provider must know
  * the add-in's origin (redirect URIs, CORS) and the add-in's config must name the provider, so the provider's port is
- * chosen first and it starts once the stack has told its origin. Redirect URIs: MSAL's popup page and the harness's
- * own callback for nested app authentication.
+ * chosen first and it starts once the stack has told its origin. Redirect URIs: MSAL's popup page and the harness
+ * page's own callback (on the host's origin) for nested app authentication.
  */
 export async function startMicrosoftStack(
   clientId: string,
@@ -30,8 +31,9 @@ export async function startMicrosoftStack(
     const oidc = await startOidcServer({
       clientId,
       port: oidcPort,
-      redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.addinOrigin}${OUTLOOK_SIGN_IN_CALLBACK_PATH}`],
-      allowedOrigins: [stack.addinOrigin],
+      // The add-in's own popup returns to its page; nested app authentication is Outlook's, on the host's origin.
+      redirectUris: [`${stack.addinOrigin}/msal-redirect.html`, `${stack.hostOrigin}${OUTLOOK_SIGN_IN_CALLBACK_PATH}`],
+      allowedOrigins: [stack.addinOrigin, stack.hostOrigin],
       users: DEFAULT_USERS,
       ...options.oidc,
     });
@@ -47,4 +49,27 @@ export async function startMicrosoftStack(
     await stack.close();
     throw error;
   }
+}
+
+export interface MicrosoftSignInWindows {
+  /** The add-in's popup-relay page (first-party), opened by the pane's click. */
+  relay: Page;
+  /** The identity provider's login page, opened by the relay page's Continue click. */
+  provider: Page;
+}
+
+/**
+ * The standard (non-nested) Microsoft sign-in as a seller meets it in Outlook on the web: the pane's click opens the
+ * add-in's popup-relay page (MSAL `popupRelayUri`), whose Continue click opens the provider's login page. The pane is
+ * partitioned, so the provider's answer comes back through the relay, never straight from the provider's window.
+ */
+export async function openMicrosoftSignIn(context: BrowserContext, click: () => Promise<unknown>, timeout = 20_000): Promise<MicrosoftSignInWindows> {
+  const [relay] = await Promise.all([context.waitForEvent('page', { timeout }), click()]);
+  await relay.waitForURL((url) => url.pathname.endsWith('/msal-popup-relay.html'), { timeout });
+  const continueButton = relay.getByRole('button', { name: 'Continue' });
+  await continueButton.waitFor({ timeout });
+  await relay.waitForFunction(() => !(document.getElementById('relay-continue') as HTMLButtonElement).disabled, undefined, { timeout });
+  const [provider] = await Promise.all([context.waitForEvent('page', { timeout }), continueButton.click()]);
+  await provider.waitForSelector('input[name="login"]', { timeout });
+  return { relay, provider };
 }

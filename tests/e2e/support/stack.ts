@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page, Request } from 'playwright-core';
 import { startEmulator } from '../../emulator/server';
 import { startHarness, type HarnessOptions, type RunningHarness } from '../../harness/server';
 import { startCdnStandIn, type RunningCdnStandIn } from './cdn-stand-in';
@@ -32,6 +32,12 @@ export interface StackOptions {
   mounts?: HarnessOptions['mounts'];
   /** Chromium's pop-up blocker on, as in a seller's browser (Playwright turns it off by default). */
   popupBlocker?: boolean;
+  /**
+   * Report the Office dialog's navigations to the harness, which raises 12003 for an HTTP page and 12002 for a page
+   * that cannot load, as Outlook does. Default: on when the emulated org is served over HTTPS (an HTTP org's login
+   * page would itself be refused, as a real Outlook refuses it).
+   */
+  dialogRules?: boolean;
 }
 
 export interface OpenHarnessOptions {
@@ -52,6 +58,13 @@ export interface OpenHarnessOptions {
    */
   outlookAccount?: { login: string; password: string };
   lang?: string;
+  /**
+   * Outlook's platform variant: 'windows' (Office.context.platform PC, partitionKey undefined), 'mac' (platform Mac),
+   * default Outlook on the web.
+   */
+  platform?: 'web' | 'windows' | 'mac';
+  /** 'old': a webview without BroadcastChannel and Web Locks (the stand-in removes them before the add-in loads). */
+  webview?: 'old';
 }
 
 export interface Stack {
@@ -63,19 +76,27 @@ export interface Stack {
   cdn: RunningCdnStandIn;
   /** https://localhost:<port>, the add-in's origin. */
   addinOrigin: string;
+  /** https://127.0.0.1:<port>, the simulated Outlook page's origin: another site than the add-in's. */
+  hostOrigin: string;
   /** What /config.json serves. */
   config: AddinConfig;
   /** A fresh, isolated browser context (own storage), closed by close(). */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Opens the harness page and waits until the pane's office.js has attached. Returns the pane frame. */
   openHarness(page: Page, options?: OpenHarnessOptions): Promise<Frame>;
-  /** The task pane iframe's frame (stable across pane reloads). */
+  /**
+   * The task pane on show: the pinned read pane, or a compose item's own pane (pinning is per mode). Waits until its
+   * office.js attached to the host.
+   */
   pane(page: Page): Promise<Frame>;
   /** Switches the selected email as Outlook would: the pane receives ItemChanged. */
   selectEmail(page: Page, emailId: string): Promise<void>;
   setTheme(page: Page, theme: 'light' | 'dark' | 'highContrast'): Promise<void>;
-  /** 'block-popups' → displayDialogAsync fails with 12011; 'ignore-prompt' → 12009. */
-  setDialogBehavior(page: Page, behavior: 'allow' | 'block-popups' | 'ignore-prompt'): Promise<void>;
+  /**
+   * 'prompt' → Outlook on the web's Allow / Ignore prompt replaces the pane's body first; 'block-popups' →
+   * displayDialogAsync fails with 12011; 'ignore-prompt' → 12009.
+   */
+  setDialogBehavior(page: Page, behavior: 'allow' | 'prompt' | 'block-popups' | 'ignore-prompt'): Promise<void>;
   /** Edits a draft's recipients as the seller would: the pane receives RecipientsChanged. */
   setRecipients(page: Page, field: 'to' | 'cc', addresses: string[]): Promise<void>;
   /** Chromium's own network emulation for every page of the context (pane, dialog): requests fail, navigator.onLine false. */
@@ -85,6 +106,64 @@ export interface Stack {
   /** GET {emulator}/__emulator/log. */
   emulatorLog(): Promise<Array<{ method: string; path: string; status: number; area?: string; grantType?: string; username?: string }>>;
   close(): Promise<void>;
+}
+
+/**
+ * Outlook sees where its dialog window goes; the harness page cannot (another site's navigations in a window it
+ * opened are hidden from it). The browser's own events can: each navigation of an Office dialog window (one the
+ * harness page opened, named by the office.js stand-in) is reported to the harness, which raises 12003 for an HTTP
+ * page and 12002 for a page that cannot load.
+ */
+function watchOfficeDialogs(context: BrowserContext, hostOrigin: string): void {
+  // The context's own request events: a popup's first navigations can come before its 'page' event.
+  const hosts = new WeakMap<Page, Promise<Page | null>>();
+  const harnessPageOf = (page: Page) => {
+    let host = hosts.get(page);
+    if (!host) {
+      host = (async () => {
+        const opener = await page.opener().catch(() => null);
+        if (!opener || !opener.url().startsWith(`${hostOrigin}/`)) return null;
+        // The window's name outlives its navigations; reading it fails while one is under way, so try again.
+        for (let attempt = 0; attempt < 40; attempt++) {
+          const name = await page.evaluate(() => window.name).catch(() => undefined);
+          if (name !== undefined) return name.startsWith('__officeStandInDialog_') ? opener : null;
+          if (page.isClosed()) return null;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return null;
+      })();
+      hosts.set(page, host);
+    }
+    return host;
+  };
+  const report = (request: Request, outcome: 'loaded' | 'failed') => {
+    if (!request.isNavigationRequest()) return;
+    let page: Page;
+    try {
+      if (request.frame().parentFrame()) return;
+      page = request.frame().page();
+    } catch {
+      return;
+    }
+    void harnessPageOf(page).then((host) =>
+      host
+        ?.evaluate(
+          ([u, o]) => (window as unknown as { __outlookHarness: { dialogNavigated(u: string, o: string): boolean } }).__outlookHarness.dialogNavigated(u, o),
+          [request.url(), outcome] as const,
+        )
+        .catch(() => undefined),
+    );
+  };
+  context.on('request', (request) => {
+    if (request.url().startsWith('http:')) report(request, 'loaded');
+  });
+  context.on('requestfailed', (request) => {
+    // ERR_ABORTED is a navigation replaced by another one (or the window closing), not a page that failed to load.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') report(request, 'failed');
+  });
+  context.on('response', (response) => {
+    if (response.status() === 404) report(response.request(), 'failed');
+  });
 }
 
 const DIST_INDEX = fileURLToPath(new URL('../../../dist/index.html', import.meta.url));
@@ -133,10 +212,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const browser = await launchChromium(cdn.port, { popupBlocker: options.popupBlocker });
     cleanups.push(() => browser.close());
 
+    const dialogRules = options.dialogRules ?? emulator.url.startsWith('https:');
     const contexts: BrowserContext[] = [];
     const newContext = async (contextOptions: BrowserContextOptions = {}) => {
       const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, ...contextOptions });
       contexts.push(context);
+      if (dialogRules) watchOfficeDialogs(context, harness.hostOrigin);
       return context;
     };
     cleanups.push(async () => {
@@ -145,17 +226,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const context = await newContext();
 
     const pane = async (page: Page): Promise<Frame> => {
-      const element = await page.waitForSelector('#task-pane', { state: 'attached' });
+      await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
+      const mode = await page.evaluate(() => (window as unknown as { __outlookHarness: { paneMode(): string } }).__outlookHarness.paneMode());
+      const element = await page.waitForSelector(mode === 'compose' ? '#compose-pane' : '#task-pane', { state: 'attached' });
       const frame = await element.contentFrame();
       if (!frame) throw new Error('The task pane iframe has no frame');
       return frame;
     };
 
+    // The harness's actions resolve once the pane took the event (postMessage is asynchronous).
     const harnessCall = async (page: Page, method: string, ...args: unknown[]) => {
       await page.evaluate(
-        ([name, params]) => {
+        async ([name, params]) => {
           const api = (window as unknown as { __outlookHarness: Record<string, (...a: unknown[]) => unknown> }).__outlookHarness;
-          api[name as string]!(...(params as unknown[]));
+          await api[name as string]!(...(params as unknown[]));
         },
         [method, args] as const,
       );
@@ -183,6 +267,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       harness,
       cdn,
       addinOrigin,
+      hostOrigin: harness.hostOrigin,
       config,
       newContext,
       pane,
@@ -193,6 +278,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (open.theme) query.set('theme', open.theme);
         if (open.nestedAppAuth) query.set('naa', '1');
         if (open.lang) query.set('lang', open.lang);
+        if (open.platform && open.platform !== 'web') query.set('platform', open.platform);
+        if (open.webview) query.set('webview', open.webview);
         if (open.outlookAccount) {
           // Before the harness page's own script runs, and only in the harness page (not the pane or a dialog).
           await page.addInitScript((account) => {
@@ -200,7 +287,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           }, open.outlookAccount);
         }
         await page.goto(`${harness.harnessUrl}?${query}`);
-        await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
         return pane(page);
       },
       selectEmail: (page, emailId) => harnessCall(page, 'selectEmail', emailId),
