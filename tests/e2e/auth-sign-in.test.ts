@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAM, signInThroughDialog } from './support/salesforce-sign-in';
@@ -214,35 +212,15 @@ describe('a login host whose token endpoint cannot answer the pane', () => {
 
 describe('a token endpoint that does not answer the pane (CORS for OAuth endpoints off, or the origin not allowlisted)', () => {
   let noCors: Stack;
-  let loginHost: http.Server;
-  let org = '';
 
   beforeAll(async () => {
-    // A login host whose token endpoint answers without CORS headers, as Salesforce's does when "Enable CORS for OAuth
-    // endpoints" is off or the origin is not on the allowlist. Its authorize sends the dialog on to the emulated org
-    // (a first-party window: CORS does not apply there), so the seller signs in and the code comes back as usual.
-    loginHost = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://login-host');
-      if (req.method === 'GET' && url.pathname === '/services/oauth2/authorize') {
-        res.writeHead(302, { Location: `${org}${url.pathname}${url.search}` });
-        res.end();
-        return;
-      }
-      req.resume();
-      // Whatever it says, the pane cannot read it: no Access-Control-Allow-Origin.
-      res.writeHead(400, { 'Content-Type': 'application/json;charset=UTF-8' });
-      res.end('{"error":"invalid_grant","error_description":"authentication failure"}');
-    });
-    await new Promise<void>((resolve) => loginHost.listen(0, '127.0.0.1', resolve));
-    const loginUrl = `http://127.0.0.1:${(loginHost.address() as AddressInfo).port}`;
-    noCors = await startStack({ config: (base) => ({ ...base, salesforce: { ...base.salesforce, loginUrl } }) });
-    org = noCors.emulator.url;
+    // The org with "Enable CORS for OAuth endpoints" off: its login pages work in the dialog (a first-party window,
+    // where CORS does not apply), but its token endpoint answers the pane without CORS headers.
+    noCors = await startStack({ emulator: { policy: { corsForOAuthEndpoints: false } } });
   });
 
   afterAll(async () => {
     await noCors?.close();
-    loginHost?.closeAllConnections();
-    await new Promise<void>((resolve) => loginHost?.close(() => resolve()) ?? resolve());
   });
 
   it('the code exchange fails as a browser sees it: a set-up message naming My Domain, the CORS setting and the origin, never "Something went wrong"', async () => {

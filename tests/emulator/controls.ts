@@ -49,6 +49,8 @@ export interface EmulatorControls {
   failNext(options: FailNextOptions): void;
   /** The next matching requests never get an answer (the socket is held until close()). */
   hangNext(options?: HangNextOptions): void;
+  /** Forgets every armed failNext and hangNext that has not fired yet: the org answers as itself again. */
+  clearFaults(): void;
   setLatency(ms: number): void;
   /** Uses up DailyApiRequests: every REST call answers 403 REQUEST_LIMIT_EXCEEDED. */
   exhaustApiLimit(): void;
@@ -127,6 +129,10 @@ export function createControls(org: OrgState): EmulatorControls {
     hangNext: (options = {}) => {
       org.hangRules.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix });
     },
+    clearFaults: () => {
+      org.failRules = [];
+      org.hangRules = [];
+    },
     setLatency: (ms) => {
       org.latencyMs = Math.max(0, ms);
     },
@@ -202,6 +208,9 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
           return jsonReply(200, { ok: true });
         case 'hang-next':
           controls.hangNext(input as HangNextOptions);
+          return jsonReply(200, { ok: true });
+        case 'clear-faults':
+          controls.clearFaults();
           return jsonReply(200, { ok: true });
         case 'latency':
           controls.setLatency(Number(input.ms ?? 0));

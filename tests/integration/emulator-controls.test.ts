@@ -183,6 +183,18 @@ describe('fault controls', () => {
     await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
   });
 
+  it('clearFaults forgets armed failures and hangs: the org answers as itself again', async () => {
+    org.controls.failNext({ count: 5, status: 503, body: [{ message: 'down', errorCode: 'SERVER_UNAVAILABLE' }], pathPrefix: '/services/data' });
+    org.controls.hangNext({ count: 5, pathPrefix: '/services/data' });
+    org.controls.clearFaults();
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+    // Over HTTP too.
+    org.controls.failNext({ count: 5, status: 503, body: [{ message: 'down', errorCode: 'SERVER_UNAVAILABLE' }], pathPrefix: '/services/data' });
+    const answer = await fetch(`${org.url}/__emulator/clear-faults`, { method: 'POST' });
+    expect(answer.status).toBe(200);
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+  });
+
   it('setLatency delays every org request', async () => {
     org.controls.setLatency(150);
     const started = Date.now();

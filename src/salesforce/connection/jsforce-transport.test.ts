@@ -39,6 +39,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => spare.close(() => resolve()));
   server = http.createServer((req, res) => {
     req.resume();
+    if (req.url?.includes('/cut-off/')) {
+      // Headers promising the whole body, part of it, then the connection ends: a body cut off mid-way.
+      res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': '400' });
+      res.write('{"totalSize":3,"done":true,"recor');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8' });
     res.end('{"totalSize":0,"done":true,"records":[]}');
   });
@@ -88,6 +95,15 @@ describe("jsforce's browser transport and a fetch that fails", () => {
     if (outcome.settled !== 'rejected') return;
     expect(classifySalesforceError(outcome.error, { phase: 'request', online: true })).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json', connectionLost: false });
     expect(classifySalesforceError(outcome.error, { phase: 'request', online: false }).kind).toBe('offline');
+  });
+
+  it('a body cut off mid-way rejects at once (its read fails inside jsforce, where nobody hears it), classified transient', async () => {
+    undo.push(watchFetchFailures());
+    const cutOff = { method: 'GET' as const, url: '/cut-off/services/data/v62.0/query?q=SELECT+Id+FROM+Contact' };
+    const outcome = await within(sendJsforceRequest(browserJsforce, session(base), cutOff, 60_000), 1500);
+    expect(outcome.settled).toBe('rejected');
+    if (outcome.settled !== 'rejected') return;
+    expect(classifySalesforceError(outcome.error, { phase: 'request', online: true })).toMatchObject({ kind: 'transient', connectionLost: false });
   });
 
   it('answers as before when the fetch succeeds, and every other fetch caller sees fetch unchanged', async () => {

@@ -11,7 +11,7 @@
  *   answers without CORS headers, DNS, a refused connection) or is aborted, never settles the request: the rejection
  *   is left unhandled inside jsforce (browser/request.js startFetchRequest). {@link watchFetchFailures} lets each
  *   request here hear of its own fetch failing, so it rejects at once with the browser's error instead of waiting
- *   for the wrapper's deadline.
+ *   for the wrapper's deadline. A body cut off mid-way is heard the same way (its read fails inside jsforce too).
  * - jsforce resolves a 2xx whose body is not JSON (a maintenance page, a cut-off or empty body) with the raw text
  *   (lib/http-api.js parseResponseBody). Every request here expects Salesforce's JSON or nothing (204), so text is
  *   turned into a {@link NotSalesforceJsonError} the classifier reads like any HTTP answer.
@@ -71,10 +71,19 @@ export function watchFetchFailures(scope: { fetch?: unknown } = globalThis as { 
     const pending = original.call(this, input, init);
     const report = init !== null && typeof init === 'object' ? (init as { [FETCH_FAILED]?: unknown })[FETCH_FAILED] : undefined;
     if (typeof report !== 'function') return pending;
-    return pending.then(undefined, (error: unknown) => {
-      (report as (error: unknown) => void)(error);
-      return new Promise<never>(() => undefined);
-    });
+    return pending.then(
+      (response: unknown) => {
+        // A body cut off mid-way fails only when jsforce reads it, again where nobody hears it: read a copy here so
+        // the request hears of it too. A whole body reads fine and changes nothing.
+        const copy = (response as { clone?: () => { arrayBuffer(): Promise<unknown> } } | undefined)?.clone?.();
+        copy?.arrayBuffer().catch((error: unknown) => (report as (error: unknown) => void)(error));
+        return response;
+      },
+      (error: unknown) => {
+        (report as (error: unknown) => void)(error);
+        return new Promise<never>(() => undefined);
+      },
+    );
   };
   watched[WATCHING] = original;
   scope.fetch = watched;
