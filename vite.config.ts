@@ -6,7 +6,7 @@ import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// index.html lives in src/ so the app's root is its own folder; public/ (config.json, auth pages, icons) is copied
+// index.html lives in src/ so the app's root is its own folder; public/ (config.json, icons) is copied
 // as-is beside the build. The dev server must be HTTPS: Office refuses to load a task pane over plain HTTP.
 export default defineConfig({
   root: here('./src'),
@@ -17,10 +17,16 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     sourcemap: true,
-    // Two pages: the pane, and the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts).
+    // The pane, and the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts).
     // The redirect page pulls in only MSAL's small redirect bridge; the pane keeps msal-browser in a lazy chunk.
+    // The Salesforce sign-in dialog's two pages (src/auth/dialog/) share the pane's URL builder and host check.
     rollupOptions: {
-      input: { index: here('./src/index.html'), 'msal-redirect': here('./src/msal-redirect.html') },
+      input: {
+        index: here('./src/index.html'),
+        'msal-redirect': here('./src/msal-redirect.html'),
+        'auth-start': here('./src/auth-start.html'),
+        'auth-callback': here('./src/auth-callback.html'),
+      },
     },
   },
   server: { port: 3000, strictPort: true },
