@@ -1,7 +1,9 @@
-import http from 'node:http';
+import type http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getLocalhostCertificate } from '../harness/certificate';
 import { SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
@@ -214,15 +216,16 @@ describe('a login host whose token endpoint cannot answer the pane', () => {
 
 describe('a token endpoint that does not answer the pane (CORS for OAuth endpoints off, or the origin not allowlisted)', () => {
   let noCors: Stack;
-  let loginHost: http.Server;
+  let loginHost: https.Server;
   let org = '';
 
   beforeAll(async () => {
     // A login host whose token endpoint answers without CORS headers, as Salesforce's does when "Enable CORS for OAuth
     // endpoints" is off or the origin is not on the allowlist. Its authorize sends the dialog on to the emulated org
     // (a first-party window: CORS does not apply there), so the seller signs in and the code comes back as usual.
-    loginHost = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://login-host');
+    // HTTPS, as every Salesforce host is (the add-in refuses any other: src/auth/salesforce-hosts.ts).
+    loginHost = https.createServer(await getLocalhostCertificate(), (req: http.IncomingMessage, res: http.ServerResponse) => {
+      const url = new URL(req.url ?? '/', 'https://login-host');
       if (req.method === 'GET' && url.pathname === '/services/oauth2/authorize') {
         res.writeHead(302, { Location: `${org}${url.pathname}${url.search}` });
         res.end();
@@ -234,7 +237,7 @@ describe('a token endpoint that does not answer the pane (CORS for OAuth endpoin
       res.end('{"error":"invalid_grant","error_description":"authentication failure"}');
     });
     await new Promise<void>((resolve) => loginHost.listen(0, '127.0.0.1', resolve));
-    const loginUrl = `http://127.0.0.1:${(loginHost.address() as AddressInfo).port}`;
+    const loginUrl = `https://127.0.0.1:${(loginHost.address() as AddressInfo).port}`;
     noCors = await startStack({ config: (base) => ({ ...base, salesforce: { ...base.salesforce, loginUrl } }) });
     org = noCors.emulator.url;
   });
