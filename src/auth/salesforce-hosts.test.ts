@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSalesforceHost, hostRefusedFailure, isAllowedSalesforceHost, normalizeCustomDomain, salesforceHostPolicy, type HostRefusal } from './salesforce-hosts';
+import { checkSalesforceHost, hostRefusedFailure, isAllowedSalesforceHost, normalizeCustomDomain, salesforceHostPolicy, storedSessionRefusal, type HostRefusal } from './salesforce-hosts';
 
 const PRODUCTION = salesforceHostPolicy({}, 'https://addin.contoso.com');
 const WITH_CUSTOM = salesforceHostPolicy({ customDomains: ['login.contoso.com'] }, 'https://addin.contoso.com');
@@ -102,5 +102,19 @@ describe('loopback: only for a page itself on loopback', () => {
   it.each(['https://addin.contoso.com', 'https://localhost.evil.example', 'https://127.0.0.1.nip.io', 'not an origin', ''])('a page on %j may not', (page) => {
     expect(salesforceHostPolicy({}, page).allowLoopback).toBe(false);
     expect(isAllowedSalesforceHost('https://localhost:8787', salesforceHostPolicy({}, page))).toBe(false);
+  });
+});
+
+describe('storedSessionRefusal: a stored session is outside input too', () => {
+  it.each([
+    [{ loginUrl: 'https://acme.my.salesforce.com', instanceUrl: 'https://acme.my.salesforce.com' }, undefined],
+    [{ loginUrl: 'https://acme.my.salesforce.com', instanceUrl: '' }, undefined],
+    [{ loginUrl: 'https://evil.example', instanceUrl: 'https://acme.my.salesforce.com' }, 'login address evil.example'],
+    [{ loginUrl: 'https://acme.my.salesforce.com', instanceUrl: 'https://evil.example' }, 'instance URL (instance_url in the token response) evil.example'],
+    [{ loginUrl: 'https://localhost:8787', instanceUrl: 'https://localhost:8787' }, 'login address localhost:8787'],
+  ])('%j → %s', (session, detail) => {
+    const failure = storedSessionRefusal(session, PRODUCTION);
+    if (detail === undefined) expect(failure).toBeUndefined();
+    else expect(failure).toMatchObject({ reason: 'salesforce_host_refused', detail: expect.stringContaining(detail) });
   });
 });

@@ -129,3 +129,16 @@ export function hostRefusedFailure(refused: Extract<HostCheck, { ok: false }>, r
     detail: `The Salesforce ${ROLE_TEXT[role]} ${refused.host} ${REFUSAL_TEXT[refused.refusal]}; the add-in sent nothing there.`,
   };
 }
+
+/**
+ * A stored session's hosts, checked before its refresh token goes anywhere: storage is outside input too (a record
+ * written by an older build, or edited), and the refresh token's encryption binds org and user, not the host.
+ * Undefined when both pass; an empty instance URL (not known yet) is not checked.
+ */
+export function storedSessionRefusal(session: { loginUrl: string; instanceUrl?: string }, policy: SalesforceHostPolicy): ClassifiedFailure | undefined {
+  const login = checkSalesforceHost(session.loginUrl, policy);
+  if (!login.ok) return hostRefusedFailure(login, 'login');
+  if (!session.instanceUrl) return undefined;
+  const instance = checkSalesforceHost(session.instanceUrl, policy);
+  return instance.ok ? undefined : hostRefusedFailure(instance, 'instance');
+}

@@ -1,10 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SAM, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
 // The sign-in dialog's first page, in the production build: anyone can open /auth-start.html with any query (a link
 // in a phishing email, a page framing the add-in), so it goes only to a login host config.json lists. And a login
-// address config.json gives that is no Salesforce host is refused by the pane before any window opens.
+// address config.json gives, or storage holds, that is no Salesforce host is refused by the pane before any token goes.
 
 let stack: Stack;
 
@@ -116,5 +117,54 @@ describe('a login address in config.json that is no Salesforce host', () => {
     expect(context.pages().length).toBe(pages);
     expect(requests.filter((url) => new URL(url).hostname.endsWith('evil.example') || new URL(url).pathname === '/auth-start.html')).toEqual([]);
     expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
+  });
+});
+
+describe('a stored session whose login address is no Salesforce host', () => {
+  it('reopening the pane refuses it before the refresh: the welcome screen with a set-up message, the refresh token sent nowhere', async () => {
+    const context = await stack.newContext();
+    opened.push(context);
+    const page = await context.newPage();
+    const pane = await stack.openHarness(page, { email: 'acme-renewal' });
+    await signInThroughDialog(context, () => pane.getByRole('button', { name: 'Sign in to Salesforce' }).click());
+    await pane.getByTestId('signed-in-as').filter({ hasText: SAM.name }).waitFor({ timeout: 15_000 });
+
+    // The last session's login address, edited in IndexedDB (the refresh token beside it stays decryptable: its
+    // encryption binds org and user, not the host).
+    const edited = await pane.evaluate(async () => {
+      const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n?.startsWith('sf-auth:'));
+      if (!name) return false;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const store = db.transaction('meta', 'readwrite').objectStore('meta');
+      const last = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const req = store.get('last-session');
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const req = store.put({ ...last, loginUrl: 'https://login.evil.example' }, 'last-session');
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return true;
+    });
+    expect(edited).toBe(true);
+
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const refreshesBefore = (await stack.emulatorLog()).filter((e) => e.grantType === 'refresh_token').length;
+    await page.reload();
+    const again = await stack.pane(page);
+    const problem = again.getByTestId('sign-in-problem');
+    await problem.waitFor({ timeout: 15_000 });
+    expect(await problem.textContent()).toMatch(/doesn’t trust this Salesforce address/);
+    await again.getByRole('button', { name: 'Sign in to Salesforce' }).waitFor();
+    expect(requests.filter((url) => new URL(url).hostname.endsWith('evil.example'))).toEqual([]);
+    expect((await stack.emulatorLog()).filter((e) => e.grantType === 'refresh_token').length).toBe(refreshesBefore);
   });
 });
