@@ -6,7 +6,7 @@
 import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
-import { isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
+import { hostCheckedFetch, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
@@ -111,7 +111,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       saveRefreshToken: (token) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token) : Promise.resolve()),
       loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshToken(currentUser) : Promise.resolve(undefined)),
     },
-    fetch: env.fetch,
+    // The token and revoke endpoints carry the refresh token: never to a host the policy refuses.
+    fetch: hostCheckedFetch(env.fetch, hostPolicy),
     isOnline: env.isOnline,
     onlineSignal: { subscribe: env.onOnlineChange },
     clock: env.now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSalesforceHost, hostRefusedFailure, isAllowedSalesforceHost, normalizeCustomDomain, salesforceHostPolicy, storedSessionRefusal, type HostRefusal } from './salesforce-hosts';
+import { checkSalesforceHost, hostCheckedFetch, hostRefusedFailure, isAllowedSalesforceHost, normalizeCustomDomain, salesforceHostPolicy, storedSessionRefusal, type HostRefusal } from './salesforce-hosts';
 
 const PRODUCTION = salesforceHostPolicy({}, 'https://addin.contoso.com');
 const WITH_CUSTOM = salesforceHostPolicy({ customDomains: ['login.contoso.com'] }, 'https://addin.contoso.com');
@@ -116,5 +116,20 @@ describe('storedSessionRefusal: a stored session is outside input too', () => {
     const failure = storedSessionRefusal(session, PRODUCTION);
     if (detail === undefined) expect(failure).toBeUndefined();
     else expect(failure).toMatchObject({ reason: 'salesforce_host_refused', detail: expect.stringContaining(detail) });
+  });
+});
+
+describe('hostCheckedFetch: nothing leaves for a refused host', () => {
+  it('passes allowed hosts through, refuses others before calling fetch, with the set-up failure', async () => {
+    const sent: string[] = [];
+    const guarded = hostCheckedFetch(async (input: string, init: { body: string }) => {
+      sent.push(`${input} ${init.body}`);
+      return 'answer';
+    }, PRODUCTION);
+    await expect(guarded('https://acme.my.salesforce.com/services/oauth2/token', { body: 'refresh_token=RT' })).resolves.toBe('answer');
+    const refused = await guarded('https://evil.example/services/oauth2/token', { body: 'refresh_token=RT' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ name: 'SalesforceFailureError', failure: { reason: 'salesforce_host_refused' } });
+    await expect(guarded('https://localhost:8787/services/oauth2/revoke', { body: 'token=RT' })).rejects.toMatchObject({ failure: { kind: 'admin_action_required' } });
+    expect(sent).toEqual(['https://acme.my.salesforce.com/services/oauth2/token refresh_token=RT']);
   });
 });

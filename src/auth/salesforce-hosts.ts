@@ -18,7 +18,7 @@
  * at a loopback org (a local process posing as Salesforce), whatever its config or storage says; the same build
  * still runs the browser tests unchanged.
  */
-import type { ClassifiedFailure } from '../salesforce/failure-kinds';
+import { SalesforceFailureError, type ClassifiedFailure } from '../salesforce/failure-kinds';
 
 export interface SalesforceHostPolicy {
   /** Exact host names (lower case) config.json names in `salesforce.customDomains`. */
@@ -141,4 +141,16 @@ export function storedSessionRefusal(session: { loginUrl: string; instanceUrl?: 
   if (!session.instanceUrl) return undefined;
   const instance = checkSalesforceHost(session.instanceUrl, policy);
   return instance.ok ? undefined : hostRefusedFailure(instance, 'instance');
+}
+
+/**
+ * `fetchFn`, refusing before sending any request to a host the policy does not allow: a last line for the calls that
+ * carry a refresh token (the connection's token and revoke endpoints), whatever login address reached them. The
+ * refusal is a SalesforceFailureError with the set-up failure, so the classifier passes it through unchanged.
+ */
+export function hostCheckedFetch<Init, Answer>(fetchFn: (input: string, init: Init) => Promise<Answer>, policy: SalesforceHostPolicy): (input: string, init: Init) => Promise<Answer> {
+  return (input, init) => {
+    const check = checkSalesforceHost(input, policy);
+    return check.ok ? fetchFn(input, init) : Promise.reject(new SalesforceFailureError(hostRefusedFailure(check, 'login')));
+  };
 }
