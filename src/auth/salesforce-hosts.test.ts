@@ -16,6 +16,7 @@ describe('checkSalesforceHost: Salesforce hosts', () => {
     'https://test.salesforce.com',
     'https://na123.salesforce.com',
     'https://acme.lightning.force.com',
+    'https://acme.cloudforce.com',
     'https://acme.my.salesforce.mil',
     'https://acme.my.sfcrmproducts.cn',
     'https://acme.lightning.sfcrmapps.cn',

@@ -6,9 +6,10 @@
  *
  * Allowed: HTTPS on the default port, no credentials in the URL, and either
  *  - a subdomain of a Salesforce-owned domain: salesforce.com (My Domain `*.my.salesforce.com`, sandboxes
- *    `*.sandbox.my.salesforce.com`, the login hosts, instance hosts), force.com, the Government Cloud Plus – Defense
- *    domain salesforce.mil (`*.my.salesforce.mil`) and the China cloud on Alibaba (`*.my.sfcrmproducts.cn`,
- *    `*.sfcrmapps.cn`). The bare domains (salesforce.com itself, the marketing site) are never an org;
+ *    `*.sandbox.my.salesforce.com`, the login hosts, instance hosts), force.com, cloudforce.com, the Government
+ *    Cloud Plus – Defense domain salesforce.mil (`*.my.salesforce.mil`) and the China cloud on Alibaba
+ *    (`*.my.sfcrmproducts.cn`, `*.sfcrmapps.cn`). The bare domains (salesforce.com itself, the marketing site) are
+ *    never an org;
  *  - a custom domain named, exactly, in config.json `salesforce.customDomains`;
  *  - loopback (localhost, 127.0.0.1, [::1]), any port, only when the add-in page itself is served from loopback.
  *
@@ -33,11 +34,11 @@ export type HostCheck = { ok: true; host: string } | { ok: false; refusal: HostR
 
 /**
  * Salesforce-owned registrable domains whose subdomains serve login, instance and identity URLs. Sources: Salesforce
- * Help "My Domain URL formats" (my.salesforce.com, sandbox.my.salesforce.com, force.com); salesforce.mil and the
- * Alibaba domains as Salesforce's own tooling and the tools built on it list them (forcedotcom/sfdx-core SfdcUrl,
- * Salesforce Inspector Reloaded's host permissions).
+ * Help "My Domain URL formats" (my.salesforce.com, sandbox.my.salesforce.com, force.com); cloudforce.com (older My
+ * Domains) as Salesforce's own CLI lists it (forcedotcom/sfdx-core SfdcUrl.isSalesforceDomain); salesforce.mil and
+ * the Alibaba domains as tools built on Salesforce list them (Salesforce Inspector Reloaded's host permissions).
  */
-export const SALESFORCE_DOMAINS: readonly string[] = ['salesforce.com', 'force.com', 'salesforce.mil', 'sfcrmproducts.cn', 'sfcrmapps.cn'];
+export const SALESFORCE_DOMAINS: readonly string[] = ['salesforce.com', 'force.com', 'cloudforce.com', 'salesforce.mil', 'sfcrmproducts.cn', 'sfcrmapps.cn'];
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
