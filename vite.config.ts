@@ -6,7 +6,7 @@ import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// index.html lives in src/ so the app's root is its own folder; public/ (config.json, auth pages, icons) is copied
+// index.html lives in src/ so the app's root is its own folder; public/ (config.json, icons) is copied
 // as-is beside the build. The dev server must be HTTPS: Office refuses to load a task pane over plain HTTP.
 export default defineConfig({
   root: here('./src'),
@@ -17,14 +17,17 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     sourcemap: true,
-    // Three pages: the pane, the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts)
-    // and MSAL's popup relay (src/auth/microsoft/popup-relay-page.ts), which carries the answer across the pane's
-    // storage partition. Those two pull in only MSAL's small bridge and relay; the pane keeps msal-browser lazy.
+    // The pane; the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts) and MSAL's popup
+    // relay (src/auth/microsoft/popup-relay-page.ts), which carries the answer across the pane's storage partition:
+    // those two pull in only MSAL's small bridge and relay, the pane keeps msal-browser lazy. The Salesforce sign-in
+    // dialog's two pages (src/auth/dialog/) share the pane's URL builder and host check.
     rollupOptions: {
       input: {
         index: here('./src/index.html'),
         'msal-redirect': here('./src/msal-redirect.html'),
         'msal-popup-relay': here('./src/msal-popup-relay.html'),
+        'auth-start': here('./src/auth-start.html'),
+        'auth-callback': here('./src/auth-callback.html'),
       },
     },
   },

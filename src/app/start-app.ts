@@ -6,6 +6,7 @@
 import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
+import { hostCheckedFetch, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
@@ -14,6 +15,7 @@ import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
+import { SalesforceFailureError } from '../salesforce/failure-kinds';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
@@ -91,7 +93,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const partitionKey = host.partitionKey;
   const microsoftAccountId = options.microsoft?.accountId?.();
   const tokenStore = createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB: env.indexedDB, crypto: env.crypto });
-  const revokeStored = (loginUrl: string, refreshToken: string) => revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs);
+  // Which hosts may receive a token (src/auth/salesforce-hosts.ts): loopback only for a pane itself on loopback.
+  const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
+  const revokeStored = async (loginUrl: string, refreshToken: string) =>
+    isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : false;
   if (microsoftAccountId) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
@@ -106,7 +111,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       saveRefreshToken: (token) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token) : Promise.resolve()),
       loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshToken(currentUser) : Promise.resolve(undefined)),
     },
-    fetch: env.fetch,
+    // The token and revoke endpoints carry the refresh token: never to a host the policy refuses.
+    fetch: hostCheckedFetch(env.fetch, hostPolicy),
     isOnline: env.isOnline,
     onlineSignal: { subscribe: env.onOnlineChange },
     clock: env.now,
@@ -126,6 +132,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       redirectUri: config.salesforce.redirectUri,
       apiVersion: config.salesforce.apiVersion,
       requestTimeoutMs: config.salesforce.requestTimeoutMs,
+      customDomains: config.salesforce.customDomains ?? [],
     };
   };
 
@@ -137,6 +144,9 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       subscribe: (listener) => connection.subscribe(listener),
       start: (tokens, identity) => connection.start(tokens, identity),
       restore: async (refreshToken, identity) => {
+        // A stored session's login and instance hosts pass the same check as a fresh sign-in's, before the refresh.
+        const refused = storedSessionRefusal(identity, hostPolicy);
+        if (refused) throw new SalesforceFailureError(refused);
         await connection.restore(refreshToken, identity);
       },
       signOut: () => connection.signOut(),

@@ -16,6 +16,8 @@ export interface SalesforceOAuthSettings {
   /** e.g. "62.0": the REST version who-signed-in is read with (runtime config `salesforce.apiVersion`). */
   apiVersion: string;
   requestTimeoutMs: number;
+  /** config.json `salesforce.customDomains`: hosts outside Salesforce's domains that may receive the sign-in. */
+  customDomains?: readonly string[];
 }
 
 export interface SignInHttpDeps {
@@ -28,7 +30,7 @@ export interface SignInHttpDeps {
 /**
  * The fewest scopes the add-in needs: `api` for REST, `refresh_token` to stay signed in. No `openid`: who signed in is
  * read through REST, and a scope the External Client App does not list ends on Salesforce's own error page
- * (`invalid_scope`), with no way back to the add-in. public/auth-start.js keeps its own copy of this string.
+ * (`invalid_scope`), with no way back to the add-in. The dialog's first page builds its URL with buildAuthorizeUrl too.
  */
 export const OAUTH_SCOPE = 'api refresh_token';
 
@@ -90,7 +92,10 @@ export function buildAuthStartUrl(appBaseUrl: string, params: AuthStartParams): 
   return url.toString();
 }
 
-/** The same URL public/auth-start.js builds; kept here so its shape is unit-tested. */
+/**
+ * Salesforce's authorize URL. The one builder: the dialog's first page (src/auth/dialog/auth-start-plan.ts) calls it
+ * with the login host it has checked against the runtime config.
+ */
 export function buildAuthorizeUrl(params: AuthStartParams): string {
   const query = new URLSearchParams({
     response_type: 'code',
@@ -110,7 +115,7 @@ export type DialogAnswer =
   | { type: 'error'; error: string; errorDescription?: string; state?: string }
   | { type: 'invalid' };
 
-/** Reads what auth-callback.js sent with messageParent. Anything else is `invalid`, never a throw. */
+/** Reads what the callback page (src/auth/dialog/auth-callback-answer.ts) sent with messageParent. Anything else is `invalid`, never a throw. */
 export function parseDialogAnswer(message: string): DialogAnswer {
   let value: unknown;
   try {

@@ -12,6 +12,8 @@ const SETTINGS = {
   redirectUri: `${ORIGIN}/auth-callback.html`,
   apiVersion: '62.0',
   requestTimeoutMs: 2000,
+  // Stand-in hosts for the org: named as custom domains, as an admin would name a non-Salesforce login host.
+  customDomains: ['login.example.test', 'na1.example.test'],
 };
 const VERIFIER = 'v'.repeat(64);
 const STATE = 'state-123';
@@ -217,7 +219,7 @@ describe('runSignIn: who signed in, without the identity URL', () => {
   });
 
   it('a token response whose id is not an identity URL fails, classified, without a REST call', async () => {
-    const { deps, calls } = makeDeps(codeAnswer, () => json(200, { access_token: 'AT', instance_url: 'https://na1.example.test', id: 'https://x/not-an-id' }));
+    const { deps, calls } = makeDeps(codeAnswer, () => json(200, { access_token: 'AT', instance_url: 'https://na1.example.test', id: 'https://login.example.test/not-an-id' }));
     const outcome = await runSignIn(deps, { settings: SETTINGS });
     expect(outcome).toMatchObject({ status: 'failed', failure: { kind: 'unknown' } });
     expect(calls).toHaveLength(1);
@@ -276,6 +278,60 @@ describe('runSignIn: a login host that cannot answer the pane', () => {
   });
 });
 
+describe('runSignIn: hosts checked before a token goes anywhere', () => {
+  it.each([
+    ['https://evil.example', 'not_salesforce'],
+    ['http://acme.my.salesforce.com', 'not_https'],
+    ['https://acme.my.salesforce.com:8443', 'port'],
+    ['https://user@acme.my.salesforce.com', 'credentials'],
+  ])('login address %s: a set-up message, and no window, no request', async (loginUrl, refusal) => {
+    const { deps, calls, opened } = makeDeps(() => message({ code: 'CODE', state: STATE }), goodServer);
+    const outcome = await runSignIn(deps, { settings: { ...SETTINGS, loginUrl } });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { kind: 'admin_action_required', reason: 'salesforce_host_refused', retryable: false }, loginUrl });
+    expect(outcome.status === 'failed' && outcome.refusedHost).toBe(new URL(loginUrl).host);
+    expect(outcome.status === 'failed' && outcome.failure.detail).toContain(refusal === 'not_salesforce' ? 'customDomains' : new URL(loginUrl).hostname);
+    expect(opened).toHaveLength(0);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a loopback org is refused to a pane that is not itself on loopback, allowed to one that is', async () => {
+    const production = makeDeps(() => message({ code: 'CODE', state: STATE }), goodServer);
+    production.deps.appOrigin = 'https://addin.contoso.com';
+    production.deps.appBaseUrl = 'https://addin.contoso.com/';
+    const outcome = await runSignIn(production.deps, { settings: { ...SETTINGS, loginUrl: 'https://localhost:8787' } });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { reason: 'salesforce_host_refused' }, refusedHost: 'localhost:8787' });
+    expect(production.opened).toHaveLength(0);
+
+    const local = makeDeps(() => ({ kind: 'closed' }), goodServer);
+    expect(await runSignIn(local.deps, { settings: { ...SETTINGS, loginUrl: 'https://localhost:8787' } })).toEqual({ status: 'cancelled' });
+    expect(local.opened).toHaveLength(1);
+  });
+
+  const foreign = (answer: Record<string, string>) => (call: Call): Response => {
+    if (call.url.endsWith('/services/oauth2/token')) {
+      return json(200, { access_token: 'AT', refresh_token: 'RT', instance_url: 'https://na1.example.test', id: ID_URL, issued_at: '1700000000000', ...answer });
+    }
+    if (call.url.endsWith('/services/oauth2/revoke')) return new Response('', { status: 200 });
+    return goodServer(call);
+  };
+
+  it.each([
+    [{ instance_url: 'https://evil.example' }, 'evil.example', 'instance_url'],
+    [{ instance_url: 'https://acme.my.salesforce.com.evil.example' }, 'acme.my.salesforce.com.evil.example', 'instance_url'],
+    [{ instance_url: 'http://na1.example.test' }, 'na1.example.test', 'instance_url'],
+    [{ id: 'https://evil.example/id/00D5e000000DemoAAA/0055e000001SamAAAS' }, 'evil.example', 'id in the token response'],
+  ])('a token response naming %j: nothing sent there, the grant revoked at the login host, a set-up message', async (answer, host, role) => {
+    const { deps, calls } = makeDeps(() => message({ code: 'CODE', state: STATE }), foreign(answer));
+    const outcome = await runSignIn(deps, { settings: SETTINGS });
+    expect(outcome).toMatchObject({ status: 'failed', failure: { kind: 'admin_action_required', reason: 'salesforce_host_refused' }, refusedHost: host });
+    expect(outcome.status === 'failed' && outcome.failure.detail).toContain(role);
+    // The token endpoint, then the revocation of the refresh token on that same login host: nothing else.
+    expect(calls.map((c) => c.url)).toEqual([`${SETTINGS.loginUrl}/services/oauth2/token`, `${SETTINGS.loginUrl}/services/oauth2/revoke`]);
+    expect(String(calls[1]!.init?.body)).toBe('token=RT');
+    expect(calls.some((c) => new Headers(c.init?.headers).has('Authorization'))).toBe(false);
+  });
+});
+
 describe('sign-in helpers', () => {
   it('builds the authorize URL Salesforce expects', () => {
     const url = new URL(
@@ -295,12 +351,11 @@ describe('sign-in helpers', () => {
     expect(url.search).toContain('scope=api%20refresh_token&');
   });
 
-  it('asks for the fewest scopes, and public/auth-start.js asks for the same', async () => {
+  it('asks for the fewest scopes', () => {
     expect(OAUTH_SCOPE).toBe('api refresh_token');
-    const { readFile } = await import('node:fs/promises');
-    const script = await readFile(new URL('../../public/auth-start.js', import.meta.url), 'utf8');
-    const scopes = [...script.matchAll(/query\.set\('scope', '([^']*)'\)/g)].map((m) => m[1]);
-    expect(scopes).toEqual([OAUTH_SCOPE]);
+    const url = new URL(buildAuthorizeUrl({ loginUrl: 'https://x.my.salesforce.com', clientId: 'c', redirectUri: 'https://a/cb', codeChallenge: 'ch', state: 'st' }));
+    expect(url.searchParams.get('scope')).toBe(OAUTH_SCOPE);
+    expect(url.searchParams.has('prompt')).toBe(false);
   });
 
   it('parses dialog answers without throwing', () => {

@@ -1,7 +1,9 @@
 /**
- * One sign-in, from the seller's click to tokens and identity: a generic login host refused before any window opens,
+ * One sign-in, from the seller's click to tokens and identity: a login host that is not Salesforce's (or a listed
+ * custom domain) and a generic login host refused before any window opens,
  * PKCE + state, the Office dialog, the answer's origin and state checked, the code exchanged, the user read through
- * REST (never the identity URL, which a browser may not read). Every path ends in a SignInOutcome; nothing stays pending
+ * REST (never the identity URL, which a browser may not read) only after the token response's instance_url and id
+ * have passed the same host check. Every path ends in a SignInOutcome; nothing stays pending
  * and nothing throws (a closed dialog is a cancel).
  */
 import type { DialogOutcome } from '../host/office-host';
@@ -9,6 +11,7 @@ import type { ClassifiedFailure } from '../salesforce/failure-kinds';
 import { SalesforceFailureError } from '../salesforce/failure-kinds';
 import type { SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
 import { createPkcePair as defaultCreatePkcePair, createState as defaultCreateState, type PkcePair } from './pkce';
+import { checkSalesforceHost, hostRefusedFailure, salesforceHostPolicy, type HostCheck, type HostRole } from './salesforce-hosts';
 import {
   buildAuthStartUrl,
   exchangeCode,
@@ -16,6 +19,7 @@ import {
   myDomainRequiredFailure,
   parseDialogAnswer,
   readSignedInUser,
+  revokeToken,
   type SalesforceOAuthSettings,
   type SignInHttpDeps,
 } from './salesforce-sign-in';
@@ -24,7 +28,10 @@ export interface SignInFlowDeps extends SignInHttpDeps {
   openDialog(url: string, size?: { widthPercent: number; heightPercent: number }): Promise<DialogOutcome>;
   /** Where auth-start.html lives (the pane's document base URL). */
   appBaseUrl: string;
-  /** The pane's own origin: the only origin a sign-in answer may come from. */
+  /**
+   * The pane's own origin: the only origin a sign-in answer may come from. It also decides whether a loopback
+   * Salesforce host is allowed (only for a pane itself on loopback: src/auth/salesforce-hosts.ts).
+   */
   appOrigin: string;
   createPkcePair?: () => Promise<PkcePair>;
   createState?: () => string;
@@ -40,10 +47,11 @@ export type SignInOutcome =
   | { status: 'dialog_failed'; code: number; message: string }
   /**
    * Salesforce refused: an error redirect (access_denied, OAUTH_APP_BLOCKED, …), the code exchange, or the user read.
-   * `loginUrl` and `appOrigin` come with the set-up reasons (my_domain_required, oauth_cors_blocked), whose message
-   * names the login address and the origin the admin must add to the CORS allowlist.
+   * `loginUrl` and `appOrigin` come with the set-up reasons (my_domain_required, oauth_cors_blocked,
+   * salesforce_host_refused), whose message names the login address and the origin the admin must add to the CORS
+   * allowlist.
    */
-  | { status: 'failed'; failure: ClassifiedFailure; loginUrl?: string; appOrigin?: string }
+  | { status: 'failed'; failure: ClassifiedFailure; loginUrl?: string; appOrigin?: string; refusedHost?: string }
   /** The answer could not be trusted; nothing was exchanged. */
   | { status: 'rejected'; reason: SignInRejection };
 
@@ -55,7 +63,13 @@ export interface SignInRequest {
 
 export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): Promise<SignInOutcome> {
   const { settings } = request;
-  // Known before any window opens: a generic login host cannot finish the sign-in from a browser.
+  const policy = salesforceHostPolicy(settings, deps.appOrigin);
+  const refused = (check: HostCheck, role: HostRole): SignInOutcome | undefined =>
+    check.ok ? undefined : { status: 'failed', failure: hostRefusedFailure(check, role), loginUrl: settings.loginUrl, appOrigin: deps.appOrigin, refusedHost: check.host };
+  // Known before any window opens: the dialog and the code go only to a Salesforce host (or a listed custom domain).
+  const loginRefused = refused(checkSalesforceHost(settings.loginUrl, policy), 'login');
+  if (loginRefused) return loginRefused;
+  // And a generic login host cannot finish the sign-in from a browser.
   if (isGenericLoginHost(settings.loginUrl)) {
     return { status: 'failed', failure: myDomainRequiredFailure(settings.loginUrl), loginUrl: settings.loginUrl, appOrigin: deps.appOrigin };
   }
@@ -101,6 +115,14 @@ export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): P
 
   try {
     const tokens = await exchangeCode(deps, settings, answer.code, pkce.verifier);
+    // The access token goes next to instance_url, and `id` names who signed in: both must be Salesforce's before
+    // anything is sent or believed. A refused answer's grant is revoked at the login host that issued it.
+    const tokenRefused =
+      refused(checkSalesforceHost(tokens.instanceUrl, policy), 'instance') ?? refused(checkSalesforceHost(tokens.identityUrl, policy), 'identity');
+    if (tokenRefused) {
+      await revokeToken(deps, settings.loginUrl, tokens.refreshToken ?? tokens.accessToken, settings.requestTimeoutMs);
+      return tokenRefused;
+    }
     const identity = await readSignedInUser(deps, settings, tokens);
     return { status: 'signed_in', tokens, identity };
   } catch (error) {

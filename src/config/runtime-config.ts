@@ -1,3 +1,5 @@
+import { normalizeCustomDomain } from '../auth/salesforce-hosts';
+
 /**
  * Settings read at start-up from `public/config.json`, so a deployment or a test points the add-in at any org
  * without a rebuild. Pure: parsing only, fetching is done by the app's start-up.
@@ -22,6 +24,11 @@ export interface RuntimeConfig {
     apiVersion: string;
     /** Milliseconds before a Salesforce call is given up as a timeout. */
     requestTimeoutMs: number;
+    /**
+     * Host names outside Salesforce's own domains that may receive the sign-in and tokens (a custom login domain),
+     * exact names only. Empty: only Salesforce domains (src/auth/salesforce-hosts.ts).
+     */
+    customDomains?: string[];
   };
   /** Absent: the add-in runs without Microsoft sign-in. */
   microsoft?: {
@@ -64,6 +71,12 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   const timeout = sf.requestTimeoutMs === undefined ? 20000 : Number(sf.requestTimeoutMs);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError('config.json: "salesforce.requestTimeoutMs" must be a positive number');
   const ms = (raw as { microsoft?: Record<string, unknown> }).microsoft;
+  if (sf.customDomains !== undefined && !Array.isArray(sf.customDomains)) throw new ConfigError('config.json: "salesforce.customDomains" must be a list of host names');
+  const customDomains = ((sf.customDomains as unknown[] | undefined) ?? []).map((value, i) => {
+    const name = typeof value === 'string' ? normalizeCustomDomain(value) : undefined;
+    if (!name) throw new ConfigError(`config.json: "salesforce.customDomains[${i}]" must be a host name such as login.example.com (no scheme, port, path, wildcard or IP address)`);
+    return name;
+  });
   return {
     salesforce: {
       loginUrl: url(sf.loginUrl, 'salesforce.loginUrl'),
@@ -75,6 +88,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       redirectUri: url(sf.redirectUri, 'salesforce.redirectUri'),
       apiVersion,
       requestTimeoutMs: timeout,
+      customDomains,
     },
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority

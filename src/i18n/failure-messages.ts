@@ -140,6 +140,13 @@ const en: Catalogue = {
       action:
         'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (Salesforce Setup → My Domain shows it, for example https://yourcompany.my.salesforce.com).',
     },
+    salesforce_host_refused: {
+      title: 'The add-in doesn’t trust this Salesforce address',
+      explanation:
+        'The add-in was given a Salesforce address that is not a Salesforce domain, nor a custom domain its settings list, so it sent nothing there.',
+      action:
+        'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (for example https://yourcompany.my.salesforce.com), or to list your custom domain in the add-in’s settings (salesforce.customDomains).',
+    },
     oauth_cors_blocked: {
       title: 'Salesforce isn’t set up for the add-in yet',
       explanation: 'Salesforce didn’t let the add-in finish signing in from Outlook.',
@@ -269,6 +276,13 @@ const fr: Catalogue = {
         'Le complément est configuré pour se connecter sur la page de connexion générale de Salesforce (login.salesforce.com ou test.salesforce.com), où un complément ne peut pas terminer la connexion.',
       action:
         'Demandez à votre administrateur Salesforce de régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce (Configuration Salesforce → Mon domaine l’indique, par exemple https://votresociete.my.salesforce.com).',
+    },
+    salesforce_host_refused: {
+      title: 'Le complément ne fait pas confiance à cette adresse Salesforce',
+      explanation:
+        'Le complément a reçu une adresse Salesforce qui n’est ni un domaine Salesforce ni un domaine personnalisé listé dans ses paramètres ; il ne lui a rien envoyé.',
+      action:
+        'Demandez à votre administrateur Salesforce de régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce (par exemple https://votresociete.my.salesforce.com), ou d’ajouter votre domaine personnalisé aux paramètres du complément (salesforce.customDomains).',
     },
     oauth_cors_blocked: {
       title: 'Salesforce n’est pas encore configuré pour le complément',

@@ -70,6 +70,8 @@ const en = {
   setupStepMyDomainNow: 'It is now {loginUrl}.',
   setupStepCorsOAuth: 'In Setup → CORS, turn on “Enable CORS for OAuth endpoints”.',
   setupStepAllowlist: 'In Setup → CORS, add {origin} to the CORS allowlist.',
+  setupStepHostRefused: 'Check the Salesforce address the add-in refused: {host}. Nothing was sent to it.',
+  setupStepHostFix: 'Set the add-in’s Salesforce login address to your Salesforce org’s My Domain, or, for a custom domain you trust, list it under salesforce.customDomains in the add-in’s config.json.',
 
   switchedUserTitle: 'Signed in as another Salesforce user',
   switchedUser: 'You are now signed in as {name}; work waiting for {previous} was not sent.',
@@ -163,6 +165,8 @@ const fr: ShellStrings = {
   setupStepMyDomainNow: 'Elle est actuellement {loginUrl}.',
   setupStepCorsOAuth: 'Dans Configuration → CORS, activer « Enable CORS for OAuth endpoints ».',
   setupStepAllowlist: 'Dans Configuration → CORS, ajouter {origin} à la liste d’autorisation CORS.',
+  setupStepHostRefused: 'Vérifier l’adresse Salesforce refusée par le complément : {host}. Rien ne lui a été envoyé.',
+  setupStepHostFix: 'Régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce, ou, pour un domaine personnalisé de confiance, l’ajouter à salesforce.customDomains dans le config.json du complément.',
 
   switchedUserTitle: 'Connecté avec un autre utilisateur Salesforce',
   switchedUser: 'Vous êtes maintenant connecté en tant que {name} ; le travail en attente pour {previous} n’a pas été envoyé.',

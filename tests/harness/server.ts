@@ -177,10 +177,15 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
     // Dev mode: HTML is served here so the CDN office.js URL can point at the local stand-in (a newcomer's browser
     // cannot reach or remap the CDN); everything else is Vite's (modules, HMR, public files).
-    if (path === '/index.html') {
-      const source = await readFile(repo('src/index.html'), 'utf8');
-      const html = await vite!.transformIndexHtml(url.pathname + url.search, source);
-      return send(res, 200, rewriteOfficeJs(html), 'text/html; charset=utf-8');
+    if (path.endsWith('.html')) {
+      // The built pages live in src/ (index.html, the sign-in dialog's auth-start.html and auth-callback.html, MSAL's
+      // msal-redirect.html): through Vite, as the build does.
+      const page = resolveInside(repo('src'), path);
+      const source = page ? await readFile(page, 'utf8').catch(() => undefined) : undefined;
+      if (source !== undefined) {
+        const html = await vite!.transformIndexHtml(url.pathname + url.search, source);
+        return send(res, 200, rewriteOfficeJs(html), 'text/html; charset=utf-8');
+      }
     }
     if (path.endsWith('.html')) {
       const file = resolveInside(publicDir, path);

@@ -109,7 +109,27 @@ describe('validateManifest', () => {
     expect(validate(MANIFEST, myDomain).join('\n')).toMatch(/salesforce.loginUrl \(https:\/\/acme.my.salesforce.com\) is not covered by <AppDomains>: add <AppDomain>https:\/\/acme.my.salesforce.com<\/AppDomain>/);
     const withDomain = mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://acme.my.salesforce.com</AppDomain>');
     expect(validate(withDomain, myDomain)).toEqual([]);
-    expect(validate(MANIFEST, withConfig((sf) => (sf.loginUrl = 'http://127.0.0.1:8787')))).toEqual([]);
+    expect(validate(MANIFEST, withConfig((sf) => (sf.loginUrl = 'https://127.0.0.1:8787')))).toEqual([]);
+  });
+
+  it('rejects a login host the add-in would refuse to sign in at', () => {
+    const foreign = withConfig((sf) => {
+      sf.loginUrl = 'https://login.evil.example';
+      sf.loginChoices = [{ label: 'Demo', loginUrl: 'http://localhost:8787' }];
+    });
+    const errors = validate(mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://login.evil.example</AppDomain>'), foreign).join('\n');
+    expect(errors).toMatch(/salesforce.loginUrl \(https:\/\/login.evil.example\) is not a host the add-in signs in at \(not_salesforce\)/);
+    expect(errors).toMatch(/salesforce.loginChoices\[0\].loginUrl \(http:\/\/localhost:8787\) is not a host the add-in signs in at \(not_https\)/);
+    const listed = withConfig((sf) => {
+      sf.loginUrl = 'https://login.evil.example';
+      sf.customDomains = ['login.evil.example'];
+    });
+    expect(validate(mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://login.evil.example</AppDomain>'), listed)).toEqual([]);
+  });
+
+  it('finds the sign-in dialog pages the build serves', () => {
+    expect(readRepoAsset('/auth-start.html')).toBeDefined();
+    expect(readRepoAsset('/auth-callback.html')).toBeDefined();
   });
 
   it('rejects an icon of the wrong size and a missing page', () => {

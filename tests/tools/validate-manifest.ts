@@ -8,8 +8,10 @@
  *  - every `resid` names a resource of the right kind, resource ids are at most 32 characters, strings within limits;
  *  - every URL is https; AppDomains hold origins only (no path, no wildcard: Office accepts none);
  *  - the URLs agree with the runtime config: the redirect URI's origin is the task pane's origin and is in AppDomains;
- *    a non-loopback login host is in AppDomains;
- *  - icons and pages on the add-in's origin exist under public/ (or src/ for index.html), icons at their stated size.
+ *    a non-loopback login host is in AppDomains; every login host is one the add-in will send the sign-in to
+ *    (src/auth/salesforce-hosts.ts, judged as a pane on the manifest's origin would);
+ *  - icons and pages on the add-in's origin exist under public/ (or src/ for the built pages: index.html, the sign-in
+ *    dialog's auth-start.html and auth-callback.html), icons at their stated size.
  *
  * Microsoft's online validator needs the network; this one never does.
  */
@@ -17,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkSalesforceHost, salesforceHostPolicy } from '../../src/auth/salesforce-hosts';
 import { parseRuntimeConfig, type RuntimeConfig } from '../../src/config/runtime-config';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -505,7 +508,10 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
     if (addinOrigin && redirectOrigin !== addinOrigin) errors.push(`config.json salesforce.redirectUri (${config.salesforce.redirectUri}) is on ${redirectOrigin}, but the manifest's task pane is on ${addinOrigin}: the sign-in dialog must come back to the add-in's own origin`);
     if (redirectOrigin && !domainOrigins.has(redirectOrigin)) errors.push(`config.json salesforce.redirectUri's origin ${redirectOrigin} is not in <AppDomains> (Outlook on the web needs it for the sign-in dialog)`);
     const logins = [{ label: 'salesforce.loginUrl', url: config.salesforce.loginUrl }, ...config.salesforce.loginChoices.map((c, i) => ({ label: `salesforce.loginChoices[${i}].loginUrl`, url: c.loginUrl }))];
+    const hostPolicy = salesforceHostPolicy(config.salesforce, addinOrigin ?? '');
     for (const login of logins) {
+      const check = checkSalesforceHost(login.url, hostPolicy);
+      if (!check.ok) errors.push(`config.json ${login.label} (${login.url}) is not a host the add-in signs in at (${check.refusal}): use the org's My Domain over https, or list a custom domain in salesforce.customDomains`);
       if (isLoopback(login.url)) continue;
       const loginOrigin = origin(login.url);
       if (loginOrigin && !domainOrigins.has(loginOrigin)) errors.push(`config.json ${login.label} (${login.url}) is not covered by <AppDomains>: add <AppDomain>${loginOrigin}</AppDomain>`);
@@ -543,7 +549,7 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Serves like the dev server and the build: public/ as-is, index.html from src/. */
+/** Serves like the dev server and the build: public/ as-is, the built pages (index.html, auth-*.html) from src/. */
 export function readRepoAsset(urlPath: string): Uint8Array | undefined {
   const relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
   if (relative.includes('..')) return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySalesforceError } from '../../salesforce/classify-salesforce-error';
+import { hostRefusedFailure } from '../../auth/salesforce-hosts';
 import { myDomainRequiredFailure } from '../../auth/salesforce-sign-in';
 import { signInProblemMessage } from './sign-in-problem-message';
 
@@ -9,6 +10,19 @@ describe('signInProblemMessage', () => {
     const fr = signInProblemMessage({ status: 'dialog_failed', code, message: '' }, 'fr-FR');
     expect(en.title).toBeTruthy();
     expect(en.body.length).toBeGreaterThan(20);
+    expect(fr.body).not.toBe(en.body);
+  });
+
+  it('a refused Salesforce address: names it, and says how an admin fixes it, in en and fr', () => {
+    const failure = hostRefusedFailure({ ok: false, refusal: 'not_salesforce', host: 'evil.example' }, 'instance');
+    const en = signInProblemMessage({ status: 'failed', failure, loginUrl: 'https://acme.my.salesforce.com', refusedHost: 'evil.example' }, 'en-US');
+    const fr = signInProblemMessage({ status: 'failed', failure, loginUrl: 'https://acme.my.salesforce.com', refusedHost: 'evil.example' }, 'fr-FR');
+    expect(en.title).toMatch(/doesn’t trust this Salesforce address/);
+    expect(en.intent).toBe('error');
+    expect(en.steps?.[0]).toContain('evil.example');
+    expect(en.steps?.join(' ')).toMatch(/My Domain.*salesforce\.customDomains/);
+    expect(fr.title).toMatch(/ne fait pas confiance/);
+    expect(fr.steps?.[0]).toContain('evil.example');
     expect(fr.body).not.toBe(en.body);
   });
 

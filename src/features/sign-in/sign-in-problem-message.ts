@@ -42,8 +42,21 @@ function setupMessage(problem: Extract<SignInProblem, { status: 'failed' }>, loc
   };
 }
 
+/** A Salesforce address the add-in refused (src/auth/salesforce-hosts.ts): which one, and the two ways to fix it. */
+function hostRefusedMessage(problem: Extract<SignInProblem, { status: 'failed' }>, locale: string): SignInProblemMessage {
+  const s = shellStrings(locale);
+  const message = failureMessage(problem.failure, locale);
+  return {
+    title: message.title,
+    body: `${message.explanation} ${s.setupStepsLead}`,
+    steps: [...(problem.refusedHost ? [format(s.setupStepHostRefused, { host: problem.refusedHost })] : []), s.setupStepHostFix],
+    intent: 'error',
+  };
+}
+
 export function signInProblemMessage(problem: SignInProblem, locale: string): SignInProblemMessage {
   const s = shellStrings(locale);
+  if (problem.status === 'failed' && problem.failure.reason === 'salesforce_host_refused') return hostRefusedMessage(problem, locale);
   if (problem.status === 'failed') {
     return problem.failure.reason && SETUP_REASONS.has(problem.failure.reason) ? setupMessage(problem, locale) : failureProblemMessage(problem.failure, locale);
   }

@@ -1,0 +1,39 @@
+/**
+ * Entry of the page Salesforce redirects the sign-in dialog to (src/auth-callback.html). The answer goes to the task
+ * pane through Office's messageParent, restricted to this origin, and nowhere else: on Safari the dialog and the pane
+ * do not share storage, and a code in storage or a log would outlive its use.
+ */
+import './dialog-page.css';
+import { messageParent, whenDialogReady } from '../../host/dialog-side';
+import { dialogStrings } from '../../i18n/dialog-strings';
+import { callbackAnswer } from './auth-callback-answer';
+
+async function start(): Promise<void> {
+  const strings = dialogStrings(navigator.language);
+  const status = document.getElementById('status');
+  const say = (text: string) => {
+    if (status) status.textContent = text;
+  };
+  let message: string | undefined = callbackAnswer(location.search);
+  // The code must not stay in the address bar or the history once read.
+  try {
+    history.replaceState(null, '', location.pathname);
+  } catch {
+    // Not fatal: the window closes in a moment.
+  }
+  if (!(await whenDialogReady())) {
+    message = undefined;
+    say(strings.notInOutlook);
+    return;
+  }
+  try {
+    messageParent(message, location.origin);
+    say(strings.finished);
+  } catch {
+    say(strings.officeUnavailable);
+  } finally {
+    message = undefined;
+  }
+}
+
+void start();
