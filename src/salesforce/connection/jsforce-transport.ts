@@ -11,7 +11,7 @@
  *   answers without CORS headers, DNS, a refused connection) or is aborted, never settles the request: the rejection
  *   is left unhandled inside jsforce (browser/request.js startFetchRequest). {@link watchFetchFailures} lets each
  *   request here hear of its own fetch failing, so it rejects at once with the browser's error instead of waiting
- *   for the wrapper's deadline. A body cut off mid-way is heard the same way (its read fails inside jsforce too).
+ *   for the wrapper's deadline. A body cut off mid-way is heard the same way ({@link wholeBody}).
  * - jsforce resolves a 2xx whose body is not JSON (a maintenance page, a cut-off or empty body) with the raw text
  *   (lib/http-api.js parseResponseBody). Every request here expects Salesforce's JSON or nothing (204), so text is
  *   turned into a {@link NotSalesforceJsonError} the classifier reads like any HTTP answer.
@@ -72,13 +72,7 @@ export function watchFetchFailures(scope: { fetch?: unknown } = globalThis as { 
     const report = init !== null && typeof init === 'object' ? (init as { [FETCH_FAILED]?: unknown })[FETCH_FAILED] : undefined;
     if (typeof report !== 'function') return pending;
     return pending.then(
-      (response: unknown) => {
-        // A body cut off mid-way fails only when jsforce reads it, again where nobody hears it: read a copy here so
-        // the request hears of it too. A whole body reads fine and changes nothing.
-        const copy = (response as { clone?: () => { arrayBuffer(): Promise<unknown> } } | undefined)?.clone?.();
-        copy?.arrayBuffer().catch((error: unknown) => (report as (error: unknown) => void)(error));
-        return response;
-      },
+      (response: unknown) => wholeBody(response, report as (error: unknown) => void),
       (error: unknown) => {
         (report as (error: unknown) => void)(error);
         return new Promise<never>(() => undefined);
@@ -90,6 +84,26 @@ export function watchFetchFailures(scope: { fetch?: unknown } = globalThis as { 
   return () => {
     if (scope.fetch === watched) scope.fetch = original;
   };
+}
+
+/**
+ * Hands jsforce a response whose body has been read whole. A body cut off mid-way fails only when read, and jsforce
+ * reads it where nobody hears the failure (the request would wait for the deadline, and the failure would surface as
+ * an unhandled rejection): here the request hears it and jsforce never sees that response.
+ */
+async function wholeBody(response: unknown, report: (error: unknown) => void): Promise<unknown> {
+  if (typeof Response !== 'function' || !(response instanceof Response)) return response;
+  // An opaque redirect (jsforce asks for redirect: 'manual') has status 0 and no body to read.
+  if (response.status < 200 || response.status > 599) return response;
+  let body: ArrayBuffer;
+  try {
+    body = await response.arrayBuffer();
+  } catch (error) {
+    report(error);
+    return new Promise<never>(() => undefined);
+  }
+  const noBody = response.status === 204 || response.status === 205 || response.status === 304;
+  return new Response(noBody ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** The part of the `jsforce` / `jsforce/core` module used here. */
