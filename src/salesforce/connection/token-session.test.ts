@@ -278,3 +278,26 @@ describe('token session: a restoring pane and another seller in the same origin'
     expect(restoring.session.current()?.accessToken).toBe('access-1');
   });
 });
+
+describe('token session: rotation never replays a spent token', () => {
+  it('a rotated token whose save failed (quota) is not replaced by the older stored one at the next refresh', async () => {
+    const endpoint = fakeTokenEndpoint({ rotation: true });
+    let token: string | undefined;
+    let quotaLeft = 1; // the sign-in's save fits; every later one meets a full quota
+    const store = {
+      saveRefreshToken: async (t: string) => {
+        if (quotaLeft-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        token = t;
+      },
+      loadRefreshToken: async () => token,
+    };
+    const a = pane(endpoint, { lock: createInProcessLock(), channel: noopCrossPane, store });
+    await a.session.begin(signIn, LOGIN);
+    await a.session.refresh('access-0'); // rotates to refresh-1; its save fails, the store still says refresh-0
+    await a.session.refresh('access-1');
+
+    expect(endpoint.used).toEqual(['refresh-0', 'refresh-1']);
+    expect(a.actions.some((x) => x.type === 'connection_lost')).toBe(false);
+    expect(a.session.current()?.accessToken).toBe('access-2');
+  });
+});
