@@ -103,8 +103,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const connection = createSalesforceConnection({
     config: config.salesforce,
     tokenStore: {
-      saveRefreshToken: (token) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token) : Promise.resolve()),
-      loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshToken(currentUser) : Promise.resolve(undefined)),
+      saveRefreshToken: (token, issuedAt) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token, issuedAt) : Promise.resolve()),
+      loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshTokenRecord(currentUser) : Promise.resolve(undefined)),
     },
     fetch: env.fetch,
     isOnline: env.isOnline,
