@@ -6,6 +6,7 @@
 import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
+import { createPendingRevokeRetrier, createPendingRevokeStore, revokeRefreshToken } from '../auth/pending-revoke';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
@@ -92,6 +93,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const microsoftAccountId = options.microsoft?.accountId?.();
   const tokenStore = createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB: env.indexedDB, crypto: env.crypto });
   const revokeStored = (loginUrl: string, refreshToken: string) => revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs);
+  const revokeWithOutcome = (loginUrl: string, refreshToken: string) => revokeRefreshToken(env.fetch, loginUrl, refreshToken, config.salesforce.requestTimeoutMs);
+  const pendingRevokes = createPendingRevokeStore(partitionKey, { indexedDB: env.indexedDB, crypto: env.crypto });
   if (microsoftAccountId) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
@@ -141,6 +144,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       },
       signOut: () => connection.signOut(),
       revoke: () => connection.revoke(),
+      revocable: () => connection.revocable(),
     },
     tokenStore,
     signIn: (request) =>
@@ -171,6 +175,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     },
     clearCrmCache: clearPeopleCaches,
     revokeStored,
+    revokeRefreshToken: revokeWithOutcome,
+    pendingRevokes,
+    retryPendingRevokes: createPendingRevokeRetrier(pendingRevokes, revokeWithOutcome),
+    onOnline: (listener) => env.onOnlineChange((online) => (online ? listener() : undefined)),
     setCurrentUser: (user) => {
       currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;
     },
