@@ -98,7 +98,14 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   if (microsoftAccountId) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
-    void forgetUnkeyedSession({ indexedDB: env.indexedDB, crypto: env.crypto, ...(partitionKey ? { partitionKey } : {}), revokeStored });
+    void forgetUnkeyedSession({
+      indexedDB: env.indexedDB,
+      crypto: env.crypto,
+      ...(partitionKey ? { partitionKey } : {}),
+      revokeStored,
+      revokeRefreshToken: revokeWithOutcome,
+      pendingRevokes,
+    });
   }
 
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
