@@ -69,6 +69,11 @@ describe('pending-revoke store', () => {
     expect(await rawRecords(pendingRevokeDatabaseName('p1'))).toEqual([]);
   });
 
+  it('listing when nothing is owed creates no database', async () => {
+    expect(await createPendingRevokeStore('p1', { indexedDB: idb, crypto }).list()).toEqual([]);
+    expect(await idb.databases()).toEqual([]);
+  });
+
   it('one database per partition', async () => {
     await createPendingRevokeStore('p1', { indexedDB: idb, crypto }).add({ ...SAM, loginUrl: LOGIN, refreshToken: 'a' });
     expect(await createPendingRevokeStore('p2', { indexedDB: idb, crypto }).list()).toEqual([]);

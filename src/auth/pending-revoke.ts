@@ -103,6 +103,13 @@ export function createPendingRevokeStore(partitionKey: string | undefined, deps:
     },
 
     async list() {
+      // Opening a database that does not exist would create it: nothing owed leaves nothing behind (a sign-out
+      // empties IndexedDB). Where the browser cannot list databases, open it.
+      const names = await deps.indexedDB.databases().then(
+        (list) => list.map((d) => d.name),
+        () => undefined,
+      );
+      if (names && !names.includes(databaseName)) return [];
       // Keys and values from one transaction, so they line up even while another pane adds a record.
       const db = await open();
       const tx = db.transaction(STORE, 'readonly');
