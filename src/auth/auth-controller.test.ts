@@ -446,7 +446,7 @@ describe('auth controller: revocation that reaches every token, and is owed when
     expect(sent).toEqual([]);
   });
 
-  it('a sign-out in another pane of the seller: the welcome screen, the outbox paused, nothing cached, nothing revoked here', async () => {
+  it('a sign-out in another pane of the seller: the welcome screen, the outbox paused, nothing cached, the stored session revoked and forgotten', async () => {
     const { controller, conn, box, events, sent } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
     await controller.start();
     await controller.signIn();
@@ -457,7 +457,21 @@ describe('auth controller: revocation that reaches every token, and is owed when
     expect(controller.snapshot().identity).toBeUndefined();
     expect(box.log.at(-1)).toBe('pause');
     expect(events).toEqual(['currentUser:none', 'clearCrmCache']);
-    expect(sent).toEqual([]);
+    // This store (a pane of another Microsoft account keeps its own) must not restore the seller on reload.
+    await vi.waitFor(async () => expect(await store.loadLastSession()).toBeUndefined());
+    expect(await store.loadRefreshToken(SAM)).toBeUndefined();
+    expect(sent).toEqual(['rt-1']);
+  });
+
+  it("a sign-out of the seller elsewhere leaves another seller's stored last session alone", async () => {
+    const { controller, conn } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
+    await controller.start();
+    await controller.signIn();
+    await store.saveLastSession({ ...ALEX });
+    conn.signedOutElsewhere();
+    await vi.waitFor(async () => expect(await store.loadRefreshToken(SAM)).toBeUndefined());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.loadLastSession()).toMatchObject({ userId: ALEX.userId });
   });
 
   it('its own sign-out is not mistaken for one from another pane (one session key step, Microsoft signed out)', async () => {

@@ -324,10 +324,21 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   // welcome screen. Not while this pane is itself signing in, out or restoring: those steps handle the state.
   const unsubscribeConnection = deps.connection.subscribe((state) => {
     if (disposed || restoring || snapshot.busy || snapshot.status !== 'signed_in' || state.status !== 'signed_out') return;
+    const identity = snapshot.identity;
     deps.outbox?.pause();
     deps.setCurrentUser(undefined);
     deps.clearCrmCache?.();
     set({ status: 'signed_out', identity: undefined, notice: undefined, sessionKey: snapshot.sessionKey + 1 });
+    // Nothing may come back by itself on reload. A pane of the same account shares the store the other pane has
+    // wiped; a pane of another Microsoft account has its own, whose token is revoked (or owed) and forgotten here.
+    if (identity) {
+      void (async () => {
+        await revokeTokensOf(identity);
+        await bestEffort(() => deps.tokenStore.deleteRefreshToken(identity), timeoutMs);
+        const last = await bestEffort(() => deps.tokenStore.loadLastSession(), timeoutMs);
+        if (last && sameSalesforceUser(last, identity)) await bestEffort(() => deps.tokenStore.clearLastSession(), timeoutMs);
+      })();
+    }
   });
 
   const retryOwed = () => {

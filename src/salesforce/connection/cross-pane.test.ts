@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CROSS_PANE_FUTURE_SKEW_MS,
@@ -141,5 +142,28 @@ describe('cross-pane channel and drop counter', () => {
     counter.add();
     expect(counter.count()).toBe(3);
     expect(told).toBe(2);
+  });
+});
+
+describe('parseCrossPaneMessage: anything at all', () => {
+  it('never throws, and what it accepts is exactly what it would accept again (rebuilt, checked fields only)', () => {
+    const nearMessage = fc.record(
+      {
+        type: fc.constantFrom('tokens', 'lost', 'ask', 'signed_out', 'other'),
+        identityUrl: fc.oneof(fc.constant(IDENTITY), fc.webUrl(), fc.string()),
+        issuedAt: fc.oneof(fc.constant(NOW), fc.integer(), fc.double(), fc.string()),
+        at: fc.oneof(fc.constant(NOW), fc.integer(), fc.double()),
+        failure: fc.oneof(fc.constant(DEFINITE), fc.anything()),
+        tokens: fc.oneof(fc.constant(TOKENS), fc.record({ accessToken: fc.string(), instanceUrl: fc.oneof(fc.webUrl(), fc.constant(TOKENS.instanceUrl)), identityUrl: fc.constant(IDENTITY), issuedAt: fc.integer() }), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), nearMessage), (raw) => {
+        const result = parseCrossPaneMessage(raw, CONTEXT);
+        if (result.ok) expect(parseCrossPaneMessage(structuredClone(result.message), CONTEXT)).toEqual(result);
+      }),
+      { numRuns: 2000, seed: 10 },
+    );
   });
 });
