@@ -6,6 +6,7 @@
 import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
+import { createPendingRevokeRetrier, createPendingRevokeStore, revokeRefreshToken, type RevokeOutcome } from '../auth/pending-revoke';
 import { hostCheckedFetch, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
@@ -97,10 +98,21 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
   const revokeStored = async (loginUrl: string, refreshToken: string) =>
     isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : false;
+  // A refused host gets no token, ever: the pending record is dropped rather than kept for a retry.
+  const revokeWithOutcome = async (loginUrl: string, refreshToken: string): Promise<RevokeOutcome> =>
+    isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeRefreshToken(env.fetch, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : 'refused';
+  const pendingRevokes = createPendingRevokeStore(partitionKey, { indexedDB: env.indexedDB, crypto: env.crypto });
   if (microsoftAccountId) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
-    void forgetUnkeyedSession({ indexedDB: env.indexedDB, crypto: env.crypto, ...(partitionKey ? { partitionKey } : {}), revokeStored });
+    void forgetUnkeyedSession({
+      indexedDB: env.indexedDB,
+      crypto: env.crypto,
+      ...(partitionKey ? { partitionKey } : {}),
+      revokeStored,
+      revokeRefreshToken: revokeWithOutcome,
+      pendingRevokes,
+    });
   }
 
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
@@ -108,8 +120,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const connection = createSalesforceConnection({
     config: config.salesforce,
     tokenStore: {
-      saveRefreshToken: (token) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token) : Promise.resolve()),
-      loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshToken(currentUser) : Promise.resolve(undefined)),
+      saveRefreshToken: (token, issuedAt) => (currentUser ? tokenStore.saveRefreshToken(currentUser, token, issuedAt) : Promise.resolve()),
+      loadRefreshToken: () => (currentUser ? tokenStore.loadRefreshTokenRecord(currentUser) : Promise.resolve(undefined)),
     },
     // The token and revoke endpoints carry the refresh token: never to a host the policy refuses.
     fetch: hostCheckedFetch(env.fetch, hostPolicy),
@@ -151,6 +163,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       },
       signOut: () => connection.signOut(),
       revoke: () => connection.revoke(),
+      revocable: () => connection.revocable(),
     },
     tokenStore,
     signIn: (request) =>
@@ -181,6 +194,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     },
     clearCrmCache: clearPeopleCaches,
     revokeStored,
+    revokeRefreshToken: revokeWithOutcome,
+    pendingRevokes,
+    retryPendingRevokes: createPendingRevokeRetrier(pendingRevokes, revokeWithOutcome),
+    onOnline: (listener) => env.onOnlineChange((online) => (online ? listener() : undefined)),
     setCurrentUser: (user) => {
       currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;
     },

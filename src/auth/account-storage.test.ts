@@ -85,3 +85,19 @@ describe('wipeAccountStorage', () => {
     expect((await idb.databases()).map((d) => d.name)).toEqual([]);
   });
 });
+
+describe('wipeAccountStorage and owed revocations', () => {
+  it('keeps the pending-revoke database: the revocations a sign-out could not send must outlive it', async () => {
+    const idb = new IDBFactory();
+    for (const name of ['sf-auth:p1:', 'p1:outbox', 'sf-pending-revoke:p1']) await create(idb, name);
+    await wipeAccountStorage({ indexedDB: idb, partitionKey: 'p1', ownTokenDatabase: 'sf-auth:p1:' });
+    expect((await idb.databases()).map((d) => d.name)).toEqual(['sf-pending-revoke:p1']);
+  });
+
+  it('without a partition key too', async () => {
+    const idb = new IDBFactory();
+    for (const name of ['sf-auth::', 'outbox', 'sf-pending-revoke:']) await create(idb, name);
+    await wipeAccountStorage({ indexedDB: idb, ownTokenDatabase: 'sf-auth::' });
+    expect((await idb.databases()).map((d) => d.name)).toEqual(['sf-pending-revoke:']);
+  });
+});

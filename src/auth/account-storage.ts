@@ -4,6 +4,7 @@
  * keys go, and other Microsoft accounts' token stores are never touched. Bounded: a database another pane holds
  * open is asked to close (versionchange) and not waited for beyond the deadline.
  */
+import { PENDING_REVOKE_DB_PREFIX } from './pending-revoke';
 import { TOKEN_DB_PREFIX } from './token-store';
 
 export interface AccountStorageDeps {
@@ -60,6 +61,8 @@ function isEmptyDatabase(factory: IDBFactory, name: string, timeoutMs: number): 
 function belongsToAccount(name: string, deps: AccountStorageDeps): boolean {
   if (name === deps.ownTokenDatabase) return true;
   if (name.startsWith(`${TOKEN_DB_PREFIX}:`)) return false;
+  // Revocations still owed, this sign-out's among them: they must outlive it (pending-revoke.ts).
+  if (name.startsWith(`${PENDING_REVOKE_DB_PREFIX}:`)) return false;
   if (!deps.partitionKey) return true;
   return name.includes(deps.partitionKey) || name.includes(encodeURIComponent(deps.partitionKey));
 }

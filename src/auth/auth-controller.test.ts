@@ -1,9 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { webcrypto } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxOwner } from '../salesforce/outbox/outbox';
 import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
 import { createAuthController, type AuthControllerDeps, type ConnectionControl } from './auth-controller';
+import { createPendingRevokeRetrier, createPendingRevokeStore, type RevokeOutcome } from './pending-revoke';
 import type { SignInOutcome } from './sign-in-flow';
 import { createTokenStore, type TokenStore } from './token-store';
 
@@ -301,5 +302,185 @@ describe('auth controller', () => {
     await again.signOut();
     expect(again.snapshot().status).toBe('signed_out');
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('auth controller: revocation that reaches every token, and is owed when it cannot be sent', () => {
+  /** A connection that holds a refresh token (rotations change it) and tells subscribers of its state. */
+  function holdingConnection() {
+    const base = fakeConnection();
+    const listeners = new Set<(state: ConnectionState) => void>();
+    let held: string | undefined;
+    const connection: ConnectionControl = {
+      ...base.connection,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      start: (tokens, who) => {
+        base.connection.start(tokens, who);
+        held = tokens.refreshToken;
+      },
+      revocable: () => (held ? { refreshToken: held, loginUrl: SAM.loginUrl } : undefined),
+      // Like the real connection: its own sign-out is a state change its subscribers see too.
+      signOut: () => {
+        held = undefined;
+        base.connection.signOut();
+        for (const l of [...listeners]) l({ status: 'signed_out' });
+      },
+    };
+    return {
+      ...base,
+      connection,
+      rotate: (to: string) => {
+        held = to;
+      },
+      /** Another pane signed this seller out: the connection dropped its tokens and says signed_out. */
+      signedOutElsewhere: () => {
+        held = undefined;
+        base.connection.signOut();
+        for (const l of [...listeners]) l({ status: 'signed_out' });
+      },
+    };
+  }
+
+  function setupRevoking(outcomes: SignInOutcome[], answer: (token: string) => RevokeOutcome) {
+    const conn = holdingConnection();
+    const { deps, box, events } = setup(outcomes);
+    const sent: string[] = [];
+    const pendingRevokes = createPendingRevokeStore('p', { indexedDB: idb, crypto: webcrypto as unknown as Crypto });
+    const revokeRefreshToken = async (_: string, token: string) => {
+      sent.push(token);
+      return answer(token);
+    };
+    const full: AuthControllerDeps = {
+      ...deps,
+      connection: conn.connection,
+      revokeRefreshToken,
+      pendingRevokes,
+      retryPendingRevokes: createPendingRevokeRetrier(pendingRevokes, revokeRefreshToken),
+    };
+    return { controller: createAuthController(full), conn, box, events, sent, pendingRevokes, deps: full };
+  }
+
+  it('sign-out revokes both the held and the stored refresh token when they differ (a rotation the store missed)', async () => {
+    const { controller, conn, sent } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
+    await controller.start();
+    await controller.signIn();
+    conn.rotate('rt-2'); // held in memory; its save failed, the store still has rt-1
+    await controller.signOut();
+    expect(sent.sort()).toEqual(['rt-1', 'rt-2']);
+    expect(controller.snapshot().status).toBe('signed_out');
+  });
+
+  it('the same token held and stored is revoked once', async () => {
+    const { controller, sent } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
+    await controller.start();
+    await controller.signIn();
+    await controller.signOut();
+    expect(sent).toEqual(['rt-1']);
+  });
+
+  it('offline at sign-out: the revocation is owed (encrypted), sent at the next start, and then gone', async () => {
+    let online = false;
+    const first = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => (online ? 'revoked' : 'retry'));
+    await first.controller.start();
+    await first.controller.signIn();
+    await first.controller.signOut();
+    expect(first.controller.snapshot().status).toBe('signed_out');
+    expect((await first.pendingRevokes.list()).map((r) => r.refreshToken)).toEqual(['rt-1']);
+
+    // The pane opens again, online now.
+    online = true;
+    const second = setupRevoking([], () => 'revoked');
+    await second.controller.start();
+    await vi.waitFor(async () => expect(await second.pendingRevokes.list()).toEqual([]));
+    expect(second.sent).toEqual(['rt-1']);
+  });
+
+  it('owed revocations are sent again when the browser comes back online', async () => {
+    let online = false;
+    const onlineListeners: Array<() => void> = [];
+    const s = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => (online ? 'revoked' : 'retry'));
+    const controller = createAuthController({ ...s.deps, onOnline: (l) => (onlineListeners.push(l), () => undefined) });
+    await controller.start();
+    await controller.signIn();
+    await controller.signOut();
+    expect(await s.pendingRevokes.list()).toHaveLength(1);
+    online = true;
+    onlineListeners.forEach((l) => l());
+    await vi.waitFor(async () => expect(await s.pendingRevokes.list()).toEqual([]));
+  });
+
+  it("switching Salesforce user revokes the previous user's refresh tokens (held and stored)", async () => {
+    const { controller, conn, sent } = setupRevoking(
+      [
+        { status: 'signed_in', tokens: tokensFor(SAM, 'rt-sam-1'), identity: SAM },
+        { status: 'signed_in', tokens: tokensFor(ALEX, 'rt-alex'), identity: ALEX },
+      ],
+      () => 'revoked',
+    );
+    await controller.start();
+    await controller.signIn();
+    conn.rotate('rt-sam-2');
+    conn.lose();
+    await controller.signInAgain();
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_in', identity: ALEX });
+    expect(sent.sort()).toEqual(['rt-sam-1', 'rt-sam-2']);
+    expect(await store.loadRefreshToken(SAM)).toBeUndefined();
+    expect(await store.loadRefreshToken(ALEX)).toBe('rt-alex');
+  });
+
+  it('signing in again as the same user revokes nothing', async () => {
+    const { controller, conn, sent } = setupRevoking(
+      [
+        { status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM },
+        { status: 'signed_in', tokens: tokensFor(SAM, 'rt-2'), identity: SAM },
+      ],
+      () => 'revoked',
+    );
+    await controller.start();
+    await controller.signIn();
+    conn.lose();
+    await controller.signInAgain();
+    expect(sent).toEqual([]);
+  });
+
+  it('a sign-out in another pane of the seller: the welcome screen, the outbox paused, nothing cached, the stored session revoked and forgotten', async () => {
+    const { controller, conn, box, events, sent } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
+    await controller.start();
+    await controller.signIn();
+    const key = controller.snapshot().sessionKey;
+    events.length = 0;
+    conn.signedOutElsewhere();
+    expect(controller.snapshot()).toMatchObject({ status: 'signed_out', sessionKey: key + 1 });
+    expect(controller.snapshot().identity).toBeUndefined();
+    expect(box.log.at(-1)).toBe('pause');
+    expect(events).toEqual(['currentUser:none', 'clearCrmCache']);
+    // This store (a pane of another Microsoft account keeps its own) must not restore the seller on reload.
+    await vi.waitFor(async () => expect(await store.loadLastSession()).toBeUndefined());
+    expect(await store.loadRefreshToken(SAM)).toBeUndefined();
+    expect(sent).toEqual(['rt-1']);
+  });
+
+  it("a sign-out of the seller elsewhere leaves another seller's stored last session alone", async () => {
+    const { controller, conn } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
+    await controller.start();
+    await controller.signIn();
+    await store.saveLastSession({ ...ALEX });
+    conn.signedOutElsewhere();
+    await vi.waitFor(async () => expect(await store.loadRefreshToken(SAM)).toBeUndefined());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.loadLastSession()).toMatchObject({ userId: ALEX.userId });
+  });
+
+  it('its own sign-out is not mistaken for one from another pane (one session key step, Microsoft signed out)', async () => {
+    const { controller, events } = setupRevoking([{ status: 'signed_in', tokens: tokensFor(SAM, 'rt-1'), identity: SAM }], () => 'revoked');
+    await controller.start();
+    await controller.signIn();
+    const key = controller.snapshot().sessionKey;
+    await controller.signOut();
+    expect(controller.snapshot().sessionKey).toBe(key + 1);
+    expect(events).toContain('microsoftSignOut');
   });
 });

@@ -2,10 +2,17 @@
  * The seller's Salesforce session as the shell sees it: start-up restore, sign in, sign in again (same user: restore in
  * place; another user: start clean), sign out. A small external store (subscribe + snapshot) that React reads with
  * useSyncExternalStore. Every side effect comes in through `AuthControllerDeps`.
+ *
+ * Revocation (sign-out, and the previous user's grant when another Salesforce user signs in) covers the refresh token
+ * held in memory and the stored one when they differ (a rotation this pane held but could not save, or a store
+ * another pane moved on). A revocation that got no final answer (offline, timeout, 5xx) is owed: kept encrypted in
+ * the pending-revoke store and sent again at the next start and when the browser comes back online.
+ * A sign-out in another pane of the same seller reaches this one through the connection: the welcome screen shows.
  */
 import type { ClassifiedFailure } from '../salesforce/failure-kinds';
 import { outboxOwnerOf, type OutboxOwner } from '../salesforce/outbox/outbox';
 import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+import type { PendingRevokeStore, RevokeOutcome } from './pending-revoke';
 import type { SignInOutcome, SignInRequest } from './sign-in-flow';
 import type { SalesforceOAuthSettings } from './salesforce-sign-in';
 import type { LastSession, SalesforceUserKey, TokenStore } from './token-store';
@@ -21,8 +28,10 @@ export interface ConnectionControl {
   restore(refreshToken: string, identity: SalesforceIdentity): Promise<void>;
   /** Drops tokens in memory; state goes to signed_out. */
   signOut(): Promise<void> | void;
-  /** Best effort revocation of the refresh token held in memory. */
+  /** Best effort revocation of the refresh token held in memory (used when `revokeRefreshToken` is not given). */
   revoke(): Promise<void>;
+  /** The refresh token held in memory, so the controller can revoke it and keep the debt if that fails. */
+  revocable?(): { refreshToken: string; loginUrl: string } | undefined;
 }
 
 export interface OutboxControl {
@@ -58,6 +67,14 @@ export interface AuthControllerDeps {
   bestEffortTimeoutMs?: number;
   /** Tells the connection wrapper whose refresh token it is saving. */
   setCurrentUser(user: SalesforceUserKey | undefined): void;
+  /** Revokes one refresh token and says whether the answer was final (pending-revoke.ts). */
+  revokeRefreshToken?(loginUrl: string, refreshToken: string): Promise<RevokeOutcome>;
+  /** Where revocations without a final answer wait to be sent again. */
+  pendingRevokes?: PendingRevokeStore;
+  /** Sends the owed revocations (createPendingRevokeRetrier); run at start and when the browser is online again. */
+  retryPendingRevokes?(): Promise<number>;
+  /** The browser's online event. */
+  onOnline?(listener: () => void): () => void;
 }
 
 export type SignInProblem = Exclude<SignInOutcome, { status: 'signed_in' } | { status: 'cancelled' }>;
@@ -149,6 +166,8 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   const listeners = new Set<() => void>();
   const timeoutMs = deps.bestEffortTimeoutMs ?? 4000;
   let disposed = false;
+  /** While the restore runs, the connection's own signed_out (restore failed) is the restore's to handle. */
+  let restoring = false;
 
   const set = (next: Partial<AuthSnapshot>) => {
     snapshot = { ...snapshot, ...next };
@@ -161,9 +180,36 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   async function persist(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
     if (disposed) return;
     // Storage failing (private mode, quota) must not fail the sign-in: the session then lasts as long as the pane.
-    if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken).catch(() => undefined);
+    if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken, tokens.issuedAt).catch(() => undefined);
     if (disposed) return;
     await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(() => undefined);
+  }
+
+  /**
+   * Revokes the user's held and stored refresh tokens (each once). Bounded; never rejects. A revocation without a
+   * final answer is kept in the pending-revoke store for later. Without `revokeRefreshToken` it falls back to the
+   * connection's own best-effort revocation.
+   */
+  async function revokeTokensOf(user: SalesforceIdentity): Promise<void> {
+    const holding = deps.connection.state().status !== 'signed_out';
+    const held = holding ? deps.connection.revocable?.() : undefined;
+    const stored = await bestEffort(() => deps.tokenStore.loadRefreshToken(user), timeoutMs);
+    if (!deps.revokeRefreshToken) {
+      if (holding) await bestEffort(() => deps.connection.revoke(), timeoutMs);
+      if (stored && deps.revokeStored && stored !== held?.refreshToken) await bestEffort(() => deps.revokeStored!(user.loginUrl, stored), timeoutMs);
+      return;
+    }
+    const targets = new Map<string, string>();
+    if (held) targets.set(held.refreshToken, held.loginUrl);
+    if (stored && !targets.has(stored)) targets.set(stored, user.loginUrl);
+    await Promise.all(
+      [...targets].map(async ([refreshToken, loginUrl]) => {
+        const outcome = (await bestEffort(() => deps.revokeRefreshToken!(loginUrl, refreshToken), timeoutMs)) ?? 'retry';
+        if (outcome === 'retry' && deps.pendingRevokes) {
+          await bestEffort(() => deps.pendingRevokes!.add({ orgId: user.orgId, userId: user.userId, loginUrl, refreshToken }), timeoutMs);
+        }
+      }),
+    );
   }
 
   /** Never rejects and never leaves the pane busy: whatever fails after the dialog ends as a sign-in message. */
@@ -216,6 +262,8 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       deps.outbox?.pause();
       const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(() => 0)) ?? 0;
       notice = { type: 'switched_user', identity, previous, unsentCount };
+      // The previous user's grant is no longer anyone's in this pane: revoked, not just forgotten.
+      if (deps.revokeRefreshToken) await revokeTokensOf(previous);
       await deps.tokenStore.deleteRefreshToken(previous).catch(() => undefined);
       await Promise.resolve(deps.connection.signOut()).catch(() => undefined);
       deps.clearCrmCache?.();
@@ -231,6 +279,15 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   }
 
   async function restore(): Promise<void> {
+    restoring = true;
+    try {
+      await restoreSteps();
+    } finally {
+      restoring = false;
+    }
+  }
+
+  async function restoreSteps(): Promise<void> {
     const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
     const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
     if (disposed) return;
@@ -263,6 +320,32 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
 
   let starting: Promise<void> | undefined;
 
+  // Another pane of this seller signed out: its connection told ours, which dropped its tokens. Follow it to the
+  // welcome screen. Not while this pane is itself signing in, out or restoring: those steps handle the state.
+  const unsubscribeConnection = deps.connection.subscribe((state) => {
+    if (disposed || restoring || snapshot.busy || snapshot.status !== 'signed_in' || state.status !== 'signed_out') return;
+    const identity = snapshot.identity;
+    deps.outbox?.pause();
+    deps.setCurrentUser(undefined);
+    deps.clearCrmCache?.();
+    set({ status: 'signed_out', identity: undefined, notice: undefined, sessionKey: snapshot.sessionKey + 1 });
+    // Nothing may come back by itself on reload. A pane of the same account shares the store the other pane has
+    // wiped; a pane of another Microsoft account has its own, whose token is revoked (or owed) and forgotten here.
+    if (identity) {
+      void (async () => {
+        await revokeTokensOf(identity);
+        await bestEffort(() => deps.tokenStore.deleteRefreshToken(identity), timeoutMs);
+        const last = await bestEffort(() => deps.tokenStore.loadLastSession(), timeoutMs);
+        if (last && sameSalesforceUser(last, identity)) await bestEffort(() => deps.tokenStore.clearLastSession(), timeoutMs);
+      })();
+    }
+  });
+
+  const retryOwed = () => {
+    if (!disposed && deps.retryPendingRevokes) void deps.retryPendingRevokes().catch(() => undefined);
+  };
+  const unsubscribeOnline = deps.onOnline?.(retryOwed);
+
   return {
     snapshot: () => snapshot,
 
@@ -273,7 +356,11 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
 
     start(options) {
       // Once per pane: React StrictMode and a reopened effect must not restore twice.
-      starting ??= options?.restore === false ? Promise.resolve(set({ status: 'signed_out' })) : restore();
+      if (!starting) {
+        starting = options?.restore === false ? Promise.resolve(set({ status: 'signed_out' })) : restore();
+        // Revocations owed from an earlier sign-out that had no network: sent now, beside the restore.
+        retryOwed();
+      }
       return starting;
     },
 
@@ -291,13 +378,10 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
       if (snapshot.busy === 'signing_out') return;
       const identity = snapshot.identity;
       set({ busy: 'signing_out', notice: undefined });
-      // Revoke first, while the token is still known; bounded, so offline or a slow org never holds the seller here.
-      const held = deps.connection.state().status !== 'signed_out';
-      if (held) await bestEffort(() => deps.connection.revoke(), timeoutMs);
-      else if (identity && deps.revokeStored) {
-        const stored = await deps.tokenStore.loadRefreshToken(identity).catch(() => undefined);
-        if (stored) await bestEffort(() => deps.revokeStored!(identity.loginUrl, stored), timeoutMs);
-      }
+      // Revoke first, while the tokens are still known; bounded, so offline or a slow org never holds the seller here.
+      // Both the held and the stored refresh token: they differ after a rotation this pane could not save.
+      if (identity) await revokeTokensOf(identity);
+      else if (deps.connection.state().status !== 'signed_out') await bestEffort(() => deps.connection.revoke(), timeoutMs);
       deps.outbox?.pause();
       if (identity && deps.outbox) await bestEffort(() => deps.outbox!.discardAll(ownerOf(identity)), timeoutMs);
       await bestEffort(() => deps.connection.signOut(), timeoutMs);
@@ -316,6 +400,8 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
 
     dispose() {
       disposed = true;
+      unsubscribeConnection();
+      unsubscribeOnline?.();
       // The connection saves rotated refresh tokens for the current user: no one's, from now on.
       deps.setCurrentUser(undefined);
       listeners.clear();

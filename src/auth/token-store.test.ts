@@ -129,3 +129,53 @@ describe('token store', () => {
     expect(tokenDatabaseName({ partitionKey: 'a:b' })).not.toBe(tokenDatabaseName({ partitionKey: 'a', microsoftAccountId: 'b' }));
   });
 });
+
+describe('token store: versions', () => {
+  it('keeps the newest version: a save of an older version (a late, racing pane) leaves the newer token', async () => {
+    const store = createTokenStore({ partitionKey: 'p1' }, deps);
+    await store.saveRefreshToken(SAM, 'rt-2', 2000);
+    await store.saveRefreshToken(SAM, 'rt-1', 1000);
+    expect(await store.loadRefreshTokenRecord(SAM)).toEqual({ refreshToken: 'rt-2', issuedAt: 2000 });
+    await store.saveRefreshToken(SAM, 'rt-3', 3000);
+    expect(await store.loadRefreshTokenRecord(SAM)).toEqual({ refreshToken: 'rt-3', issuedAt: 3000 });
+    expect(await store.loadRefreshToken(SAM)).toBe('rt-3');
+  });
+
+  it('the version is stored beside the ciphertext, and the token itself never in the clear', async () => {
+    const store = createTokenStore({ partitionKey: 'p1' }, deps);
+    await store.saveRefreshToken(SAM, SECRET, 1234);
+    const raw = (await rawRecord(store.databaseName, `${SAM.orgId}/${SAM.userId}`)) as { issuedAt?: number; ciphertext: ArrayBuffer };
+    expect(raw.issuedAt).toBe(1234);
+    expect(new TextDecoder().decode(raw.ciphertext)).not.toContain(SECRET);
+    expect(JSON.stringify({ ...raw, ciphertext: undefined })).not.toContain(SECRET);
+  });
+
+  it('without a version the save is dated now; a record from before versions reads as version 0', async () => {
+    const store = createTokenStore({ partitionKey: 'p1' }, { ...deps, now: () => 5555 });
+    await store.saveRefreshToken(SAM, 'rt');
+    expect(await store.loadRefreshTokenRecord(SAM)).toEqual({ refreshToken: 'rt', issuedAt: 5555 });
+    // Strip the version, as a record an older build wrote would lack it.
+    await new Promise<void>((resolve, reject) => {
+      const open = deps.indexedDB.open(store.databaseName);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction('tokens', 'readwrite');
+        const os = tx.objectStore('tokens');
+        const get = os.get(`${SAM.orgId}/${SAM.userId}`);
+        get.onsuccess = () => {
+          const { issuedAt: _, ...legacy } = get.result as Record<string, unknown>;
+          os.put(legacy, `${SAM.orgId}/${SAM.userId}`);
+        };
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const fresh = createTokenStore({ partitionKey: 'p1' }, deps);
+    expect(await fresh.loadRefreshTokenRecord(SAM)).toEqual({ refreshToken: 'rt', issuedAt: 0 });
+    await fresh.saveRefreshToken(SAM, 'rt-new', 1);
+    expect(await fresh.loadRefreshToken(SAM)).toBe('rt-new');
+  });
+});

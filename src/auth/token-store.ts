@@ -31,10 +31,22 @@ export interface LastSession extends SalesforceUserKey {
   email?: string;
 }
 
+/** A refresh token with its version: the issuedAt of the token answer that delivered it (0 for a record from before versions). */
+export interface VersionedRefreshToken {
+  refreshToken: string;
+  issuedAt: number;
+}
+
 export interface TokenStore {
   readonly databaseName: string;
-  saveRefreshToken(user: SalesforceUserKey, refreshToken: string): Promise<void>;
+  /**
+   * Keeps `refreshToken` unless the record already holds a newer version (a rotation saved by another pane that
+   * raced this save): the store only ever moves forward. `issuedAt` defaults to now. Rejects when nothing was kept.
+   */
+  saveRefreshToken(user: SalesforceUserKey, refreshToken: string, issuedAt?: number): Promise<void>;
   loadRefreshToken(user: SalesforceUserKey): Promise<string | undefined>;
+  /** The stored refresh token with its version. */
+  loadRefreshTokenRecord(user: SalesforceUserKey): Promise<VersionedRefreshToken | undefined>;
   deleteRefreshToken(user: SalesforceUserKey): Promise<void>;
   saveLastSession(session: LastSession): Promise<void>;
   loadLastSession(): Promise<LastSession | undefined>;
@@ -57,6 +69,12 @@ interface EncryptedRecord {
   key: CryptoKey;
   iv: Uint8Array<ArrayBuffer>;
   ciphertext: ArrayBuffer;
+  /** The version, in the clear: it says when, not what. Missing in records saved before versions: 0. */
+  issuedAt?: number;
+}
+
+export interface TokenStoreOptions {
+  now?: () => number;
 }
 
 export function tokenDatabaseName(scope: TokenStoreScope): string {
@@ -84,8 +102,9 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps): TokenStore {
+export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & TokenStoreOptions): TokenStore {
   const databaseName = tokenDatabaseName(scope);
+  const now = deps.now ?? Date.now;
   let opening: Promise<IDBDatabase> | undefined;
 
   const open = (): Promise<IDBDatabase> => {
@@ -125,10 +144,27 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps): 
   // The org and user are bound in as additional data: a ciphertext copied onto another user's record fails to open.
   const additionalData = (user: SalesforceUserKey) => new TextEncoder().encode(userRecordKey(user));
 
+  const loadRecord = async (user: SalesforceUserKey): Promise<VersionedRefreshToken | undefined> => {
+    const record = (await withStore(STORE_TOKENS, 'readonly', (store) => store.get(userRecordKey(user)))) as EncryptedRecord | undefined;
+    if (!record?.key || !record.iv || !record.ciphertext) return undefined;
+    try {
+      const plain = await deps.crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: record.iv, additionalData: additionalData(user) },
+        record.key,
+        record.ciphertext,
+      );
+      const issuedAt = typeof record.issuedAt === 'number' && Number.isFinite(record.issuedAt) ? record.issuedAt : 0;
+      return { refreshToken: new TextDecoder().decode(plain), issuedAt };
+    } catch {
+      // Tampered or moved: as good as absent. The seller signs in again.
+      return undefined;
+    }
+  };
+
   return {
     databaseName,
 
-    async saveRefreshToken(user, refreshToken) {
+    async saveRefreshToken(user, refreshToken, issuedAt = now()) {
       const key = await deps.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       const iv = deps.crypto.getRandomValues(new Uint8Array(12));
       const ciphertext = await deps.crypto.subtle.encrypt(
@@ -136,25 +172,25 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps): 
         key,
         new TextEncoder().encode(refreshToken),
       );
-      const record: EncryptedRecord = { key, iv, ciphertext };
-      await withStore(STORE_TOKENS, 'readwrite', (store) => store.put(record, userRecordKey(user)));
+      const record: EncryptedRecord = { key, iv, ciphertext, issuedAt };
+      // Read and write in one transaction, so no other pane's save slips in between the comparison and the put.
+      const db = await open();
+      const tx = db.transaction(STORE_TOKENS, 'readwrite');
+      const store = tx.objectStore(STORE_TOKENS);
+      const existing = store.get(userRecordKey(user));
+      existing.onsuccess = () => {
+        const current = existing.result as EncryptedRecord | undefined;
+        const currentVersion = typeof current?.issuedAt === 'number' ? current.issuedAt : 0;
+        if (!current || currentVersion <= issuedAt) store.put(record, userRecordKey(user));
+      };
+      await transactionDone(tx);
     },
 
     async loadRefreshToken(user) {
-      const record = (await withStore(STORE_TOKENS, 'readonly', (store) => store.get(userRecordKey(user)))) as EncryptedRecord | undefined;
-      if (!record?.key || !record.iv || !record.ciphertext) return undefined;
-      try {
-        const plain = await deps.crypto.subtle.decrypt(
-          { name: 'AES-GCM', iv: record.iv, additionalData: additionalData(user) },
-          record.key,
-          record.ciphertext,
-        );
-        return new TextDecoder().decode(plain);
-      } catch {
-        // Tampered or moved: as good as absent. The seller signs in again.
-        return undefined;
-      }
+      return (await loadRecord(user))?.refreshToken;
     },
+
+    loadRefreshTokenRecord: loadRecord,
 
     async deleteRefreshToken(user) {
       await withStore(STORE_TOKENS, 'readwrite', (store) => store.delete(userRecordKey(user)));

@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { webcrypto } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTokenStore, tokenDatabaseName, type TokenStoreDeps } from './token-store';
+import { createPendingRevokeStore } from './pending-revoke';
 import { forgetUnkeyedSession } from './unkeyed-session';
 
 const SAM = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' };
@@ -56,5 +57,24 @@ describe('forgetUnkeyedSession', () => {
     };
     expect(await forgetUnkeyedSession({ ...deps, revokeStored: failing })).toBe(true);
     expect(await createTokenStore({}, deps).loadRefreshToken(SAM)).toBeUndefined();
+  });
+});
+
+describe('forgetUnkeyedSession: an offline revocation is owed, not forgotten', () => {
+  it('wipes the session and keeps the revocation as a pending record', async () => {
+    await storeSession({ partitionKey: 'p1' }, 'rt-unkeyed');
+    const pendingRevokes = createPendingRevokeStore('p1', deps);
+    const offline = async () => 'retry' as const;
+    expect(await forgetUnkeyedSession({ ...deps, partitionKey: 'p1', revokeStored, revokeRefreshToken: offline, pendingRevokes })).toBe(true);
+    expect(await createTokenStore({ partitionKey: 'p1' }, deps).loadLastSession()).toBeUndefined();
+    expect((await pendingRevokes.list()).map((r) => [r.loginUrl, r.refreshToken])).toEqual([[LOGIN, 'rt-unkeyed']]);
+  });
+
+  it('a final answer leaves nothing owed', async () => {
+    await storeSession({ partitionKey: 'p1' }, 'rt-unkeyed');
+    const pendingRevokes = createPendingRevokeStore('p1', deps);
+    const revokeRefreshToken = async () => 'revoked' as const;
+    await forgetUnkeyedSession({ ...deps, partitionKey: 'p1', revokeStored, revokeRefreshToken, pendingRevokes });
+    expect(await pendingRevokes.list()).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@
  * its Salesforce user's, sent when that user signs in again without a Microsoft account, or discarded at their
  * sign-out.
  */
+import type { PendingRevokeStore, RevokeOutcome } from './pending-revoke';
 import { createTokenStore, tokenDatabaseName, type TokenStoreDeps } from './token-store';
 
 export interface ForgetUnkeyedSessionDeps extends TokenStoreDeps {
@@ -19,6 +20,12 @@ export interface ForgetUnkeyedSessionDeps extends TokenStoreDeps {
   partitionKey?: string;
   /** Bounded and never throwing (revokeToken in salesforce-sign-in.ts). */
   revokeStored(loginUrl: string, refreshToken: string): Promise<unknown>;
+  /**
+   * With these, a revocation without a final answer (offline) is owed rather than dropped: the wipe below would
+   * otherwise forget a token that still works (pending-revoke.ts).
+   */
+  revokeRefreshToken?(loginUrl: string, refreshToken: string): Promise<RevokeOutcome>;
+  pendingRevokes?: PendingRevokeStore;
 }
 
 /** Resolves true when an unkeyed session store was found (and wiped). Never rejects. */
@@ -34,7 +41,14 @@ export async function forgetUnkeyedSession(deps: ForgetUnkeyedSessionDeps): Prom
     const store = createTokenStore(scope, deps);
     const last = await store.loadLastSession().catch(() => undefined);
     const refreshToken = last ? await store.loadRefreshToken(last).catch(() => undefined) : undefined;
-    if (last && refreshToken) await deps.revokeStored(last.loginUrl, refreshToken).catch(() => undefined);
+    if (last && refreshToken) {
+      if (deps.revokeRefreshToken && deps.pendingRevokes) {
+        const outcome = await deps.revokeRefreshToken(last.loginUrl, refreshToken).catch((): RevokeOutcome => 'retry');
+        if (outcome === 'retry') await deps.pendingRevokes.add({ orgId: last.orgId, userId: last.userId, loginUrl: last.loginUrl, refreshToken }).catch(() => undefined);
+      } else {
+        await deps.revokeStored(last.loginUrl, refreshToken).catch(() => undefined);
+      }
+    }
     await store.wipe();
     return true;
   } catch {

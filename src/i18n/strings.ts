@@ -105,6 +105,7 @@ const en = {
   microsoftError: 'Try again. If it keeps failing, give your admin this code: {code}.',
   diagnosticsTitle: 'About and diagnostics',
   diagnosticsNotConfigured: 'Microsoft sign-in not configured',
+  diagnosticsCrossPaneDropped: 'Messages from other panes refused: {count}',
 };
 
 export type ShellStrings = typeof en;
@@ -200,6 +201,7 @@ const fr: ShellStrings = {
   microsoftError: 'Réessayez. Si l’erreur persiste, donnez ce code à votre administrateur : {code}.',
   diagnosticsTitle: 'À propos et diagnostic',
   diagnosticsNotConfigured: 'Connexion Microsoft non configurée',
+  diagnosticsCrossPaneDropped: 'Messages refusés venant d’autres volets : {count}',
 };
 
 export const SHELL_STRINGS: Record<Locale, ShellStrings> = { en, fr };

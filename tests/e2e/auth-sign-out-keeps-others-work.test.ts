@@ -77,11 +77,15 @@ describe('sign-out keeps other users’ waiting work', () => {
     await pane.getByTestId('save-email-button').waitFor({ timeout: 15_000 });
     expect(await pane.getByTestId('outbox').count()).toBe(0);
 
+    // The switch revoked Sam's grant (issue 10: the previous user's refresh token is revoked, not just forgotten).
+    expect((await stack.emulatorLog()).slice(mark).filter((e) => e.path === '/services/oauth2/revoke')).toHaveLength(1);
+
     // Alex signs out. Alex has nothing waiting, so no question is asked.
+    const signOutMark = (await stack.emulatorLog()).length;
     await pane.getByTestId('sign-out').click();
     await pane.getByTestId('welcome').waitFor({ timeout: 15_000 });
     expect(await pane.getByTestId('sign-out-confirm').count()).toBe(0);
-    const alexRevokes = (await stack.emulatorLog()).slice(mark).filter((e) => e.path === '/services/oauth2/revoke');
+    const alexRevokes = (await stack.emulatorLog()).slice(signOutMark).filter((e) => e.path === '/services/oauth2/revoke');
     expect(alexRevokes).toHaveLength(1);
     const grants = (await (await fetch(`${stack.emulator.url}/__emulator/grants`)).json()) as Array<{ username: string; revoked: boolean }>;
     const alexGrants = grants.filter((g) => g.username === ALEX.username);

@@ -11,6 +11,7 @@ import { createSalesforceConnection, type SalesforceConnection, type SalesforceC
 import { createInProcessLock } from '../../src/salesforce/connection/refresh-lock';
 import { noopCrossPane } from '../../src/salesforce/connection/cross-pane';
 import { jsforceModuleOf } from '../../src/salesforce/connection/jsforce-transport';
+import type { RefreshTokenStore, StoredRefreshToken } from '../../src/salesforce/connection/token-session';
 
 export const CLIENT_ID = 'demo-outlook-addin';
 export const ADDIN_ORIGIN = 'https://localhost:3000';
@@ -61,15 +62,17 @@ export function configFor(baseUrl: string, overrides: Partial<RuntimeConfig['sal
   };
 }
 
-/** A refresh-token store in memory, shared by "panes" like the IndexedDB store is. */
-export function memoryTokenStore(): { saveRefreshToken(t: string): Promise<void>; loadRefreshToken(): Promise<string | undefined>; saved: string[] } {
+/** A refresh-token store in memory, shared by "panes" like the IndexedDB store is: it keeps the newest version. */
+export function memoryTokenStore(): RefreshTokenStore & { loadRefreshToken(): Promise<StoredRefreshToken | undefined>; saved: string[] } {
   const saved: string[] = [];
+  let newest: StoredRefreshToken | undefined;
   return {
     saved,
-    saveRefreshToken: async (t) => {
-      saved.push(t);
+    saveRefreshToken: async (refreshToken, issuedAt) => {
+      saved.push(refreshToken);
+      if (!newest || issuedAt >= newest.issuedAt) newest = { refreshToken, issuedAt };
     },
-    loadRefreshToken: async () => saved[saved.length - 1],
+    loadRefreshToken: async () => newest,
   };
 }
 

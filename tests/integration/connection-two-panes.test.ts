@@ -25,8 +25,11 @@ const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
 const PAGE_SCRIPT = `
 import { createSalesforceConnection } from ${JSON.stringify(repo('src/salesforce/connection/salesforce-connection.ts'))};
 const store = {
-  saveRefreshToken: async (t) => { localStorage.setItem('rt', t); },
-  loadRefreshToken: async () => localStorage.getItem('rt') ?? undefined,
+  saveRefreshToken: async (refreshToken, issuedAt) => {
+    const stored = JSON.parse(localStorage.getItem('rt') ?? 'null');
+    if (!stored || issuedAt >= stored.issuedAt) localStorage.setItem('rt', JSON.stringify({ refreshToken, issuedAt }));
+  },
+  loadRefreshToken: async () => JSON.parse(localStorage.getItem('rt') ?? 'null') ?? undefined,
 };
 let api;
 window.__pane = {

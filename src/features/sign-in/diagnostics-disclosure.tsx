@@ -1,11 +1,14 @@
 /**
- * "About and diagnostics": lines a seller can read out or copy to support. Today: the state of Microsoft sign-in
- * (its own summary, never a name, id or token), or that it is not configured.
+ * "About and diagnostics": lines a seller can read out or copy to support. The state of Microsoft sign-in (its own
+ * summary, never a name, id or token), or that it is not configured; and how many messages from other panes this
+ * pane refused (cross-pane.ts): a number above zero means something on the origin posts what no pane of the add-in
+ * would, which support wants to know.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import type { MicrosoftAuth } from '../../auth/microsoft';
-import type { ShellStrings } from '../../i18n/strings';
+import { format, type ShellStrings } from '../../i18n/strings';
+import { crossPaneDrops, type CrossPaneDropCounter } from '../../salesforce/connection/cross-pane';
 
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -16,16 +19,27 @@ const useStyles = makeStyles({
 const noSubscribe = () => () => undefined;
 const none = () => undefined;
 
-export function DiagnosticsDisclosure({ microsoft, strings: s }: { microsoft: MicrosoftAuth | undefined; strings: ShellStrings }) {
+export interface DiagnosticsDisclosureProps {
+  microsoft: MicrosoftAuth | undefined;
+  strings: ShellStrings;
+  /** Default: the pane's one counter. */
+  drops?: CrossPaneDropCounter;
+}
+
+export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPaneDrops }: DiagnosticsDisclosureProps) {
   const styles = useStyles();
   // Subscribed so the line follows sign-in and sign-out.
   useSyncExternalStore(microsoft?.subscribe ?? noSubscribe, microsoft ? () => microsoft.state : none, microsoft ? () => microsoft.state : none);
+  const dropped = useSyncExternalStore(drops.subscribe, drops.count, drops.count);
   const summary = microsoft ? microsoft.diagnostics().summary : s.diagnosticsNotConfigured;
   return (
     <details className={styles.root} data-testid="diagnostics">
       <summary className={styles.summary}>{s.diagnosticsTitle}</summary>
       <p className={styles.line} data-testid="diagnostics-microsoft">
         {summary}
+      </p>
+      <p className={styles.line} data-testid="diagnostics-cross-pane-dropped">
+        {format(s.diagnosticsCrossPaneDropped, { count: dropped })}
       </p>
     </details>
   );

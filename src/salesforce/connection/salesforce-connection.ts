@@ -68,8 +68,13 @@ export interface SalesforceConnection extends SalesforceApi {
    * `signed_out` (anything else; the stored token is left for a later try).
    */
   restore(refreshToken: string, identityOrLoginUrl?: SalesforceIdentity | string): Promise<SalesforceIdentity>;
-  /** Drops the tokens in memory; state `signed_out`. Deleting the stored token is the auth flow's job. */
+  /**
+   * Drops the tokens in memory; state `signed_out`. The other panes of the same seller drop theirs too (the
+   * cross-pane channel). Deleting the stored token is the auth flow's job.
+   */
   signOut(): void;
+  /** The refresh token held in memory and its login host, for a revocation the auth flow runs (and retries). */
+  revocable(): { refreshToken: string; loginUrl: string } | undefined;
   /** Best effort: revokes the refresh token (and so its access tokens). Never throws; bounded by the deadline. */
   revoke(): Promise<void>;
   /** The browser's online/offline events, for hosts that do not pass an `onlineSignal`. */
@@ -166,6 +171,17 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     now,
     backoff,
     dispatch,
+    // Another pane signed this seller out: nobody is signed in here either (the auth flow follows the state).
+    onSignedOutElsewhere: () => {
+      signedInAs = undefined;
+    },
+    configuredHosts: [config.loginUrl, ...config.loginChoices.map((choice) => choice.loginUrl)].flatMap((url) => {
+      try {
+        return [new URL(url).host];
+      } catch {
+        return [];
+      }
+    }),
   });
 
   const unsubscribeOnline = deps.onlineSignal?.subscribe((online) => dispatch({ type: online ? 'network_online' : 'network_offline' }));
@@ -361,10 +377,12 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     },
 
     signOut() {
-      session.end();
+      session.end({ everywhere: true });
       signedInAs = undefined;
       dispatch({ type: 'signed_out' });
     },
+
+    revocable: () => session.revocable(),
 
     async revoke() {
       const target = session.revocable();

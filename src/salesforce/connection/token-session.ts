@@ -8,7 +8,12 @@
  *   looks whether someone else already renewed since its request failed (tokens announced over the cross-pane
  *   channel, or a rotated refresh token in the store) and only then calls the token endpoint, so a rotating
  *   refresh token is never sent twice;
- * - a rotated refresh token is saved through the token store before the lock is released, and announced;
+ * - a rotated refresh token is saved through the token store before the lock is released, and announced. The store
+ *   keeps a version with it (the issuedAt of the answer that delivered it): a stored token is sent only when it is
+ *   newer than the one held, so a save that failed (quota) never brings back a spent token. After a failed save the
+ *   store is not trusted: the held token is saved again at the next refresh, until a save succeeds;
+ * - every message from another pane is checked (parseCrossPaneMessage); a refused one is dropped and counted;
+ * - a sign-out in one pane reaches the panes of the same seller: they drop their tokens;
  * - transient answers (5xx, the overlapping-refresh `invalid_grant`) are retried with backoff, bounded;
  * - after a definite refusal the session is lost: no further token call until new tokens arrive through sign-in.
  */
@@ -16,18 +21,33 @@ import { SalesforceFailureError, type ClassifiedFailure, type ClassifyContext } 
 import type { SalesforceTokens } from '../salesforce-api';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { ConnectionAction } from './connection-state';
-import type { CrossPaneChannel, CrossPaneMessage } from './cross-pane';
+import {
+  crossPaneDrops,
+  parseCrossPaneMessage,
+  sellerKey,
+  sellerOfIdentityUrl as sellerOf,
+  type CrossPaneChannel,
+  type CrossPaneDropCounter,
+  type CrossPaneMessage,
+} from './cross-pane';
 import { withDeadline } from './deadline';
 import type { RefreshLock } from './refresh-lock';
 
+/** A stored refresh token and its version: the issuedAt of the token answer that delivered it. */
+export interface StoredRefreshToken {
+  refreshToken: string;
+  issuedAt: number;
+}
+
 /** Where the refresh token lives between sessions (the encrypted IndexedDB store in the app, memory in tests). */
 export interface RefreshTokenStore {
-  saveRefreshToken(token: string): Promise<void>;
+  /** Rejects when the token could not be kept (quota, storage gone). A store keeps the newest version it was given. */
+  saveRefreshToken(token: string, issuedAt: number): Promise<void>;
   /**
-   * The refresh token as last saved by any pane. Optional, but with it a pane that waited for the lock sees a
+   * The newest refresh token saved by any pane. Optional, but with it a pane that waited for the lock sees a
    * rotation even when the other pane's announcement has not reached it yet.
    */
-  loadRefreshToken?(): Promise<string | undefined>;
+  loadRefreshToken?(): Promise<StoredRefreshToken | undefined>;
 }
 
 export interface TokenSessionDeps {
@@ -45,6 +65,15 @@ export interface TokenSessionDeps {
   now(): number;
   backoff: BackoffPolicy;
   dispatch(action: ConnectionAction): void;
+  /**
+   * Hosts (`host` with port) the configured login URLs name: an instance URL from another pane may name one of them
+   * while this pane does not hold an instance URL of its own yet.
+   */
+  configuredHosts?: readonly string[];
+  /** Where refused cross-pane messages are counted. Default: the pane's one counter (`crossPaneDrops`). */
+  drops?: CrossPaneDropCounter;
+  /** Another pane signed this seller out: this pane has dropped its tokens (state `signed_out`). */
+  onSignedOutElsewhere?(): void;
 }
 
 /** What a request needs to be sent. `accessToken` is '' while a restored session waits for its first refresh. */
@@ -58,8 +87,12 @@ export interface ActiveTokens {
 
 interface HeldTokens extends ActiveTokens {
   refreshToken: string | undefined;
+  /** The version of `refreshToken` (see StoredRefreshToken); 0 when unknown. */
+  refreshIssuedAt: number;
   /** Whose grant this is (see `sellerOf`); known before the first refresh when restoring a remembered session. */
   seller: string | undefined;
+  /** The instance host remembered from the last session, while `instanceUrl` is still '' (restoring). */
+  rememberedInstanceHost?: string | undefined;
 }
 
 export interface TokenSession {
@@ -73,7 +106,7 @@ export interface TokenSession {
    * (the remembered session), lets another pane of the same seller answer instead of a second token call; without
    * it this pane takes nothing from other panes until its own refresh has said whose grant it is.
    */
-  beginPending(refreshToken: string, loginUrl: string, user?: { orgId: string; userId: string }): void;
+  beginPending(refreshToken: string, loginUrl: string, user?: { orgId: string; userId: string; instanceUrl?: string }, version?: number): void;
   /**
    * Renews the session after `staleAccessToken` was refused. Resolves once `current()` holds a newer token (this
    * pane's refresh, another pane's, or one already done); rejects with a SalesforceFailureError otherwise.
@@ -81,10 +114,15 @@ export interface TokenSession {
   refresh(staleAccessToken: string): Promise<void>;
   /** A definite failure: later requests fail at once; tells the other panes. */
   markLost(failure: ClassifiedFailure): void;
-  /** Drops the tokens in memory (sign out). */
-  end(): void;
+  /**
+   * Drops the tokens in memory. `everywhere`: the seller signed out, and every other pane of the same seller is
+   * told to drop its tokens too.
+   */
+  end(options?: { everywhere?: boolean }): void;
   /** For the best-effort revocation at sign-out. */
   revocable(): { refreshToken: string; loginUrl: string } | undefined;
+  /** False after a rotated refresh token could not be saved, until a save succeeds. */
+  storeTrusted(): boolean;
   dispose(): void;
 }
 
@@ -117,17 +155,12 @@ export function notSignedInFailure(): ClassifiedFailure {
   return { ...NOT_SIGNED_IN };
 }
 
-/**
- * The org and user behind an identity URL (`…/id/<orgId>/<userId>`), in the 15-character form (the case-sensitive
- * id without its checksum suffix), so the same seller matches whichever host or id length the URL was given with.
- */
-function sellerOf(identityUrl: string): string | undefined {
-  const match = /\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})\/?$/.exec(identityUrl);
-  return match?.[1] && match[2] ? sellerKey(match[1], match[2]) : undefined;
-}
-
-function sellerKey(orgId: string, userId: string): string {
-  return `${orgId.slice(0, 15)}/${userId.slice(0, 15)}`;
+function hostOf(url: string): string | undefined {
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Internal: carries a failure out of the lock without re-classifying it. */
@@ -142,6 +175,9 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
   /** Changes on sign-in and sign-out, so a refresh finishing for an older session is dropped. */
   let epoch = 0;
   let inflight: { stale: string; promise: Promise<void> } | undefined;
+  /** False after a save failed: the store may hold an older (spent) token than the one held, until a save succeeds. */
+  let trusted = true;
+  const drops = deps.drops ?? crossPaneDrops;
 
   const lockKey = () => `salesforce-token-refresh:${deps.clientId}`;
 
@@ -160,11 +196,31 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     return `${held.loginUrl}/id/${held.seller}`;
   }
 
+  async function save(refreshToken: string, version: number): Promise<void> {
+    try {
+      await deps.tokenStore.saveRefreshToken(refreshToken, version);
+      trusted = true;
+    } catch {
+      trusted = false;
+    }
+  }
+
+  /** The stored refresh token, when it is newer than the one held (another pane rotated it); never an older one. */
+  async function newerStored(): Promise<StoredRefreshToken | undefined> {
+    if (!deps.tokenStore.loadRefreshToken || !held) return undefined;
+    const stored = await deps.tokenStore.loadRefreshToken().catch(() => undefined);
+    if (!held || !stored || typeof stored.refreshToken !== 'string' || !stored.refreshToken || !Number.isFinite(stored.issuedAt)) return undefined;
+    if (held.refreshToken === undefined) return stored;
+    return stored.issuedAt > held.refreshIssuedAt && stored.refreshToken !== held.refreshToken ? stored : undefined;
+  }
+
   function adopt(tokens: SalesforceTokens): void {
     if (!held) return;
+    const rotated = tokens.refreshToken !== undefined && tokens.refreshToken !== held.refreshToken;
     held = {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken ?? held.refreshToken,
+      refreshIssuedAt: rotated ? Math.max(tokens.issuedAt, held.refreshIssuedAt + 1) : held.refreshIssuedAt,
       instanceUrl: tokens.instanceUrl || held.instanceUrl,
       identityUrl: tokens.identityUrl || held.identityUrl,
       issuedAt: tokens.issuedAt,
@@ -194,7 +250,30 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
       deps.dispatch({ type: 'connection_lost', failure: message.failure, at: message.at });
       return true;
     }
+    if (message.type === 'signed_out') {
+      if (!sameSeller(message.identityUrl)) return false;
+      drop();
+      deps.dispatch({ type: 'signed_out' });
+      deps.onSignedOutElsewhere?.();
+      return true;
+    }
     return false;
+  }
+
+  function drop(): void {
+    epoch++;
+    held = undefined;
+    lost = undefined;
+    inflight = undefined;
+    trusted = true;
+  }
+
+  /** What a message from another pane is judged against. */
+  function context(): Parameters<typeof parseCrossPaneMessage>[1] {
+    const instance = held ? (hostOf(held.instanceUrl) ?? held.rememberedInstanceHost) : undefined;
+    const login = held ? hostOf(held.loginUrl) : undefined;
+    const hosts = instance ? [instance] : [...(login ? [login] : []), ...(deps.configuredHosts ?? [])];
+    return { now: deps.now(), seller: held?.seller, heldIssuedAt: held?.issuedAt ?? 0, instanceHosts: hosts };
   }
 
   /** Resolved whenever tokens from another pane are adopted (or the session is lost through one). */
@@ -223,7 +302,16 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     }
   }
 
-  const unsubscribe = deps.crossPane.subscribe((message) => {
+  const unsubscribe = deps.crossPane.subscribe((raw) => {
+    // Signed out (or not yet in): no message concerns this pane.
+    if (!held) return;
+    const parsed = parseCrossPaneMessage(raw, context());
+    if (!parsed.ok) {
+      // Another seller's announcement is ordinary traffic; anything else refused is counted.
+      if (parsed.reason !== 'other_seller') drops.add();
+      return;
+    }
+    const message = parsed.message;
     if (message.type === 'ask') {
       answer(message);
       return;
@@ -264,9 +352,9 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
       // The announcement of a refresh that just happened in another pane can still be on its way (a lock hand-over
       // may overtake it). Ask, and wait briefly for an answer; longer when the store shows the refresh token was
       // rotated by someone else, since a pane that rotated it certainly holds the tokens that go with it.
-      const stored = deps.tokenStore.loadRefreshToken ? await deps.tokenStore.loadRefreshToken().catch(() => undefined) : undefined;
+      const stored = await newerStored();
       if (epoch !== startedEpoch || !held) return;
-      const rotatedElsewhere = stored !== undefined && held.refreshToken !== undefined && stored !== held.refreshToken;
+      const rotatedElsewhere = stored !== undefined && held.refreshToken !== undefined;
       const arrival = nextArrival();
       deps.crossPane.post({ type: 'ask', identityUrl: announcedIdentityUrl(), issuedAt: held.issuedAt });
       await Promise.race([arrival, deps.sleep(rotatedElsewhere ? ASK_WAIT_ROTATED_MS : ASK_WAIT_MS)]);
@@ -276,24 +364,28 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     }
     const loginUrl = held.loginUrl;
     for (let retry = 0; ; retry++) {
-      let refreshToken = held.refreshToken;
-      if (deps.tokenStore.loadRefreshToken) {
-        // A rotation by another pane whose announcement has not arrived: the stored token is the newest one.
-        const stored = await deps.tokenStore.loadRefreshToken().catch(() => undefined);
-        if (epoch !== startedEpoch || !held) return;
-        if (stored) refreshToken = stored;
-      }
+      // A rotation by another pane whose announcement has not arrived: the stored token, when it is the newer one.
+      // Never an older one: after this pane's save failed, the store still holds the token it rotated away.
+      const stored = await newerStored();
+      if (epoch !== startedEpoch || !held) return;
+      if (stored) held = { ...held, refreshToken: stored.refreshToken, refreshIssuedAt: stored.issuedAt };
+      const refreshToken = held.refreshToken;
       if (!refreshToken) throw new SalesforceFailureError(NO_REFRESH_TOKEN);
+      if (!trusted) {
+        // The last save failed: try again, so a reload or another pane finds this token rather than a spent one.
+        await save(refreshToken, held.refreshIssuedAt);
+        if (epoch !== startedEpoch || !held) return;
+      }
       try {
         const fresh = await callTokenEndpoint(loginUrl, refreshToken);
         if (epoch !== startedEpoch || !held) return; // signed out (or in as someone else) meanwhile
         const tokens: SalesforceTokens = { ...fresh, refreshToken: fresh.refreshToken ?? refreshToken };
+        // Held before anything else can happen: from here on the spent token is never sent again.
+        adopt(tokens);
         if (fresh.refreshToken && fresh.refreshToken !== refreshToken) {
           // Saved before the lock is released, so the next holder reads the rotated token, never the spent one.
-          await deps.tokenStore.saveRefreshToken(fresh.refreshToken).catch(() => undefined);
+          await save(fresh.refreshToken, held.refreshIssuedAt);
         }
-        held = { ...held, refreshToken: tokens.refreshToken };
-        adopt(tokens);
         deps.crossPane.post({ type: 'tokens', tokens });
         return;
       } catch (error) {
@@ -335,17 +427,18 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     async begin(tokens, loginUrl) {
       epoch++;
       lost = undefined;
-      held = { ...tokens, refreshToken: tokens.refreshToken, loginUrl, seller: sellerOf(tokens.identityUrl) };
+      held = { ...tokens, refreshToken: tokens.refreshToken, refreshIssuedAt: tokens.issuedAt, loginUrl, seller: sellerOf(tokens.identityUrl) };
       deps.dispatch({ type: 'tokens_received' });
       deps.crossPane.post({ type: 'tokens', tokens });
-      if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(tokens.refreshToken).catch(() => undefined);
+      if (tokens.refreshToken) await save(tokens.refreshToken, tokens.issuedAt);
     },
 
-    beginPending(refreshToken, loginUrl, user) {
+    beginPending(refreshToken, loginUrl, user, version) {
       epoch++;
       lost = undefined;
       const seller = user ? sellerKey(user.orgId, user.userId) : undefined;
-      held = { accessToken: '', refreshToken, instanceUrl: '', identityUrl: '', issuedAt: 0, loginUrl, seller };
+      const rememberedInstanceHost = user?.instanceUrl ? hostOf(user.instanceUrl) : undefined;
+      held = { accessToken: '', refreshToken, refreshIssuedAt: version ?? 0, instanceUrl: '', identityUrl: '', issuedAt: 0, loginUrl, seller, rememberedInstanceHost };
     },
 
     refresh(stale) {
@@ -363,14 +456,16 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
 
     markLost,
 
-    end() {
-      epoch++;
-      held = undefined;
-      lost = undefined;
-      inflight = undefined;
+    end(options) {
+      const identityUrl = announcedIdentityUrl();
+      const seller = held?.seller;
+      drop();
+      if (options?.everywhere && seller) deps.crossPane.post({ type: 'signed_out', identityUrl, at: deps.now() });
     },
 
     revocable: () => (held?.refreshToken ? { refreshToken: held.refreshToken, loginUrl: held.loginUrl } : undefined),
+
+    storeTrusted: () => trusted,
 
     dispose() {
       unsubscribe();
