@@ -7,7 +7,7 @@ import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
 import { createPendingRevokeRetrier, createPendingRevokeStore, revokeRefreshToken, type RevokeOutcome } from '../auth/pending-revoke';
-import { hostCheckedFetch, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
+import { checkSalesforceHost, hostCheckedFetch, hostRefusedFailure, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
 import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
@@ -125,6 +125,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     },
     // The token and revoke endpoints carry the refresh token: never to a host the policy refuses.
     fetch: hostCheckedFetch(env.fetch, hostPolicy),
+    checkInstanceUrl: (instanceUrl) => {
+      const check = checkSalesforceHost(instanceUrl, hostPolicy);
+      return check.ok ? undefined : hostRefusedFailure(check, 'instance');
+    },
     isOnline: env.isOnline,
     onlineSignal: { subscribe: env.onOnlineChange },
     clock: env.now,

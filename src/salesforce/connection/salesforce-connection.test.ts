@@ -111,3 +111,29 @@ describe('createSalesforceConnection: deadlines', () => {
     expect(calls).toBe(0);
   });
 });
+
+describe('createSalesforceConnection: a refresh answer naming a foreign instance', () => {
+  it('is refused before any REST call goes there with the new access token', async () => {
+    const sentTo: string[] = [];
+    const expiredOnce: JsforceModule = {
+      Connection: class {
+        constructor(private readonly config: { instanceUrl: string }) {}
+        request() {
+          sentTo.push(this.config.instanceUrl);
+          return Promise.reject(Object.assign(new Error('Session expired or invalid'), { name: 'INVALID_SESSION_ID', errorCode: 'INVALID_SESSION_ID' }));
+        }
+      },
+    };
+    const foreign = 'https://attacker.example';
+    const api = connection({
+      loadJsforce: async () => expiredOnce,
+      config: { loginUrl: 'https://org.example', loginChoices: [], clientId: 'c', redirectUri: 'https://a.example/cb', apiVersion: '62.0', requestTimeoutMs: 2000 },
+      fetch: async () => new Response(JSON.stringify({ access_token: '00D5e000000DemoAAA!new', instance_url: foreign, id: tokens.identityUrl, issued_at: '2' }), { status: 200 }),
+      checkInstanceUrl: (url) => (url.startsWith('https://org.example') ? undefined : { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'salesforce_host_refused' }),
+    });
+    await api.start(tokens, identity);
+    const error = await api.query('SELECT Id FROM Contact').catch((e: unknown) => e);
+    expect((error as SalesforceFailureError).failure).toMatchObject({ reason: 'salesforce_host_refused' });
+    expect(sentTo).not.toContain(foreign);
+  });
+});

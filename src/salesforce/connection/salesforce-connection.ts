@@ -45,6 +45,11 @@ export interface SalesforceConnectionDeps {
   loadJsforce?: () => Promise<JsforceModule>;
   /** For the token and revoke endpoints. Default: globalThis.fetch. */
   fetch?: FetchLike;
+  /**
+   * A refresh answer's instance_url, checked before any REST call goes there with the new access token: undefined
+   * when it may be used, else the failure to report. Default: every instance is accepted (tests in Node).
+   */
+  checkInstanceUrl?: (instanceUrl: string) => ClassifiedFailure | undefined;
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -163,7 +168,12 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     refreshLock: deps.refreshLock ?? createDefaultRefreshLock(),
     crossPane,
     tokenStore: deps.tokenStore,
-    requestRefresh: (args) => requestTokenRefresh(fetchFn, args),
+    requestRefresh: async (args) => {
+      const tokens = await requestTokenRefresh(fetchFn, args);
+      const refused = deps.checkInstanceUrl?.(tokens.instanceUrl);
+      if (refused) throw new SalesforceFailureError(refused);
+      return tokens;
+    },
     classify: classifySalesforceError,
     isOnline,
     sleep,
