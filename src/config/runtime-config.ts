@@ -22,6 +22,12 @@ export interface RuntimeConfig {
     apiVersion: string;
     /** Milliseconds before a Salesforce call is given up as a timeout. */
     requestTimeoutMs: number;
+    /**
+     * Optional: the org's External ID field (a custom text field marked External ID) per object. Where one is named,
+     * the outbox creates that object by upsert on a key it generates per entry (PATCH /sobjects/<T>/<field>/<key>), so
+     * a write that landed before a timeout is never made twice; elsewhere it checks, then creates.
+     */
+    externalIdFields?: ExternalIdFields;
   };
   /** Absent: the add-in runs without Microsoft sign-in. */
   microsoft?: {
@@ -29,6 +35,17 @@ export interface RuntimeConfig {
     authority: string;
   };
 }
+
+/** The objects the outbox creates. */
+export type ExternalIdObject = 'Task' | 'Contact';
+export type ExternalIdFields = Partial<Record<ExternalIdObject, string>>;
+
+/**
+ * Upper bound of `requestTimeoutMs`. The outbox's send lease (outbox-transitions.ts SEND_LEASE_MS) must outlast one
+ * attempt, which is at most two calls (check, then create), each bounded by this deadline: a longer deadline would let
+ * another pane take over an entry whose attempt is still in flight, and send it twice.
+ */
+export const MAX_REQUEST_TIMEOUT_MS = 40_000;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -54,6 +71,23 @@ function url(value: unknown, field: string): string {
   return text.replace(/\/+$/, '');
 }
 
+/** A custom field's API name, namespaced or not (External ID fields are custom fields). */
+const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}__c$/;
+
+function externalIdFieldsOf(raw: unknown): { externalIdFields?: ExternalIdFields } {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.json: "salesforce.externalIdFields" must be an object like {"Task": "Outlook_Key__c"}');
+  const fields: ExternalIdFields = {};
+  for (const [object, field] of Object.entries(raw as Record<string, unknown>)) {
+    if (object !== 'Task' && object !== 'Contact') throw new ConfigError(`config.json: "salesforce.externalIdFields" names ${JSON.stringify(object.slice(0, 40))}; only Task and Contact are written`);
+    if (typeof field !== 'string' || !CUSTOM_FIELD.test(field.trim())) {
+      throw new ConfigError(`config.json: "salesforce.externalIdFields.${object}" must be a custom field's API name ending in __c`);
+    }
+    fields[object] = field.trim();
+  }
+  return Object.keys(fields).length > 0 ? { externalIdFields: fields } : {};
+}
+
 export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (!raw || typeof raw !== 'object') throw new ConfigError('config.json must hold a JSON object');
   const sf = (raw as { salesforce?: Record<string, unknown> }).salesforce;
@@ -63,6 +97,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   const choices = Array.isArray(sf.loginChoices) ? sf.loginChoices : [];
   const timeout = sf.requestTimeoutMs === undefined ? 20000 : Number(sf.requestTimeoutMs);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError('config.json: "salesforce.requestTimeoutMs" must be a positive number');
+  if (timeout > MAX_REQUEST_TIMEOUT_MS) throw new ConfigError(`config.json: "salesforce.requestTimeoutMs" must be at most ${MAX_REQUEST_TIMEOUT_MS}`);
   const ms = (raw as { microsoft?: Record<string, unknown> }).microsoft;
   return {
     salesforce: {
@@ -75,6 +110,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       redirectUri: url(sf.redirectUri, 'salesforce.redirectUri'),
       apiVersion,
       requestTimeoutMs: timeout,
+      ...externalIdFieldsOf(sf.externalIdFields),
     },
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority

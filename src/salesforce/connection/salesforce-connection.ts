@@ -296,6 +296,21 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       await call(() => json('PATCH', url, fields), { idempotent: true });
     },
 
+    externalIdField: (sobject) => config.externalIdFields?.[sobject],
+
+    async upsert(sobject, externalIdField, key, fields) {
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(externalIdField) || !/^[A-Za-z0-9_-]{1,255}$/.test(key)) {
+        throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'INVALID_FIELD', detail: 'Not an External ID field name or key.' });
+      }
+      const url = `${sobjectPath(apiPath, sobject)}/${externalIdField}/${key}`;
+      // The key makes it safe to send twice: a second PATCH finds the record the first one made.
+      const result = (await call(() => json('PATCH', url, fields), { idempotent: true })) as { id?: unknown; created?: unknown } | undefined;
+      if (typeof result?.id !== 'string') {
+        throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'Salesforce answered the upsert without an id.' });
+      }
+      return { id: result.id, created: result.created === true };
+    },
+
     async retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]) {
       const base = sobjectPath(apiPath, sobject, id);
       const url = fields?.length ? `${base}?fields=${encodeURIComponent(fields.join(','))}` : base;

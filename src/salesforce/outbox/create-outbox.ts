@@ -162,7 +162,7 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
 
       let failure: ClassifiedFailure | undefined;
       try {
-        const result = await execute(api, claimed.action, { mayHaveLanded: claimed.mayHaveLanded });
+        const result = await execute(api, claimed.action, { mayHaveLanded: claimed.mayHaveLanded, key: claimed.id });
         await store.update(claimed.id, (e) => (e.status === 'sending' ? succeed(e, result, now()) : null));
       } catch (error) {
         failure =
