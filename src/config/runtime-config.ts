@@ -95,7 +95,9 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   const apiVersion = str(sf.apiVersion ?? '62.0', 'salesforce.apiVersion');
   if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new ConfigError('config.json: "salesforce.apiVersion" must look like "62.0"');
   const choices = Array.isArray(sf.loginChoices) ? sf.loginChoices : [];
-  const timeout = sf.requestTimeoutMs === undefined ? 20000 : Number(sf.requestTimeoutMs);
+  const rawTimeout = sf.requestTimeoutMs;
+  // Number() of an object without a prototype (or a Symbol) throws: only numbers and numeric strings are read.
+  const timeout = rawTimeout === undefined ? 20000 : typeof rawTimeout === 'number' || typeof rawTimeout === 'string' ? Number(rawTimeout) : NaN;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError('config.json: "salesforce.requestTimeoutMs" must be a positive number');
   if (timeout > MAX_REQUEST_TIMEOUT_MS) throw new ConfigError(`config.json: "salesforce.requestTimeoutMs" must be at most ${MAX_REQUEST_TIMEOUT_MS}`);
   const ms = (raw as { microsoft?: Record<string, unknown> }).microsoft;
