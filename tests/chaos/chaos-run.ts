@@ -31,6 +31,7 @@ import { openPane, PARTITION, type ChaosPane, type PaneEnvironment } from './cha
 import { createNetworkSeam } from './network-seam';
 import { seededRandom } from './seeded-random';
 import { dumpIndexedDb } from './storage-dump';
+import { tokenLeaksIn } from './token-audit';
 
 export type WriteMode = 'check' | 'upsert';
 
@@ -87,13 +88,6 @@ const PEOPLE = [DEMO_CONTACTS.jane, DEMO_CONTACTS.bob, DEMO_CONTACTS.priya] as c
 const ADDRESSES = [...PEOPLE.map((p) => p.Email), ...Object.values(DEMO_LEADS).map((l) => l.Email)];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Any 24-character window of a token (or the whole of a short one): what a leak would show. */
-function leaks(text: string, token: string): boolean {
-  const window = Math.min(24, token.length);
-  for (let i = 0; i + window <= token.length; i += 6) if (text.includes(token.slice(i, i + window))) return true;
-  return false;
-}
 
 interface PlannedWrite {
   n: number;
@@ -399,11 +393,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     'storage dump (IndexedDB)': await dumpIndexedDb(env.indexedDB),
     'outbox entries': JSON.stringify(entries),
   };
-  const tokenLeaks: string[] = [];
-  for (const [place, text] of Object.entries(places)) {
-    const found = [...seam.tokens].filter((token) => leaks(text, token));
-    if (found.length > 0) tokenLeaks.push(`${place}: ${found.length} token(s)`);
-  }
+  const tokenLeaks = tokenLeaksIn(places, seam.tokens);
   for (const leak of tokenLeaks) findings.push(`token found in ${leak}`);
   if (seam.tokens.size < 2) findings.push('the run saw no tokens to look for: the leak check proved nothing');
 
