@@ -188,9 +188,21 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     return { kind: 'timeout', connectionLost: false, retryable: true, detail: `No answer from Salesforce within ${timeoutMs} ms.` };
   }
 
-  async function attempts(request: () => JsforceRequest, options: CallOptions, deadlineAt: number, expired: () => boolean): Promise<unknown> {
+  /**
+   * A call belongs to the seller it was made for. Another user signing in while it waits (a backoff, a refresh, the
+   * jsforce chunk) must not have it sent with their token: it fails as not signed in, and the outbox keeps the work
+   * for its owner. A call made before anyone was known (a restore's own read) is the restored grant's.
+   */
+  function assertCaller(caller: SalesforceIdentity | undefined): void {
+    if (caller && (signedInAs?.orgId !== caller.orgId || signedInAs?.userId !== caller.userId)) {
+      throw new SalesforceFailureError(notSignedInFailure());
+    }
+  }
+
+  async function attempts(request: () => JsforceRequest, options: CallOptions, deadlineAt: number, expired: () => boolean, caller: SalesforceIdentity | undefined): Promise<unknown> {
     let refreshed = false;
     for (let retry = 0; ; ) {
+      assertCaller(caller);
       const lost = session.lostFailure();
       if (lost) throw new SalesforceFailureError(lost);
       const tokens = session.current();
@@ -207,6 +219,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
         throw new SalesforceFailureError(classifySalesforceError(error, { phase: 'request', online: isOnline() }));
       }
       if (expired()) throw new SalesforceFailureError(deadlineFailure());
+      assertCaller(caller);
       try {
         const remaining = Math.max(1, deadlineAt - now());
         const body = await sendJsforceRequest(module, { accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl, apiVersion: config.apiVersion }, request(), remaining + 1000);
@@ -254,7 +267,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     if (!session.current()) throw new SalesforceFailureError(notSignedInFailure());
     const deadlineAt = now() + timeoutMs;
     let expired = false;
-    const work = attempts(request, options, deadlineAt, () => expired);
+    const work = attempts(request, options, deadlineAt, () => expired, signedInAs);
     work.catch(() => undefined); // abandoned after the deadline: its late rejection is not an unhandled one
     return withDeadline(work, timeoutMs, () => {
       expired = true;
