@@ -42,6 +42,9 @@ export interface ChaosPane {
   start(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void>;
   /** Start-up of a reopened pane: the remembered session and its stored refresh token. False: nothing stored. */
   restore(): Promise<boolean>;
+  /** Another user signs in in this pane, as the auth controller does it: the previous user's work paused and kept,
+   * their stored refresh token deleted, the connection signed out, then the new user started. */
+  switchUser(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void>;
   close(): void;
 }
 
@@ -114,6 +117,13 @@ export function openPane(env: PaneEnvironment, name: string): ChaosPane {
       becomeOwner(identity);
       await connection.restore(refreshToken, identity).catch(() => undefined);
       return true;
+    },
+    async switchUser(tokens, identity) {
+      outbox.pause();
+      if (currentUser) await tokenStore.deleteRefreshToken(currentUser).catch(() => undefined);
+      connection.signOut();
+      owner = undefined;
+      await this.start(tokens, identity);
     },
     close() {
       outbox.close();

@@ -62,13 +62,17 @@ export interface ChaosReport {
   signInsAgain: number;
   reloads: number;
   leaseSkips: number;
+  /** Times the panes were reopened at the end because nothing moved. */
+  reopens: number;
+  /** Writes started while the other user was signed in in that pane (theirs, to be created by them). */
+  writesByOtherUser: number;
   /** Problems found, one line each (duplicates, losses, other users, leaks). */
   findings: string[];
   durationMs: number;
 }
 
 type ActionKind = 'open_email' | 'save_email' | 'create_contact' | 'log_follow_up';
-type Fault = 'expire_sessions' | 'revoke' | 'rotation' | 'fail_503' | 'token_maintenance' | 'commit_then_hang' | 'hang_query' | 'offline' | 'reload';
+type Fault = 'expire_sessions' | 'revoke' | 'rotation' | 'fail_503' | 'token_maintenance' | 'commit_then_hang' | 'hang_query' | 'offline' | 'reload' | 'switch_user';
 
 const ACTION_WEIGHTS: Record<ActionKind, number> = { open_email: 35, save_email: 25, create_contact: 20, log_follow_up: 20 };
 const FAULT_WEIGHTS: Record<Fault | 'none', number> = {
@@ -82,7 +86,12 @@ const FAULT_WEIGHTS: Record<Fault | 'none', number> = {
   hang_query: 2,
   offline: 5,
   reload: 5,
+  switch_user: 2,
 };
+
+type User = (typeof DEMO_USERS)['seller' | 'second'];
+const SELLER: User = DEMO_USERS.seller;
+const SECOND: User = DEMO_USERS.second;
 
 const PEOPLE = [DEMO_CONTACTS.jane, DEMO_CONTACTS.bob, DEMO_CONTACTS.priya] as const;
 const ADDRESSES = [...PEOPLE.map((p) => p.Email), ...Object.values(DEMO_LEADS).map((l) => l.Email)];
@@ -92,10 +101,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 interface PlannedWrite {
   n: number;
   action: OutboxAction;
+  /** Whose work it is: the user signed in in the pane where it was started. */
+  owner: OutboxOwner;
   matches(tasks: SfRecord[], contacts: SfRecord[]): SfRecord[];
 }
 
-function planWrite(seed: number, n: number, kind: Exclude<ActionKind, 'open_email'>, person: (typeof PEOPLE)[number]): PlannedWrite {
+function planWrite(seed: number, n: number, kind: Exclude<ActionKind, 'open_email'>, person: (typeof PEOPLE)[number], owner: OutboxOwner): Omit<PlannedWrite, 'owner'> & { owner: OutboxOwner } {
   const lines = (r: SfRecord) => (typeof r.Description === 'string' ? r.Description.split(/\r?\n/) : []);
   switch (kind) {
     case 'save_email': {
@@ -110,12 +121,12 @@ function planWrite(seed: number, n: number, kind: Exclude<ActionKind, 'open_emai
       };
       const footer = messageIdFooter(action.internetMessageId);
       const subject = emailTaskSubject(action.subject);
-      return { n, action, matches: (tasks) => tasks.filter((t) => t.Subject === subject && lines(t).includes(footer)) };
+      return { n, action, owner, matches: (tasks) => tasks.filter((t) => t.Subject === subject && lines(t).includes(footer)) };
     }
     case 'create_contact': {
       const email = `chaos-${seed}-${n}@new.example`;
       const action: OutboxAction = { type: 'create_contact', clientKey: `ck-${seed}-${n}`, fields: { LastName: `Chaos${n}`, Email: email }, label: `Chaos${n}` };
-      return { n, action, matches: (_tasks, contacts) => contacts.filter((c) => typeof c.Email === 'string' && c.Email.toLowerCase() === email) };
+      return { n, action, owner, matches: (_tasks, contacts) => contacts.filter((c) => typeof c.Email === 'string' && c.Email.toLowerCase() === email) };
     }
     case 'log_follow_up': {
       const action: OutboxAction = {
@@ -127,7 +138,7 @@ function planWrite(seed: number, n: number, kind: Exclude<ActionKind, 'open_emai
         label: `${person.FirstName} ${person.LastName}`,
       };
       const key = followUpKeyLine(action.clientKey);
-      return { n, action, matches: (tasks) => tasks.filter((t) => lines(t).includes(key)) };
+      return { n, action, owner, matches: (tasks) => tasks.filter((t) => lines(t).includes(key)) };
     }
   }
 }
@@ -174,6 +185,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let signInsAgain = 0;
   let reloads = 0;
   let leaseSkips = 0;
+  let reopens = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const later = (ms: number, run: () => void) => {
     const handle = setTimeout(() => {
@@ -183,12 +195,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     timers.add(handle);
   };
 
-  async function signInTo(pane: ChaosPane): Promise<boolean> {
+  const userOf = (pane: ChaosPane): User => (pane.owner()?.userId === SECOND.id ? SECOND : SELLER);
+
+  async function signInTo(pane: ChaosPane, user: User = userOf(pane), switching = false): Promise<boolean> {
     try {
-      const { tokens, identity } = await signIn(org.url);
+      const { tokens, identity } = await signIn(org.url, { username: user.username, password: user.password });
       seam.tokens.add(tokens.accessToken);
       if (tokens.refreshToken) seam.tokens.add(tokens.refreshToken);
-      await pane.start(tokens, identity);
+      if (switching) await pane.switchUser(tokens, identity);
+      else await pane.start(tokens, identity);
       return true;
     } catch (error) {
       log(`  pane ${pane.name}: sign-in did not go through (${error instanceof Error ? error.message.slice(0, 80) : 'error'}); tried again later`);
@@ -200,18 +215,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   if (!(await signInTo(panes[0] as ChaosPane))) throw new Error('chaos: the first sign-in failed');
   await (panes[1] as ChaosPane).restore();
   const owner = (panes[0] as ChaosPane).owner() as OutboxOwner;
-  if (owner.userId !== DEMO_USERS.seller.id || owner.partitionKey !== PARTITION) throw new Error('chaos: signed in as someone else than the seller');
-
+  if (owner.userId !== SELLER.id || owner.partitionKey !== PARTITION) throw new Error('chaos: signed in as someone else than the seller');
+  const secondOwner: OutboxOwner = { ...owner, userId: SECOND.id };
+  /** Panes showing the other user, and the step at which the seller signs back in there. */
+  const switchBackAt = new Map<number, number>();
   /** The seller reacting to what the panes show: Sign in again on Connection lost; reopen a pane that fell back to sign-in. */
   async function heal(): Promise<void> {
     if (!seam.isOnline()) return;
     for (const pane of panes) {
       const status = pane.connection.state().status;
       if (status === 'lost') {
-        log(`  pane ${pane.name}: Connection lost → Sign in again`);
+        log(`  pane ${pane.name}: Connection lost → Sign in again as ${userOf(pane).username}`);
         if (await signInTo(pane)) signInsAgain++;
       } else if (status === 'signed_out') {
-        if (!(await pane.restore())) await signInTo(pane);
+        if (!(await pane.restore())) await signInTo(pane, SELLER);
       }
     }
   }
@@ -257,6 +274,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         later(ms, () => seam.setOnline(true));
         break;
       }
+      case 'switch_user': {
+        // Drawn whatever happens next, so the plan stays the same for the seed.
+        const index = random.int(0, panes.length - 1);
+        const backAfter = random.int(3, 12);
+        const pane = panes[index] as ChaosPane;
+        if (userOf(pane) === SECOND || !seam.isOnline()) break;
+        log(`  pane ${pane.name}: ${SECOND.username} signs in (the seller's work there stays the seller's)`);
+        if (await signInTo(pane, SECOND, true)) switchBackAt.set(index, currentStep + backAfter);
+        break;
+      }
       case 'reload': {
         const index = random.int(0, panes.length - 1);
         const old = panes[index] as ChaosPane;
@@ -281,7 +308,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     while (!finished) {
       const pane = panes[paneIndex] as ChaosPane;
       try {
-        const view = await pane.people.lookup(outboxOwnerKey(owner), { addresses: [address] });
+        const view = await pane.people.lookup(outboxOwnerKey(pane.owner() ?? owner), { addresses: [address] });
         const found = view.byAddress.get(address);
         if (found && found.contacts.length + found.leads.length > 0) {
           read.answered = true;
@@ -299,7 +326,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   // Every kind of fault at least once, spread over the run in a seeded order; the others fall where the dice say.
   const tour = (Object.keys(FAULT_WEIGHTS).filter((f) => f !== 'none') as Fault[]).map((f) => ({ f, r: random.next() })).sort((a, b) => a.r - b.r).map(({ f }) => f);
   const spacing = Math.max(1, Math.floor(options.actions / (tour.length + 1)));
+  let currentStep = 0;
   for (let n = 0; n < options.actions; n++) {
+    currentStep = n;
+    for (const [index, at] of [...switchBackAt]) {
+      const pane = panes[index] as ChaosPane;
+      if (at > n || !seam.isOnline()) continue;
+      switchBackAt.delete(index);
+      if (userOf(pane) !== SECOND) continue;
+      log(`  pane ${pane.name}: the seller signs back in`);
+      if (!(await signInTo(pane, SELLER, true))) switchBackAt.set(index, n + 1);
+    }
     const toured = n % spacing === spacing - 1 ? tour.shift() : undefined;
     if (toured) await injectFault(toured);
     const fault = random.weighted(FAULT_WEIGHTS);
@@ -312,10 +349,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       log(`#${n} pane ${pane.name}: open an email from ${address}`);
       pendingReads.push(openEmail(n, paneIndex, address));
     } else {
-      const planned = planWrite(options.seed, n, kind, random.pick(PEOPLE));
+      const by = pane.owner() ?? owner;
+      const planned = planWrite(options.seed, n, kind, random.pick(PEOPLE), by);
       writes.push(planned);
-      log(`#${n} pane ${pane.name}: ${kind.replace(/_/g, ' ')}`);
-      await pane.outbox.enqueue(owner, planned.action);
+      log(`#${n} pane ${pane.name}: ${kind.replace(/_/g, ' ')}${by.userId === SECOND.id ? ` (as ${SECOND.username})` : ''}`);
+      await pane.outbox.enqueue(by, planned.action);
     }
     await heal();
     await sleep(random.int(5, 30));
@@ -325,15 +363,33 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   log('drain: waiting for every entry to land');
   const drainUntil = Date.now() + drainTimeoutMs;
   let lastSkipAt = 0;
+  let lastChange = Date.now();
+  let lastShape = '';
   let entries: OutboxEntry[] = [];
+  const listAll = async () => [...(await (panes[0] as ChaosPane).outbox.list(owner)), ...(await (panes[0] as ChaosPane).outbox.list(secondOwner))];
+  // Each user's work is sent only from a pane where that user is signed in: the seller in pane A, and the other user
+  // in pane B while they have work left.
+  switchBackAt.clear();
+  while (!seam.isOnline()) await sleep(50);
+  const secondHasWork = (await listAll()).some((e) => e.ownerKey === outboxOwnerKey(secondOwner) && e.status !== 'done');
+  const wanted: User[] = [SELLER, secondHasWork ? SECOND : SELLER];
+  for (const [index, user] of wanted.entries()) {
+    const pane = panes[index] as ChaosPane;
+    for (let tries = 0; userOf(pane) !== user && tries < 5; tries++) await signInTo(pane, user, true);
+  }
   for (;;) {
     if (!seam.isOnline() && timers.size === 0) seam.setOnline(true);
     await heal();
-    entries = await (panes[0] as ChaosPane).outbox.list(owner);
+    entries = await listAll();
     const pending = entries.filter((e) => e.status !== 'done');
     const readsLeft = [...reads.values()].filter((r) => !r.answered).length;
     // A failed entry waits for the seller to edit it: nothing more will happen to it by itself.
     if (pending.every((e) => e.status === 'failed') && readsLeft === 0) break;
+    const shape = JSON.stringify(entries.map((e) => [e.id, e.status, e.updatedAt]));
+    if (shape !== lastShape) {
+      lastShape = shape;
+      lastChange = Date.now();
+    }
     if (Date.now() > drainUntil) {
       log(`drain: time is up with ${pending.length} entries not done (${pending.map((e) => `${e.status}/${e.waitingFor ?? e.failure?.kind ?? ''}`).join(', ')}) and ${readsLeft} emails not shown`);
       break;
@@ -350,7 +406,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       skippedMs += SEND_LEASE_MS;
       leaseSkips++;
       log(`drain: an entry claimed by a closed pane; the seller comes back ${SEND_LEASE_MS / 1000} s later`);
-      for (const pane of panes) pane.outbox.resume(owner);
+      for (const pane of panes) pane.outbox.resume(pane.owner() ?? owner);
+    } else if (Date.now() - lastChange > 3_000) {
+      // Work that waits for a sign-in made in another pane (a call cut short when that pane switched users) has
+      // nothing to wake it: the seller reopens the panes.
+      lastChange = Date.now();
+      reopens++;
+      log('drain: nothing moved for 3 s; the seller reopens the panes');
+      for (const pane of panes) pane.outbox.resume(pane.owner() ?? owner);
     }
     await sleep(100);
   }
@@ -377,10 +440,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const entry = entries.find((e) => JSON.stringify(e.action) === JSON.stringify(write.action));
       findings.push(`#${write.n} ${write.action.type} never landed (outbox: ${entry ? `${entry.status}/${entry.waitingFor ?? entry.failure?.kind ?? ''}` : 'no entry'})`);
     }
-    const others = found.filter((r) => r.CreatedById !== DEMO_USERS.seller.id);
+    const others = found.filter((r) => r.CreatedById !== write.owner.userId);
     if (others.length > 0) {
       wrongUser++;
-      findings.push(`#${write.n} ${write.action.type} created by ${others.map((r) => String(r.CreatedById)).join(', ')}`);
+      findings.push(`#${write.n} ${write.action.type} of ${write.owner.userId} created by ${others.map((r) => String(r.CreatedById)).join(', ')}`);
     }
   }
   const answered = [...reads.values()].filter((r) => r.answered).length;
@@ -419,6 +482,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     signInsAgain,
     reloads,
     leaseSkips,
+    reopens,
+    writesByOtherUser: writes.filter((w) => w.owner.userId === SECOND.id).length,
     findings,
     durationMs: Date.now() - started,
   };
@@ -431,14 +496,14 @@ export function formatReport(report: ChaosReport): string {
     .join(', ');
   return [
     `chaos run: seed ${report.seed}, writes by ${report.mode === 'upsert' ? 'upsert (External ID)' : 'check, then create'}, ${(report.durationMs / 1000).toFixed(1)} s`,
-    `  actions      ${report.actions} (${report.reads} open email, ${report.writes} writes)`,
+    `  actions      ${report.actions} (${report.reads} open email, ${report.writes} writes, ${report.writesByOtherUser} of them by the other user)`,
     `  landed       ${report.landed}`,
     `  duplicated   ${report.duplicated}`,
     `  lost         ${report.lost}`,
     `  wrong user   ${report.wrongUser}`,
     `  token leaks  ${report.tokenLeaks.length}`,
     `  faults       ${faults || 'none'}`,
-    `  the seller   signed in again ${report.signInsAgain}×, panes reloaded ${report.reloads}×, came back later ${report.leaseSkips}×`,
+    `  the seller   signed in again ${report.signInsAgain}×, panes reloaded ${report.reloads}×, came back later ${report.leaseSkips}×, reopened idle panes ${report.reopens}×`,
     ...report.findings.map((f) => `  ! ${f}`),
   ].join('\n');
 }

@@ -13,6 +13,7 @@ import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitR
 import { outboxOwnerKey } from './outbox';
 import { executeOutboxAction, type OutboxExecutor } from './outbox-executors';
 import { openOutboxStore, outboxDatabaseName, type OutboxStore } from './outbox-store';
+import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
 import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 
 export interface CreateOutboxTestOptions {
@@ -162,9 +163,17 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
 
       let failure: ClassifiedFailure | undefined;
       try {
-        const result = await execute(api, claimed.action, { mayHaveLanded: claimed.mayHaveLanded, key: claimed.id });
+        const result = await execute(ownerBoundApi(api, claimed.owner), claimed.action, { mayHaveLanded: claimed.mayHaveLanded, key: claimed.id });
         await store.update(claimed.id, (e) => (e.status === 'sending' ? succeed(e, result, now()) : null));
       } catch (error) {
+        if (error instanceof OwnerChangedError) {
+          // Another user signed in mid-attempt; the call that would have gone under their name was not made. The entry
+          // waits for its owner, like every other entry of this owner now.
+          await store.update(claimed.id, (e) => (e.status === 'sending' ? hold(e, 'other_identity', now()) : null));
+          await changed(ownerKey);
+          await holdAll(ownerKey, 'other_identity');
+          break;
+        }
         failure =
           error instanceof SalesforceFailureError
             ? error.failure
