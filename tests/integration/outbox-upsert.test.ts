@@ -50,6 +50,12 @@ describe('emulated org: upsert by External ID', () => {
     const records = withKey('Contact', 'key-1');
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ Id: created.id, LastName: 'Upsert', Title: 'Buyer', CreatedById: DEMO_USERS.seller.id });
+    // describe names the field an External ID, as an admin would see it.
+    for (const sobject of ['Task', 'Contact']) {
+      const described = (await (await rest('GET', `/sobjects/${sobject}/describe`)).json()) as { fields: Array<{ name: string; externalId: boolean }> };
+      expect(described.fields.find((f) => f.name === 'Outlook_Key__c')?.externalId).toBe(true);
+      expect(described.fields.find((f) => f.name === 'Subject' || f.name === 'LastName')?.externalId).toBe(false);
+    }
   });
 
   it('answers 300 with the matching records when the key is not unique, and writes nothing', async () => {
