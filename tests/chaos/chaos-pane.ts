@@ -75,7 +75,7 @@ export function openPane(env: PaneEnvironment, name: string): ChaosPane {
     onlineManager: env.seam,
     now: env.now,
     backoffMs: (attempt) => Math.min(100 * 2 ** Math.max(0, attempt - 1), 800),
-    broadcast: false,
+    // Node has BroadcastChannel: the panes' outboxes tell each other of changes as in a browser.
   });
   // A short cache: the same person opened again a moment later is asked of Salesforce again, as after a reopen.
   const people = createPeopleDirectory(connection, { ttlMs: 200 });

@@ -407,12 +407,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       leaseSkips++;
       log(`drain: an entry claimed by a closed pane; the seller comes back ${SEND_LEASE_MS / 1000} s later`);
       for (const pane of panes) pane.outbox.resume(pane.owner() ?? owner);
-    } else if (Date.now() - lastChange > 3_000) {
+    } else if (Date.now() - lastChange > 3_000 && open.some((e) => e.status !== 'sending')) {
       // Work that waits for a sign-in made in another pane (a call cut short when that pane switched users) has
       // nothing to wake it: the seller reopens the panes.
       lastChange = Date.now();
       reopens++;
-      log('drain: nothing moved for 3 s; the seller reopens the panes');
+      log(`drain: nothing moved for 3 s (${pending.map((e) => `${e.status}/${e.waitingFor ?? e.failure?.kind ?? ''}`).join(', ')}); the seller reopens the panes`);
       for (const pane of panes) pane.outbox.resume(pane.owner() ?? owner);
     }
     await sleep(100);

@@ -77,7 +77,12 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
   if (channel) {
     channel.onmessage = (event: MessageEvent) => {
       const data = event.data as { ownerKey?: unknown } | null;
-      if (data && typeof data.ownerKey === 'string') void notifyLocal(data.ownerKey);
+      if (!data || typeof data.ownerKey !== 'string') return;
+      void notifyLocal(data.ownerKey);
+      // Another pane changed this owner's entries (new work, or work it had to leave: a user switched in that pane, its
+      // connection was lost): if the owner is signed in here, this pane sends it. A pass that changes nothing posts
+      // nothing, so two panes never wake each other in a loop.
+      if (current && outboxOwnerKey(current) === data.ownerKey) kick();
     };
   }
 

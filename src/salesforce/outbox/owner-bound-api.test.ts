@@ -63,3 +63,25 @@ describe('ownerBoundApi', () => {
     outbox.close();
   });
 });
+
+describe('work another pane had to leave', () => {
+  it('is sent by a pane where its owner is signed in, woken by the other pane’s change notice', async () => {
+    const factory = new IDBFactory();
+    const samApi = createFakeSalesforceApi({}, SAM);
+    const alexApi = createFakeSalesforceApi({}, ALEX);
+    const name = `p-${Math.random().toString(36).slice(2)}`;
+    const samPane = createOutbox({ api: samApi, indexedDB: factory, partitionKey: name, onlineManager: online, schedule: () => () => {} });
+    const alexPane = createOutbox({ api: alexApi, indexedDB: factory, partitionKey: name, onlineManager: online, schedule: () => () => {} });
+    const samOwner = outboxOwnerOf(SAM, { partitionKey: name });
+    samPane.resume(samOwner);
+    alexPane.resume(outboxOwnerOf(ALEX, { partitionKey: name }));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // Sam's pane is idle: nothing to send
+    // Sam's work is stored by the pane where Alex is signed in now (what a switch mid-attempt leaves behind).
+    await alexPane.enqueue(samOwner, action);
+    await expect.poll(async () => (await samPane.list(samOwner))[0]?.status, { timeout: 2_000 }).toBe('done');
+    expect(samApi.calls.map((c) => c.method)).toEqual(['query', 'create']);
+    expect(alexApi.calls).toEqual([]);
+    samPane.close();
+    alexPane.close();
+  });
+});
