@@ -200,7 +200,7 @@ export async function exchangeCode(
   } catch (error) {
     throw new SalesforceFailureError(deps.classify(error, { phase: 'token_exchange' }));
   }
-  if (typeof json.access_token !== 'string' || typeof json.instance_url !== 'string' || typeof json.id !== 'string') {
+  if (!json || typeof json !== 'object' || typeof json.access_token !== 'string' || typeof json.instance_url !== 'string' || typeof json.id !== 'string') {
     throw new SalesforceFailureError(
       deps.classify({ status: response.status, body: 'token response without access_token, instance_url or id' }, { phase: 'token_exchange' }),
     );

@@ -102,6 +102,24 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/**
+ * A stored last session, read as outside input (an older build's record, or an edited one): its required fields must
+ * be text, and it is rebuilt from the checked fields only. Anything else reads as no last session.
+ */
+function lastSessionOf(value: unknown): LastSession | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+  const [orgId, userId, loginUrl, instanceUrl] = [text('orgId'), text('userId'), text('loginUrl'), text('instanceUrl')];
+  if (orgId === undefined || userId === undefined || loginUrl === undefined || instanceUrl === undefined) return undefined;
+  const session: LastSession = { orgId, userId, loginUrl, instanceUrl };
+  for (const key of ['identityUrl', 'username', 'displayName', 'email'] as const) {
+    const optional = text(key);
+    if (optional !== undefined) session[key] = optional;
+  }
+  return session;
+}
+
 export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & TokenStoreOptions): TokenStore {
   const databaseName = tokenDatabaseName(scope);
   const now = deps.now ?? Date.now;
@@ -211,8 +229,7 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
     },
 
     async loadLastSession() {
-      const value = (await withStore(STORE_META, 'readonly', (store) => store.get(LAST_SESSION))) as LastSession | undefined;
-      return value && typeof value.orgId === 'string' && typeof value.userId === 'string' ? value : undefined;
+      return lastSessionOf(await withStore(STORE_META, 'readonly', (store) => store.get(LAST_SESSION)));
     },
 
     async clearLastSession() {

@@ -29,6 +29,12 @@ export interface RuntimeConfig {
      * exact names only. Empty: only Salesforce domains (src/auth/salesforce-hosts.ts).
      */
     customDomains?: string[];
+    /**
+     * Optional: the org's External ID field (a custom text field marked External ID) per object. Where one is named,
+     * the outbox creates that object by upsert on a key it generates per entry (PATCH /sobjects/<T>/<field>/<key>), so
+     * a write that landed before a timeout is never made twice; elsewhere it checks, then creates.
+     */
+    externalIdFields?: ExternalIdFields;
   };
   /** Absent: the add-in runs without Microsoft sign-in. */
   microsoft?: {
@@ -36,6 +42,17 @@ export interface RuntimeConfig {
     authority: string;
   };
 }
+
+/** The objects the outbox creates. */
+export type ExternalIdObject = 'Task' | 'Contact';
+export type ExternalIdFields = Partial<Record<ExternalIdObject, string>>;
+
+/**
+ * Upper bound of `requestTimeoutMs`. The outbox's send lease (outbox-transitions.ts SEND_LEASE_MS) must outlast one
+ * attempt, which is at most two calls (check, then create), each bounded by this deadline: a longer deadline would let
+ * another pane take over an entry whose attempt is still in flight, and send it twice.
+ */
+export const MAX_REQUEST_TIMEOUT_MS = 40_000;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -61,6 +78,23 @@ function url(value: unknown, field: string): string {
   return text.replace(/\/+$/, '');
 }
 
+/** A custom field's API name, namespaced or not (External ID fields are custom fields). */
+const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}__c$/;
+
+function externalIdFieldsOf(raw: unknown): { externalIdFields?: ExternalIdFields } {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.json: "salesforce.externalIdFields" must be an object like {"Task": "Outlook_Key__c"}');
+  const fields: ExternalIdFields = {};
+  for (const [object, field] of Object.entries(raw as Record<string, unknown>)) {
+    if (object !== 'Task' && object !== 'Contact') throw new ConfigError(`config.json: "salesforce.externalIdFields" names ${JSON.stringify(object.slice(0, 40))}; only Task and Contact are written`);
+    if (typeof field !== 'string' || !CUSTOM_FIELD.test(field.trim())) {
+      throw new ConfigError(`config.json: "salesforce.externalIdFields.${object}" must be a custom field's API name ending in __c`);
+    }
+    fields[object] = field.trim();
+  }
+  return Object.keys(fields).length > 0 ? { externalIdFields: fields } : {};
+}
+
 export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (!raw || typeof raw !== 'object') throw new ConfigError('config.json must hold a JSON object');
   const sf = (raw as { salesforce?: Record<string, unknown> }).salesforce;
@@ -68,8 +102,11 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   const apiVersion = str(sf.apiVersion ?? '62.0', 'salesforce.apiVersion');
   if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new ConfigError('config.json: "salesforce.apiVersion" must look like "62.0"');
   const choices = Array.isArray(sf.loginChoices) ? sf.loginChoices : [];
-  const timeout = sf.requestTimeoutMs === undefined ? 20000 : Number(sf.requestTimeoutMs);
+  const rawTimeout = sf.requestTimeoutMs;
+  // Number() of an object without a prototype (or a Symbol) throws: only numbers and numeric strings are read.
+  const timeout = rawTimeout === undefined ? 20000 : typeof rawTimeout === 'number' || typeof rawTimeout === 'string' ? Number(rawTimeout) : NaN;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError('config.json: "salesforce.requestTimeoutMs" must be a positive number');
+  if (timeout > MAX_REQUEST_TIMEOUT_MS) throw new ConfigError(`config.json: "salesforce.requestTimeoutMs" must be at most ${MAX_REQUEST_TIMEOUT_MS}`);
   const ms = (raw as { microsoft?: Record<string, unknown> }).microsoft;
   if (sf.customDomains !== undefined && !Array.isArray(sf.customDomains)) throw new ConfigError('config.json: "salesforce.customDomains" must be a list of host names');
   const customDomains = ((sf.customDomains as unknown[] | undefined) ?? []).map((value, i) => {
@@ -89,6 +126,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       apiVersion,
       requestTimeoutMs: timeout,
       customDomains,
+      ...externalIdFieldsOf(sf.externalIdFields),
     },
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority

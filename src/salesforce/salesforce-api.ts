@@ -64,6 +64,17 @@ export interface SalesforceApi {
   query<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>>;
   create(sobject: string, fields: Record<string, unknown>): Promise<{ id: string }>;
   update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void>;
+  /**
+   * The org's External ID field for `sobject` when the runtime config names one (`salesforce.externalIdFields`);
+   * undefined otherwise. Where there is one, the outbox creates records by `upsert` instead of `create`.
+   */
+  externalIdField(sobject: 'Task' | 'Contact'): string | undefined;
+  /**
+   * PATCH /sobjects/<sobject>/<externalIdField>/<key>: creates the record (`created: true`, 201) or updates the one
+   * record that carries the key (`created: false`, 200). Safe to send twice. Several records with the key: refused
+   * (300, `validation`, code MULTIPLE_CHOICES), nothing written.
+   */
+  upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>): Promise<{ id: string; created: boolean }>;
   retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]): Promise<T>;
   /** One API call carrying up to 25 subrequests; each subresponse keeps its own status and body. */
   composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;

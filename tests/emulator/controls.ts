@@ -33,6 +33,8 @@ export interface FailNextOptions {
 export interface HangNextOptions {
   count?: number;
   pathPrefix?: string;
+  /** The org carries the request out first (a write is committed), then its answer never comes. */
+  afterCommit?: boolean;
 }
 
 export interface EmulatorControls {
@@ -127,7 +129,7 @@ export function createControls(org: OrgState): EmulatorControls {
       org.failRules.push(rule);
     },
     hangNext: (options = {}) => {
-      org.hangRules.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix });
+      org.hangRules.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix, afterCommit: options.afterCommit === true });
     },
     clearFaults: () => {
       org.failRules = [];
@@ -251,7 +253,7 @@ const CONTROL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <li><code>POST /__emulator/restrict</code> {ip?, loginHours?}</li>
 <li><code>POST /__emulator/block-app</code> {blocked}</li>
 <li><code>POST /__emulator/fail-next</code> {count, status, body, headers?, pathPrefix?, preset?, withoutCors?, cutOffAfterBytes?}</li>
-<li><code>POST /__emulator/hang-next</code> {count, pathPrefix?}</li>
+<li><code>POST /__emulator/hang-next</code> {count, pathPrefix?, afterCommit?}</li>
 <li><code>POST /__emulator/latency</code> {ms}</li>
 <li><code>POST /__emulator/exhaust-api-limit</code>, <code>POST /__emulator/api-usage</code> {used}</li>
 <li><code>GET|POST /__emulator/policy</code></li>

@@ -26,6 +26,8 @@ export interface FailRule {
 export interface HangRule {
   remaining: number;
   pathPrefix?: string;
+  /** Carry the request out (commit a write), then hold the answer. */
+  afterCommit?: boolean;
 }
 
 export interface LogEntry {

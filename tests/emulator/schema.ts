@@ -35,6 +35,8 @@ export interface FieldDef {
   maxLength?: number;
   /** A restricted picklist's values in the demo org; any other value is refused. */
   restrictedValues?: readonly string[];
+  /** A custom text field marked External ID (not Unique): records can be upserted by its value, matched case-insensitively. */
+  externalId?: boolean;
 }
 
 export interface ChildRelationship {
@@ -129,6 +131,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'MailingCity', type: 'string', label: 'Mailing City', maxLength: 40 },
       { name: 'Description', type: 'textarea', label: 'Contact Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
       owner,
       ...audit,
     ],
@@ -194,6 +197,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'] },
       { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
       owner,
       ...audit,
     ],

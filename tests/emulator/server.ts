@@ -157,12 +157,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (org.latencyMs > 0) await sleep(org.latencyMs);
     const matches = (prefix: string | undefined): boolean => prefix === undefined || path.startsWith(prefix);
     const hang = org.hangRules.find((r) => r.remaining > 0 && matches(r.pathPrefix));
+    const hold = (): void => {
+      heldResponses.add(res);
+      res.on('close', () => heldResponses.delete(res));
+    };
     if (hang) {
       hang.remaining -= 1;
       org.hangRules = org.hangRules.filter((r) => r.remaining > 0);
-      heldResponses.add(res);
-      res.on('close', () => heldResponses.delete(res));
-      return;
+      if (!hang.afterCommit) {
+        hold();
+        return;
+      }
     }
 
     const area = areaOf(path);
@@ -195,6 +200,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       outcome = {
         reply: restError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 000000000-00000 (0000000000)'),
       };
+    }
+    if (hang?.afterCommit) {
+      // Carried out (a write is in the org now), but the answer never leaves: the client sees a timeout.
+      logEntry(method, path, area, outcome.reply.status, outcome);
+      hold();
+      return;
     }
     // A rule without a status changes the org's real answer: no CORS headers, or a cut-off body.
     if (fail?.cutOffAfterBytes !== undefined) sendCutOff(res, outcome.reply, fail.withoutCors ? {} : cors, fail.cutOffAfterBytes);

@@ -214,9 +214,21 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     return { kind: 'timeout', connectionLost: false, retryable: true, detail: `No answer from Salesforce within ${timeoutMs} ms.` };
   }
 
-  async function attempts(request: () => JsforceRequest, options: CallOptions, deadlineAt: number, expired: () => boolean): Promise<unknown> {
+  /**
+   * A call belongs to the seller it was made for. Another user signing in while it waits (a backoff, a refresh, the
+   * jsforce chunk) must not have it sent with their token: it fails as not signed in, and the outbox keeps the work
+   * for its owner. A call made before anyone was known (a restore's own read) is the restored grant's.
+   */
+  function assertCaller(caller: SalesforceIdentity | undefined): void {
+    if (caller && (signedInAs?.orgId !== caller.orgId || signedInAs?.userId !== caller.userId)) {
+      throw new SalesforceFailureError(notSignedInFailure());
+    }
+  }
+
+  async function attempts(request: () => JsforceRequest, options: CallOptions, deadlineAt: number, expired: () => boolean, caller: SalesforceIdentity | undefined): Promise<unknown> {
     let refreshed = false;
     for (let retry = 0; ; ) {
+      assertCaller(caller);
       const lost = session.lostFailure();
       if (lost) throw new SalesforceFailureError(lost);
       const tokens = session.current();
@@ -233,6 +245,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
         throw new SalesforceFailureError(classifySalesforceError(error, { phase: 'request', online: isOnline() }));
       }
       if (expired()) throw new SalesforceFailureError(deadlineFailure());
+      assertCaller(caller);
       try {
         const remaining = Math.max(1, deadlineAt - now());
         const body = await sendJsforceRequest(module, { accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl, apiVersion: config.apiVersion }, request(), remaining + 1000);
@@ -280,7 +293,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     if (!session.current()) throw new SalesforceFailureError(notSignedInFailure());
     const deadlineAt = now() + timeoutMs;
     let expired = false;
-    const work = attempts(request, options, deadlineAt, () => expired);
+    const work = attempts(request, options, deadlineAt, () => expired, signedInAs);
     work.catch(() => undefined); // abandoned after the deadline: its late rejection is not an unhandled one
     return withDeadline(work, timeoutMs, () => {
       expired = true;
@@ -320,6 +333,21 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       const url = sobjectPath(apiPath, sobject, id);
       // Setting the same fields twice leaves the same record: safe to retry.
       await call(() => json('PATCH', url, fields), { idempotent: true });
+    },
+
+    externalIdField: (sobject) => config.externalIdFields?.[sobject],
+
+    async upsert(sobject, externalIdField, key, fields) {
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(externalIdField) || !/^[A-Za-z0-9_-]{1,255}$/.test(key)) {
+        throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'INVALID_FIELD', detail: 'Not an External ID field name or key.' });
+      }
+      const url = `${sobjectPath(apiPath, sobject)}/${externalIdField}/${key}`;
+      // The key makes it safe to send twice: a second PATCH finds the record the first one made.
+      const result = (await call(() => json('PATCH', url, fields), { idempotent: true })) as { id?: unknown; created?: unknown } | undefined;
+      if (typeof result?.id !== 'string') {
+        throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'Salesforce answered the upsert without an id.' });
+      }
+      return { id: result.id, created: result.created === true };
     },
 
     async retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]) {

@@ -8,6 +8,7 @@
  * `error_description` that tells the overlapping-refresh race from a dead token. Tokens never enter a message.
  */
 import type { SalesforceTokens } from '../salesforce-api';
+import { scrubSecrets } from '../scrub-secrets';
 
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
   ok: boolean;
@@ -45,7 +46,8 @@ function errorFromAnswer(status: number, text: string): OAuthEndpointError {
     return new OAuthEndpointError(body.error, typeof body.error_description === 'string' ? body.error_description : undefined, status);
   }
   // Not an OAuth answer (a gateway's HTML 503, identity's text/plain): keep the status, in jsforce's ERROR_HTTP_ form.
-  return new OAuthEndpointError(`ERROR_HTTP_${status}`, text.slice(0, 200) || undefined, status);
+  // The text may be anything a gateway echoes, tokens included: scrubbed before it becomes the error's message.
+  return new OAuthEndpointError(`ERROR_HTTP_${status}`, scrubSecrets(text.slice(0, 200)) || undefined, status);
 }
 
 export async function requestTokenRefresh(

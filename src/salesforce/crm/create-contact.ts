@@ -75,14 +75,21 @@ export function contactLandedQuery(action: CreateContactAction): string {
 }
 
 /**
- * Creates the contact. When an earlier attempt may have landed (a timeout after sending, a pane closed mid-send),
- * looks for it first (same email and last name) and adopts it instead of creating a second one.
+ * Creates the contact. Where the org has an External ID field on Contact: one upsert on the entry's key, which finds
+ * an earlier attempt by that key whenever it landed. Otherwise, when an earlier attempt may have landed (a timeout
+ * after sending, a pane closed mid-send), looks for it first (same email and last name) and adopts it instead of
+ * creating a second one.
  */
 export async function executeCreateContact(
   api: SalesforceApi,
   action: CreateContactAction,
-  options: { mayHaveLanded: boolean },
+  options: { mayHaveLanded: boolean; key?: string },
 ): Promise<{ id: string; adopted: boolean }> {
+  const externalIdField = api.externalIdField('Contact');
+  if (externalIdField && options.key) {
+    const upserted = await api.upsert('Contact', externalIdField, options.key, { ...action.fields });
+    return { id: upserted.id, adopted: !upserted.created };
+  }
   if (options.mayHaveLanded) {
     const found = recordsOf(await api.query(contactLandedQuery(action)))
       .map((r) => str(r, 'Id'))

@@ -5,13 +5,16 @@
 import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'retrieve' | 'composite';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
   args: unknown[];
 }
 
 export interface FakeApiHandlers {
   query?: (soql: string) => unknown;
   create?: (sobject: string, fields: Record<string, unknown>) => unknown;
+  upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
+  /** External ID fields as the runtime config would name them; none by default (check-then-create). */
+  externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
 }
 
@@ -77,6 +80,11 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     update(sobject, id, fields) {
       calls.push({ method: 'update', args: [sobject, id, fields] });
       return answer(undefined, undefined);
+    },
+    externalIdField: (sobject) => handlers.externalIdFields?.[sobject],
+    upsert(sobject, externalIdField, key, fields) {
+      calls.push({ method: 'upsert', args: [sobject, externalIdField, key, fields] });
+      return answer(handlers.upsert && (() => handlers.upsert?.(sobject, externalIdField, key, fields)), { id: '00T5e0000000001AAA', created: true });
     },
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });

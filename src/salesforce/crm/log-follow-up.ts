@@ -35,9 +35,15 @@ export function followUpFields(action: LogFollowUpAction): Record<string, unknow
 export async function executeLogFollowUp(
   api: SalesforceApi,
   action: LogFollowUpAction,
-  options: { mayHaveLanded: boolean },
+  options: { mayHaveLanded: boolean; key?: string },
 ): Promise<{ id: string; adopted: boolean }> {
   const fields = followUpFields(action);
+  // With an External ID field on Task, the entry's key finds an earlier attempt whenever it landed: no query.
+  const externalIdField = api.externalIdField('Task');
+  if (externalIdField && options.key) {
+    const upserted = await api.upsert('Task', externalIdField, options.key, fields);
+    return { id: upserted.id, adopted: !upserted.created };
+  }
   if (options.mayHaveLanded) {
     const soql =
       `SELECT Id, Description FROM Task WHERE WhoId = ${soqlString(action.whoId)} AND Subject = ${soqlString(String(fields.Subject))} ` +

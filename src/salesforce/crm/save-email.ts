@@ -87,12 +87,19 @@ export function findSavedEmailTask(queryResult: unknown, internetMessageId: stri
 }
 
 /**
- * Runs one save: always looks for an earlier save first (another pane, an attempt that landed before a timeout),
- * then creates. Rejections are the wrapper's SalesforceFailureError, untouched.
+ * Runs one save: always looks for an earlier save first (another pane or device saved the same email: a different
+ * outbox entry), then creates, by upsert on the entry's key where the org has an External ID field on Task (an
+ * attempt of this entry that landed after the check is found by its key, not made twice). Rejections are the
+ * wrapper's SalesforceFailureError, untouched.
  */
-export async function executeSaveEmail(api: SalesforceApi, action: SaveEmailAction): Promise<{ id: string; adopted: boolean }> {
+export async function executeSaveEmail(api: SalesforceApi, action: SaveEmailAction, options?: { key: string }): Promise<{ id: string; adopted: boolean }> {
   const existing = findSavedEmailTask(await api.query(savedEmailQuery(action.subject)), action.internetMessageId);
   if (existing) return { id: existing.id, adopted: true };
+  const externalIdField = api.externalIdField('Task');
+  if (externalIdField && options?.key) {
+    const upserted = await api.upsert('Task', externalIdField, options.key, emailTaskFields(action));
+    return { id: upserted.id, adopted: !upserted.created };
+  }
   const created = await api.create('Task', emailTaskFields(action));
   return { id: created.id, adopted: false };
 }

@@ -13,6 +13,7 @@ import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitR
 import { outboxOwnerKey } from './outbox';
 import { executeOutboxAction, type OutboxExecutor } from './outbox-executors';
 import { openOutboxStore, outboxDatabaseName, type OutboxStore } from './outbox-store';
+import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
 import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 
 export interface CreateOutboxTestOptions {
@@ -76,7 +77,12 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
   if (channel) {
     channel.onmessage = (event: MessageEvent) => {
       const data = event.data as { ownerKey?: unknown } | null;
-      if (data && typeof data.ownerKey === 'string') void notifyLocal(data.ownerKey);
+      if (!data || typeof data.ownerKey !== 'string') return;
+      void notifyLocal(data.ownerKey);
+      // Another pane changed this owner's entries (new work, or work it had to leave: a user switched in that pane, its
+      // connection was lost): if the owner is signed in here, this pane sends it. A pass that changes nothing posts
+      // nothing, so two panes never wake each other in a loop.
+      if (current && outboxOwnerKey(current) === data.ownerKey) kick();
     };
   }
 
@@ -162,9 +168,17 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
 
       let failure: ClassifiedFailure | undefined;
       try {
-        const result = await execute(api, claimed.action, { mayHaveLanded: claimed.mayHaveLanded });
+        const result = await execute(ownerBoundApi(api, claimed.owner), claimed.action, { mayHaveLanded: claimed.mayHaveLanded, key: claimed.id });
         await store.update(claimed.id, (e) => (e.status === 'sending' ? succeed(e, result, now()) : null));
       } catch (error) {
+        if (error instanceof OwnerChangedError) {
+          // Another user signed in mid-attempt; the call that would have gone under their name was not made. The entry
+          // waits for its owner, like every other entry of this owner now.
+          await store.update(claimed.id, (e) => (e.status === 'sending' ? hold(e, 'other_identity', now()) : null));
+          await changed(ownerKey);
+          await holdAll(ownerKey, 'other_identity');
+          break;
+        }
         failure =
           error instanceof SalesforceFailureError
             ? error.failure

@@ -4,6 +4,7 @@
  * same entry cannot both win.
  */
 import type { OutboxEntry } from './outbox';
+import { readOutboxEntry } from './outbox-record';
 
 const STORE = 'entries';
 const BY_OWNER = 'by-owner';
@@ -84,12 +85,14 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
     name,
     async listByOwner(ownerKey) {
       const tx = (await database()).transaction(STORE, 'readonly');
-      const entries = await requestPromise(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
-      return (entries as OutboxEntry[]).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      const stored: unknown[] = await requestPromise(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
+      // Records without an entry's shape are never listed, so never sent (outbox-record.ts).
+      const entries = stored.map(readOutboxEntry).filter((e): e is OutboxEntry => e !== undefined);
+      return entries.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     },
     async get(id) {
       const tx = (await database()).transaction(STORE, 'readonly');
-      return (await requestPromise(tx.objectStore(STORE).get(id))) as OutboxEntry | undefined;
+      return readOutboxEntry(await requestPromise(tx.objectStore(STORE).get(id)));
     },
     async put(entry) {
       const tx = (await database()).transaction(STORE, 'readwrite');
@@ -103,7 +106,7 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
       // Callbacks, not awaits, inside the transaction: it must not auto-commit between the read and the write.
       const read = store.get(id);
       read.onsuccess = () => {
-        const existing = read.result as OutboxEntry | undefined;
+        const existing = readOutboxEntry(read.result);
         if (!existing) return;
         const next = change(existing);
         if (next && next !== existing) {

@@ -6,7 +6,12 @@ import type { ClassifiedFailure } from '../failure-kinds';
 import type { OutboxAction, OutboxEntry, OutboxOwner, OutboxResult, OutboxWaitReason } from './outbox';
 import { outboxOwnerKey } from './outbox';
 
-/** Long enough for one bounded Salesforce call (the wrapper's deadline) plus its idempotency check. */
+/**
+ * How long a claimed entry belongs to the pane that claimed it. One attempt is at most two Salesforce calls (the
+ * idempotency check, then the create), each bounded by the wrapper's deadline, which the runtime config caps at
+ * MAX_REQUEST_TIMEOUT_MS (40 s): the lease outlasts both with room for the IndexedDB writes around them, so no other
+ * pane takes the entry over while its attempt may still be in flight. send-lease.test.ts holds the relation.
+ */
 export const SEND_LEASE_MS = 90_000;
 /** Done entries are kept this long (the pane shows "Saved" from them), then removed. */
 export const DONE_RETENTION_MS = 24 * 60 * 60_000;

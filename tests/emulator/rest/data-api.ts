@@ -123,6 +123,11 @@ function sobjects(org: OrgState, session: Session, request: DataRequest, parts: 
     if (method !== 'GET') return methodNotAllowed(method, ['HEAD', 'GET']);
     return jsonReply(200, describe(def, apiVersion));
   }
+  if (parts.length === 3) {
+    // sObject Rows by External ID. Only the upsert (PATCH) is offered; GET, DELETE and POST by external id are not.
+    if (method !== 'PATCH') return methodNotAllowed(method, ['PATCH']);
+    return upsert(org, session, request, def, parts[1] ?? '', parts[2] ?? '');
+  }
   if (parts.length !== 2) return notFound();
   const id = parts[1] ?? '';
   switch (method) {
@@ -176,7 +181,12 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (def.readOnly) return readOnlyObject();
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
-  const checked = checkWrite(org.records, def, parsed.value, 'create');
+  return insert(org, session, request, def, parsed.value, (id) => ({ id, success: true, errors: [] }));
+}
+
+/** Creates a record from a checked body; `answer` is the 201 body (create and upsert say it differently). */
+function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
+  const checked = checkWrite(org.records, def, body, 'create');
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
   const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
   const duplicates = findDuplicates(org.records, def, checked.values);
@@ -193,7 +203,38 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
     LastModifiedDate: now,
     SystemModstamp: now,
   });
-  return jsonReply(201, { id, success: true, errors: [] }, { Location: sobjectUrl(request.apiVersion, def, id) });
+  return jsonReply(201, answer(id), { Location: sobjectUrl(request.apiVersion, def, id) });
+}
+
+/**
+ * PATCH /sobjects/<T>/<externalIdField>/<value> (REST API Developer Guide, "Insert or Update (Upsert) a Record Using
+ * an External ID"): no record carries the value → created, 201 `{id, success, errors, created: true}`; one → updated,
+ * 200 `{id, success, errors, created: false}` (API 46.0 and later; the emulator serves 50.0+); several → 300 with the
+ * matching records' URLs, nothing written. A field that is not an External ID → 404 NOT_FOUND. The body must not
+ * carry Id or the External ID field (the guide: "an error is generated"; its wire form is not given).
+ */
+function upsert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, fieldName: string, value: string): Reply {
+  if (def.readOnly) return readOnlyObject();
+  const field = findField(def, fieldName);
+  if (!field?.externalId) return jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  const parsed = parseJsonBody(request.body);
+  if (!parsed.ok) return parsed.reply;
+  const named = Object.keys(parsed.value).filter((k) => k.toLowerCase() === 'id' || k.toLowerCase() === field.name.toLowerCase());
+  if (named.length > 0) {
+    return restError(400, 'INVALID_FIELD', `Upsert by ${field.name}: the request body must not carry ${named.join(', ')}`, named);
+  }
+  const wanted = value.toLowerCase();
+  const matches = org.records.all(def.name).filter((r) => typeof r[field.name] === 'string' && (r[field.name] as string).toLowerCase() === wanted);
+  if (matches.length > 1) return jsonReply(300, matches.map((r) => sobjectUrl(request.apiVersion, def, r.Id)));
+  const existing = matches[0];
+  if (!existing) {
+    return insert(org, session, request, def, { ...parsed.value, [field.name]: value }, (id) => ({ id, success: true, errors: [], created: true }));
+  }
+  const checked = checkWrite(org.records, def, parsed.value, 'update', existing);
+  if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const now = formatDateTime(org.now());
+  org.records.put(def.name, { ...existing, ...checked.values, Id: existing.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  return jsonReply(200, { id: existing.Id, success: true, errors: [], created: false });
 }
 
 function update(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, id: string): Reply {
@@ -251,6 +292,8 @@ function describe(def: SObjectDef, version: string): Record<string, unknown> {
       updateable: !f.readOnly && !def.readOnly,
       referenceTo: f.referenceTo ?? [],
       relationshipName: f.relationshipName ?? null,
+      externalId: f.externalId === true,
+      idLookup: f.externalId === true || f.type === 'id',
     })),
     childRelationships: def.childRelationships.map((c) => ({ childSObject: c.childSObject, field: c.field, relationshipName: c.relationshipName })),
   };
