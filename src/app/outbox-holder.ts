@@ -9,6 +9,8 @@ import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 
 export interface OutboxHolder extends OutboxControl {
   current(): Outbox | undefined;
+  /** The last attempt to open failed (no IndexedDB, or it did not answer): the workspace runs read-only. */
+  unavailable(): boolean;
   subscribe(listener: () => void): () => void;
   /** Closes the current outbox (before its database is deleted); the next `resume` opens a new one. */
   close(): void;
@@ -18,9 +20,14 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
   let outbox: Outbox | undefined;
   let opening: Promise<Outbox | undefined> | undefined;
   let wanted: OutboxOwner | undefined;
+  let failed = false;
   const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
 
   const start = () => {
+    failed = false;
     const attempt = open().then(
       (created) => {
         if (opening !== attempt) {
@@ -29,11 +36,17 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
         }
         outbox = created;
         if (wanted) created.resume(wanted);
-        for (const listener of [...listeners]) listener();
+        notify();
         return created;
       },
-      // No IndexedDB (private mode): the pane still works, writes are simply not kept.
-      () => undefined,
+      // No IndexedDB (private mode): the pane still works read-only; nothing is taken that could not be kept.
+      () => {
+        if (opening === attempt) {
+          failed = true;
+          notify();
+        }
+        return undefined;
+      },
     );
     opening = attempt;
     return attempt;
@@ -44,6 +57,7 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
 
   return {
     current: () => outbox,
+    unavailable: () => failed && !outbox,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

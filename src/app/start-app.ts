@@ -3,13 +3,12 @@
  * hands the app one object. Every browser side effect arrives here through `AppEnvironment`, so the rest of the app
  * (and its tests) never reaches for a global.
  */
-import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
 import { hostCheckedFetch, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
-import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
+import { createTokenStore, tokenDatabaseName, type SalesforceUserKey, type TokenStoreScope } from '../auth/token-store';
 import { forgetUnkeyedSession } from '../auth/unkeyed-session';
 import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -20,11 +19,17 @@ import { createSalesforceConnection, type SalesforceConnection } from '../salesf
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
+import { storageProbeDatabaseName } from '../host/storage-names';
+import { withDeadline } from '../salesforce/connection/deadline';
+import { sweepAccountStorage } from './account-sweep';
+import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
 import { createOutboxHolder, type OutboxHolder } from './outbox-holder';
+import { createStorageHealth, probeIndexedDb, STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
 
 export interface AppEnvironment {
   fetch: typeof fetch;
-  indexedDB: IDBFactory;
+  /** Missing in some private modes and webviews: the pane then runs read-only (storage-health.ts). */
+  indexedDB: IDBFactory | undefined;
   crypto: Crypto;
   localStorage?: Storage;
   /** The pane's document base URL (auth-start.html sits beside index.html). */
@@ -43,6 +48,8 @@ export interface AppServices {
   connection: SalesforceConnection;
   auth: AuthController;
   outbox?: OutboxHolder;
+  /** Whether IndexedDB works here; when not, sign-in lasts the pane's life and the workspace is read-only. */
+  storage: StorageHealth;
   microsoftAccountId?: string;
   /** Microsoft sign-in for the shell (name, Sign in with Microsoft, diagnostics); absent when not configured. */
   microsoftAuth?: MicrosoftAuth;
@@ -62,7 +69,14 @@ export function browserEnvironment(): AppEnvironment {
   const w = globalThis as typeof globalThis & Window;
   return {
     fetch: (input, init) => w.fetch(input, init),
-    indexedDB: w.indexedDB,
+    indexedDB: (() => {
+      try {
+        return w.indexedDB ?? undefined;
+      } catch {
+        // Some webviews throw on access to indexedDB (SecurityError) rather than leave it out.
+        return undefined;
+      }
+    })(),
     crypto: w.crypto,
     localStorage: (() => {
       try {
@@ -89,18 +103,29 @@ export function browserEnvironment(): AppEnvironment {
   };
 }
 
+function createMemoryTokenStoreFor(scope: TokenStoreScope) {
+  return createMemoryTokenStore(tokenDatabaseName(scope));
+}
+
 export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: AppEnvironment, options: AppOptions = {}): AppServices {
   const partitionKey = host.partitionKey;
   const microsoftAccountId = options.microsoft?.accountId?.();
-  const tokenStore = createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB: env.indexedDB, crypto: env.crypto });
+  // Asked once, within a deadline; the token store and the outbox follow the answer.
+  const storage = createStorageHealth(probeIndexedDb(env.indexedDB, storageProbeDatabaseName(partitionKey)));
+  const indexedDB = env.indexedDB;
+  const tokenStore = indexedDB
+    ? createFallbackTokenStore(createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB, crypto: env.crypto }), storage)
+    : createFallbackTokenStore(createMemoryTokenStoreFor({ partitionKey, microsoftAccountId }), storage);
   // Which hosts may receive a token (src/auth/salesforce-hosts.ts): loopback only for a pane itself on loopback.
   const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
   const revokeStored = async (loginUrl: string, refreshToken: string) =>
     isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeToken({ fetch: env.fetch }, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : false;
-  if (microsoftAccountId) {
+  if (microsoftAccountId && indexedDB) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
-    void forgetUnkeyedSession({ indexedDB: env.indexedDB, crypto: env.crypto, ...(partitionKey ? { partitionKey } : {}), revokeStored });
+    void storage.ready
+      .then((ok) => (ok ? forgetUnkeyedSession({ indexedDB, crypto: env.crypto, ...(partitionKey ? { partitionKey } : {}), revokeStored }) : false))
+      .catch(() => false);
   }
 
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
@@ -120,7 +145,22 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
 
   const createOutbox = options.createOutbox;
   const outbox = createOutbox
-    ? createOutboxHolder(async () => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB: env.indexedDB }))
+    ? createOutboxHolder(async () => {
+        if (!indexedDB || !(await storage.ready)) throw new Error('IndexedDB is not available');
+        // An outbox whose database never opens must not leave the workspace waiting: read-only after the deadline.
+        let late = false;
+        const opening = Promise.resolve(createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB }));
+        void opening.then(
+          (created) => {
+            if (late) created.close();
+          },
+          () => undefined,
+        );
+        return withDeadline(opening, STORAGE_DEADLINE_MS, () => {
+          late = true;
+          return new Error('The outbox database did not open in time');
+        });
+      })
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
 
@@ -171,12 +211,13 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     ...(options.microsoft ? { microsoftAuth: options.microsoft } : {}),
     ownerExtras: { ...(partitionKey ? { partitionKey } : {}), ...(microsoftAccountId ? { microsoftAccountId } : {}) },
     wipeAccountStorage: async () => {
-      await wipeAccountStorage({
-        indexedDB: env.indexedDB,
+      // Exact names only (account-sweep.ts): with no partition key, other add-ins' data on the origin stays.
+      await sweepAccountStorage({
+        ...(indexedDB && (await storage.ready) ? { indexedDB } : {}),
         ...(env.localStorage ? { localStorage: env.localStorage } : {}),
         ...(partitionKey ? { partitionKey } : {}),
-        ownTokenDatabase: tokenStore.databaseName,
-        sharedDatabases: [outboxDatabaseName(partitionKey)],
+        tokenDatabase: tokenStore.databaseName,
+        outboxDatabase: outboxDatabaseName(partitionKey),
       });
     },
     clearCrmCache: clearPeopleCaches,
@@ -193,6 +234,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     connection,
     auth,
     ...(outbox ? { outbox } : {}),
+    storage,
     ...(microsoftAccountId ? { microsoftAccountId } : {}),
     ...(options.microsoftAuth ? { microsoftAuth: options.microsoftAuth } : {}),
     copyText: env.copyText,

@@ -1,0 +1,56 @@
+/**
+ * The token store the app uses: the encrypted IndexedDB store (src/auth/token-store.ts) when the storage check says
+ * IndexedDB works, else one in memory for the life of the pane (the seller signs in again at the next opening; the
+ * shell says so). Every IndexedDB call is bounded: a store that stops answering fails the call with a timeout
+ * instead of holding a sign-in or a refresh (and the refresh lock) for good.
+ */
+import type { LastSession, SalesforceUserKey, TokenStore } from '../auth/token-store';
+import { withDeadline } from '../salesforce/connection/deadline';
+import { STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
+
+function storageTimeout(): Error {
+  const error = new Error('Browser storage did not answer in time.');
+  error.name = 'TimeoutError';
+  return error;
+}
+
+/** Held in this pane's memory only: never written anywhere, gone when the pane closes. */
+export function createMemoryTokenStore(databaseName: string): TokenStore {
+  const tokens = new Map<string, string>();
+  let last: LastSession | undefined;
+  const keyOf = (user: SalesforceUserKey) => `${user.orgId}/${user.userId}`;
+  return {
+    databaseName,
+    saveRefreshToken: async (user, token) => void tokens.set(keyOf(user), token),
+    loadRefreshToken: async (user) => tokens.get(keyOf(user)),
+    deleteRefreshToken: async (user) => void tokens.delete(keyOf(user)),
+    saveLastSession: async (session) => void (last = { ...session }),
+    loadLastSession: async () => (last ? { ...last } : undefined),
+    clearLastSession: async () => void (last = undefined),
+    wipe: async () => {
+      tokens.clear();
+      last = undefined;
+    },
+  };
+}
+
+export function createFallbackTokenStore(durable: TokenStore, health: StorageHealth, deadlineMs = STORAGE_DEADLINE_MS): TokenStore {
+  const memory = createMemoryTokenStore(durable.databaseName);
+  const use = async <T>(call: (store: TokenStore) => Promise<T>): Promise<T> => {
+    if (!(await health.ready)) return call(memory);
+    return withDeadline(call(durable), deadlineMs, storageTimeout);
+  };
+  return {
+    databaseName: durable.databaseName,
+    saveRefreshToken: (user, token) => use((s) => s.saveRefreshToken(user, token)),
+    loadRefreshToken: (user) => use((s) => s.loadRefreshToken(user)),
+    deleteRefreshToken: (user) => use((s) => s.deleteRefreshToken(user)),
+    saveLastSession: (session) => use((s) => s.saveLastSession(session)),
+    loadLastSession: () => use((s) => s.loadLastSession()),
+    clearLastSession: () => use((s) => s.clearLastSession()),
+    // The delete goes on in the background while another pane keeps the database open (token-store.ts): not waited for.
+    wipe: () => use((s) => s.wipe()).catch((error: unknown) => {
+      if ((error as { name?: unknown }).name !== 'TimeoutError') throw error;
+    }),
+  };
+}
