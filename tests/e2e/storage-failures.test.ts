@@ -34,8 +34,9 @@ function removeIndexedDbInPane(origin: string): void {
 }
 
 /**
- * The outbox's put fails as a write over quota fails: a QuotaExceededError DOMException. Only the outbox store
- * ('entries'), only while `__quotaFull` is set.
+ * A write over quota, as the IndexedDB spec has it fail: the put itself succeeds, then the commit cannot be written and
+ * the transaction aborts with a QuotaExceededError (https://w3c.github.io/IndexedDB/#commit-a-transaction). Only the
+ * outbox store ('entries'), only while `__quotaFull` is set.
  */
 function quotaFullInPane(origin: string): void {
   if (window === window.top || location.origin !== origin) return;
@@ -43,8 +44,16 @@ function quotaFullInPane(origin: string): void {
   w.__quotaFull = true;
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if (w.__quotaFull && this.name === 'entries') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    return put.apply(this, args);
+    const request = put.apply(this, args);
+    if (w.__quotaFull && this.name === 'entries') {
+      const tx = this.transaction;
+      request.addEventListener('success', () => {
+        const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        Object.defineProperty(tx, 'error', { configurable: true, get: () => quota });
+        tx.abort();
+      });
+    }
+    return request;
   };
 }
 
