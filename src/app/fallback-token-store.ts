@@ -5,14 +5,10 @@
  * instead of holding a sign-in or a refresh (and the refresh lock) for good.
  */
 import type { LastSession, SalesforceUserKey, TokenStore } from '../auth/token-store';
-import { withDeadline } from '../salesforce/connection/deadline';
+import { deadlineError, withDeadline } from '../salesforce/connection/deadline';
 import { STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
 
-function storageTimeout(): Error {
-  const error = new Error('Browser storage did not answer in time.');
-  error.name = 'TimeoutError';
-  return error;
-}
+const storageTimeout = () => deadlineError('Browser storage did not answer in time.');
 
 /** Held in this pane's memory only: never written anywhere, gone when the pane closes. */
 export function createMemoryTokenStore(databaseName: string): TokenStore {

@@ -20,7 +20,7 @@ import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
-import { withDeadline } from '../salesforce/connection/deadline';
+import { withBodyDeadline, withDeadline } from '../salesforce/connection/deadline';
 import { sweepAccountStorage } from './account-sweep';
 import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
 import { createOutboxHolder, type OutboxHolder } from './outbox-holder';
@@ -177,6 +177,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   };
 
   const pkcePool = createPkcePool();
+  // The sign-in's own deadline ends with the headers (salesforce-sign-in.ts); the token answer's body gets its own.
+  const signInFetch = withBodyDeadline(env.fetch, config.salesforce.requestTimeoutMs);
   const auth = createAuthController({
     connection: {
       identity: () => connection.identity(),
@@ -199,7 +201,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
           openDialog: (url, size) => host.openDialog(url, size),
           appBaseUrl: env.baseUrl,
           appOrigin: env.origin,
-          fetch: env.fetch,
+          fetch: signInFetch,
           classify: classifySalesforceError,
           isOnline: env.isOnline,
           createPkcePair: () => pkcePool.take(),

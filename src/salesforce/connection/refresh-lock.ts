@@ -4,7 +4,7 @@
  * webviews without Web Locks share a lease in IndexedDB instead; in Node and in unit tests an in-process lock stands
  * in.
  */
-import { withDeadline } from './deadline';
+import { deadlineError, withDeadline } from './deadline';
 
 export interface RefreshLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
@@ -52,9 +52,7 @@ export const DEFAULT_LOCK_WAIT_MS = 35_000;
 
 /** Named TimeoutError so the failure classifier files it as a timeout: retried, never a lost connection. */
 export function lockTimeoutError(detail: string): Error {
-  const error = new Error(detail);
-  error.name = 'TimeoutError';
-  return error;
+  return deadlineError(detail);
 }
 
 function holdBounded<T>(fn: () => Promise<T>, holdMs: number): Promise<T> {
