@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { createIndexedDbLock, createInProcessLock, createWebLock, type RefreshLock, type WebLockManager } from './refresh-lock';
+import { createIndexedDbLock, createInProcessLock, createWebLock, lockDeadlinesFor, type RefreshLock, type WebLockManager } from './refresh-lock';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -258,5 +258,13 @@ describe('lock deadlines (a hung lock in one pane never blocks another pane for 
     clock += 5_000;
     await waiting;
     expect(got).toBe(true);
+  });
+});
+
+describe('lockDeadlinesFor', () => {
+  it('holds longer than one whole token call, and waits longer than it holds', () => {
+    expect(lockDeadlinesFor(10_000)).toEqual({ holdMs: 30_000, waitMs: 35_000 });
+    expect(lockDeadlinesFor(20_000)).toEqual({ holdMs: 30_000, waitMs: 35_000 });
+    expect(lockDeadlinesFor(60_000)).toEqual({ holdMs: 90_000, waitMs: 95_000 });
   });
 });

@@ -50,6 +50,15 @@ export interface LockDeadlines {
 export const DEFAULT_LOCK_HOLD_MS = 30_000;
 export const DEFAULT_LOCK_WAIT_MS = 35_000;
 
+/**
+ * The deadlines for a request deadline of `requestTimeoutMs`: a holder may finish one token call that takes the whole
+ * request deadline and still answer a quick retry, so it holds at least 1.5 times that; a waiter takes over 5 s later.
+ */
+export function lockDeadlinesFor(requestTimeoutMs: number): Required<LockDeadlines> {
+  const holdMs = Math.max(DEFAULT_LOCK_HOLD_MS, Math.ceil(requestTimeoutMs * 1.5));
+  return { holdMs, waitMs: holdMs + (DEFAULT_LOCK_WAIT_MS - DEFAULT_LOCK_HOLD_MS) };
+}
+
 /** Named TimeoutError so the failure classifier files it as a timeout: retried, never a lost connection. */
 export function lockTimeoutError(detail: string): Error {
   return deadlineError(detail);
