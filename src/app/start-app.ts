@@ -8,7 +8,7 @@ import { createPkcePool } from '../auth/pkce';
 import { hostCheckedFetch, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
-import { createTokenStore, tokenDatabaseName, type SalesforceUserKey, type TokenStoreScope } from '../auth/token-store';
+import { createTokenStore, tokenDatabaseName, type SalesforceUserKey } from '../auth/token-store';
 import { forgetUnkeyedSession } from '../auth/unkeyed-session';
 import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -103,19 +103,17 @@ export function browserEnvironment(): AppEnvironment {
   };
 }
 
-function createMemoryTokenStoreFor(scope: TokenStoreScope) {
-  return createMemoryTokenStore(tokenDatabaseName(scope));
-}
-
 export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: AppEnvironment, options: AppOptions = {}): AppServices {
   const partitionKey = host.partitionKey;
   const microsoftAccountId = options.microsoft?.accountId?.();
   // Asked once, within a deadline; the token store and the outbox follow the answer.
   const storage = createStorageHealth(probeIndexedDb(env.indexedDB, storageProbeDatabaseName(partitionKey)));
   const indexedDB = env.indexedDB;
-  const tokenStore = indexedDB
-    ? createFallbackTokenStore(createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB, crypto: env.crypto }), storage)
-    : createFallbackTokenStore(createMemoryTokenStoreFor({ partitionKey, microsoftAccountId }), storage);
+  const scope = { partitionKey, microsoftAccountId };
+  const tokenStore = createFallbackTokenStore(
+    indexedDB ? createTokenStore(scope, { indexedDB, crypto: env.crypto }) : createMemoryTokenStore(tokenDatabaseName(scope)),
+    storage,
+  );
   // Which hosts may receive a token (src/auth/salesforce-hosts.ts): loopback only for a pane itself on loopback.
   const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
   const revokeStored = async (loginUrl: string, refreshToken: string) =>
