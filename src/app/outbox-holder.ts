@@ -5,6 +5,7 @@
  * controller talks to the holder; the workspace gets `current()`.
  */
 import type { OutboxControl } from '../auth/auth-controller';
+import { deadlineError, realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 
 export interface OutboxHolder extends OutboxControl {
@@ -14,6 +15,30 @@ export interface OutboxHolder extends OutboxControl {
   subscribe(listener: () => void): () => void;
   /** Closes the current outbox (before its database is deleted); the next `resume` opens a new one. */
   close(): void;
+}
+
+/**
+ * Opens within `ms`: an outbox whose database never opens (a hung IndexedDB) must not leave the workspace waiting, so
+ * it fails (the workspace runs read-only); one that opens after all is closed, never half used.
+ */
+export function openWithinDeadline(open: () => Outbox | Promise<Outbox>, ms: number, timers: Timers = realTimers): Promise<Outbox> {
+  let late = false;
+  const opening = Promise.resolve().then(open);
+  void opening.then(
+    (created) => {
+      if (late) created.close();
+    },
+    () => undefined,
+  );
+  return withDeadline(
+    opening,
+    ms,
+    () => {
+      late = true;
+      return deadlineError('The outbox database did not open in time.');
+    },
+    timers,
+  );
 }
 
 export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {

@@ -20,10 +20,10 @@ import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
-import { withBodyDeadline, withDeadline } from '../salesforce/connection/deadline';
+import { withBodyDeadline } from '../salesforce/connection/deadline';
 import { sweepAccountStorage } from './account-sweep';
 import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
-import { createOutboxHolder, type OutboxHolder } from './outbox-holder';
+import { createOutboxHolder, openWithinDeadline, type OutboxHolder } from './outbox-holder';
 import { createStorageHealth, probeIndexedDb, STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
 
 export interface AppEnvironment {
@@ -145,19 +145,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const outbox = createOutbox
     ? createOutboxHolder(async () => {
         if (!indexedDB || !(await storage.ready)) throw new Error('IndexedDB is not available');
-        // An outbox whose database never opens must not leave the workspace waiting: read-only after the deadline.
-        let late = false;
-        const opening = Promise.resolve(createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB }));
-        void opening.then(
-          (created) => {
-            if (late) created.close();
-          },
-          () => undefined,
-        );
-        return withDeadline(opening, STORAGE_DEADLINE_MS, () => {
-          late = true;
-          return new Error('The outbox database did not open in time');
-        });
+        return openWithinDeadline(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB }), STORAGE_DEADLINE_MS);
       })
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
