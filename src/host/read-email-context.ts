@@ -1,4 +1,4 @@
-import { realTimers, type Timers } from '../salesforce/connection/deadline';
+import { deadlineError, realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
 import { succeeded } from './async-result';
 import type { EmailAddress, EmailContext } from './office-host';
 
@@ -25,22 +25,10 @@ export interface ReadOptions {
 
 /** Calls `start` with a `settle` that takes the first answer; `fallback` when the deadline comes first or it throws. */
 function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
-  const timers = options.timers ?? realTimers;
-  return new Promise((resolve) => {
-    let done = false;
-    const settle = (value: T) => {
-      if (done) return;
-      done = true;
-      timers.clearTimeout(handle);
-      resolve(value);
-    };
-    const handle = timers.setTimeout(() => settle(fallback), options.deadlineMs ?? GET_ASYNC_DEADLINE_MS);
-    try {
-      start(settle);
-    } catch {
-      settle(fallback);
-    }
-  });
+  const answer = new Promise<T>((resolve) => start(resolve));
+  return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch(
+    () => fallback,
+  );
 }
 
 /** Settles with the value, or `fallback` when Office answers failed or late: one unreadable field must not hide the item. */
