@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
 import { savedEmailTasks } from './support/emulator-records';
-import { signInThroughDialog } from './support/salesforce-sign-in';
+import { openSignedInPane, signInThroughDialog } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
 const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
@@ -113,6 +113,37 @@ describe('storage failures are visible and lose nothing', () => {
       await pane.getByTestId('save-email-saved').waitFor({ timeout: STEP });
       expect(await error.count()).toBe(0);
       expect(await savedEmailTasks(stack, renewal.internetMessageId!)).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("Windows (partitionKey undefined): sign-out deletes the add-in's own storage by exact name and leaves another add-in's", async () => {
+    const { context, pane } = await openSignedInPane(stack, { email: renewal.id, platform: 'windows' }, { reducedMotion: 'reduce' });
+    try {
+      expect(await pane.evaluate(() => (window as unknown as { Office: typeof Office }).Office.context.partitionKey ?? null)).toBeNull();
+      await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: STEP }).toBe(3);
+      // Another add-in (or library) served from the same origin keeps its own database and keys here.
+      await pane.evaluate(async () => {
+        localStorage.setItem('other-addin.prefs', 'kept');
+        await new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('other-addin', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('s');
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        });
+      });
+      const names = () => pane.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').sort());
+      expect(await names()).toContain('sf-auth::');
+
+      await pane.getByTestId('sign-out').click();
+      await pane.getByRole('button', { name: 'Sign in to Salesforce' }).waitFor({ timeout: STEP });
+      await expect.poll(async () => (await names()).includes('sf-auth::'), { timeout: 5_000 }).toBe(false);
+      expect(await names()).toContain('other-addin');
+      expect(await pane.evaluate(() => localStorage.getItem('other-addin.prefs'))).toBe('kept');
     } finally {
       await context.close();
     }
