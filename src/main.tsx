@@ -1,16 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { parseRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
+import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { createOfficeHost, OfficeUnavailableError, waitForOffice } from './host';
 
 // The thin entry: wait for Outlook, read the runtime config, hand both to the app. Everything else lives in app/.
 
-async function loadConfig(): Promise<RuntimeConfig> {
-  // no-store: a deployment (or a test) changes config.json without a rebuild, and a cached copy would hide that.
-  const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store' });
-  if (!response.ok) throw new Error(`config.json could not be loaded (HTTP ${response.status})`);
-  return parseRuntimeConfig(await response.json());
+function loadConfig(): Promise<RuntimeConfig> {
+  return loadRuntimeConfig({ fetch: (input, init) => fetch(input, init), url: new URL('config.json', document.baseURI) });
 }
 
 function StartupError({ title, detail }: { title: string; detail?: string }) {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
-import { createOutboxHolder } from './outbox-holder';
+import { createOutboxHolder, openWithinDeadline } from './outbox-holder';
 
 const SAM: OutboxOwner = { orgId: 'o', userId: 'sam' };
 
@@ -58,5 +58,34 @@ describe('outbox holder', () => {
     const holder = createOutboxHolder(() => Promise.reject(new Error('no IndexedDB')));
     expect(await holder.pendingCount(SAM)).toBe(0);
     expect(holder.current()).toBeUndefined();
+  });
+});
+
+describe('openWithinDeadline (an outbox whose database never opens)', () => {
+  it('fails after the deadline so the workspace runs read-only, and closes an outbox that opens late', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const log: string[] = [];
+      let openLate!: (outbox: Outbox) => void;
+      const outcome = openWithinDeadline(() => new Promise<Outbox>((resolve) => (openLate = resolve)), 5_000).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(4_999);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await outcome) as Error).toMatchObject({ name: 'TimeoutError' });
+      openLate(fakeOutbox(log));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(log).toEqual(['close']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a holder whose open fails reports the workspace read-only', async () => {
+    const holder = createOutboxHolder(() => Promise.reject(new Error('no IndexedDB')));
+    let told = 0;
+    holder.subscribe(() => told++);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(holder.unavailable()).toBe(true);
+    expect(holder.current()).toBeUndefined();
+    expect(told).toBe(1);
   });
 });

@@ -5,22 +5,54 @@
  * controller talks to the holder; the workspace gets `current()`.
  */
 import type { OutboxControl } from '../auth/auth-controller';
+import { deadlineError, realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 
 export interface OutboxHolder extends OutboxControl {
   current(): Outbox | undefined;
+  /** The last attempt to open failed (no IndexedDB, or it did not answer): the workspace runs read-only. */
+  unavailable(): boolean;
   subscribe(listener: () => void): () => void;
   /** Closes the current outbox (before its database is deleted); the next `resume` opens a new one. */
   close(): void;
+}
+
+/**
+ * Opens within `ms`: an outbox whose database never opens (a hung IndexedDB) must not leave the workspace waiting, so
+ * it fails (the workspace runs read-only); one that opens after all is closed, never half used.
+ */
+export function openWithinDeadline(open: () => Outbox | Promise<Outbox>, ms: number, timers: Timers = realTimers): Promise<Outbox> {
+  let late = false;
+  const opening = Promise.resolve().then(open);
+  void opening.then(
+    (created) => {
+      if (late) created.close();
+    },
+    () => undefined,
+  );
+  return withDeadline(
+    opening,
+    ms,
+    () => {
+      late = true;
+      return deadlineError('The outbox database did not open in time.');
+    },
+    timers,
+  );
 }
 
 export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
   let outbox: Outbox | undefined;
   let opening: Promise<Outbox | undefined> | undefined;
   let wanted: OutboxOwner | undefined;
+  let failed = false;
   const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
 
   const start = () => {
+    failed = false;
     const attempt = open().then(
       (created) => {
         if (opening !== attempt) {
@@ -29,11 +61,17 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
         }
         outbox = created;
         if (wanted) created.resume(wanted);
-        for (const listener of [...listeners]) listener();
+        notify();
         return created;
       },
-      // No IndexedDB (private mode): the pane still works, writes are simply not kept.
-      () => undefined,
+      // No IndexedDB (private mode): the pane still works read-only; nothing is taken that could not be kept.
+      () => {
+        if (opening === attempt) {
+          failed = true;
+          notify();
+        }
+        return undefined;
+      },
     );
     opening = attempt;
     return attempt;
@@ -44,6 +82,7 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
 
   return {
     current: () => outbox,
+    unavailable: () => failed && !outbox,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

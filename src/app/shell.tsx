@@ -14,6 +14,7 @@ import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
 import { DiagnosticsDisclosure } from '../features/sign-in/diagnostics-disclosure';
 import { SignOutConfirmDialog } from '../features/sign-out/sign-out-confirm-dialog';
 import { useSignOut } from '../features/sign-out/use-sign-out';
+import { StorageUnavailableNotice } from '../features/workspace/storage-unavailable-notice';
 import { WorkspaceView } from '../features/workspace/workspace-view';
 import { useConnectionState } from '../salesforce/connection/use-connection-state';
 import type { AppServices } from './start-app';
@@ -52,6 +53,12 @@ export function Shell({ services }: { services: AppServices }) {
   const subscribeOutbox = useCallback((listener: () => void) => outboxHolder?.subscribe(listener) ?? (() => undefined), [outboxHolder]);
   const readOutbox = useCallback(() => outboxHolder?.current(), [outboxHolder]);
   const outbox = useSyncExternalStore(subscribeOutbox, readOutbox, readOutbox);
+  const readOutboxUnavailable = useCallback(() => outboxHolder?.unavailable() ?? false, [outboxHolder]);
+  const outboxUnavailable = useSyncExternalStore(subscribeOutbox, readOutboxUnavailable, readOutboxUnavailable);
+  const storageStatus = useSyncExternalStore(services.storage.subscribe, services.storage.status, services.storage.status);
+  // No IndexedDB: sign-in lasts the pane's life and the workspace is read-only; say so rather than show a blank pane.
+  const readOnly = storageStatus === 'unavailable' || outboxUnavailable;
+  const storageNotice = readOnly ? <StorageUnavailableNotice strings={s} /> : null;
 
   const microsoft = services.microsoftAuth;
   const microsoftBar = microsoft ? <MicrosoftAccountBar microsoft={microsoft} strings={s} /> : null;
@@ -77,7 +84,14 @@ export function Shell({ services }: { services: AppServices }) {
           loginChoices={config.salesforce.loginChoices}
           busy={snapshot.busy !== undefined}
           onSignIn={(loginUrl) => void auth.signIn(loginUrl)}
-          notice={notice}
+          notice={
+            storageNotice || notice ? (
+              <>
+                {storageNotice}
+                {notice}
+              </>
+            ) : null
+          }
         />
         {diagnostics}
       </div>
@@ -118,13 +132,14 @@ export function Shell({ services }: { services: AppServices }) {
             <ConnectionStatusNotice state={state} strings={s} />
           )}
           {notice}
+          {storageNotice}
         </div>
-        {outbox ? (
+        {outbox || readOnly ? (
           <WorkspaceView
             key={snapshot.sessionKey}
             api={connection}
             host={services.host}
-            outbox={outbox}
+            {...(outbox ? { outbox } : {})}
             identity={identity}
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}

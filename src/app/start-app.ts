@@ -3,14 +3,20 @@
  * hands the app one object. Every browser side effect arrives here through `AppEnvironment`, so the rest of the app
  * (and its tests) never reaches for a global.
  */
-import { wipeAccountStorage } from '../auth/account-storage';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
-import { createPendingRevokeRetrier, createPendingRevokeStore, revokeRefreshToken, type RevokeOutcome } from '../auth/pending-revoke';
+import {
+  createMemoryPendingRevokeStore,
+  createPendingRevokeRetrier,
+  createPendingRevokeStore,
+  pendingRevokeDatabaseName,
+  revokeRefreshToken,
+  type RevokeOutcome,
+} from '../auth/pending-revoke';
 import { checkSalesforceHost, hostCheckedFetch, hostRefusedFailure, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal } from '../auth/salesforce-hosts';
 import { revokeToken } from '../auth/salesforce-sign-in';
 import { runSignIn } from '../auth/sign-in-flow';
-import { createTokenStore, type SalesforceUserKey } from '../auth/token-store';
+import { createTokenStore, tokenDatabaseName, type SalesforceUserKey } from '../auth/token-store';
 import { forgetUnkeyedSession } from '../auth/unkeyed-session';
 import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -21,11 +27,17 @@ import { createSalesforceConnection, type SalesforceConnection } from '../salesf
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
-import { createOutboxHolder, type OutboxHolder } from './outbox-holder';
+import { storageProbeDatabaseName } from '../host/storage-names';
+import { withBodyDeadline } from '../salesforce/connection/deadline';
+import { sweepAccountStorage } from './account-sweep';
+import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
+import { createOutboxHolder, openWithinDeadline, type OutboxHolder } from './outbox-holder';
+import { createStorageHealth, probeIndexedDb, STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
 
 export interface AppEnvironment {
   fetch: typeof fetch;
-  indexedDB: IDBFactory;
+  /** Missing in some private modes and webviews: the pane then runs read-only (storage-health.ts). */
+  indexedDB: IDBFactory | undefined;
   crypto: Crypto;
   localStorage?: Storage;
   /** The pane's document base URL (auth-start.html sits beside index.html). */
@@ -44,6 +56,8 @@ export interface AppServices {
   connection: SalesforceConnection;
   auth: AuthController;
   outbox?: OutboxHolder;
+  /** Whether IndexedDB works here; when not, sign-in lasts the pane's life and the workspace is read-only. */
+  storage: StorageHealth;
   microsoftAccountId?: string;
   /** Microsoft sign-in for the shell (name, Sign in with Microsoft, diagnostics); absent when not configured. */
   microsoftAuth?: MicrosoftAuth;
@@ -63,7 +77,14 @@ export function browserEnvironment(): AppEnvironment {
   const w = globalThis as typeof globalThis & Window;
   return {
     fetch: (input, init) => w.fetch(input, init),
-    indexedDB: w.indexedDB,
+    indexedDB: (() => {
+      try {
+        return w.indexedDB ?? undefined;
+      } catch {
+        // Some webviews throw on access to indexedDB (SecurityError) rather than leave it out.
+        return undefined;
+      }
+    })(),
     crypto: w.crypto,
     localStorage: (() => {
       try {
@@ -93,7 +114,14 @@ export function browserEnvironment(): AppEnvironment {
 export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: AppEnvironment, options: AppOptions = {}): AppServices {
   const partitionKey = host.partitionKey;
   const microsoftAccountId = options.microsoft?.accountId?.();
-  const tokenStore = createTokenStore({ partitionKey, microsoftAccountId }, { indexedDB: env.indexedDB, crypto: env.crypto });
+  // Asked once, within a deadline; the token store and the outbox follow the answer.
+  const storage = createStorageHealth(probeIndexedDb(env.indexedDB, storageProbeDatabaseName(partitionKey)));
+  const indexedDB = env.indexedDB;
+  const scope = { partitionKey, microsoftAccountId };
+  const tokenStore = createFallbackTokenStore(
+    indexedDB ? createTokenStore(scope, { indexedDB, crypto: env.crypto }) : createMemoryTokenStore(tokenDatabaseName(scope)),
+    storage,
+  );
   // Which hosts may receive a token (src/auth/salesforce-hosts.ts): loopback only for a pane itself on loopback.
   const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
   const revokeStored = async (loginUrl: string, refreshToken: string) =>
@@ -101,18 +129,26 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   // A refused host gets no token, ever: the pending record is dropped rather than kept for a retry.
   const revokeWithOutcome = async (loginUrl: string, refreshToken: string): Promise<RevokeOutcome> =>
     isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeRefreshToken(env.fetch, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : 'refused';
-  const pendingRevokes = createPendingRevokeStore(partitionKey, { indexedDB: env.indexedDB, crypto: env.crypto });
-  if (microsoftAccountId) {
+  const pendingRevokes = indexedDB
+    ? createPendingRevokeStore(partitionKey, { indexedDB, crypto: env.crypto })
+    : createMemoryPendingRevokeStore(pendingRevokeDatabaseName(partitionKey));
+  if (microsoftAccountId && indexedDB) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
-    void forgetUnkeyedSession({
-      indexedDB: env.indexedDB,
-      crypto: env.crypto,
-      ...(partitionKey ? { partitionKey } : {}),
-      revokeStored,
-      revokeRefreshToken: revokeWithOutcome,
-      pendingRevokes,
-    });
+    void storage.ready
+      .then((ok) =>
+        ok
+          ? forgetUnkeyedSession({
+              indexedDB,
+              crypto: env.crypto,
+              ...(partitionKey ? { partitionKey } : {}),
+              revokeStored,
+              revokeRefreshToken: revokeWithOutcome,
+              pendingRevokes,
+            })
+          : false,
+      )
+      .catch(() => false);
   }
 
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
@@ -136,7 +172,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
 
   const createOutbox = options.createOutbox;
   const outbox = createOutbox
-    ? createOutboxHolder(async () => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB: env.indexedDB }))
+    ? createOutboxHolder(async () => {
+        if (!indexedDB || !(await storage.ready)) throw new Error('IndexedDB is not available');
+        return openWithinDeadline(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB }), STORAGE_DEADLINE_MS);
+      })
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
 
@@ -153,6 +192,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   };
 
   const pkcePool = createPkcePool();
+  // The sign-in's own deadline ends with the headers (salesforce-sign-in.ts); the token answer's body gets its own.
+  const signInFetch = withBodyDeadline(env.fetch, config.salesforce.requestTimeoutMs);
   const auth = createAuthController({
     connection: {
       identity: () => connection.identity(),
@@ -176,7 +217,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
           openDialog: (url, size) => host.openDialog(url, size),
           appBaseUrl: env.baseUrl,
           appOrigin: env.origin,
-          fetch: env.fetch,
+          fetch: signInFetch,
           classify: classifySalesforceError,
           isOnline: env.isOnline,
           createPkcePair: () => pkcePool.take(),
@@ -188,12 +229,13 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     ...(options.microsoft ? { microsoftAuth: options.microsoft } : {}),
     ownerExtras: { ...(partitionKey ? { partitionKey } : {}), ...(microsoftAccountId ? { microsoftAccountId } : {}) },
     wipeAccountStorage: async () => {
-      await wipeAccountStorage({
-        indexedDB: env.indexedDB,
+      // Exact names only (account-sweep.ts): with no partition key, other add-ins' data on the origin stays.
+      await sweepAccountStorage({
+        ...(indexedDB && (await storage.ready) ? { indexedDB } : {}),
         ...(env.localStorage ? { localStorage: env.localStorage } : {}),
         ...(partitionKey ? { partitionKey } : {}),
-        ownTokenDatabase: tokenStore.databaseName,
-        sharedDatabases: [outboxDatabaseName(partitionKey)],
+        tokenDatabase: tokenStore.databaseName,
+        outboxDatabase: outboxDatabaseName(partitionKey),
       });
     },
     clearCrmCache: clearPeopleCaches,
@@ -214,6 +256,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     connection,
     auth,
     ...(outbox ? { outbox } : {}),
+    storage,
     ...(microsoftAccountId ? { microsoftAccountId } : {}),
     ...(options.microsoftAuth ? { microsoftAuth: options.microsoftAuth } : {}),
     copyText: env.copyText,

@@ -56,6 +56,26 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/**
+ * Without IndexedDB (private modes, some webviews) a revoke that failed is owed only while this pane lives: in memory,
+ * never in plaintext storage.
+ */
+export function createMemoryPendingRevokeStore(databaseName: string): PendingRevokeStore {
+  const records = new Map<string, PendingRevoke>();
+  let next = 0;
+  return {
+    databaseName,
+    add: async (revoke) => {
+      next += 1;
+      records.set(String(next), { ...revoke });
+    },
+    list: async () => [...records].map(([id, revoke]) => ({ ...revoke, id })),
+    remove: async (id) => {
+      records.delete(id);
+    },
+  };
+}
+
 export function createPendingRevokeStore(partitionKey: string | undefined, deps: { indexedDB: IDBFactory; crypto: Crypto }): PendingRevokeStore {
   const databaseName = pendingRevokeDatabaseName(partitionKey);
   let opening: Promise<IDBDatabase> | undefined;

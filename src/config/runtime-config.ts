@@ -1,8 +1,9 @@
 import { normalizeCustomDomain } from '../auth/salesforce-hosts';
+import { realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
 
 /**
  * Settings read at start-up from `public/config.json`, so a deployment or a test points the add-in at any org
- * without a rebuild. Pure: parsing only, fetching is done by the app's start-up.
+ * without a rebuild. `parseRuntimeConfig` is pure; `loadRuntimeConfig` fetches it within a deadline.
  */
 export interface SalesforceLoginChoice {
   /** Shown on the welcome screen: "Production", "Sandbox", "My Domain". */
@@ -133,4 +134,44 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
         ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') }
         : undefined,
   };
+}
+
+/** config.json is on the add-in's own origin: a host that answers in 10 s answers, one that does not never will. */
+export const CONFIG_DEADLINE_MS = 10_000;
+
+export interface LoadRuntimeConfigOptions {
+  fetch: typeof fetch;
+  url: string | URL;
+  timeoutMs?: number;
+  timers?: Timers;
+}
+
+/**
+ * Fetches and parses config.json. The deadline covers the headers and the body: a server that sends headers and
+ * then stalls would otherwise leave the pane on its start-up spinner for good.
+ */
+export async function loadRuntimeConfig(options: LoadRuntimeConfigOptions): Promise<RuntimeConfig> {
+  const timeoutMs = options.timeoutMs ?? CONFIG_DEADLINE_MS;
+  const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
+  const work = (async () => {
+    // no-store: a deployment (or a test) changes config.json without a rebuild, and a cached copy would hide that.
+    const response = await options.fetch(options.url, { cache: 'no-store', ...(controller ? { signal: controller.signal } : {}) });
+    if (!response.ok) throw new ConfigError(`config.json could not be loaded (HTTP ${response.status})`);
+    let raw: unknown;
+    try {
+      raw = await response.json();
+    } catch {
+      throw new ConfigError('config.json is not valid JSON');
+    }
+    return parseRuntimeConfig(raw);
+  })();
+  return withDeadline(
+    work,
+    timeoutMs,
+    () => {
+      controller?.abort();
+      return new ConfigError(`config.json did not arrive within ${Math.round(timeoutMs / 1000)} s`);
+    },
+    options.timers ?? realTimers,
+  );
 }

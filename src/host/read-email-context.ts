@@ -1,3 +1,4 @@
+import { deadlineError, realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
 import { succeeded } from './async-result';
 import type { EmailAddress, EmailContext } from './office-host';
 
@@ -11,15 +12,28 @@ function isAsyncGetter<T>(value: unknown): value is AsyncGetter<T> {
   return typeof value === 'object' && value !== null && typeof (value as { getAsync?: unknown }).getAsync === 'function';
 }
 
-/** Settles with the value, or `fallback` when Office answers failed: one unreadable field must not hide the item. */
-function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T): Promise<T> {
-  return new Promise((resolve) => {
-    try {
-      getter.getAsync((result) => resolve(succeeded(result) ? (result.value ?? fallback) : fallback));
-    } catch {
-      resolve(fallback);
-    }
-  });
+/**
+ * How long one getAsync may take. Outlook answers in milliseconds; a callback that never comes (a webview that lost
+ * its host connection, an item closed mid-read) must not leave the pane without an email for good.
+ */
+export const GET_ASYNC_DEADLINE_MS = 5_000;
+
+export interface ReadOptions {
+  deadlineMs?: number;
+  timers?: Timers;
+}
+
+/** Calls `start` with a `settle` that takes the first answer; `fallback` when the deadline comes first or it throws. */
+function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
+  const answer = new Promise<T>((resolve) => start(resolve));
+  return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch(
+    () => fallback,
+  );
+}
+
+/** Settles with the value, or `fallback` when Office answers failed or late: one unreadable field must not hide the item. */
+function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T, options: ReadOptions): Promise<T> {
+  return bounded<T>((settle) => getter.getAsync((result) => settle(succeeded(result) ? (result.value ?? fallback) : fallback)), fallback, options);
 }
 
 function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
@@ -31,30 +45,29 @@ function toAddresses(list: readonly Office.EmailAddressDetails[] | undefined | n
   return (list ?? []).map(toAddress).filter((a): a is EmailAddress => a !== undefined);
 }
 
-async function readRecipients(field: unknown): Promise<EmailAddress[]> {
+async function readRecipients(field: unknown, options: ReadOptions): Promise<EmailAddress[]> {
   if (Array.isArray(field)) return toAddresses(field as Office.EmailAddressDetails[]);
-  if (isAsyncGetter<Office.EmailAddressDetails[]>(field)) return toAddresses(await getAsyncValue(field, []));
+  if (isAsyncGetter<Office.EmailAddressDetails[]>(field)) return toAddresses(await getAsyncValue(field, [], options));
   return [];
 }
 
-async function readFrom(field: unknown): Promise<EmailAddress | undefined> {
-  if (isAsyncGetter<Office.EmailAddressDetails>(field)) return toAddress(await getAsyncValue<Office.EmailAddressDetails | undefined>(field, undefined));
+async function readFrom(field: unknown, options: ReadOptions): Promise<EmailAddress | undefined> {
+  if (isAsyncGetter<Office.EmailAddressDetails>(field)) return toAddress(await getAsyncValue<Office.EmailAddressDetails | undefined>(field, undefined, options));
   return toAddress(field as Office.EmailAddressDetails | undefined);
 }
 
-function readBodyExcerpt(item: Item, coercionText: Office.CoercionType): Promise<string> {
-  return new Promise((resolve) => {
-    const body = (item as { body?: { getAsync?: Office.Body['getAsync'] } }).body;
-    if (!body || typeof body.getAsync !== 'function') return resolve('');
-    try {
-      body.getAsync(coercionText, (result: Office.AsyncResult<string>) => {
+function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
+  const body = (item as { body?: { getAsync?: Office.Body['getAsync'] } }).body;
+  if (!body || typeof body.getAsync !== 'function') return Promise.resolve('');
+  return bounded<string>(
+    (settle) =>
+      body.getAsync!(coercionText, (result: Office.AsyncResult<string>) => {
         const text = succeeded(result) && typeof result.value === 'string' ? result.value : '';
-        resolve(text.replace(/\r\n?/g, '\n').trim().slice(0, BODY_EXCERPT_LIMIT));
-      });
-    } catch {
-      resolve('');
-    }
-  });
+        settle(text.replace(/\r\n?/g, '\n').trim().slice(0, BODY_EXCERPT_LIMIT));
+      }),
+    '',
+    options,
+  );
 }
 
 function isoDate(value: unknown): string | undefined {
@@ -67,16 +80,16 @@ function isoDate(value: unknown): string | undefined {
  * Reads the selected Outlook item into the app's EmailContext. Read mode exposes plain properties; compose mode
  * exposes objects with getAsync. The mode is told by the subject's shape, which is the one field both modes have.
  */
-export async function readEmailContext(item: Item | null | undefined, coercionText: Office.CoercionType): Promise<EmailContext | null> {
+export async function readEmailContext(item: Item | null | undefined, coercionText: Office.CoercionType, options: ReadOptions = {}): Promise<EmailContext | null> {
   if (!item) return null;
   const raw = item as unknown as Record<string, unknown>;
   const compose = isAsyncGetter<string>(raw.subject);
   const [subject, from, to, cc, bodyExcerpt] = await Promise.all([
-    compose ? getAsyncValue(raw.subject as AsyncGetter<string>, '') : Promise.resolve(typeof raw.subject === 'string' ? raw.subject : ''),
-    readFrom(raw.from),
-    readRecipients(raw.to),
-    readRecipients(raw.cc),
-    readBodyExcerpt(item, coercionText),
+    compose ? getAsyncValue(raw.subject as AsyncGetter<string>, '', options) : Promise.resolve(typeof raw.subject === 'string' ? raw.subject : ''),
+    readFrom(raw.from, options),
+    readRecipients(raw.to, options),
+    readRecipients(raw.cc, options),
+    readBodyExcerpt(item, coercionText, options),
   ]);
   const context: EmailContext = { mode: compose ? 'compose' : 'read', subject, to, cc, bodyExcerpt };
   if (from) context.from = from;

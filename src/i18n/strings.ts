@@ -106,6 +106,9 @@ const en = {
   diagnosticsTitle: 'About and diagnostics',
   diagnosticsNotConfigured: 'Microsoft sign-in not configured',
   diagnosticsCrossPaneDropped: 'Messages from other panes refused: {count}',
+  storageUnavailableTitle: 'This browser keeps nothing for the add-in',
+  storageUnavailable:
+    'Its storage is off here (a private window or a locked-down browser). You can sign in and look people up; saving emails, creating contacts and follow-ups are off, and you will sign in again each time you open the add-in.',
 };
 
 export type ShellStrings = typeof en;
@@ -202,6 +205,9 @@ const fr: ShellStrings = {
   diagnosticsTitle: 'À propos et diagnostic',
   diagnosticsNotConfigured: 'Connexion Microsoft non configurée',
   diagnosticsCrossPaneDropped: 'Messages refusés venant d’autres volets : {count}',
+  storageUnavailableTitle: 'Ce navigateur ne conserve rien pour le complément',
+  storageUnavailable:
+    'Son stockage est désactivé ici (fenêtre privée ou navigateur verrouillé). Vous pouvez vous connecter et consulter les personnes ; l’enregistrement des e-mails, la création de contacts et les suivis sont désactivés, et vous devrez vous reconnecter à chaque ouverture du complément.',
 };
 
 export const SHELL_STRINGS: Record<Locale, ShellStrings> = { en, fr };

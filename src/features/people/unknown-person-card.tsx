@@ -18,7 +18,8 @@ export interface UnknownPersonCardProps {
   form?: React.ReactNode;
   /** The form just created the contact for this address: its card takes the focus, not the Create button. */
   created?: boolean;
-  onCreate(): void;
+  /** Absent: no Create button (a read-only workspace cannot keep the write). */
+  onCreate?: () => void;
 }
 
 export function UnknownPersonCard({ person, strings: s, form, created = false, onCreate }: UnknownPersonCardProps) {
@@ -33,7 +34,7 @@ export function UnknownPersonCard({ person, strings: s, form, created = false, o
       />
       {/* Below the name, not beside it: in a 320px pane (and in high contrast's wider font) the button beside the
           address was squeezed to two lines or cut off. */}
-      {open ? null : (
+      {open || !onCreate ? null : (
         <div>
           <Button ref={createButton} size="small" onClick={onCreate} data-testid="create-contact-open">
             {s.createContact}

@@ -13,6 +13,7 @@ import type { AccountSummary, PersonMatch, SavedEmailTask } from '../../salesfor
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { activityDateOf } from '../../salesforce/crm/save-email';
 import type { Outbox, OutboxEntry, OutboxOwner, SaveEmailAction } from '../../salesforce/outbox/outbox';
+import { storageWriteError, type StorageWriteError } from './storage-write-error';
 
 const useStyles = makeStyles({
   panel: {
@@ -27,6 +28,7 @@ const useStyles = makeStyles({
   // A native <select> is as wide as its longest option (an opportunity's name); in a 320px pane that pushed it out of
   // the panel and made the pane scroll sideways. Let it shrink to the panel and cut the shown option instead.
   select: { minWidth: 0, maxWidth: '100%' },
+  writeError: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface SaveEmailPanelProps {
@@ -63,6 +65,9 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
   const { context, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale } = props;
   const styles = useStyles();
   const headingId = useId();
+  const writeErrorId = useId();
+  // The browser refused to keep the write (quota): nothing was queued, so it is said on the button, not lost quietly.
+  const [writeError, setWriteError] = useState<StorageWriteError | undefined>();
   const messageId = context.internetMessageId;
   const fromAddress = context.from?.address.toLowerCase();
   const defaultWho = (matches.find((m) => m.email === fromAddress) ?? matches[0])?.id ?? '';
@@ -147,6 +152,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
           <Button
             appearance="primary"
             data-testid="save-email-button"
+            {...(writeError ? { 'aria-describedby': writeErrorId, 'data-write-error': writeError } : {})}
             onClick={() => {
               if (!person) return;
               const action: SaveEmailAction = {
@@ -159,12 +165,18 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
                 label: `${context.subject.slice(0, 60)} → ${person.name.slice(0, 60)}`,
               };
               if (person.kind === 'contact' && whatId) action.whatId = whatId;
-              if (entry?.status === 'failed') void outbox.retry(owner, entry.id, action);
-              else void outbox.enqueue(owner, action);
+              setWriteError(undefined);
+              const kept = entry?.status === 'failed' ? outbox.retry(owner, entry.id, action) : outbox.enqueue(owner, action);
+              void Promise.resolve(kept).catch((error: unknown) => setWriteError(storageWriteError(error)));
             }}
           >
             {s.saveButton}
           </Button>
+          {writeError ? (
+            <Text id={writeErrorId} role="alert" className={styles.writeError} data-testid="save-email-write-error">
+              {writeError === 'storage_full' ? s.saveStorageFull : s.saveNotKept}
+            </Text>
+          ) : null}
         </div>
       </>
     );

@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import { outboxOwnerKey } from '../../salesforce/outbox/outbox';
 
-export function useOutboxEntries(outbox: Outbox, owner: OutboxOwner): OutboxEntry[] {
+/** No outbox (read-only workspace): none. */
+export function useOutboxEntries(outbox: Outbox | undefined, owner: OutboxOwner): OutboxEntry[] {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const key = outboxOwnerKey(owner);
-  useEffect(() => outbox.subscribe(owner, setEntries), [outbox, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => outbox?.subscribe(owner, setEntries), [outbox, key]); // eslint-disable-line react-hooks/exhaustive-deps
   return entries;
 }

@@ -40,7 +40,8 @@ import { usePeople } from './use-people';
 export interface WorkspaceViewProps {
   api: SalesforceApi;
   host: OfficeHost;
-  outbox: Outbox;
+  /** Absent: the browser keeps nothing (no IndexedDB), so the workspace is read-only: people, no writes. */
+  outbox?: Outbox;
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
@@ -196,9 +197,9 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
                   person={person}
                   strings={s}
                   created={createdNow?.address === person.address}
-                  onCreate={() => setCreatingFor(person.address)}
+                  {...(outbox ? { onCreate: () => setCreatingFor(person.address) } : {})}
                   form={
-                    creatingFor === person.address ? (
+                    outbox && creatingFor === person.address ? (
                       <CreateContactForm
                         person={person}
                         accounts={accounts}
@@ -229,15 +230,17 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
                   strings={s}
                   focusOnArrival={createdNow?.contactId === match.id}
                   footer={
-                    <FollowUpToggle
-                      open={open}
-                      label={s.followUpOpen}
-                      accessibleLabel={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
-                      onToggle={() => setFollowUp(open ? undefined : { emailKey, personId: match.id })}
-                    />
+                    outbox ? (
+                      <FollowUpToggle
+                        open={open}
+                        label={s.followUpOpen}
+                        accessibleLabel={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
+                        onToggle={() => setFollowUp(open ? undefined : { emailKey, personId: match.id })}
+                      />
+                    ) : undefined
                   }
                 />
-                {open && context ? (
+                {outbox && open && context ? (
                   <FollowUpForm
                     key={`${emailKey}:${match.id}`}
                     target={{ id: match.id, name: match.name, accountId: match.kind === 'contact' ? match.accountId : null }}
@@ -268,7 +271,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
         </Text>
         {peopleBody}
       </section>
-      {context?.mode === 'read' && view && lookup.state.status !== 'error' && people.every((p) => view.byAddress.has(p.address)) ? (
+      {outbox && context?.mode === 'read' && view && lookup.state.status !== 'error' && people.every((p) => view.byAddress.has(p.address)) ? (
         <SaveEmailPanel
           key={context.internetMessageId ?? context.itemId ?? context.subject}
           context={context}
@@ -283,7 +286,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           locale={locale}
         />
       ) : null}
-      <OutboxList entries={entries} outbox={outbox} owner={owner} strings={s} locale={locale} />
+      {outbox ? <OutboxList entries={entries} outbox={outbox} owner={owner} strings={s} locale={locale} /> : null}
     </div>
   );
 }

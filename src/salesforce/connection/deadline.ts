@@ -36,3 +36,41 @@ export function withDeadline<T>(work: Promise<T>, ms: number, onExpired: () => E
     );
   });
 }
+
+/** Named TimeoutError: the failure classifier files it as a timeout (retried, nothing lost). */
+export function deadlineError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'TimeoutError';
+  return error;
+}
+
+const BODY_READERS = new Set<PropertyKey>(['text', 'json', 'arrayBuffer', 'blob', 'formData', 'bytes']);
+
+/**
+ * A fetch whose answers' bodies are read within `ms`. A fetch's own deadline usually ends when the headers arrive; a
+ * server (or a gateway) that then stalls mid-body would leave `response.json()` pending for good. Each body read is
+ * bounded from the moment it starts; on expiry the request is aborted, so the stream is released too.
+ */
+export function withBodyDeadline(fetchFn: typeof fetch, ms: number, timers: Timers = realTimers): typeof fetch {
+  return async (input, init) => {
+    const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
+    const outer = init?.signal;
+    if (controller && outer) {
+      if (outer.aborted) controller.abort(outer.reason);
+      else outer.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+    }
+    const response = await fetchFn(input, controller ? { ...init, signal: controller.signal } : init);
+    return new Proxy(response, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (!BODY_READERS.has(property)) return (value as (...a: unknown[]) => unknown).bind(target);
+        return (...args: unknown[]) =>
+          withDeadline(Promise.resolve((value as (...a: unknown[]) => Promise<unknown>).apply(target, args)), ms, () => {
+            controller?.abort();
+            return deadlineError('The answer\'s body did not arrive in time.');
+          }, timers);
+      },
+    });
+  };
+}

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
-import { createIndexedDbLock, createInProcessLock, createWebLock, type RefreshLock, type WebLockManager } from './refresh-lock';
+import { describe, expect, it, vi } from 'vitest';
+import { createIndexedDbLock, createInProcessLock, createWebLock, lockDeadlinesFor, type RefreshLock, type WebLockManager } from './refresh-lock';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -110,5 +110,161 @@ describe('createIndexedDbLock (webviews without Web Locks)', () => {
     clock += 10_000; // past the dead pane's lease
     await waiting;
     expect(got).toBe(true);
+  });
+});
+
+/**
+ * A LockManager that queues like the browser's: one holder per name, waiters in order, `signal` withdraws a waiting
+ * request (AbortError), `steal` releases the holder (its request rejects with AbortError) and grants at once.
+ */
+function queueingLockManager() {
+  interface Holder {
+    release: () => void;
+    abort: (error: Error) => void;
+  }
+  const held = new Map<string, Holder>();
+  const queues = new Map<string, Array<() => void>>();
+  const abortError = () => Object.assign(new Error('aborted'), { name: 'AbortError' });
+  const grantNext = (name: string) => {
+    held.delete(name);
+    const next = queues.get(name)?.shift();
+    next?.();
+  };
+  const manager: WebLockManager & { hold(name: string): void } = {
+    /** Another pane takes the lock and never lets go (its page froze). */
+    hold(name) {
+      held.set(name, { release: () => grantNext(name), abort: () => undefined });
+    },
+    request<T>(name: string, options: { mode: 'exclusive'; signal?: AbortSignal; steal?: boolean }, callback: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const grant = () => {
+          const holder: Holder = {
+            release: () => {
+              if (held.get(name) === holder) grantNext(name);
+            },
+            abort: reject,
+          };
+          held.set(name, holder);
+          callback().then(
+            (v) => {
+              holder.release();
+              resolve(v);
+            },
+            (e: unknown) => {
+              holder.release();
+              reject(e);
+            },
+          );
+        };
+        if (options.steal) {
+          held.get(name)?.abort(abortError());
+          grant();
+          return;
+        }
+        if (!held.has(name)) return grant();
+        const queue = queues.get(name) ?? [];
+        queues.set(name, queue);
+        queue.push(grant);
+        options.signal?.addEventListener('abort', () => {
+          const i = queue.indexOf(grant);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            reject(abortError());
+          }
+        });
+      });
+    },
+  };
+  return manager;
+}
+
+describe('lock deadlines (a hung lock in one pane never blocks another pane for long)', () => {
+  const timers = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] as const;
+
+  it('Web Locks: a holder that never finishes lets go after the hold deadline, and its caller hears a timeout', async () => {
+    vi.useFakeTimers({ toFake: [...timers] });
+    try {
+      const manager = queueingLockManager();
+      const hungPane = createWebLock(manager, { holdMs: 1_000, waitMs: 60_000 });
+      const otherPane = createWebLock(manager, { holdMs: 1_000, waitMs: 60_000 });
+      const hung = hungPane.run('k', () => new Promise<never>(() => {}));
+      const hungOutcome = hung.catch((e: unknown) => e);
+      let ran = false;
+      const waiting = otherPane.run('k', async () => {
+        ran = true;
+        return 'refreshed';
+      });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(waiting).resolves.toBe('refreshed');
+      expect((await hungOutcome) as Error).toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('Web Locks: a waiter takes over a lock whose holder froze, after the wait deadline', async () => {
+    vi.useFakeTimers({ toFake: [...timers] });
+    try {
+      const manager = queueingLockManager();
+      manager.hold('k'); // a pane the browser froze mid-refresh: its own timers never run
+      let ran = false;
+      const waiting = createWebLock(manager, { holdMs: 1_000, waitMs: 5_000 }).run('k', async () => {
+        ran = true;
+        return 'refreshed';
+      });
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(ran).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(waiting).resolves.toBe('refreshed');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('IndexedDB lease: an IndexedDB that never answers fails the run with a timeout instead of hanging', async () => {
+    vi.useFakeTimers({ toFake: [...timers] });
+    try {
+      const silent = { open: () => ({}) as IDBOpenDBRequest } as unknown as globalThis.IDBFactory;
+      const outcome = createIndexedDbLock(silent, { operationMs: 2_000 })
+        .run('k', async () => 'never')
+        .catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect((await outcome) as Error).toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('IndexedDB lease: a waiter writes over a frozen pane\'s lease after the wait deadline, though the lease runs longer', async () => {
+    const factory = new IDBFactory();
+    let clock = 1_000;
+    const frozen = createIndexedDbLock(factory, { pollMs: 5, leaseMs: 3_600_000, holdMs: 3_600_000, now: () => clock });
+    const alive = createIndexedDbLock(factory, { pollMs: 5, leaseMs: 3_600_000, waitMs: 5_000, now: () => clock });
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    void frozen.run('k', () => {
+      entered();
+      return new Promise<never>(() => {});
+    });
+    await inside;
+    let got = false;
+    const waiting = alive.run('k', async () => {
+      got = true;
+    });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(got).toBe(false);
+    clock += 5_000;
+    await waiting;
+    expect(got).toBe(true);
+  });
+});
+
+describe('lockDeadlinesFor', () => {
+  it('holds longer than one whole token call, and waits longer than it holds', () => {
+    expect(lockDeadlinesFor(10_000)).toEqual({ holdMs: 30_000, waitMs: 35_000 });
+    expect(lockDeadlinesFor(20_000)).toEqual({ holdMs: 30_000, waitMs: 35_000 });
+    expect(lockDeadlinesFor(60_000)).toEqual({ holdMs: 90_000, waitMs: 95_000 });
   });
 });

@@ -4,6 +4,8 @@
  * webviews without Web Locks share a lease in IndexedDB instead; in Node and in unit tests an in-process lock stands
  * in.
  */
+import { deadlineError, withDeadline } from './deadline';
+
 export interface RefreshLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
@@ -30,19 +32,76 @@ export function createInProcessLock(): RefreshLock {
 
 /** The part of `navigator.locks` used here (LockManager in lib.dom). */
 export interface WebLockManager {
-  request<T>(name: string, options: { mode: 'exclusive' }, callback: () => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { mode: 'exclusive'; signal?: AbortSignal; steal?: boolean }, callback: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * How long a pane may hold the lock, and wait for it. The holder's own token call is bounded by the request deadline
+ * (20 s by default), so a holder still inside after `holdMs` is hung (an IndexedDB write that never settles, a
+ * promise jsforce left pending): it lets go and its caller hears a timeout. A pane the browser froze while holding
+ * the lock cannot run that timer, so a waiter that has waited `waitMs` takes the lock over (Web Locks `steal`; a
+ * lease written over in IndexedDB). `waitMs` is longer than `holdMs`, so a live holder has always let go first.
+ */
+export interface LockDeadlines {
+  holdMs?: number;
+  waitMs?: number;
+}
+
+export const DEFAULT_LOCK_HOLD_MS = 30_000;
+export const DEFAULT_LOCK_WAIT_MS = 35_000;
+
+/**
+ * The deadlines for a request deadline of `requestTimeoutMs`: a holder may finish one token call that takes the whole
+ * request deadline and still answer a quick retry, so it holds at least 1.5 times that; a waiter takes over 5 s later.
+ */
+export function lockDeadlinesFor(requestTimeoutMs: number): Required<LockDeadlines> {
+  const holdMs = Math.max(DEFAULT_LOCK_HOLD_MS, Math.ceil(requestTimeoutMs * 1.5));
+  return { holdMs, waitMs: holdMs + (DEFAULT_LOCK_WAIT_MS - DEFAULT_LOCK_HOLD_MS) };
+}
+
+/** Named TimeoutError so the failure classifier files it as a timeout: retried, never a lost connection. */
+export function lockTimeoutError(detail: string): Error {
+  return deadlineError(detail);
+}
+
+function holdBounded<T>(fn: () => Promise<T>, holdMs: number): Promise<T> {
+  return withDeadline(Promise.resolve().then(fn), holdMs, () => lockTimeoutError('The token refresh held the lock too long and let go.'));
+}
+
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 /** Web Locks: shared by every document and worker of the origin; released by the browser if a pane dies holding it. */
-export function createWebLock(locks: WebLockManager): RefreshLock {
+export function createWebLock(locks: WebLockManager, deadlines: LockDeadlines = {}): RefreshLock {
+  const holdMs = deadlines.holdMs ?? DEFAULT_LOCK_HOLD_MS;
+  const waitMs = deadlines.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   return {
-    run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-      return locks.request(key, { mode: 'exclusive' }, fn);
+    async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
+      let granted = false;
+      const timer = controller ? setTimeout(() => controller.abort(), waitMs) : undefined;
+      const held = () => {
+        granted = true;
+        clearTimeout(timer);
+        return holdBounded(fn, holdMs);
+      };
+      try {
+        return await locks.request(key, { mode: 'exclusive', ...(controller ? { signal: controller.signal } : {}) }, held);
+      } catch (error) {
+        // The wait was cut short: the holder is frozen or hung. Take the lock over rather than wait on.
+        if (!granted && controller?.signal.aborted && isAbortError(error)) return locks.request(key, { mode: 'exclusive', steal: true }, held);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }
 
-export interface IndexedDbLockOptions {
+export interface IndexedDbLockOptions extends LockDeadlines {
+  /** How long one IndexedDB open or transaction may take before it counts as failed. */
+  operationMs?: number;
   /** How long a lease holds without renewal: a pane that dies holding it blocks the others at most this long. */
   leaseMs?: number;
   /** How often a waiting pane looks again. */
@@ -75,12 +134,20 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
   const pollMs = options.pollMs ?? 50;
   const now = options.now ?? (() => Date.now());
   const databaseName = options.databaseName ?? REFRESH_LOCK_DB;
+  const operationMs = options.operationMs ?? 5_000;
+  const holdMs = options.holdMs ?? DEFAULT_LOCK_HOLD_MS;
+  const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const owner = randomOwner();
   const local = createInProcessLock();
   let opening: Promise<IDBDatabase> | undefined;
 
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      // A hung open (a blocked upgrade, a webview's broken IndexedDB) counts as failed; the next use opens again.
+      const timer = setTimeout(() => {
+        opening = undefined;
+        reject(lockTimeoutError('IndexedDB did not open in time.'));
+      }, operationMs);
       const req = factory.open(databaseName, 1);
       req.onupgradeneeded = () => {
         if (!req.result.objectStoreNames.contains(LEASES)) req.result.createObjectStore(LEASES);
@@ -92,9 +159,11 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
           db.close();
           opening = undefined;
         };
+        clearTimeout(timer);
         resolve(db);
       };
       req.onerror = () => {
+        clearTimeout(timer);
         opening = undefined;
         reject(req.error ?? new Error('IndexedDB open failed'));
       };
@@ -105,7 +174,7 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
   /** One readwrite transaction: `change` sees the current lease and answers what to write (undefined: delete). */
   const update = async (key: string, change: (lease: Lease | undefined) => { write: boolean; lease?: Lease; result: boolean }): Promise<boolean> => {
     const db = await open();
-    return new Promise<boolean>((resolve, reject) => {
+    const transaction = new Promise<boolean>((resolve, reject) => {
       const tx = db.transaction(LEASES, 'readwrite');
       const store = tx.objectStore(LEASES);
       let result = false;
@@ -121,11 +190,13 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
+    return withDeadline(transaction, operationMs, () => lockTimeoutError('IndexedDB did not answer in time.'));
   };
 
-  const tryTake = (key: string) =>
+  // `force`: the wait ran out, so the lease is written over whoever holds it (a frozen pane's lease).
+  const tryTake = (key: string, force = false) =>
     update(key, (lease) => {
-      const free = !lease || lease.owner === owner || lease.expiresAt <= now();
+      const free = force || !lease || lease.owner === owner || lease.expiresAt <= now();
       return free ? { write: true, lease: { owner, expiresAt: now() + leaseMs }, result: true } : { write: false, result: false };
     });
   const renew = (key: string) =>
@@ -135,10 +206,11 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
   return {
     run<T>(key: string, fn: () => Promise<T>): Promise<T> {
       return local.run(key, async () => {
-        while (!(await tryTake(key))) await new Promise((resolve) => setTimeout(resolve, pollMs));
+        const waitUntil = now() + waitMs;
+        while (!(await tryTake(key, now() >= waitUntil))) await new Promise((resolve) => setTimeout(resolve, pollMs));
         const keepAlive = setInterval(() => void renew(key).catch(() => undefined), Math.max(1, Math.floor(leaseMs / 3)));
         try {
-          return await fn();
+          return await holdBounded(fn, holdMs);
         } finally {
           clearInterval(keepAlive);
           await release(key).catch(() => undefined);
@@ -152,9 +224,9 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
  * Web Locks where the browser has them (secure contexts); else a lease in IndexedDB (older webviews), so panes still
  * never refresh at the same time; else in-process (Node).
  */
-export function createDefaultRefreshLock(): RefreshLock {
+export function createDefaultRefreshLock(deadlines: LockDeadlines = {}): RefreshLock {
   const locks = (globalThis as { navigator?: { locks?: WebLockManager } }).navigator?.locks;
-  if (locks && typeof locks.request === 'function') return createWebLock(locks);
-  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  return factory ? createIndexedDbLock(factory) : createInProcessLock();
+  if (locks && typeof locks.request === 'function') return createWebLock(locks, deadlines);
+  const factory = (globalThis as { indexedDB?: IDBFactory | null }).indexedDB;
+  return factory ? createIndexedDbLock(factory, deadlines) : createInProcessLock();
 }

@@ -24,7 +24,7 @@ import { INITIAL_CONNECTION_STATE, reduceConnectionState, type ConnectionAction 
 import { createDefaultCrossPane, type CrossPaneChannel } from './cross-pane';
 import { withDeadline } from './deadline';
 import { loadJsforceCore, sendJsforceRequest, type JsforceModule, type JsforceRequest } from './jsforce-transport';
-import { createDefaultRefreshLock, type RefreshLock } from './refresh-lock';
+import { createDefaultRefreshLock, lockDeadlinesFor, type RefreshLock } from './refresh-lock';
 import { isRetryableAttempt } from './retry-rules';
 import { requestTokenRefresh, requestTokenRevoke, type FetchLike } from './token-endpoint';
 import { createTokenSession, notSignedInFailure, type ActiveTokens, type RefreshTokenStore } from './token-session';
@@ -165,7 +165,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
   const session = createTokenSession({
     clientId: config.clientId,
     timeoutMs,
-    refreshLock: deps.refreshLock ?? createDefaultRefreshLock(),
+    refreshLock: deps.refreshLock ?? createDefaultRefreshLock(lockDeadlinesFor(timeoutMs)),
     crossPane,
     tokenStore: deps.tokenStore,
     requestRefresh: async (args) => {
