@@ -8,6 +8,7 @@ import { DEMO_USERS } from '../emulator/seed';
 import { getLocalhostCertificate } from './certificate';
 import { NO_ITEM_ID, SAMPLE_EMAILS, SELLER } from './sample-emails';
 import { resolveInside, sendFile } from './static-files';
+import { addinContentSecurityPolicy, HEADER_FILE, OFFICE_FRAME_ANCESTORS, withPolicyMeta } from '../tools/content-security-policy';
 
 /** Microsoft's CDN URL for office.js, as src/index.html and public/*.html load it. */
 export const OFFICE_JS_CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -171,6 +172,19 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
 
     if (options.mode === 'dist') {
+      // Source maps stay with support, never on the add-in's origin (the build writes them outside dist/ anyway).
+      if (path.endsWith('.map') || path === `/${HEADER_FILE}`) return send(res, 404, 'Not found');
+      // Every page of the add-in is served as a host must serve it: the Content-Security-Policy header for the config
+      // this harness serves (its frame-ancestors naming the simulated Outlook page), and the meta tag restated for
+      // that config as `npm run csp` does for a deployment.
+      if (path.endsWith('.html')) {
+        const page = resolveInside(distDir, path);
+        const html = page ? await readFile(page, 'utf8').catch(() => undefined) : undefined;
+        if (html === undefined) return send(res, 404, 'Not found');
+        const policy = await currentPolicy();
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': policy.header });
+        return res.end(withPolicyMeta(html, policy.meta));
+      }
       if (await sendFile(res, resolveInside(distDir, path))) return;
       return send(res, 404, 'Not found');
     }
@@ -198,6 +212,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       }
     }
     vite!.middlewares(req, res, () => send(res, 404, 'Not found'));
+  };
+
+  const currentPolicy = async () => {
+    const config = options.configOverride !== undefined ? options.configOverride : (JSON.parse(await readFile(`${publicDir}/config.json`, 'utf8')) as unknown);
+    return addinContentSecurityPolicy(config, { frameAncestors: [...OFFICE_FRAME_ANCESTORS, hostOrigin] });
   };
 
   const proxyToEmulator = async (req: IncomingMessage, res: ServerResponse, name: string, search: string) => {
