@@ -20,9 +20,10 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'addin-content-security-policy',
     apply: 'build',
-    transformIndexHtml: { order: 'post', handler: (html) => withPolicyMeta(html, policy.meta) },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: HEADER_FILE, source: `${policy.header}\n` });
+    // The add-in's pages only: a test's diagnostic build reuses these plugins for pages of its own.
+    transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.filename.startsWith(here('./src/')) ? withPolicyMeta(html, policy.meta) : html) },
+    generateBundle(options) {
+      if (options.dir === here('./dist')) this.emitFile({ type: 'asset', fileName: HEADER_FILE, source: `${policy.header}\n` });
     },
   };
 }
@@ -45,7 +46,9 @@ function sourcemapsOutsideDist(): Plugin {
         delete bundle[fileName];
       }
     },
-    writeBundle() {
+    writeBundle(options) {
+      // Only the add-in's own build owns sourcemaps/ (a test's diagnostic build reuses these plugins elsewhere).
+      if (options.dir !== here('./dist')) return;
       rmSync(SOURCEMAP_DIR, { recursive: true, force: true });
       for (const [fileName, source] of maps) {
         const target = join(SOURCEMAP_DIR, fileName);
