@@ -47,7 +47,7 @@ describe('the add-in Content Security Policy', () => {
 
   it('names the Office hosts as frame ancestors in the header, and leaves them out of the meta tag', () => {
     const policy = addinContentSecurityPolicy(CONFIG);
-    expect(directive(policy.header, 'frame-ancestors')).toEqual([...OFFICE_FRAME_ANCESTORS]);
+    expect(directive(policy.header, 'frame-ancestors')).toEqual(["'self'", ...OFFICE_FRAME_ANCESTORS]);
     expect(policy.meta).not.toMatch(/frame-ancestors/);
     expect(policy.header.startsWith(policy.meta)).toBe(true);
   });

@@ -15,7 +15,8 @@
  *    (src/auth/salesforce-hosts.ts: instance URLs are known only from a token response), every login host and custom
  *    domain the config names, and the Microsoft authority.
  *  - frames: MSAL's hidden iframe (silent renewal) goes to the authority.
- *  - frame-ancestors (header only: a meta tag cannot carry it): the Office hosts that embed a task pane.
+ *  - frame-ancestors (header only: a meta tag cannot carry it): the Office hosts that embed a task pane, and the
+ *    add-in itself (MSAL's silent iframe returns to one of its pages inside the pane).
  */
 import { SALESFORCE_DOMAINS } from '../../src/auth/salesforce-hosts';
 
@@ -96,7 +97,9 @@ export function addinContentSecurityPolicy(config: unknown, options: PolicyOptio
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'self'"]],
-    ['frame-ancestors', [...(options.frameAncestors ?? OFFICE_FRAME_ANCESTORS)]],
+    // 'self' too: a frame-ancestors check covers every ancestor, and MSAL's silent iframe brings msal-redirect.html
+    // back inside the pane (the pane, then Outlook).
+    ['frame-ancestors', ["'self'", ...(options.frameAncestors ?? OFFICE_FRAME_ANCESTORS)]],
   ];
   const render = (list: Array<[string, string[]]>) => list.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
   return { directives, header: render(directives), meta: render(directives.filter(([name]) => name !== 'frame-ancestors')) };
