@@ -41,6 +41,11 @@ export interface HarnessOptions {
   distDir?: string;
   /** Extra static folders: URL prefix (e.g. '/__probe/') → directory. Served unchanged, before the add-in. */
   mounts?: Record<string, string>;
+  /**
+   * Origins the Content Security Policy allows as it allows the Salesforce domains (the emulated org's generic login
+   * host, a stand-in for login.salesforce.com, which the policy's `https://*.salesforce.com` covers in production).
+   */
+  salesforceStandIns?: string[];
   /** Interface to listen on (default: all, so both localhost and 127.0.0.1 work). */
   host?: string;
 }
@@ -216,7 +221,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
   const currentPolicy = async () => {
     const config = options.configOverride !== undefined ? options.configOverride : (JSON.parse(await readFile(`${publicDir}/config.json`, 'utf8')) as unknown);
-    return addinContentSecurityPolicy(config, { frameAncestors: [...OFFICE_FRAME_ANCESTORS, hostOrigin] });
+    return addinContentSecurityPolicy(config, { frameAncestors: [...OFFICE_FRAME_ANCESTORS, hostOrigin], salesforceStandIns: options.salesforceStandIns });
   };
 
   const proxyToEmulator = async (req: IncomingMessage, res: ServerResponse, name: string, search: string) => {

@@ -52,6 +52,12 @@ describe('the add-in Content Security Policy', () => {
     expect(policy.header.startsWith(policy.meta)).toBe(true);
   });
 
+  it('lets a stand-in for a wildcard Salesforce host in beside the configured ones (tests only)', () => {
+    const { header } = addinContentSecurityPolicy(CONFIG, { salesforceStandIns: ['https://127.0.0.1:4444'] });
+    expect(directive(header, 'connect-src')).toContain('https://127.0.0.1:4444');
+    expect(directive(addinContentSecurityPolicy(CONFIG).header, 'connect-src')).not.toContain('https://127.0.0.1:4444');
+  });
+
   it('ignores what is not a host in the config instead of widening the policy', () => {
     const { header } = addinContentSecurityPolicy({ salesforce: { loginUrl: 'javascript:alert(1)', loginChoices: 'x', customDomains: ['*', 'a b', 42] } });
     expect(directive(header, 'connect-src')).not.toContain('*');

@@ -61,6 +61,11 @@ function unique(values: Array<string | undefined>): string[] {
 export interface PolicyOptions {
   /** Origins allowed to frame the add-in; default OFFICE_FRAME_ANCESTORS. The harness adds its Outlook page. */
   frameAncestors?: readonly string[];
+  /**
+   * Origins standing in for the Salesforce domains the policy names by wildcard (tests: the emulated org's generic
+   * login host on loopback, which `https://*.salesforce.com` covers for login.salesforce.com in production).
+   */
+  salesforceStandIns?: readonly string[];
 }
 
 export interface AddinPolicy {
@@ -85,6 +90,7 @@ export function addinContentSecurityPolicy(config: unknown, options: PolicyOptio
     originOf(sf.loginUrl),
     ...choices.map((choice) => originOf(choice?.loginUrl)),
     ...customDomains.map((name) => (typeof name === 'string' && /^[a-z0-9.-]+$/i.test(name) ? `https://${name.toLowerCase()}` : undefined)),
+    ...(options.salesforceStandIns ?? []).map(originOf),
     authority,
   ]);
   const directives: Array<[string, string[]]> = [
