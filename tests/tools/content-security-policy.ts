@@ -97,7 +97,7 @@ export function addinContentSecurityPolicy(config: unknown, options: PolicyOptio
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", OFFICE_JS_ORIGIN]],
     ['style-src', ["'self'", EMPTY_STYLE_HASH]],
-    ['img-src', ["'self'", 'data:']],
+    ['img-src', ["'self'"]],
     ['connect-src', connect],
     ['frame-src', unique(["'self'", authority])],
     ['object-src', ["'none'"]],
