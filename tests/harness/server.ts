@@ -194,6 +194,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return send(res, 404, 'Not found');
     }
 
+    // Dev mode sends no Content Security Policy: Vite's HMR preamble is an inline script; the production build is
+    // what runs under it (dist mode above, every browser test).
     // Dev mode: HTML is served here so the CDN office.js URL can point at the local stand-in (a newcomer's browser
     // cannot reach or remap the CDN); everything else is Vite's (modules, HMR, public files).
     if (path.endsWith('.html')) {
