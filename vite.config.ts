@@ -1,10 +1,63 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import react from '@vitejs/plugin-react';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { addinContentSecurityPolicy, HEADER_FILE, withPolicyMeta } from './tests/tools/content-security-policy';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The Content Security Policy for public/config.json (tests/tools/content-security-policy.ts): a meta tag first in
+ * every built page, for hosts that cannot send headers, and dist/content-security-policy.txt, the header value with
+ * frame-ancestors, for hosts that can. Build only: the dev server's HMR preamble is an inline script. A deployment
+ * with its own config.json restates both with `npm run csp`.
+ */
+function contentSecurityPolicy(): Plugin {
+  const policy = addinContentSecurityPolicy(JSON.parse(readFileSync(here('./public/config.json'), 'utf8')));
+  return {
+    name: 'addin-content-security-policy',
+    apply: 'build',
+    // The add-in's pages only: a test's diagnostic build reuses these plugins for pages of its own.
+    transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.filename.startsWith(here('./src/')) ? withPolicyMeta(html, policy.meta) : html) },
+    generateBundle(options) {
+      if (options.dir === here('./dist')) this.emitFile({ type: 'asset', fileName: HEADER_FILE, source: `${policy.header}\n` });
+    },
+  };
+}
+
+/**
+ * Source maps for support, never served: 'hidden' maps (no sourceMappingURL comment in the code) are taken out of
+ * the bundle and written to sourcemaps/ beside dist/, so nothing that publishes dist/ publishes them.
+ */
+const SOURCEMAP_DIR = here('./sourcemaps');
+function sourcemapsOutsideDist(): Plugin {
+  const maps = new Map<string, string | Uint8Array>();
+  return {
+    name: 'sourcemaps-outside-dist',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      maps.clear();
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!fileName.endsWith('.map') || output.type !== 'asset') continue;
+        maps.set(fileName, output.source);
+        delete bundle[fileName];
+      }
+    },
+    writeBundle(options) {
+      // Only the add-in's own build owns sourcemaps/ (a test's diagnostic build reuses these plugins elsewhere).
+      if (options.dir !== here('./dist')) return;
+      rmSync(SOURCEMAP_DIR, { recursive: true, force: true });
+      for (const [fileName, source] of maps) {
+        const target = join(SOURCEMAP_DIR, fileName);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, source);
+      }
+    },
+  };
+}
 
 // index.html lives in src/ so the app's root is its own folder; public/ (config.json, icons) is copied
 // as-is beside the build. The dev server must be HTTPS: Office refuses to load a task pane over plain HTTP.
@@ -16,7 +69,7 @@ export default defineConfig({
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: 'hidden',
     // The pane; the page MSAL's standard popup returns to (src/auth/microsoft/redirect-bridge-page.ts) and MSAL's popup
     // relay (src/auth/microsoft/popup-relay-page.ts), which carries the answer across the pane's storage partition:
     // those two pull in only MSAL's small bridge and relay, the pane keeps msal-browser lazy. The Salesforce sign-in
@@ -42,6 +95,8 @@ export default defineConfig({
       globals: { Buffer: true, process: true, global: true },
       protocolImports: true,
     }),
+    contentSecurityPolicy(),
+    sourcemapsOutsideDist(),
     basicSsl({ name: 'outlook-addin-dev', domains: ['localhost', '127.0.0.1'] }),
   ],
 });

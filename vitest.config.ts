@@ -40,6 +40,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // A Content Security Policy violation in any page a test drove fails that test.
+          setupFiles: ['tests/e2e/support/fail-on-csp-violation.ts'],
           env: TRUST_LOCALHOST_CERTIFICATE,
           testTimeout: 60_000,
           hookTimeout: 120_000,

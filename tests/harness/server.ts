@@ -8,6 +8,7 @@ import { DEMO_USERS } from '../emulator/seed';
 import { getLocalhostCertificate } from './certificate';
 import { NO_ITEM_ID, SAMPLE_EMAILS, SELLER } from './sample-emails';
 import { resolveInside, sendFile } from './static-files';
+import { addinContentSecurityPolicy, HEADER_FILE, OFFICE_FRAME_ANCESTORS, withPolicyMeta } from '../tools/content-security-policy';
 
 /** Microsoft's CDN URL for office.js, as src/index.html and public/*.html load it. */
 export const OFFICE_JS_CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -40,6 +41,11 @@ export interface HarnessOptions {
   distDir?: string;
   /** Extra static folders: URL prefix (e.g. '/__probe/') → directory. Served unchanged, before the add-in. */
   mounts?: Record<string, string>;
+  /**
+   * Origins the Content Security Policy allows as it allows the Salesforce domains (the emulated org's generic login
+   * host, a stand-in for login.salesforce.com, which the policy's `https://*.salesforce.com` covers in production).
+   */
+  salesforceStandIns?: string[];
   /** Interface to listen on (default: all, so both localhost and 127.0.0.1 work). */
   host?: string;
 }
@@ -171,10 +177,25 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
 
     if (options.mode === 'dist') {
+      // Source maps stay with support, never on the add-in's origin (the build writes them outside dist/ anyway).
+      if (path.endsWith('.map') || path === `/${HEADER_FILE}`) return send(res, 404, 'Not found');
+      // Every page of the add-in is served as a host must serve it: the Content-Security-Policy header for the config
+      // this harness serves (its frame-ancestors naming the simulated Outlook page), and the meta tag restated for
+      // that config as `npm run csp` does for a deployment.
+      if (path.endsWith('.html')) {
+        const page = resolveInside(distDir, path);
+        const html = page ? await readFile(page, 'utf8').catch(() => undefined) : undefined;
+        if (html === undefined) return send(res, 404, 'Not found');
+        const policy = await currentPolicy();
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': policy.header });
+        return res.end(withPolicyMeta(html, policy.meta));
+      }
       if (await sendFile(res, resolveInside(distDir, path))) return;
       return send(res, 404, 'Not found');
     }
 
+    // Dev mode sends no Content Security Policy: Vite's HMR preamble is an inline script; the production build is
+    // what runs under it (dist mode above, every browser test).
     // Dev mode: HTML is served here so the CDN office.js URL can point at the local stand-in (a newcomer's browser
     // cannot reach or remap the CDN); everything else is Vite's (modules, HMR, public files).
     if (path.endsWith('.html')) {
@@ -198,6 +219,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       }
     }
     vite!.middlewares(req, res, () => send(res, 404, 'Not found'));
+  };
+
+  const currentPolicy = async () => {
+    const config = options.configOverride !== undefined ? options.configOverride : (JSON.parse(await readFile(`${publicDir}/config.json`, 'utf8')) as unknown);
+    return addinContentSecurityPolicy(config, { frameAncestors: [...OFFICE_FRAME_ANCESTORS, hostOrigin], salesforceStandIns: options.salesforceStandIns });
   };
 
   const proxyToEmulator = async (req: IncomingMessage, res: ServerResponse, name: string, search: string) => {

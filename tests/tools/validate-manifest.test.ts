@@ -39,7 +39,7 @@ describe('validateManifest', () => {
   });
 
   it('rejects an element out of schema order', () => {
-    const permissions = '  <Permissions>ReadWriteItem</Permissions>\n';
+    const permissions = '  <Permissions>ReadItem</Permissions>\n';
     const moved = mutate('  <FormSettings>', `${permissions}  <FormSettings>`, mutate(permissions, ''));
     expect(validate(moved).join('\n')).toMatch(/<FormSettings> is out of order: the schema puts it before <Permissions> in <OfficeApp>/);
   });
@@ -52,11 +52,18 @@ describe('validateManifest', () => {
   });
 
   it('rejects a manifest without Permissions', () => {
-    expect(validate(mutate('  <Permissions>ReadWriteItem</Permissions>\n', '')).join('\n')).toMatch(/<OfficeApp> is missing required <Permissions> \(the add-in needs ReadWriteItem/);
+    expect(validate(mutate('  <Permissions>ReadItem</Permissions>\n', '')).join('\n')).toMatch(/<OfficeApp> is missing required <Permissions> \(the add-in needs ReadItem/);
+  });
+
+  it('rejects a permission wider than the add-in uses', () => {
+    for (const wider of ['ReadWriteItem', 'ReadWriteMailbox']) {
+      expect(validate(mutate('<Permissions>ReadItem</Permissions>', `<Permissions>${wider}</Permissions>`)).join('\n')).toMatch(new RegExp(`"${wider}" asks for more than the add-in uses; it needs only ReadItem`));
+    }
+    expect(validate(mutate('<Permissions>ReadItem</Permissions>', '<Permissions>Restricted</Permissions>')).join('\n')).not.toMatch(/Permissions/);
   });
 
   it('rejects an unknown Permissions value', () => {
-    expect(validate(mutate('<Permissions>ReadWriteItem</Permissions>', '<Permissions>Everything</Permissions>')).join('\n')).toMatch(/Permissions: "Everything" is not one of/);
+    expect(validate(mutate('<Permissions>ReadItem</Permissions>', '<Permissions>Everything</Permissions>')).join('\n')).toMatch(/Permissions: "Everything" is not one of/);
   });
 
   it('rejects an http URL', () => {
@@ -159,7 +166,7 @@ describe('npm run validate', () => {
   it('exits non-zero with clear messages on a broken one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
     const broken = path.join(dir, 'manifest.xml');
-    fs.writeFileSync(broken, mutate('  <Permissions>ReadWriteItem</Permissions>\n', ''));
+    fs.writeFileSync(broken, mutate('  <Permissions>ReadItem</Permissions>\n', ''));
     const run = spawnSync(tsx, [cli, broken], { cwd: repoRoot, encoding: 'utf8' });
     fs.rmSync(dir, { recursive: true, force: true });
     expect(run.status).toBe(1);

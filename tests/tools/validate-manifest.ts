@@ -112,7 +112,7 @@ const MODELS: Record<string, Particle[]> = {
     { name: 'Requirements', ...ONE, model: 'MailAppRequirements' },
     { name: 'FormSettings', ...ONE, model: 'FormSettings' },
     // Optional in the schema (default Restricted), required here: the pane reads the item's sender and recipients.
-    { name: 'Permissions', ...ONE, model: 'text', note: 'the add-in needs ReadWriteItem to read the open item' },
+    { name: 'Permissions', ...ONE, model: 'text', note: 'the add-in needs ReadItem to read the open item' },
     { name: 'Rule', ...ONE, typed: { RuleCollection: 'RuleCollection', ItemIs: 'empty', ItemHasKnownEntity: 'empty', ItemHasRegularExpressionMatch: 'empty', ItemHasAttachment: 'empty' } },
     { name: 'DisableEntityHighlighting', ...OPT, model: 'text' },
     // Optional in the schema, required here: without it there are no buttons and no pinning.
@@ -292,6 +292,15 @@ const GUID = /^(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA
 const VERSION = /^[0-9]{1,5}(\.[0-9]{1,5}){0,3}$/;
 const CULTURE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/;
 const PERMISSIONS = ['Restricted', 'ReadItem', 'ReadWriteItem', 'ReadWriteMailbox'];
+/**
+ * The least permission the add-in works with. It reads the open item (sender, recipients, subject, body through
+ * getAsync in compose), listens for ItemChanged and RecipientsChanged and opens a dialog; it never sets an item
+ * property, never saves or sends, never calls makeEwsRequestAsync or reads another item. Every one of those calls
+ * is "read item" or lower in Microsoft's API reference ("Understanding Outlook add-in permissions",
+ * https://learn.microsoft.com/office/dev/add-ins/outlook/understanding-outlook-add-in-permissions): asking for more
+ * is refused here, so a wider permission is a decision someone makes in this file, with the call that needs it.
+ */
+export const LEAST_PERMISSION = 'ReadItem';
 /** Elements whose DefaultValue/Value is a URL (OfficeAppManifestV1_1.xsd URLLocaleAwareSetting, bt:Image, bt:Url). */
 const URL_ELEMENTS = new Set(['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation']);
 
@@ -429,6 +438,9 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
   if (child(root, 'DefaultLocale') && !CULTURE.test(locale)) errors.push(`OfficeApp > DefaultLocale: "${locale}" is not a culture name such as en-US`);
   const permissions = child(root, 'Permissions');
   if (permissions && !PERMISSIONS.includes(permissions.text)) errors.push(`OfficeApp > Permissions: "${permissions.text}" is not one of ${PERMISSIONS.join(', ')}`);
+  else if (permissions && PERMISSIONS.indexOf(permissions.text) > PERMISSIONS.indexOf(LEAST_PERMISSION)) {
+    errors.push(`OfficeApp > Permissions: "${permissions.text}" asks for more than the add-in uses; it needs only ${LEAST_PERMISSION}`);
+  }
   for (const [name, max] of [['ProviderName', 125], ['DisplayName', 125], ['Description', 250]] as const) {
     const node = child(root, name);
     if (!node) continue;

@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { OFFICE_CDN_HOST } from './cdn-stand-in';
+import { watchCspViolations } from './csp-violations';
 
 /** The flags every browser test runs Chromium with (team brief), never a downloaded browser. */
 export const CHROMIUM_ARGS = [
@@ -50,12 +51,29 @@ export interface LaunchOptions {
   popupBlocker?: boolean;
 }
 
-/** Launches Debian's Chromium with Microsoft's CDN host resolved to the local stand-in, storage partitioning on. */
-export function launchChromium(cdnPort: number, options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Launches Debian's Chromium with Microsoft's CDN host resolved to the local stand-in, storage partitioning on. Every
+ * context it makes records Content Security Policy violations (support/csp-violations.ts), which fail the test.
+ */
+export async function launchChromium(cdnPort: number, options: LaunchOptions = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_ARGS, DISABLE_FEATURES_ARG, `--host-resolver-rules=MAP ${OFFICE_CDN_HOST} 127.0.0.1:${cdnPort}`],
     ignoreDefaultArgs: [PLAYWRIGHT_DISABLE_FEATURES_ARG, ...(options.popupBlocker ? ['--disable-popup-blocking'] : [])],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (contextOptions) => {
+    const context = await newContext(contextOptions);
+    await watchCspViolations(context);
+    return context;
+  };
+  browser.newPage = async (pageOptions) => {
+    const context = await browser.newContext(pageOptions);
+    const page = await context.newPage();
+    // As Playwright's own newPage: the page owns its context.
+    page.once('close', () => void context.close().catch(() => {}));
+    return page;
+  };
+  return browser;
 }

@@ -203,7 +203,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const config = options.config ? options.config(base) : base;
 
-    const harness = await startHarness({ port: harnessPort, mode: 'dist', emulatorUrl: emulator.url, configOverride: config, mounts: options.mounts });
+    const harness = await startHarness({ port: harnessPort, mode: 'dist', emulatorUrl: emulator.url, configOverride: config, mounts: options.mounts, salesforceStandIns: [emulator.loginHostUrl] });
     cleanups.push(() => harness.close());
 
     const cdn = await startCdnStandIn();
