@@ -3,6 +3,7 @@
  * store of entries indexed by owner key. Read-modify-write happens inside one transaction, so two panes claiming the
  * same entry cannot both win.
  */
+import { deadlineError, withDeadline } from '../connection/deadline';
 import type { OutboxEntry } from './outbox';
 import { readOutboxEntry } from './outbox-record';
 
@@ -52,7 +53,21 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return requestPromise(open);
 }
 
-export async function openOutboxStore(factory: IDBFactory, partitionKey: string | undefined): Promise<OutboxStore> {
+/** How long one outbox operation may take before it fails as a timeout (a webview whose IndexedDB stops answering). */
+export const OUTBOX_STORE_DEADLINE_MS = 5000;
+
+export async function openOutboxStore(
+  factory: IDBFactory,
+  partitionKey: string | undefined,
+  options: { deadlineMs?: number } = {},
+): Promise<OutboxStore> {
+  const deadlineMs = options.deadlineMs ?? OUTBOX_STORE_DEADLINE_MS;
+  // Every operation is bounded: a store that never answers fails the call (the seller sees it) instead of holding
+  // a save, a send or a sign-out for good.
+  const bounded =
+    <A extends unknown[], T>(operation: (...args: A) => Promise<T>) =>
+    (...args: A): Promise<T> =>
+      withDeadline(operation(...args), deadlineMs, () => deadlineError('Browser storage did not answer in time.'));
   const name = outboxDatabaseName(partitionKey);
   let closedForGood = false;
   let current: Promise<IDBDatabase> | undefined;
@@ -83,23 +98,23 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
 
   return {
     name,
-    async listByOwner(ownerKey) {
+    listByOwner: bounded(async (ownerKey: string) => {
       const tx = (await database()).transaction(STORE, 'readonly');
       const stored: unknown[] = await requestPromise(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
       // Records without an entry's shape are never listed, so never sent (outbox-record.ts).
       const entries = stored.map(readOutboxEntry).filter((e): e is OutboxEntry => e !== undefined);
       return entries.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-    },
-    async get(id) {
+    }),
+    get: bounded(async (id: string) => {
       const tx = (await database()).transaction(STORE, 'readonly');
       return readOutboxEntry(await requestPromise(tx.objectStore(STORE).get(id)));
-    },
-    async put(entry) {
+    }),
+    put: bounded(async (entry: OutboxEntry) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).put(entry);
       await transactionDone(tx);
-    },
-    async update(id, change) {
+    }),
+    update: bounded(async (id: string, change: (entry: OutboxEntry) => OutboxEntry | null) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
       let stored: OutboxEntry | null = null;
@@ -116,13 +131,13 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
       };
       await transactionDone(tx);
       return stored;
-    },
-    async delete(id) {
+    }),
+    delete: bounded(async (id: string) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).delete(id);
       await transactionDone(tx);
-    },
-    async deleteByOwner(ownerKey) {
+    }),
+    deleteByOwner: bounded(async (ownerKey: string) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
       const index = tx.objectStore(STORE).index(BY_OWNER);
       const cursorRequest = index.openKeyCursor(ownerKey);
@@ -133,7 +148,7 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
         cursor.continue();
       };
       await transactionDone(tx);
-    },
+    }),
     close() {
       closedForGood = true;
       void current?.then((db) => db.close()).catch(() => {});
