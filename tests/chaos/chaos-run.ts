@@ -64,6 +64,8 @@ export interface ChaosReport {
   leaseSkips: number;
   /** Times the panes were reopened at the end because nothing moved. */
   reopens: number;
+  /** Times a user whose work was left, signed in nowhere, came back and signed in at the end. */
+  usersBack: number;
   /** Writes started while the other user was signed in in that pane (theirs, to be created by them). */
   writesByOtherUser: number;
   /** Problems found, one line each (duplicates, losses, other users, leaks). */
@@ -186,6 +188,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let reloads = 0;
   let leaseSkips = 0;
   let reopens = 0;
+  let usersBack = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const later = (ms: number, run: () => void) => {
     const handle = setTimeout(() => {
@@ -400,6 +403,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // claimed or sent: moving the clock under a live claim would end its lease early.
     const quiet = 2 * requestTimeoutMs + 3_000;
     const open = pending.filter((e) => e.status !== 'failed');
+    // Work waits for its own user (never sent as another): a user whose work is left and who is signed in nowhere
+    // (the pane was switched to the other user, or another pane's sign-out of that user reached it) comes back to a
+    // pane and signs in, as a seller opening Outlook again would.
+    const signedInNowhere = [...new Set(open.map((e) => e.owner.userId))].filter(
+      (userId) => !panes.some((pane) => pane.owner()?.userId === userId && pane.connection.state().status === 'connected'),
+    );
+    // One at a time, once the work in progress has settled for a second: no coming and going between two users.
+    for (const userId of Date.now() - lastChange > 1_000 ? signedInNowhere.slice(0, 1) : []) {
+      const user = userId === SECOND.id ? SECOND : SELLER;
+      const pane = panes.find((p) => p.owner()?.userId !== userId && !open.some((e) => e.owner.userId === p.owner()?.userId)) ?? panes[0];
+      if (!pane) continue;
+      log(`drain: ${user.username}'s work waits for ${user.username}, signed in nowhere: ${user.username} signs in again in pane ${pane.name}`);
+      if (await signInTo(pane, user, pane.owner()?.userId !== userId)) usersBack++;
+      lastChange = Date.now();
+    }
     const onlyStaleClaims = open.length > 0 && open.every((e) => e.status === 'sending' && env.now() - e.updatedAt > quiet);
     if (onlyStaleClaims && Date.now() - lastSkipAt > quiet) {
       lastSkipAt = Date.now();
@@ -483,6 +501,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     reloads,
     leaseSkips,
     reopens,
+    usersBack,
     writesByOtherUser: writes.filter((w) => w.owner.userId === SECOND.id).length,
     findings,
     durationMs: Date.now() - started,
@@ -503,7 +522,7 @@ export function formatReport(report: ChaosReport): string {
     `  wrong user   ${report.wrongUser}`,
     `  token leaks  ${report.tokenLeaks.length}`,
     `  faults       ${faults || 'none'}`,
-    `  the seller   signed in again ${report.signInsAgain}×, panes reloaded ${report.reloads}×, came back later ${report.leaseSkips}×, reopened idle panes ${report.reopens}×`,
+    `  the seller   signed in again ${report.signInsAgain}×, panes reloaded ${report.reloads}×, came back later ${report.leaseSkips}×, reopened idle panes ${report.reopens}×, users back to finish their work ${report.usersBack}×`,
     ...report.findings.map((f) => `  ! ${f}`),
   ].join('\n');
 }
