@@ -1,11 +1,10 @@
 /**
- * Sign-out's sweep of this account's browser storage, seen through exact-name views (src/host/storage-names.ts):
- * the token database and the partition's outbox by their exact names, and localStorage keys under the partition
- * key (or, without one, under the add-in's own prefix). With `partitionKey` undefined the origin may hold other
- * add-ins' data; the sweep cannot even see it.
+ * Sign-out's sweep of this account's browser storage: the token database and the partition's outbox by their exact
+ * names, and localStorage keys under the partition key (or, without one, under the add-in's own prefix). With
+ * `partitionKey` undefined the origin may hold other add-ins' data; nothing outside those names is touched.
  */
 import { wipeAccountStorage } from '../auth/account-storage';
-import { exactDatabasesView, ownedKeysView, ownsStorageKey } from '../host/storage-names';
+import { ownsStorageKey } from '../host/storage-names';
 
 export interface AccountSweepDeps {
   indexedDB?: IDBFactory | null;
@@ -18,13 +17,12 @@ export interface AccountSweepDeps {
 }
 
 export function sweepAccountStorage(deps: AccountSweepDeps): Promise<string[]> {
-  const names = [deps.tokenDatabase, deps.outboxDatabase];
   return wipeAccountStorage({
-    ...(deps.indexedDB ? { indexedDB: exactDatabasesView(deps.indexedDB, names) } : {}),
-    ...(deps.localStorage ? { localStorage: ownedKeysView(deps.localStorage, (key) => ownsStorageKey(deps.partitionKey, key)) } : {}),
-    ...(deps.partitionKey ? { partitionKey: deps.partitionKey } : {}),
-    ownTokenDatabase: deps.tokenDatabase,
+    ...(deps.indexedDB ? { indexedDB: deps.indexedDB } : {}),
+    ...(deps.localStorage ? { localStorage: deps.localStorage } : {}),
+    databases: [deps.tokenDatabase, deps.outboxDatabase],
     sharedDatabases: [deps.outboxDatabase],
+    ownsKey: (key) => ownsStorageKey(deps.partitionKey, key),
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
   });
 }

@@ -30,26 +30,26 @@ async function create(factory: IDBFactory, name: string, keepOpen = false): Prom
   });
 }
 
+const ownsP1 = (key: string) => key.startsWith('p1:');
+
 describe('wipeAccountStorage', () => {
-  it('deletes this partition’s databases and keys, not another partition’s or another account’s token store', async () => {
+  it('deletes exactly the named databases and the owned keys: another partition, account or add-in keeps its own', async () => {
     const idb = new IDBFactory();
-    for (const name of ['sf-auth:p1:', 'sf-auth:p1:other-ms', 'p1:outbox', 'p2:outbox']) await create(idb, name);
-    await create(idb, 'p1:people', true);
-    const ls = memoryStorage({ 'p1:prefs': 'x', 'p1:draft': 'y', 'p2:prefs': 'z' });
-    await wipeAccountStorage({ indexedDB: idb, localStorage: ls, partitionKey: 'p1', ownTokenDatabase: 'sf-auth:p1:' });
+    for (const name of ['sf-auth:p1:', 'sf-auth:p1:other-ms', 'p1::sf-outbox', 'p2::sf-outbox', 'p1-lookalike', 'msal.db']) await create(idb, name);
+    const ls = memoryStorage({ 'p1:prefs': 'x', 'p1:draft': 'y', 'p2:prefs': 'z', 'xp1:prefs': 'w' });
+    const removed = await wipeAccountStorage({ indexedDB: idb, localStorage: ls, databases: ['sf-auth:p1:'], ownsKey: ownsP1 });
+    expect(removed.sort()).toEqual(['localStorage:p1:draft', 'localStorage:p1:prefs', 'sf-auth:p1:']);
     const left = (await idb.databases()).map((d) => d.name).sort();
-    expect(left).toEqual(['p2:outbox', 'sf-auth:p1:other-ms']);
-    expect(ls.length).toBe(1);
-    expect(ls.getItem('p2:prefs')).toBe('z');
+    expect(left).toEqual(['msal.db', 'p1-lookalike', 'p1::sf-outbox', 'p2::sf-outbox', 'sf-auth:p1:other-ms']);
+    expect([ls.getItem('p2:prefs'), ls.getItem('xp1:prefs'), ls.getItem('p1:prefs')]).toEqual(['z', 'w', null]);
   });
 
-  it('without a partition key, clears every database but other accounts’ token stores, and all keys', async () => {
+  it('does not wait for a database another pane holds open beyond the deadline', async () => {
     const idb = new IDBFactory();
-    for (const name of ['sf-auth::', 'sf-auth::ms2', 'outbox', 'people']) await create(idb, name);
-    const ls = memoryStorage({ a: '1', b: '2' });
-    await wipeAccountStorage({ indexedDB: idb, localStorage: ls, ownTokenDatabase: 'sf-auth::' });
-    expect((await idb.databases()).map((d) => d.name)).toEqual(['sf-auth::ms2']);
-    expect(ls.length).toBe(0);
+    await create(idb, 'sf-auth:p1:', true);
+    const started = Date.now();
+    await wipeAccountStorage({ indexedDB: idb, databases: ['sf-auth:p1:'], ownsKey: ownsP1, timeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('keeps a shared database while another user’s records are in it, and deletes it once empty', async () => {
@@ -66,7 +66,7 @@ describe('wipeAccountStorage', () => {
         };
       };
     });
-    const deps = { indexedDB: idb, partitionKey: 'p1', ownTokenDatabase: 'sf-auth:p1:', sharedDatabases: ['p1::sf-outbox'] };
+    const deps = { indexedDB: idb, databases: ['sf-auth:p1:', 'p1::sf-outbox'], sharedDatabases: ['p1::sf-outbox'], ownsKey: ownsP1 };
     await wipeAccountStorage(deps);
     expect((await idb.databases()).map((d) => d.name)).toEqual(['p1::sf-outbox']);
 
@@ -83,21 +83,5 @@ describe('wipeAccountStorage', () => {
     });
     await wipeAccountStorage(deps);
     expect((await idb.databases()).map((d) => d.name)).toEqual([]);
-  });
-});
-
-describe('wipeAccountStorage and owed revocations', () => {
-  it('keeps the pending-revoke database: the revocations a sign-out could not send must outlive it', async () => {
-    const idb = new IDBFactory();
-    for (const name of ['sf-auth:p1:', 'p1:outbox', 'sf-pending-revoke:p1']) await create(idb, name);
-    await wipeAccountStorage({ indexedDB: idb, partitionKey: 'p1', ownTokenDatabase: 'sf-auth:p1:' });
-    expect((await idb.databases()).map((d) => d.name)).toEqual(['sf-pending-revoke:p1']);
-  });
-
-  it('without a partition key too', async () => {
-    const idb = new IDBFactory();
-    for (const name of ['sf-auth::', 'outbox', 'sf-pending-revoke:']) await create(idb, name);
-    await wipeAccountStorage({ indexedDB: idb, ownTokenDatabase: 'sf-auth::' });
-    expect((await idb.databases()).map((d) => d.name)).toEqual(['sf-pending-revoke:']);
   });
 });

@@ -1,24 +1,24 @@
 /**
- * Sign-out's sweep of what this account left in the browser besides the token store: the outbox and CRM caches in
- * IndexedDB and the add-in's localStorage keys. Scoped: in Outlook on the web only this partition's databases and
- * keys go, and other Microsoft accounts' token stores are never touched. Bounded: a database another pane holds
- * open is asked to close (versionchange) and not waited for beyond the deadline.
+ * Sign-out's sweep of what this account left in the browser: its databases, by their exact names, and the add-in's
+ * localStorage keys. Exact, never by pattern: where `Office.context.partitionKey` is undefined (some Windows webviews)
+ * the origin may hold other add-ins' and libraries' data, and no filter may turn a sign-out into a wildcard delete.
+ * Revocations still owed live in a database of their own (pending-revoke.ts) that is never named here: they outlive
+ * the sign-out. Bounded: a database another pane holds open is asked to close (versionchange) and not waited for
+ * beyond the deadline.
  */
-import { PENDING_REVOKE_DB_PREFIX } from './pending-revoke';
-import { TOKEN_DB_PREFIX } from './token-store';
-
 export interface AccountStorageDeps {
   indexedDB?: IDBFactory;
   localStorage?: Storage;
-  partitionKey?: string;
-  /** This account's token database (deleted); other `sf-auth:` databases belong to other accounts. */
-  ownTokenDatabase: string;
+  /** The databases to delete, each by its exact name. */
+  databases: readonly string[];
   /**
-   * Databases several Salesforce users share (the outbox holds every user's waiting work of this partition). The
-   * caller has already removed this user's records; the database itself goes only once nothing is left in it, so one
-   * user's sign-out never loses another's unsent work.
+   * Among `databases`, the ones several Salesforce users share (the outbox holds every user's waiting work of this
+   * partition). The caller has already removed this user's records; such a database goes only once nothing is left
+   * in it, so one user's sign-out never loses another's unsent work.
    */
-  sharedDatabases?: string[];
+  sharedDatabases?: readonly string[];
+  /** Whether a localStorage key is the add-in's own (its exact prefix). */
+  ownsKey: (key: string) => boolean;
   timeoutMs?: number;
 }
 
@@ -58,15 +58,6 @@ function isEmptyDatabase(factory: IDBFactory, name: string, timeoutMs: number): 
   });
 }
 
-function belongsToAccount(name: string, deps: AccountStorageDeps): boolean {
-  if (name === deps.ownTokenDatabase) return true;
-  if (name.startsWith(`${TOKEN_DB_PREFIX}:`)) return false;
-  // Revocations still owed, this sign-out's among them: they must outlive it (pending-revoke.ts).
-  if (name.startsWith(`${PENDING_REVOKE_DB_PREFIX}:`)) return false;
-  if (!deps.partitionKey) return true;
-  return name.includes(deps.partitionKey) || name.includes(encodeURIComponent(deps.partitionKey));
-}
-
 function deleteDatabase(factory: IDBFactory, name: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, timeoutMs);
@@ -87,21 +78,14 @@ function deleteDatabase(factory: IDBFactory, name: string, timeoutMs: number): P
 export async function wipeAccountStorage(deps: AccountStorageDeps): Promise<string[]> {
   const removed: string[] = [];
   const timeoutMs = deps.timeoutMs ?? 3000;
-  if (deps.indexedDB) {
-    let names: string[] = [];
-    try {
-      names = (await deps.indexedDB.databases()).map((d) => d.name ?? '').filter(Boolean);
-    } catch {
-      // Browsers without databases(): at least the account's own token store goes.
-      names = [deps.ownTokenDatabase];
-    }
+  const factory = deps.indexedDB;
+  if (factory) {
     const shared = new Set(deps.sharedDatabases ?? []);
-    const candidates = names.filter((name) => belongsToAccount(name, deps));
     const mine: string[] = [];
-    for (const name of candidates) {
-      if (!shared.has(name) || (await isEmptyDatabase(deps.indexedDB, name, timeoutMs))) mine.push(name);
+    for (const name of deps.databases) {
+      if (!shared.has(name) || (await isEmptyDatabase(factory, name, timeoutMs))) mine.push(name);
     }
-    await Promise.all(mine.map((name) => deleteDatabase(deps.indexedDB!, name, timeoutMs)));
+    await Promise.all(mine.map((name) => deleteDatabase(factory, name, timeoutMs)));
     removed.push(...mine);
   }
   if (deps.localStorage) {
@@ -109,7 +93,7 @@ export async function wipeAccountStorage(deps: AccountStorageDeps): Promise<stri
     const keys: string[] = [];
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      if (key !== null && (!deps.partitionKey || key.startsWith(deps.partitionKey))) keys.push(key);
+      if (key !== null && deps.ownsKey(key)) keys.push(key);
     }
     for (const key of keys) storage.removeItem(key);
     removed.push(...keys.map((k) => `localStorage:${k}`));
