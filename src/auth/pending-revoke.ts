@@ -11,6 +11,7 @@
  * Source: Salesforce Help, "Revoke OAuth Tokens" (POST `token=` to /services/oauth2/revoke).
  */
 import type { SalesforceUserKey } from './token-store';
+import { idbRequest, idbTransactionDone } from '../host/indexed-db';
 
 export type RevokeOutcome = 'revoked' | 'refused' | 'retry';
 
@@ -39,21 +40,6 @@ interface EncryptedPending extends SalesforceUserKey {
 
 export function pendingRevokeDatabaseName(partitionKey: string | undefined): string {
   return `${PENDING_REVOKE_DB_PREFIX}:${encodeURIComponent(partitionKey ?? '')}`;
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }
 
 /**
@@ -103,8 +89,8 @@ export function createPendingRevokeStore(partitionKey: string | undefined, deps:
   const withStore = async <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
     const db = await open();
     const tx = db.transaction(STORE, mode);
-    const result = request(run(tx.objectStore(STORE)));
-    await transactionDone(tx);
+    const result = idbRequest(run(tx.objectStore(STORE)));
+    await idbTransactionDone(tx);
     return result;
   };
   const additionalData = (r: SalesforceUserKey & { loginUrl: string }) => new TextEncoder().encode(`${r.orgId}/${r.userId}@${r.loginUrl}`);
@@ -135,7 +121,7 @@ export function createPendingRevokeStore(partitionKey: string | undefined, deps:
       const tx = db.transaction(STORE, 'readonly');
       const keysRequest = tx.objectStore(STORE).getAllKeys();
       const valuesRequest = tx.objectStore(STORE).getAll();
-      await transactionDone(tx);
+      await idbTransactionDone(tx);
       const keys = keysRequest.result;
       const values = valuesRequest.result;
       const found: Array<PendingRevoke & { id: string }> = [];

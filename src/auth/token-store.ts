@@ -8,6 +8,7 @@
  * same Outlook, or another partition, never sees this one's connection. Within it, one record per Salesforce
  * org + user, and a "last session" pointer (no secrets) that lets the pane restore silently on reopen.
  */
+import { idbRequest, idbTransactionDone } from '../host/indexed-db';
 
 export interface TokenStoreScope {
   /** Office.context.partitionKey where defined. */
@@ -87,21 +88,6 @@ function userRecordKey(user: SalesforceUserKey): string {
   return `${user.orgId}/${user.userId}`;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 /**
  * A stored last session, read as outside input (an older build's record, or an edited one): its required fields must
  * be text, and it is rebuilt from the checked fields only. Anything else reads as no last session.
@@ -154,8 +140,8 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
   const withStore = async <T>(name: string, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
     const db = await open();
     const tx = db.transaction(name, mode);
-    const result = request(run(tx.objectStore(name)));
-    await transactionDone(tx);
+    const result = idbRequest(run(tx.objectStore(name)));
+    await idbTransactionDone(tx);
     return result;
   };
 
@@ -201,7 +187,7 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
         const currentVersion = typeof current?.issuedAt === 'number' ? current.issuedAt : 0;
         if (!current || currentVersion <= issuedAt) store.put(record, userRecordKey(user));
       };
-      await transactionDone(tx);
+      await idbTransactionDone(tx);
     },
 
     async loadRefreshToken(user) {

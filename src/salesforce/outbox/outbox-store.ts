@@ -6,6 +6,7 @@
 import { deadlineError, withDeadline } from '../connection/deadline';
 import type { OutboxEntry } from './outbox';
 import { readOutboxEntry } from './outbox-record';
+import { idbRequest, idbTransactionDone } from '../../host/indexed-db';
 
 const STORE = 'entries';
 const BY_OWNER = 'by-owner';
@@ -26,21 +27,6 @@ export interface OutboxStore {
   close(): void;
 }
 
-function requestPromise<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   const open = factory.open(name, 1);
   open.onupgradeneeded = () => {
@@ -50,7 +36,7 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       store.createIndex(BY_OWNER, 'ownerKey', { unique: false });
     }
   };
-  return requestPromise(open);
+  return idbRequest(open);
 }
 
 /** How long one outbox operation may take before it fails as a timeout (a webview whose IndexedDB stops answering). */
@@ -100,19 +86,19 @@ export async function openOutboxStore(
     name,
     listByOwner: bounded(async (ownerKey: string) => {
       const tx = (await database()).transaction(STORE, 'readonly');
-      const stored: unknown[] = await requestPromise(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
+      const stored: unknown[] = await idbRequest(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
       // Records without an entry's shape are never listed, so never sent (outbox-record.ts).
       const entries = stored.map(readOutboxEntry).filter((e): e is OutboxEntry => e !== undefined);
       return entries.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     }),
     get: bounded(async (id: string) => {
       const tx = (await database()).transaction(STORE, 'readonly');
-      return readOutboxEntry(await requestPromise(tx.objectStore(STORE).get(id)));
+      return readOutboxEntry(await idbRequest(tx.objectStore(STORE).get(id)));
     }),
     put: bounded(async (entry: OutboxEntry) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).put(entry);
-      await transactionDone(tx);
+      await idbTransactionDone(tx);
     }),
     update: bounded(async (id: string, change: (entry: OutboxEntry) => OutboxEntry | null) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
@@ -129,13 +115,13 @@ export async function openOutboxStore(
           stored = next;
         }
       };
-      await transactionDone(tx);
+      await idbTransactionDone(tx);
       return stored;
     }),
     delete: bounded(async (id: string) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).delete(id);
-      await transactionDone(tx);
+      await idbTransactionDone(tx);
     }),
     deleteByOwner: bounded(async (ownerKey: string) => {
       const tx = (await database()).transaction(STORE, 'readwrite');
@@ -147,7 +133,7 @@ export async function openOutboxStore(
         tx.objectStore(STORE).delete(cursor.primaryKey);
         cursor.continue();
       };
-      await transactionDone(tx);
+      await idbTransactionDone(tx);
     }),
     close() {
       closedForGood = true;
