@@ -11,7 +11,7 @@
  * Source: Salesforce Help, "Revoke OAuth Tokens" (POST `token=` to /services/oauth2/revoke).
  */
 import type { SalesforceUserKey } from './token-store';
-import { idbRequest, idbTransactionDone } from '../host/indexed-db';
+import { openKeyValueDatabase } from '../host/indexed-db';
 
 export type RevokeOutcome = 'revoked' | 'refused' | 'retry';
 
@@ -64,35 +64,8 @@ export function createMemoryPendingRevokeStore(databaseName: string): PendingRev
 
 export function createPendingRevokeStore(partitionKey: string | undefined, deps: { indexedDB: IDBFactory; crypto: Crypto }): PendingRevokeStore {
   const databaseName = pendingRevokeDatabaseName(partitionKey);
-  let opening: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> => {
-    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = deps.indexedDB.open(databaseName, 1);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-      };
-      req.onsuccess = () => {
-        const db = req.result;
-        db.onversionchange = () => {
-          db.close();
-          opening = undefined;
-        };
-        resolve(db);
-      };
-      req.onerror = () => {
-        opening = undefined;
-        reject(req.error ?? new Error('IndexedDB open failed'));
-      };
-    });
-    return opening;
-  };
-  const withStore = async <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const db = await open();
-    const tx = db.transaction(STORE, mode);
-    const result = idbRequest(run(tx.objectStore(STORE)));
-    await idbTransactionDone(tx);
-    return result;
-  };
+  const database = openKeyValueDatabase(deps.indexedDB, databaseName, [STORE]);
+  const withStore = <T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => database.withStore(STORE, mode, run);
   const additionalData = (r: SalesforceUserKey & { loginUrl: string }) => new TextEncoder().encode(`${r.orgId}/${r.userId}@${r.loginUrl}`);
 
   return {
@@ -117,11 +90,7 @@ export function createPendingRevokeStore(partitionKey: string | undefined, deps:
       );
       if (names && !names.includes(databaseName)) return [];
       // Keys and values from one transaction, so they line up even while another pane adds a record.
-      const db = await open();
-      const tx = db.transaction(STORE, 'readonly');
-      const keysRequest = tx.objectStore(STORE).getAllKeys();
-      const valuesRequest = tx.objectStore(STORE).getAll();
-      await idbTransactionDone(tx);
+      const [keysRequest, valuesRequest] = await database.transaction(STORE, 'readonly', (store) => [store.getAllKeys(), store.getAll()] as const);
       const keys = keysRequest.result;
       const values = valuesRequest.result;
       const found: Array<PendingRevoke & { id: string }> = [];

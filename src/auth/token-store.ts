@@ -8,7 +8,7 @@
  * same Outlook, or another partition, never sees this one's connection. Within it, one record per Salesforce
  * org + user, and a "last session" pointer (no secrets) that lets the pane restore silently on reopen.
  */
-import { idbRequest, idbTransactionDone } from '../host/indexed-db';
+import { openKeyValueDatabase } from '../host/indexed-db';
 
 export interface TokenStoreScope {
   /** Office.context.partitionKey where defined. */
@@ -109,41 +109,9 @@ function lastSessionOf(value: unknown): LastSession | undefined {
 export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & TokenStoreOptions): TokenStore {
   const databaseName = tokenDatabaseName(scope);
   const now = deps.now ?? Date.now;
-  let opening: Promise<IDBDatabase> | undefined;
-
-  const open = (): Promise<IDBDatabase> => {
-    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = deps.indexedDB.open(databaseName, 1);
-      req.onupgradeneeded = () => {
-        const db = req.result;
-        if (!db.objectStoreNames.contains(STORE_TOKENS)) db.createObjectStore(STORE_TOKENS);
-        if (!db.objectStoreNames.contains(STORE_META)) db.createObjectStore(STORE_META);
-      };
-      req.onsuccess = () => {
-        const db = req.result;
-        // Another pane's sign-out deletes the database: let it, and reopen on next use.
-        db.onversionchange = () => {
-          db.close();
-          opening = undefined;
-        };
-        resolve(db);
-      };
-      req.onerror = () => {
-        opening = undefined;
-        reject(req.error ?? new Error('IndexedDB open failed'));
-      };
-      req.onblocked = () => undefined;
-    });
-    return opening;
-  };
-
-  const withStore = async <T>(name: string, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const db = await open();
-    const tx = db.transaction(name, mode);
-    const result = idbRequest(run(tx.objectStore(name)));
-    await idbTransactionDone(tx);
-    return result;
-  };
+  // Another pane's sign-out deletes the database: this connection closes, and the next use reopens it.
+  const database = openKeyValueDatabase(deps.indexedDB, databaseName, [STORE_TOKENS, STORE_META]);
+  const withStore = database.withStore;
 
   // The org and user are bound in as additional data: a ciphertext copied onto another user's record fails to open.
   const additionalData = (user: SalesforceUserKey) => new TextEncoder().encode(userRecordKey(user));
@@ -178,16 +146,14 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
       );
       const record: EncryptedRecord = { key, iv, ciphertext, issuedAt };
       // Read and write in one transaction, so no other pane's save slips in between the comparison and the put.
-      const db = await open();
-      const tx = db.transaction(STORE_TOKENS, 'readwrite');
-      const store = tx.objectStore(STORE_TOKENS);
-      const existing = store.get(userRecordKey(user));
-      existing.onsuccess = () => {
-        const current = existing.result as EncryptedRecord | undefined;
-        const currentVersion = typeof current?.issuedAt === 'number' ? current.issuedAt : 0;
-        if (!current || currentVersion <= issuedAt) store.put(record, userRecordKey(user));
-      };
-      await idbTransactionDone(tx);
+      await database.transaction(STORE_TOKENS, 'readwrite', (store) => {
+        const existing = store.get(userRecordKey(user));
+        existing.onsuccess = () => {
+          const current = existing.result as EncryptedRecord | undefined;
+          const currentVersion = typeof current?.issuedAt === 'number' ? current.issuedAt : 0;
+          if (!current || currentVersion <= issuedAt) store.put(record, userRecordKey(user));
+        };
+      });
     },
 
     async loadRefreshToken(user) {
@@ -223,11 +189,7 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
     },
 
     async wipe() {
-      if (opening) {
-        const db = await opening.catch(() => undefined);
-        db?.close();
-        opening = undefined;
-      }
+      await database.close();
       await new Promise<void>((resolve, reject) => {
         const req = deps.indexedDB.deleteDatabase(databaseName);
         req.onsuccess = () => resolve();
