@@ -5,7 +5,7 @@
  * instead of holding a sign-in or a refresh (and the refresh lock) for good.
  */
 import type { LastSession, SalesforceUserKey, TokenStore, VersionedRefreshToken } from '../auth/token-store';
-import { deadlineError, withDeadline } from '../salesforce/connection/deadline';
+import { deadlineError, withDeadline } from '../shared/deadline';
 import { STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
 
 const storageTimeout = () => deadlineError('Browser storage did not answer in time.');

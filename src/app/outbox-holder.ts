@@ -5,7 +5,7 @@
  * controller talks to the holder; the workspace gets `current()`.
  */
 import type { OutboxControl } from '../auth/auth-controller';
-import { deadlineError, realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
+import { deadlineError, realTimers, withDeadline, type Timers } from '../shared/deadline';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 
 export interface OutboxHolder extends OutboxControl {

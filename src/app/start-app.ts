@@ -28,7 +28,7 @@ import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
-import { withBodyDeadline } from '../salesforce/connection/deadline';
+import { withBodyDeadline } from '../shared/deadline';
 import { sweepAccountStorage } from './account-sweep';
 import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
 import { createOutboxHolder, openWithinDeadline, type OutboxHolder } from './outbox-holder';

@@ -3,7 +3,7 @@
  * some webviews have no IndexedDB, or one whose open fails or never answers. Start-up asks once, within a deadline;
  * the token store and the outbox follow the answer, and the shell tells the seller when the answer is no.
  */
-import { withDeadline } from '../salesforce/connection/deadline';
+import { withDeadline } from '../shared/deadline';
 
 export type StorageStatus = 'checking' | 'available' | 'unavailable';
 

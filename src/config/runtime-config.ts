@@ -1,5 +1,5 @@
 import { normalizeCustomDomain } from '../auth/salesforce-hosts';
-import { realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
+import { realTimers, withDeadline, type Timers } from '../shared/deadline';
 
 /**
  * Settings read at start-up from `public/config.json`, so a deployment or a test points the add-in at any org

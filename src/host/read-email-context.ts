@@ -1,4 +1,4 @@
-import { deadlineError, realTimers, withDeadline, type Timers } from '../salesforce/connection/deadline';
+import { deadlineError, realTimers, withDeadline, type Timers } from '../shared/deadline';
 import { succeeded } from './async-result';
 import type { EmailAddress, EmailContext } from './office-host';
 

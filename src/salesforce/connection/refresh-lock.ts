@@ -4,7 +4,7 @@
  * webviews without Web Locks share a lease in IndexedDB instead; in Node and in unit tests an in-process lock stands
  * in.
  */
-import { deadlineError, withDeadline } from './deadline';
+import { deadlineError, withDeadline } from '../../shared/deadline';
 
 export interface RefreshLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;

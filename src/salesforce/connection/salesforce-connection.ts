@@ -22,7 +22,7 @@ import type {
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { INITIAL_CONNECTION_STATE, reduceConnectionState, type ConnectionAction } from './connection-state';
 import { createDefaultCrossPane, type CrossPaneChannel } from './cross-pane';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../../shared/deadline';
 import { loadJsforceCore, sendJsforceRequest, type JsforceModule, type JsforceRequest } from './jsforce-transport';
 import { createDefaultRefreshLock, lockDeadlinesFor, type RefreshLock } from './refresh-lock';
 import { isRetryableAttempt } from './retry-rules';

@@ -30,7 +30,7 @@ import {
   type CrossPaneDropCounter,
   type CrossPaneMessage,
 } from './cross-pane';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../../shared/deadline';
 import type { RefreshLock } from './refresh-lock';
 
 /** A stored refresh token and its version: the issuedAt of the token answer that delivered it. */

@@ -3,7 +3,7 @@
  * store of entries indexed by owner key. Read-modify-write happens inside one transaction, so two panes claiming the
  * same entry cannot both win.
  */
-import { deadlineError, withDeadline } from '../connection/deadline';
+import { deadlineError, withDeadline } from '../../shared/deadline';
 import type { OutboxEntry } from './outbox';
 import { readOutboxEntry } from './outbox-record';
 import { idbRequest, idbTransactionDone } from '../../host/indexed-db';
