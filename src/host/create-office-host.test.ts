@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createOfficeHost } from './create-office-host';
-import { composeItem, createFakeOffice, failed, readItem } from './fake-office-for-tests';
+import { composeItem, createFakeOffice, failed, readItem } from '../testing/fake-office';
 
 describe('createOfficeHost: email context', () => {
   it('reads a read-mode item from plain properties', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeOffice } from './fake-office-for-tests';
+import { createFakeOffice } from '../testing/fake-office';
 import { DialogErrorCode } from './office-errors';
 import { openDialog } from './open-dialog';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMicrosoftAuth, type FlagStorage, type MicrosoftAuthDeps } from './microsoft-auth';
 import type { MicrosoftAuthState } from './microsoft-auth-state';
-import { createNaaBridgeStandIn, SAM, type BridgeStatus, type NaaBridgeStandIn } from './testing/naa-bridge-stand-in';
-import { installMinimalWindow, type MinimalWindow } from './testing/minimal-window';
+import { createNaaBridgeStandIn, SAM, type BridgeStatus, type NaaBridgeStandIn } from '../../testing/naa-bridge-stand-in';
+import { installMinimalWindow, type MinimalWindow } from '../../testing/minimal-window';
 
 const config = { clientId: '6f1c2d3e-aaaa-bbbb-cccc-0123456789ab', authority: 'https://login.microsoftonline.com/common' };
 const redirectUri = 'https://localhost:3000/msal-redirect.html';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifiedFailure } from '../failure-kinds';
-import { createFakeSalesforceApi } from './fake-salesforce-api';
+import { createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { checkContactDraft, contactActionOf, executeCreateContact, placeRefusal, preselectAccount, type ContactDraft } from './create-contact';
 
 const draft: ContactDraft = { FirstName: 'Carol', LastName: 'King', Email: 'Carol@Acme.example', Title: '', Phone: '', AccountId: '0015e000000Acme01A' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogFollowUpAction } from '../outbox/outbox';
-import { createFakeSalesforceApi } from './fake-salesforce-api';
+import { createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { executeLogFollowUp, followUpFields } from './log-follow-up';
 
 const action: LogFollowUpAction = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeSalesforceApi } from './fake-salesforce-api';
+import { createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { createPeopleDirectory } from './people-directory';
 
 function compositeAnswer(requests: { referenceId: string }[]) {

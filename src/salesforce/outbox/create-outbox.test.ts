@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ALEX, SAM, createFakeSalesforceApi, type FakeSalesforceApi } from '../crm/fake-salesforce-api';
+import { ALEX, SAM, createFakeSalesforceApi, type FakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { SalesforceFailureError, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import { createOutbox } from './create-outbox';
 import type { OnlineManager, Outbox, OutboxAction, OutboxEntry, OutboxOwner, SaveEmailAction } from './outbox';

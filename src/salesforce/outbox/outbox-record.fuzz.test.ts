@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SAM, createFakeSalesforceApi } from '../crm/fake-salesforce-api';
+import { SAM, createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { FAILURE_KINDS } from '../failure-kinds';
 import { createOutbox } from './create-outbox';
 import type { OutboxAction, OutboxEntry } from './outbox';

@@ -4,7 +4,7 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ALEX, SAM, createFakeSalesforceApi } from '../crm/fake-salesforce-api';
+import { ALEX, SAM, createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { createOutbox } from './create-outbox';
 import type { OnlineManager, OutboxEntry, SaveEmailAction } from './outbox';
 import { outboxOwnerOf } from './outbox';

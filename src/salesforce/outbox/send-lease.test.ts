@@ -6,7 +6,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, MAX_REQUEST_TIMEOUT_MS, parseRuntimeConfig } from '../../config/runtime-config';
-import { SAM, createFakeSalesforceApi } from '../crm/fake-salesforce-api';
+import { SAM, createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { createOutbox } from './create-outbox';
 import type { OnlineManager, OutboxEntry, SaveEmailAction } from './outbox';
 import { outboxOwnerOf } from './outbox';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseRuntimeConfig } from '../../config/runtime-config';
-import { createFakeSalesforceApi } from '../crm/fake-salesforce-api';
+import { createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import type { CreateContactAction, LogFollowUpAction, SaveEmailAction } from './outbox';
 import { executeOutboxAction } from './outbox-executors';
 

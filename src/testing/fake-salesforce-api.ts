@@ -2,7 +2,7 @@
  * A scripted SalesforceApi for unit tests of pure CRM and outbox logic (integration and e2e tests use the real
  * wrapper against the emulated org). Each call is recorded; answers come from the handlers a test passes.
  */
-import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce-api';
+import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
   method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
