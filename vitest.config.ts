@@ -12,7 +12,7 @@ const certificateDir = fileURLToPath(new URL('./node_modules/.vite/basic-ssl', i
 await getCertificate(certificateDir, 'outlook-addin-dev', ['localhost', '127.0.0.1']);
 const TRUST_LOCALHOST_CERTIFICATE = { NODE_EXTRA_CA_CERTS: `${certificateDir}/_cert.pem` };
 
-// Three projects, one command: unit tests beside the code, integration (real jsforce over loopback HTTP to the
+// Four projects, one command: unit and component tests beside the code, integration (real jsforce over loopback HTTP to the
 // emulated org) and e2e (the production build in real Chromium). e2e files run one at a time: each starts its own
 // emulator, harness server and browser, and two cores cannot carry several at once.
 export default defineConfig({
@@ -21,8 +21,18 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'tests/emulator/**/*.test.ts', 'tests/tools/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/emulator/**/*.test.ts', 'tests/tools/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Component tests: React and Fluent rendered into jsdom with Testing Library, fed by the fakes in src/testing.
+        // The production build in real Chromium stays the e2e project's.
+        test: {
+          name: 'components',
+          include: ['src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['src/testing/component-test-setup.ts'],
         },
       },
       {
