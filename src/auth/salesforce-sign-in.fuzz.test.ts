@@ -26,7 +26,7 @@ function leaks(text: string, token: string): boolean {
 }
 
 function standInFetch(status: number, body: string, contentType: string): SignInHttpDeps['fetch'] {
-  return (async () => new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': contentType } })) as unknown as SignInHttpDeps['fetch'];
+  return async () => new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': contentType } });
 }
 
 const deps = (fetch: SignInHttpDeps['fetch']): SignInHttpDeps => ({ fetch, classify: classifySalesforceError, isOnline: () => true });

@@ -397,7 +397,7 @@ describe('never throws, always a valid kind', () => {
   });
 
   it('tolerates a hostile context', () => {
-    expectValid(classifySalesforceError({ error: 'invalid_grant' }, throwing as ClassifyContext));
+    expectValid(classifySalesforceError({ error: 'invalid_grant' }, throwing));
     expectValid(classifySalesforceError({ error: 'invalid_grant' }, null as unknown as ClassifyContext));
   });
 
@@ -422,7 +422,7 @@ describe('never throws, always a valid kind', () => {
       fc.property(input, context, (generated, ctx) => {
         const name = typeof generated === 'object' && generated !== null && 'hostileName' in generated ? (generated as { hostileName: string }).hostileName : undefined;
         const value = name === undefined ? generated : hostiles[name];
-        const result = classifySalesforceError(value, ctx as ClassifyContext);
+        const result = classifySalesforceError(value, ctx);
         expect(FAILURE_KINDS).toContain(result.kind);
         expect(result.connectionLost).toBe(result.kind === 'bad_oauth_token' || result.kind === 'session_expired');
         expect(typeof result.retryable).toBe('boolean');

@@ -188,7 +188,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const harnessPort = await freePort();
     const addinOrigin = `https://localhost:${harnessPort}`;
 
-    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] } as EmulatorOptions);
+    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] });
     cleanups.push(() => emulator.close());
 
     const base: AddinConfig = {
@@ -239,7 +239,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await page.evaluate(
         async ([name, params]) => {
           const api = (window as unknown as { __outlookHarness: Record<string, (...a: unknown[]) => unknown> }).__outlookHarness;
-          await api[name as string]!(...(params as unknown[]));
+          await api[name]!(...(params));
         },
         [method, args] as const,
       );
