@@ -48,7 +48,7 @@ export function isLoopbackHostname(hostname: string): boolean {
 
 /** The policy for a page at `pageOrigin` (the pane's or the dialog's own origin) under this config. */
 export function salesforceHostPolicy(config: { customDomains?: readonly string[] }, pageOrigin: string): SalesforceHostPolicy {
-  let pageHost = '';
+  let pageHost: string;
   try {
     pageHost = new URL(pageOrigin).hostname;
   } catch {

@@ -53,7 +53,6 @@ interface Reply {
 }
 let restReply: Reply = { status: 200, headers: {}, body: '{}' };
 let tokenReply: Reply = { status: 200, headers: {}, body: '{}' };
-let tokenCalls = 0;
 let server: http.Server;
 let base = '';
 let closedPortUrl = '';
@@ -67,7 +66,6 @@ beforeAll(async () => {
     req.on('end', () => {
       if ((req.url ?? '').startsWith('/hang')) return; // never answers: the client's deadline must fire
       const isToken = (req.url ?? '').startsWith('/services/oauth2/');
-      if (isToken) tokenCalls++;
       const reply = isToken ? tokenReply : restReply;
       res.writeHead(reply.status, reply.headers);
       res.end(reply.body);
