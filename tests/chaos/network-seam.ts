@@ -6,7 +6,7 @@
  * them afterwards where none may be.
  */
 import type { FetchLike } from '../../src/salesforce/connection/token-endpoint';
-import { jsforceModuleOf, type JsforceConnectionLike, type JsforceModule, type JsforceRequest } from '../../src/salesforce/connection/jsforce-transport';
+import { jsforceModuleOf, type JsforceModule, type JsforceRequest } from '../../src/salesforce/connection/jsforce-transport';
 import type { OnlineManager } from '../../src/salesforce/outbox/outbox';
 
 export interface NetworkSeam extends OnlineManager {

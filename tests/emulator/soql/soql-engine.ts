@@ -8,7 +8,6 @@ import {
   type OrderByClause,
   type Query,
   type Subquery,
-  type WhereClause,
 } from '@jetstreamapp/soql-parser-js';
 import { sameId } from '../ids';
 import { parseDateTime, type SfRecord } from '../record-store';
