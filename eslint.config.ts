@@ -74,6 +74,9 @@ export default defineConfig(
     },
     plugins: { 'import-x': importX },
     settings: {
+      // import-x reads only files with these extensions: without .ts and .tsx, no-cycle would follow no import.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}/tsconfig.json` })],
     },
     rules: {

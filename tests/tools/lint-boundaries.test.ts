@@ -1,5 +1,7 @@
 import { ESLint } from 'eslint';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // information, which these rules do not need: the whole type-aware lint is `npm run lint`.
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const BOUNDARY_RULES = new Set(['import-x/no-restricted-paths', 'no-restricted-imports', 'no-restricted-syntax', 'no-restricted-globals', 'no-restricted-properties']);
+const BOUNDARY_RULES = new Set(['import-x/no-cycle', 'import-x/no-restricted-paths', 'no-restricted-imports', 'no-restricted-syntax', 'no-restricted-globals', 'no-restricted-properties']);
 
 // Two features as they are today, and a source file of the second, so the snippet imports something that exists.
 const [feature, otherFeature] = readdirSync(`${repo}src/features`, { withFileTypes: true })
@@ -78,5 +80,24 @@ describe('eslint.config.ts holds the layers', { timeout: 60_000 }, () => {
     ['a test importing a fake', 'src/app/probe.test.ts', "export { createFakeOffice } from '../testing/fake-office';\n"],
   ])('allows %s', async (_name, path, code) => {
     expect(await boundaryErrors(path, code)).toEqual([]);
+  });
+
+  it('refuses an import cycle', async () => {
+    // no-cycle reads the imported files from disk: two that import each other, in a folder of their own.
+    const dir = mkdtempSync(join(tmpdir(), 'lint-cycle-'));
+    try {
+      writeFileSync(join(dir, 'first.ts'), "import { second } from './second';\nexport const first = () => second;\n");
+      writeFileSync(join(dir, 'second.ts'), "import { first } from './first';\nexport const second = () => first;\n");
+      const cycles = new ESLint({
+        cwd: dir,
+        overrideConfigFile: `${repo}eslint.config.ts`,
+        overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+        ruleFilter: ({ ruleId }) => ruleId === 'import-x/no-cycle',
+      });
+      const [result] = await cycles.lintFiles([join(dir, 'first.ts')]);
+      expect(result?.messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual(['import-x/no-cycle: Dependency cycle detected']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
