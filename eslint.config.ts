@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
-// The layers of src/, top to bottom (docs: /work/shared/DESIGN.md, issue 11). A folder may import its own layer's
+// The layers of src/, top to bottom, as the design notes draw them (DESIGN.md; issue 11 item 7). A folder may import its own layer's
 // folders and any layer below it, never one above: main.tsx → app → features → components → auth, i18n →
 // salesforce → host, config → shared. Each features/<x> imports only itself, never another feature: features share
 // through the folders below them. src/testing holds test-only fakes: test files may import it, production code never,
@@ -22,8 +22,8 @@ const FEATURES = readdirSync(`${root}/src/features`, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-// Known breaches, to be fixed by moving code (each is in the final report of the lint change): the workspace composes
-// the other features, which is the app's job.
+// Known breach, to be fixed by moving code, then deleted from here: the workspace composes the other features, which
+// is the app's job.
 const KNOWN_FEATURE_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   workspace: ['create-contact', 'follow-up', 'outbox', 'people', 'save-email'],
 };
