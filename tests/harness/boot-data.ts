@@ -1,6 +1,7 @@
 /**
- * What the server hands the harness page at load (a JSON data block in harness.html, read by harness-page/boot.ts, shaped by HarnessBoot in harness-api.ts):
- * the sample emails and the Outlook this page plays, from the page's query (`?email=`, `?theme=`, `?platform=`…).
+ * What the server hands the harness page at load (HarnessBoot in harness-api.ts, as a JSON data block in
+ * harness.html that harness-page/boot.ts reads): the sample emails and the Outlook this page plays, from the page's
+ * query (`?email=`, `?theme=`, `?platform=`…).
  */
 import { DEMO_USERS } from '../emulator/seed';
 import { BOOT_ELEMENT_ID, type HarnessBoot } from './harness-api';

@@ -136,7 +136,8 @@ export interface NestedAppAuthToken {
 export interface NestedAppAuthError {
   status: 'USER_INTERACTION_REQUIRED' | 'USER_CANCEL' | 'NO_NETWORK' | 'TRANSIENT_ERROR' | 'PERSISTENT_ERROR';
   code: string;
-  description: string;
+  /** Absent when the provider gave none. */
+  description?: string;
 }
 
 /** The body of the bridge's answer (the stand-in adds messageType and requestId). */

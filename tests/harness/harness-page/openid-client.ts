@@ -25,7 +25,7 @@ export type SuccessfulTokenAnswer = Extract<NestedAppAuthAnswer, { token: unknow
 const discovery = new Map<string, Promise<OpenIdMetadata>>();
 
 export function bridgeError(status: NestedAppAuthError['status'], code: string, description: string | undefined): NestedAppAuthAnswer {
-  return { success: false, error: { status, code, description: description as string } };
+  return { success: false, error: { status, code, description } };
 }
 
 function base64UrlDecode(text: string): string {
@@ -74,8 +74,8 @@ export function tokenAnswer(metadata: OpenIdMetadata, body: TokenEndpointBody): 
     token: { access_token: body.access_token, expires_in: body.expires_in, id_token: body.id_token, properties: null, scope: body.scope, authority: metadata.issuer },
     account: {
       // What MSAL itself derives from a plain OpenID Connect id token (no client_info): the subject.
-      homeAccountId: claims.sub as string,
-      localAccountId: claims.sub as string,
+      homeAccountId: text(claims.sub),
+      localAccountId: text(claims.sub),
       environment: new URL(metadata.issuer).host,
       tenantId: text(claims.tid),
       username: text(claims.preferred_username),
