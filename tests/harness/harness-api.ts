@@ -82,7 +82,7 @@ export type HarnessWindow = Window &
   };
 
 /** The harness actions a test drives by name (stack.selectEmail…): the methods that resolve once the pane took them. */
-export type HarnessAction = 'selectEmail' | 'setTheme' | 'setDialogBehavior' | 'setRecipients';
+export type HarnessAction = keyof Pick<OutlookHarness, 'selectEmail' | 'setTheme' | 'setDialogBehavior' | 'setRecipients'>;
 
 export interface HarnessBoot {
   emails: SampleEmail[];
