@@ -50,6 +50,7 @@ describe('eslint.config.ts holds the layers', { timeout: 60_000 }, () => {
       'import-x/no-restricted-paths',
     ],
     ['host importing salesforce, by a dynamic import', 'src/host/probe.ts', "export const load = () => import('../salesforce/failure-kinds');\n", 'import-x/no-restricted-paths'],
+    ['config importing host', 'src/config/probe.ts', "export { readEmailContext } from '../host/read-email-context';\n", 'import-x/no-restricted-paths'],
     ['jsforce imported from a feature', 'src/features/people/probe.ts', "import { Connection } from 'jsforce';\nexport { Connection };\n", 'no-restricted-imports'],
     ['a jsforce subpath loaded lazily outside the connection', 'src/salesforce/crm/probe.ts', "export const load = () => import('jsforce/core');\n", 'no-restricted-syntax'],
     ['Office used in a feature', 'src/features/save-email/probe.ts', 'export const subject = () => Office.context.mailbox.item?.subject;\n', 'no-restricted-globals'],
