@@ -53,7 +53,7 @@ export async function startNginxRecipe(siteDir: string): Promise<RunningHost> {
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   void exited.then(() => stdout.close());
   const origin = `http://127.0.0.1:${port}`;
