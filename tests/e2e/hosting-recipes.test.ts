@@ -52,7 +52,13 @@ const RECIPES: Recipe[] = [
 const PAGES = ['index.html', 'auth-start.html', 'auth-callback.html', 'msal-redirect.html', 'msal-popup-relay.html'];
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 let cdn: RunningCdnStandIn;
