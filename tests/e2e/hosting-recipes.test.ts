@@ -101,7 +101,7 @@ describe.each(RECIPES)('$name', (recipe) => {
       expect(response.headers.get('content-security-policy'), path).toBe(policy);
       expect(directives(response.headers.get('content-security-policy')!).get('frame-ancestors'), path).toContain('https://outlook.office.com');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
-      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
     }
   });
 
