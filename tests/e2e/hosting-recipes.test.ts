@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -8,8 +8,8 @@ import { addinContentSecurityPolicy, HEADER_FILE } from '../tools/content-securi
 import { startCdnStandIn, type RunningCdnStandIn } from './support/cdn-stand-in';
 import { launchChromium } from './support/chromium';
 import { startHeadersFileHost, type RunningHost } from './support/hosting/headers-file-host';
-import { startNginxRecipe } from './support/hosting/nginx-host';
-import { deploySite, recipeWithPolicy, type Site } from './support/hosting/recipe-files';
+import { LISTEN_PORT_PLACEHOLDER, startNginxRecipe } from './support/hosting/nginx-host';
+import { applyHeadersRecipe, deploySite, IMAGE_CONF, IMAGE_ROOT, readRecipe, type Site } from './support/hosting/recipe-files';
 
 // The hosting recipes in docs/hosting/, each serving a copy of the build (dist/) as a deployment would: the static
 // host's `_headers` read by a host that interprets it as Netlify and Cloudflare Pages document, and the container's
@@ -38,12 +38,8 @@ interface Recipe {
 const RECIPES: Recipe[] = [
   {
     name: 'static host with docs/hosting/_headers',
-    // The recipe's own step: the file copied into the site with the policy in its placeholder.
-    start: async (siteDir) => {
-      const headers = await recipeWithPolicy('_headers', siteDir);
-      await writeFile(join(siteDir, '_headers'), headers);
-      return startHeadersFileHost(siteDir, headers);
-    },
+    // The recipe's own step (its documented sed): the file copied into the site with the policy in its placeholder.
+    start: async (siteDir) => startHeadersFileHost(siteDir, await applyHeadersRecipe(siteDir)),
     precompressed: ['gzip', 'br'],
   },
   { name: 'container with docs/hosting/nginx.conf (Debian nginx)', start: startNginxRecipe, precompressed: ['gzip'] },
@@ -207,5 +203,20 @@ describe.each(RECIPES)('$name, for a config naming a custom domain', (recipe) =>
     expect(header.get('connect-src')).toContain('https://crm.acme.example');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(await response.text())?.[1];
     expect(directives(meta!).get('connect-src')).toEqual(header.get('connect-src'));
+  });
+});
+
+describe('docs/hosting/Dockerfile', () => {
+  it('puts the build where nginx.conf serves from, the conf where nginx reads it, and exposes the port it listens on', async () => {
+    const dockerfile = (await readRecipe('Dockerfile')).split('\n').filter((line) => !line.startsWith('#'));
+    const instructions = dockerfile.join('\n');
+    expect(instructions).toMatch(/^FROM nginx:stable-alpine$/m);
+    expect(instructions).toMatch(new RegExp(`^COPY docs/hosting/nginx.conf ${IMAGE_CONF}$`, 'm'));
+    expect(instructions).toMatch(new RegExp(`^COPY dist/ ${IMAGE_ROOT}/$`, 'm'));
+    expect(instructions).toMatch(new RegExp(`^COPY \\$\\{ADDIN_CONFIG\\} ${IMAGE_ROOT}/config.json$`, 'm'));
+    expect(instructions).toMatch(new RegExp(`^EXPOSE ${LISTEN_PORT_PLACEHOLDER}$`, 'm'));
+    const conf = await readRecipe('nginx.conf');
+    expect(conf).toMatch(new RegExp(`^\\s*root ${IMAGE_ROOT};$`, 'm'));
+    expect(conf).toMatch(new RegExp(`^\\s*listen ${LISTEN_PORT_PLACEHOLDER};$`, 'm'));
   });
 });

@@ -1,17 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../free-port';
 import type { RunningHost } from './headers-file-host';
-import { recipeWithPolicy } from './recipe-files';
+import { applyDockerfilePolicyStep, IMAGE_ROOT, readRecipe } from './recipe-files';
 
 /** Debian's nginx (installed by .ci/run on CI). */
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-/** The placeholders docs/hosting/nginx.conf names as the ones a run replaces (besides the policy). */
-const LISTEN_PLACEHOLDER = 'listen 8080;';
-const ROOT_PLACEHOLDER = 'root /usr/share/nginx/html;';
+/** The placeholders docs/hosting/nginx.conf names as the ones a run replaces (besides the policy, the Dockerfile's). */
+export const LISTEN_PORT_PLACEHOLDER = 8080;
+const LISTEN_PLACEHOLDER = `listen ${LISTEN_PORT_PLACEHOLDER};`;
+const ROOT_PLACEHOLDER = `root ${IMAGE_ROOT};`;
 
 /** The unprivileged user a root test run hands nginx to (Debian's `nobody`), so nginx never runs as root here. */
 const NOBODY = 65534;
@@ -26,17 +27,20 @@ function replaceOnce(text: string, placeholder: string, value: string): string {
 }
 
 /**
- * Runs docs/hosting/nginx.conf with Debian's nginx over `siteDir`, as a non-root process: only the listen port, the
- * root and the policy placeholder are rewritten (the conf's own comments name them). A temporary prefix holds the
- * conf, the pid and nginx's temp folders. Rejects with nginx's output when it does not come up.
+ * Runs docs/hosting/nginx.conf with Debian's nginx over `siteDir`, as a non-root process: the Dockerfile's own step
+ * puts the policy in, then only the listen port and the root are rewritten (the conf's comments name all three). A
+ * temporary prefix holds the conf, the pid and nginx's temp folders. Rejects with nginx's output when it does not
+ * come up.
  */
 export async function startNginxRecipe(siteDir: string): Promise<RunningHost> {
   const prefix = await mkdtemp(join(tmpdir(), 'addin-nginx-'));
   const port = await freePort();
-  let conf = await recipeWithPolicy('nginx.conf', siteDir);
+  const confFile = join(prefix, 'nginx.conf');
+  await writeFile(confFile, await readRecipe('nginx.conf'));
+  await applyDockerfilePolicyStep(confFile, siteDir);
+  let conf = await readFile(confFile, 'utf8');
   conf = replaceOnce(conf, LISTEN_PLACEHOLDER, `listen 127.0.0.1:${port};`);
   conf = replaceOnce(conf, ROOT_PLACEHOLDER, `root ${siteDir};`);
-  const confFile = join(prefix, 'nginx.conf');
   await writeFile(confFile, conf);
   // The conf logs requests to /dev/stdout (the container's log). Node's 'pipe' stdio is a socket, which /dev/stdout
   // cannot reopen: nginx's stdout is a file in the prefix instead.

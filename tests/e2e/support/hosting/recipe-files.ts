@@ -1,22 +1,53 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEADER_FILE } from '../../../tools/content-security-policy';
 
-/** docs/hosting/: the files a deployer copies, read as they are by the tests that serve the build with them. */
+/** docs/hosting/: the files a deployer copies, used as they are by the tests that serve the build with them. */
 export const RECIPE_DIR = fileURLToPath(new URL('../../../../docs/hosting/', import.meta.url));
 export const DIST_DIR = fileURLToPath(new URL('../../../../dist/', import.meta.url));
 
-/** Where each recipe takes dist/content-security-policy.txt (the deployer's sed, the Dockerfile's RUN sed). */
-export const CSP_PLACEHOLDER = '@CONTENT_SECURITY_POLICY@';
+/** Where the image puts the build and nginx's configuration (docs/hosting/Dockerfile). */
+export const IMAGE_ROOT = '/usr/share/nginx/html';
+export const IMAGE_CONF = '/etc/nginx/nginx.conf';
 
-/** A recipe file with the site's Content Security Policy put in its placeholder, as the recipe says to. */
-export async function recipeWithPolicy(recipeFile: string, siteDir: string): Promise<string> {
-  const recipe = await readFile(join(RECIPE_DIR, recipeFile), 'utf8');
-  if (!recipe.includes(CSP_PLACEHOLDER)) throw new Error(`${recipeFile} has no ${CSP_PLACEHOLDER} for the policy`);
-  const policy = (await readFile(join(siteDir, HEADER_FILE), 'utf8')).trim();
-  return recipe.replaceAll(CSP_PLACEHOLDER, policy);
+export const readRecipe = (name: string): Promise<string> => readFile(join(RECIPE_DIR, name), 'utf8');
+
+function runShell(command: string, cwd: string): void {
+  const run = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`\`${command}\` failed (${run.status}): ${run.stderr}`);
+}
+
+/**
+ * The command docs/hosting/_headers documents (its `sed …` comment line), run by the shell from a folder laid out as
+ * the repository is (dist/ is the site, docs/hosting/_headers the recipe): writes the site's _headers and returns it.
+ */
+export async function applyHeadersRecipe(siteDir: string): Promise<string> {
+  const recipe = await readRecipe('_headers');
+  const command = /^#\s+(sed .+)$/m.exec(recipe)?.[1];
+  if (!command) throw new Error('docs/hosting/_headers documents no sed command to copy it into dist/');
+  const repo = await mkdtemp(join(tmpdir(), 'addin-repo-'));
+  try {
+    await mkdir(join(repo, 'docs/hosting'), { recursive: true });
+    await writeFile(join(repo, 'docs/hosting/_headers'), recipe);
+    await symlink(siteDir, join(repo, 'dist'));
+    runShell(command, repo);
+  } finally {
+    await rm(repo, { recursive: true, force: true });
+  }
+  return readFile(join(siteDir, '_headers'), 'utf8');
+}
+
+/**
+ * The Dockerfile's RUN step that puts the policy into nginx's configuration, run by the shell on `confFile` for the
+ * build in `siteDir` (the image's paths mapped to them), without the `nginx -t` that follows it.
+ */
+export async function applyDockerfilePolicyStep(confFile: string, siteDir: string): Promise<void> {
+  const dockerfile = (await readRecipe('Dockerfile')).replace(/\\\n\s*/g, ' ');
+  const run = /^RUN (sed .+?)(?:\s*&&\s*nginx -t)?\s*$/m.exec(dockerfile)?.[1];
+  if (!run) throw new Error('docs/hosting/Dockerfile has no RUN sed step for the policy');
+  runShell(run.replaceAll(IMAGE_ROOT, siteDir).replaceAll(IMAGE_CONF, confFile), siteDir);
 }
 
 export interface Site {
