@@ -33,6 +33,8 @@ interface Recipe {
   start(siteDir: string): Promise<RunningHost>;
   /** Encodings the recipe serves from the build's precompressed files. */
   precompressed: Array<'gzip' | 'br'>;
+  /** Other paths the host serves a page at (Cloudflare Pages: without .html), which must not be cached either. */
+  pageAliases?: (page: string) => string[];
 }
 
 const RECIPES: Recipe[] = [
@@ -41,11 +43,10 @@ const RECIPES: Recipe[] = [
     // The recipe's own step (its documented sed): the file copied into the site with the policy in its placeholder.
     start: async (siteDir) => startHeadersFileHost(siteDir, await applyHeadersRecipe(siteDir)),
     precompressed: ['gzip', 'br'],
+    pageAliases: (page) => (page === 'index.html' ? [] : [`/${page.replace(/\.html$/, '')}`]),
   },
   { name: 'container with docs/hosting/nginx.conf (Debian nginx)', start: startNginxRecipe, precompressed: ['gzip'] },
 ];
-
-const PAGES = ['index.html', 'auth-start.html', 'auth-callback.html', 'msal-redirect.html', 'msal-popup-relay.html'];
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -75,11 +76,15 @@ describe.each(RECIPES)('$name', (recipe) => {
   let host: RunningHost;
   let assets: string[];
   let policy: string;
+  /** Every page of the build (a new one must get the same rules). */
+  let pages: string[];
 
   beforeAll(async () => {
     site = await deploySite(PRODUCTION_CONFIG);
     assets = (await readdir(join(site.dir, 'assets'))).filter((name) => /\.(js|css)$/.test(name));
     policy = (await readFile(join(site.dir, HEADER_FILE), 'utf8')).trim();
+    pages = (await readdir(site.dir)).filter((name) => name.endsWith('.html'));
+    expect(pages).toEqual(expect.arrayContaining(['index.html', 'auth-start.html', 'auth-callback.html']));
     host = await recipe.start(site.dir);
   });
 
@@ -90,7 +95,7 @@ describe.each(RECIPES)('$name', (recipe) => {
 
   it('sends the Content Security Policy header (with frame-ancestors), nosniff and the referrer policy everywhere', async () => {
     // Every page, the config, an asset of each kind, and the path Office may load the pane from.
-    const paths = ['/', ...PAGES.map((page) => `/${page}`), '/config.json', ...assets.slice(0, 3).map((name) => `/assets/${name}`)];
+    const paths = ['/', ...pages.map((page) => `/${page}`), '/config.json', ...assets.slice(0, 3).map((name) => `/assets/${name}`)];
     for (const path of paths) {
       const response = await fetch(`${host.origin}${path}`);
       expect(response.status, path).toBe(200);
@@ -102,7 +107,8 @@ describe.each(RECIPES)('$name', (recipe) => {
   });
 
   it('never lets a cache keep a page or config.json; keeps each hashed asset for a year, immutable', async () => {
-    for (const path of ['/', ...PAGES.map((page) => `/${page}`), '/config.json']) {
+    const aliases = pages.flatMap((page) => recipe.pageAliases?.(page) ?? []);
+    for (const path of ['/', ...pages.map((page) => `/${page}`), '/config.json', ...aliases]) {
       const response = await fetch(`${host.origin}${path}`);
       expect(response.headers.get('cache-control'), path).toMatch(/^(no-cache|no-store)$/);
     }
