@@ -19,7 +19,7 @@
  * at a loopback org (a local process posing as Salesforce), whatever its config or storage says; the same build
  * still runs the browser tests unchanged.
  */
-import { SalesforceFailureError, type ClassifiedFailure } from '../salesforce/failure-kinds';
+import { SalesforceFailureError, createFailure, type ClassifiedFailure } from '../salesforce/failure-kinds';
 
 export interface SalesforceHostPolicy {
   /** Exact host names (lower case) config.json names in `salesforce.customDomains`. */
@@ -122,13 +122,10 @@ const REFUSAL_TEXT: Record<HostRefusal, string> = {
  * domain list), so it is admin_action_required and never retried.
  */
 export function hostRefusedFailure(refused: Extract<HostCheck, { ok: false }>, role: HostRole): ClassifiedFailure {
-  return {
-    kind: 'admin_action_required',
-    connectionLost: false,
-    retryable: false,
+  return createFailure('admin_action_required', {
     reason: 'salesforce_host_refused',
     detail: `The Salesforce ${ROLE_TEXT[role]} ${refused.host} ${REFUSAL_TEXT[refused.refusal]}; the add-in sent nothing there.`,
-  };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  * Every failure leaves here as a SalesforceFailureError carrying a classified failure.
  */
 import type { ClassifiedFailure, ClassifyContext } from '../salesforce/failure-kinds';
-import { SalesforceFailureError } from '../salesforce/failure-kinds';
+import { SalesforceFailureError, createFailure } from '../salesforce/failure-kinds';
 import type { SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
 
 export type Classify = (error: unknown, context?: ClassifyContext) => ClassifiedFailure;
@@ -58,13 +58,10 @@ export function myDomainRequiredFailure(loginUrl: string): ClassifiedFailure {
   } catch {
     // keep the text as configured
   }
-  return {
-    kind: 'admin_action_required',
-    connectionLost: false,
-    retryable: false,
+  return createFailure('admin_action_required', {
     reason: 'my_domain_required',
     detail: `${host} is a generic Salesforce login host; the add-in signs in through the org's My Domain.`,
-  };
+  });
 }
 
 export interface AuthStartParams {

@@ -15,12 +15,14 @@
  */
 import { scrubSecrets } from './scrub-secrets';
 import {
-  CONNECTION_LOST_KINDS,
   FAILURE_KINDS,
+  createFailure,
   type ClassifiedFailure,
   type ClassifyContext,
+  type FailureExtras,
   type FailureKind,
   type FailurePhase,
+  type FailureReason,
 } from './failure-kinds';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -28,7 +30,7 @@ import {
 // flow's documented `error=access-denied` spelling meet in one table.
 // ---------------------------------------------------------------------------------------------------------------------
 
-type CodeRule = { kind: FailureKind; reason?: string };
+type CodeRule = { kind: FailureKind; reason?: FailureReason };
 
 const CODE_RULES: Record<string, CodeRule> = {
   // --- Session (REST 401). https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
@@ -136,7 +138,7 @@ const CODE_RULES: Record<string, CodeRule> = {
  * mean this only in answer to a refresh (a refresh carries no authorization code, so "expired authorization code"
  * there can only be the overlapping-refresh refusal; at the code exchange it is what it says).
  */
-const INVALID_GRANT_EXCEPTIONS: Array<{ pattern: RegExp; kind: FailureKind; reason: string; refreshOnly?: boolean }> = [
+const INVALID_GRANT_EXCEPTIONS: Array<{ pattern: RegExp; kind: FailureKind; reason: FailureReason; refreshOnly?: boolean }> = [
   // Salesforce release notes rn_security_refresh_token_requests.htm (Summer '24): concurrent refreshes with one token.
   // Wording since Winter '25 (rn_security_refresh_token_error.htm; sfdx-core#1342 "Token request is already being processed").
   { pattern: /token request is already being processed/i, kind: 'transient', reason: 'refresh_in_progress' },
@@ -528,7 +530,7 @@ function normalise(code: string): string {
 
 interface Decision {
   kind: FailureKind;
-  reason?: string;
+  reason?: FailureReason;
   refreshable?: boolean;
 }
 
@@ -637,23 +639,16 @@ function passThrough(error: unknown): ClassifiedFailure | undefined {
 }
 
 function build(decision: Decision, ev: Evidence): ClassifiedFailure {
-  const { kind } = decision;
-  const failure: ClassifiedFailure = {
-    kind,
-    connectionLost: CONNECTION_LOST_KINDS.has(kind),
-    // Worth an automatic retry with backoff: the cause passes by itself. rate_limited is not: the org's 24-hour or
-    // login limit does not reset within a backoff; the seller (or the outbox, later) tries again.
-    retryable: kind === 'transient' || kind === 'timeout' || kind === 'offline',
-  };
-  if (ev.code !== undefined) failure.code = ev.code;
-  if (decision.reason !== undefined) failure.reason = decision.reason;
+  const extras: FailureExtras = {};
+  if (ev.code !== undefined) extras.code = ev.code;
+  if (decision.reason !== undefined) extras.reason = decision.reason;
   const detail = detailOf(ev.text);
-  if (detail !== undefined) failure.detail = detail;
-  if (ev.status !== undefined) failure.status = ev.status;
-  if (ev.fields?.length) failure.fields = ev.fields;
-  if (decision.refreshable !== undefined) failure.refreshable = decision.refreshable;
-  else if (ev.code !== undefined && normalise(ev.code) === 'invalid_session_id') failure.refreshable = false;
-  return failure;
+  if (detail !== undefined) extras.detail = detail;
+  if (ev.status !== undefined) extras.status = ev.status;
+  if (ev.fields?.length) extras.fields = ev.fields;
+  if (decision.refreshable !== undefined) extras.refreshable = decision.refreshable;
+  else if (ev.code !== undefined && normalise(ev.code) === 'invalid_session_id') extras.refreshable = false;
+  return createFailure(decision.kind, extras);
 }
 
 export function classifySalesforceError(error: unknown, context: ClassifyContext = {}): ClassifiedFailure {
@@ -667,6 +662,8 @@ export function classifySalesforceError(error: unknown, context: ClassifyContext
     gather(error, ev);
     return build(decide(ev, ctx), ev);
   } catch {
-    return { kind: 'unknown', connectionLost: false, retryable: false };
+    // The promise of this function: whatever the input does, the caller gets a failure to act on. Nothing is logged:
+    // the input is the very thing that may hold a token, and it just proved hostile to reading.
+    return createFailure('unknown');
   }
 }
