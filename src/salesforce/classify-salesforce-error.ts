@@ -13,7 +13,7 @@
  *
  * Never throws: every property read goes through {@link read}, and the whole function sits in a try/catch.
  */
-import { scrubSecrets } from './scrub-secrets';
+import { scrubSecrets } from '../shared/scrub-secrets';
 import {
   FAILURE_KINDS,
   createFailure,

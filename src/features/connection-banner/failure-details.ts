@@ -5,7 +5,7 @@
  */
 import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
 import type { SalesforceIdentity } from '../../salesforce/salesforce-api';
-import { scrubSecrets } from '../../salesforce/scrub-secrets';
+import { scrubSecrets } from '../../shared/scrub-secrets';
 
 export interface DetailLine {
   label: string;
