@@ -52,6 +52,7 @@ export function salesforceHostPolicy(config: { customDomains?: readonly string[]
   try {
     pageHost = new URL(pageOrigin).hostname;
   } catch {
+    // A page origin that is not a URL allows no loopback: the stricter policy.
     pageHost = '';
   }
   return {
@@ -70,6 +71,7 @@ export function checkSalesforceHost(url: string, policy: SalesforceHostPolicy): 
   try {
     parsed = new URL(url);
   } catch {
+    // The refusal says it: not_a_url.
     return { ok: false, refusal: 'not_a_url', host: String(url).slice(0, 100) };
   }
   const hostname = parsed.hostname.toLowerCase();

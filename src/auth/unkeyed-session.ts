@@ -14,6 +14,9 @@
  */
 import type { PendingRevokeStore, RevokeOutcome } from './pending-revoke';
 import { createTokenStore, tokenDatabaseName, type TokenStoreDeps } from './token-store';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('auth.unkeyed-session');
 
 export interface ForgetUnkeyedSessionDeps extends TokenStoreDeps {
   /** Office.context.partitionKey where defined: only this partition's unkeyed session goes. */
@@ -51,7 +54,8 @@ export async function forgetUnkeyedSession(deps: ForgetUnkeyedSessionDeps): Prom
     }
     await store.wipe();
     return true;
-  } catch {
+  } catch (error) {
+    log.debug('forgetting the unkeyed session store failed', error);
     return false;
   }
 }

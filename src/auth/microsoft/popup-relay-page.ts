@@ -7,6 +7,9 @@
  * stopped by the browser's pop-up blocker (this page itself has no click of its own).
  */
 import { runPopupRelay } from '@azure/msal-browser/popup-relay';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('microsoft.popup-relay');
 
 const FRENCH = { text: 'Continuez vers la page de connexion Microsoft.', button: 'Continuer' };
 
@@ -15,7 +18,8 @@ async function authorityOrigin(): Promise<string | undefined> {
     const response = await fetch(new URL('config.json', location.href), { cache: 'no-store' });
     const config = (await response.json()) as { microsoft?: { authority?: string } };
     return config.microsoft?.authority ? new URL(config.microsoft.authority).origin : undefined;
-  } catch {
+  } catch (error) {
+    log.debug('config.json gave no identity provider to relay to', error);
     return undefined;
   }
 }
@@ -41,8 +45,9 @@ async function main(): Promise<void> {
       button.disabled = true;
       try {
         runPopupRelay({ allowedAuthorityOrigins: [origin] });
-      } catch {
+      } catch (error) {
         // Not a request MSAL made (opened directly, a stale or forged URL): nothing to relay.
+        log.debug('nothing to relay', error);
         window.close();
       }
     },
