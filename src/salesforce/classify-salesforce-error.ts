@@ -197,6 +197,7 @@ function read(value: unknown, key: string): unknown {
   try {
     return (value as Record<string, unknown>)[key];
   } catch {
+    // A throwing getter or Proxy trap: the input is read as not having the field (see the header: never throws).
     return undefined;
   }
 }
@@ -219,6 +220,7 @@ function isArray(value: unknown): value is unknown[] {
   try {
     return Array.isArray(value);
   } catch {
+    // A revoked Proxy: not an array this classifier can read.
     return false;
   }
 }
@@ -253,6 +255,7 @@ function headerOf(headers: unknown, name: string): string | undefined {
   try {
     keys = Object.keys(headers);
   } catch {
+    // Headers that cannot be listed hold no header this classifier can use.
     return undefined;
   }
   const key = keys.find((k) => k.toLowerCase() === name.toLowerCase());
@@ -384,6 +387,7 @@ function fromQuery(text: string, ev: Evidence): boolean {
   try {
     params = new URLSearchParams(query);
   } catch {
+    // Not a query string after all: no OAuth error in it.
     return false;
   }
   return fromOAuth({ error: params.get('error') ?? undefined, error_description: params.get('error_description') ?? undefined }, ev);
@@ -393,6 +397,7 @@ function isSearchParams(value: unknown): value is URLSearchParams {
   try {
     return typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams;
   } catch {
+    // instanceof on a hostile Proxy (getPrototypeOf trap) throws: not URLSearchParams.
     return false;
   }
 }
