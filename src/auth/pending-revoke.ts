@@ -152,12 +152,15 @@ export async function revokeRefreshToken(fetchFn: typeof fetch, loginUrl: string
 export function createPendingRevokeRetrier(store: PendingRevokeStore, revoke: (loginUrl: string, token: string) => Promise<RevokeOutcome>): () => Promise<number> {
   let running: Promise<number> | undefined;
   const run = async (): Promise<number> => {
-    const pending = await store.list().catch(() => []);
+    const pending = await store.list().catch((error: unknown): Array<PendingRevoke & { id: string }> => {
+      log.debug('the pending revocations could not be listed; tried again at the next start or online event', error);
+      return [];
+    });
     let left = 0;
     for (const item of pending) {
       const outcome = await revoke(item.loginUrl, item.refreshToken).catch((): RevokeOutcome => 'retry');
       if (outcome === 'retry') left++;
-      else await store.remove(item.id).catch(() => undefined);
+      else await store.remove(item.id).catch((error: unknown) => log.debug('a sent revocation could not be removed; sent again next time', error));
     }
     return left;
   };

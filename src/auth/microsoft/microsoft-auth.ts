@@ -206,7 +206,8 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       });
       creating = attempt;
       // A failed creation may be retried by the next click.
-      attempt.catch(() => {
+      attempt.catch((error: unknown) => {
+        log.debug('creating the MSAL client failed', error);
         if (creating === attempt) creating = undefined;
       });
     }
@@ -236,7 +237,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     // The provider answers for whoever is signed in there now. Another account must never take this one's place
     // (and with it, the Salesforce store keyed to it).
     if (!sameId(restored.homeAccountId, hint.homeAccountId)) {
-      await pca.clearCache({ account: restored }).catch(() => undefined);
+      await pca.clearCache({ account: restored }).catch((error: unknown) => log.debug('clearing the other account from the cache failed', error));
       return undefined;
     }
     return restored;
