@@ -6,11 +6,12 @@
  * (i18n/failure-messages.ts) is keyed by them, so a code without a message does not compile.
  */
 export const FAILURE_KINDS = [
-  // Token endpoint refused a refresh (invalid_grant): classifier; token-session when no refresh token is left.
+  // The token endpoint refused a refresh (invalid_grant, a dead refresh token): classifier.
   'bad_oauth_token',
-  // REST 401 / INVALID_SESSION_ID / the identity URL's Bad_OAuth_Token that no refresh cured: classifier, token-session.
+  // REST 401 / INVALID_SESSION_ID / the identity URL's Bad_OAuth_Token: classifier; token-session (no refresh token).
   'session_expired',
-  // Sign-in needs the seller again (denied consent, bad or expired code, another user): classifier, token-session, outbox.
+  // Sign-in needs the seller again (denied consent, a bad code, not signed in, another user): classifier, token-session,
+  // the outbox's owner check.
   'reauth_required',
   // Only a Salesforce admin can fix it (user, org, app, API, set-up): classifier, salesforce-hosts, salesforce-sign-in.
   'admin_action_required',
@@ -20,15 +21,15 @@ export const FAILURE_KINDS = [
   'permission_denied',
   // 404/410, NOT_FOUND, ENTITY_IS_DELETED: classifier.
   'not_found',
-  // Salesforce refused the data or the query: classifier; the connection's own checks of ids and sObject names.
+  // Salesforce refused the data or the query: classifier; the connection's own checks of ids, sObject and field names.
   'validation',
   // 5xx, 420, lock contention, an overlapping refresh, a gateway's page: classifier.
   'transient',
-  // No network while the browser says offline: classifier, the connection's deadline.
+  // No network while the browser says offline: classifier; the connection's and token-session's deadlines.
   'offline',
-  // No answer within the client's deadline: classifier, the connection's and token endpoint's deadlines.
+  // No answer within the client's deadline: classifier; the connection's and token-session's deadlines.
   'timeout',
-  // Anything else (a network error while online, a malformed answer): classifier, people lookup, the connection.
+  // Anything else (a network error while online, an answer without an id): classifier, people lookup, the connection.
   'unknown',
 ] as const;
 

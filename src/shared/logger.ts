@@ -4,7 +4,9 @@
  * tab's session. Every line is formatted to text and passed through scrubSecrets before the sink sees it, so the
  * console never holds a token, and never an object the console could expand past the scrubber.
  *
- * One log book per page ({@link debugLog}); tests make their own with {@link createLogBook} and a recording sink.
+ * One log book per page ({@link debugLog}); tests make their own with {@link createLogBook} and a recording sink. A
+ * window of its own (the sign-in dialog, MSAL's popup pages) has its own sessionStorage and so starts off: there,
+ * `sessionStorage.setItem('sellers-addin.debug-log', 'on')` in its console and a reload turn it on.
  */
 import { createEmitter } from './event-emitter';
 import { scrubSecrets } from './scrub-secrets';
