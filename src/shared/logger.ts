@@ -5,8 +5,8 @@
  * console never holds a token, and never an object the console could expand past the scrubber.
  *
  * One log book per page ({@link debugLog}); tests make their own with {@link createLogBook} and a recording sink. A
- * window of its own (the sign-in dialog, MSAL's popup pages) has its own sessionStorage and so starts off: there,
- * `sessionStorage.setItem('sellers-addin.debug-log', 'on')` in its console and a reload turn it on.
+ * window of its own (the sign-in dialog, MSAL's popup pages) reads the flag from its own sessionStorage, which the
+ * pane's switch does not reach: its lines are written only where a developer sets the flag in that window.
  */
 import { createEmitter } from './event-emitter';
 import { scrubSecrets } from './scrub-secrets';
