@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifySalesforceError } from './classify-salesforce-error';
 import { NOT_SALESFORCE_JSON_CASES, OWN_CASES } from './classify-salesforce-error.cases';
-import { FAILURE_KINDS, FAILURE_REASONS, createFailure, isFailureReason, type FailureKind } from './failure-kinds';
+import { FAILURE_KINDS, FAILURE_REASONS, createFailure, isFailureReason, type FailureExtras, type FailureKind } from './failure-kinds';
 
 /** Written out, not derived: the factory must agree with DESIGN.md's table, not with itself. */
 const EXPECTED: Record<FailureKind, { connectionLost: boolean; retryable: boolean }> = {
@@ -35,6 +35,11 @@ describe('createFailure', () => {
       status: 400,
       detail: 'inactive user',
     });
+  });
+
+  it('extras cannot contradict the kind', () => {
+    const forged = { connectionLost: true, retryable: true, kind: 'bad_oauth_token', detail: 'kept' } as unknown as FailureExtras;
+    expect(createFailure('validation', forged)).toStrictEqual({ kind: 'validation', connectionLost: false, retryable: false, detail: 'kept' });
   });
 
   it('every classification agrees with the factory', () => {

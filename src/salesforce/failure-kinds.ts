@@ -126,7 +126,10 @@ export type FailureExtras = Omit<ClassifiedFailure, 'kind' | 'connectionLost' | 
 
 /** The one way to build a failure: `connectionLost` and `retryable` follow from the kind. */
 export function createFailure(kind: FailureKind, extras: FailureExtras = {}): ClassifiedFailure {
-  return { kind, connectionLost: CONNECTION_LOST_KINDS.has(kind), retryable: RETRYABLE_KINDS.has(kind), ...extras };
+  const derived = { kind, connectionLost: CONNECTION_LOST_KINDS.has(kind), retryable: RETRYABLE_KINDS.has(kind) };
+  // First for the order of keys (kind leads in JSON and logs), last so extras that carry their own (a cast, plain
+  // JS, a spread failure) cannot contradict the kind.
+  return { ...derived, ...extras, ...derived };
 }
 
 /**
