@@ -2,7 +2,8 @@
  * What the seller reads for each failure kind and reason: a title, one line on what happened, and what to do. Admin
  * cases say exactly what to ask the Salesforce admin for. Salesforce's own text (`failure.detail`) is shown beside
  * this as details to copy, never instead of it. Each catalogue is a Record over FAILURE_KINDS and FAILURE_REASONS, so a
- * kind or reason without its entry in every language does not compile.
+ * kind or reason without its entry in every language does not compile. Over 300 lines: it is two catalogues of prose,
+ * kept side by side so a reader compares the languages entry by entry.
  */
 import { FAILURE_REASONS, isFailureReason, type FailureKind, type FailureReason } from '../salesforce/failure-kinds';
 
