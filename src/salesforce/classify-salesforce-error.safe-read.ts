@@ -61,7 +61,7 @@ export function headerOf(headers: unknown, name: string): string | undefined {
       // not a Headers after all
     }
   }
-  let keys: string[] = [];
+  let keys: string[];
   try {
     keys = Object.keys(headers);
   } catch {

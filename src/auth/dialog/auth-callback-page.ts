@@ -26,6 +26,7 @@ async function start(): Promise<void> {
     log.debug('history.replaceState refused', error);
   }
   if (!(await whenDialogReady())) {
+    // eslint-disable-next-line no-useless-assignment -- the code is dropped the moment it is not needed
     message = undefined;
     say(strings.notInOutlook);
     return;
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
     log.debug('messageParent failed', error);
     say(strings.officeUnavailable);
   } finally {
+    // eslint-disable-next-line no-useless-assignment -- the code is dropped the moment it is not needed
     message = undefined;
   }
 }
