@@ -27,7 +27,19 @@ describe('failureMessage', () => {
 
   it('admin cases say what to ask the Salesforce admin for', () => {
     expect(failureMessage({ kind: 'admin_action_required' }, 'en').action).toMatch(/^Ask your Salesforce admin to /);
-    for (const reason of ['inactive_user', 'ip_restricted', 'app_blocked', 'api_disabled', 'invalid_client', 'inactive_org', 'storage_full', 'api_session_not_allowed', 'my_domain_required', 'oauth_cors_blocked', 'salesforce_host_refused']) {
+    for (const reason of [
+      'inactive_user',
+      'ip_restricted',
+      'app_blocked',
+      'api_disabled',
+      'invalid_client',
+      'inactive_org',
+      'storage_full',
+      'api_session_not_allowed',
+      'my_domain_required',
+      'oauth_cors_blocked',
+      'salesforce_host_refused',
+    ]) {
       expect(failureMessage({ kind: 'admin_action_required', reason }, 'en').action, reason).toMatch(/^Ask your Salesforce admin to /);
       expect(failureMessage({ kind: 'admin_action_required', reason }, 'fr').action, reason).toMatch(/^Demandez à votre administrateur Salesforce /);
     }

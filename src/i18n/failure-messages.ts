@@ -140,15 +140,13 @@ const en: Catalogue = {
     },
     my_domain_required: {
       title: 'Sign in through your Salesforce org’s My Domain',
-      explanation:
-        'The add-in is set to sign in at Salesforce’s general login page (login.salesforce.com or test.salesforce.com), where an add-in can’t finish signing in.',
+      explanation: 'The add-in is set to sign in at Salesforce’s general login page (login.salesforce.com or test.salesforce.com), where an add-in can’t finish signing in.',
       action:
         'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (Salesforce Setup → My Domain shows it, for example https://yourcompany.my.salesforce.com).',
     },
     salesforce_host_refused: {
       title: 'The add-in doesn’t trust this Salesforce address',
-      explanation:
-        'The add-in was given a Salesforce address that is not a Salesforce domain, nor a custom domain its settings list, so it sent nothing there.',
+      explanation: 'The add-in was given a Salesforce address that is not a Salesforce domain, nor a custom domain its settings list, so it sent nothing there.',
       action:
         'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (for example https://yourcompany.my.salesforce.com), or to list your custom domain in the add-in’s settings (salesforce.customDomains).',
     },
@@ -288,8 +286,7 @@ const fr: Catalogue = {
     },
     salesforce_host_refused: {
       title: 'Le complément ne fait pas confiance à cette adresse Salesforce',
-      explanation:
-        'Le complément a reçu une adresse Salesforce qui n’est ni un domaine Salesforce ni un domaine personnalisé listé dans ses paramètres ; il ne lui a rien envoyé.',
+      explanation: 'Le complément a reçu une adresse Salesforce qui n’est ni un domaine Salesforce ni un domaine personnalisé listé dans ses paramètres ; il ne lui a rien envoyé.',
       action:
         'Demandez à votre administrateur Salesforce de régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce (par exemple https://votresociete.my.salesforce.com), ou d’ajouter votre domaine personnalisé aux paramètres du complément (salesforce.customDomains).',
     },

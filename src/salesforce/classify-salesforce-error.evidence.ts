@@ -3,14 +3,7 @@
  * token endpoint or redirect answer, a REST error array, an HTTP-ish {status, headers, body}, a network error from a
  * browser or Node. Text is read only where the code does not survive otherwise (see the classifier's header).
  */
-import {
-  DESCRIPTION_TO_CODE,
-  FETCH_NETWORK_MESSAGE,
-  NETWORK_ERROR_CODES,
-  RESET_ERROR_CODES,
-  TIMEOUT_ERROR_CODES,
-  WRAPPED_REFRESH_PREFIX,
-} from './classify-salesforce-error.rules';
+import { DESCRIPTION_TO_CODE, FETCH_NETWORK_MESSAGE, NETWORK_ERROR_CODES, RESET_ERROR_CODES, TIMEOUT_ERROR_CODES, WRAPPED_REFRESH_PREFIX } from './classify-salesforce-error.rules';
 import { headerOf, isArray, read, readStatus, readString, stringsOf } from './classify-salesforce-error.safe-read';
 
 export interface Evidence {

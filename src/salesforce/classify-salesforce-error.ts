@@ -18,16 +18,7 @@ import { scrubSecrets } from '../shared/scrub-secrets';
 import { gather, type Evidence } from './classify-salesforce-error.evidence';
 import { CODE_RULES, INVALID_GRANT_EXCEPTIONS, NOT_REFRESHABLE_SESSION } from './classify-salesforce-error.rules';
 import { read, readString } from './classify-salesforce-error.safe-read';
-import {
-  FAILURE_KINDS,
-  createFailure,
-  type ClassifiedFailure,
-  type ClassifyContext,
-  type FailureExtras,
-  type FailureKind,
-  type FailurePhase,
-  type FailureReason,
-} from './failure-kinds';
+import { FAILURE_KINDS, createFailure, type ClassifiedFailure, type ClassifyContext, type FailureExtras, type FailureKind, type FailurePhase, type FailureReason } from './failure-kinds';
 
 const DETAIL_MAX = 500;
 

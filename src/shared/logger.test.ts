@@ -82,11 +82,25 @@ describe('the debug log', () => {
     book.setEnabled(true);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(() => book.createLogger('x').debug('cyclic', cyclic)).not.toThrow();
     expect(() => book.createLogger('x').debug('hostile', hostile)).not.toThrow();
     expect(lines.map((l) => l.line)).toEqual(['[x] cyclic (details could not be read)', '[x] hostile (details could not be read)']);
-    const throwing = createLogBook({ sink: () => { throw new Error('console gone'); } });
+    const throwing = createLogBook({
+      sink: () => {
+        throw new Error('console gone');
+      },
+    });
     throwing.setEnabled(true);
     expect(() => throwing.createLogger('x').error('still fine')).not.toThrow();
   });
@@ -117,9 +131,15 @@ describe('the debug log', () => {
 
   it('storage that refuses leaves the log off and the switch working for the page', () => {
     const refusing = {
-      getItem: () => { throw new Error('SecurityError'); },
-      setItem: () => { throw new Error('QuotaExceededError'); },
-      removeItem: () => { throw new Error('SecurityError'); },
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
     };
     const { lines, sink } = recording();
     const book = createLogBook({ sink, storage: refusing });

@@ -24,8 +24,6 @@ export function scrubSecrets(text: string): string {
       .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?/g, REDACTED)
       .replace(/[A-Za-z0-9._~+=!-]{32,}/g, (run) => (mixed(run) && !/^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(run) ? REDACTED : run))
       // Base64 refresh tokens may hold "/": a long mixed segment between slashes is a secret, a URL's path is not.
-      .replace(/[A-Za-z0-9+/=._~-]{40,}/g, (run) =>
-        run.split('/').some((segment) => segment.length >= 24 && mixed(segment) && !hostLike(segment)) ? REDACTED : run,
-      )
+      .replace(/[A-Za-z0-9+/=._~-]{40,}/g, (run) => (run.split('/').some((segment) => segment.length >= 24 && mixed(segment) && !hostLike(segment)) ? REDACTED : run))
   );
 }

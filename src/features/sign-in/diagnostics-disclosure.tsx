@@ -46,13 +46,7 @@ export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPane
       <p className={styles.line} data-testid="diagnostics-cross-pane-dropped">
         {format(s.diagnosticsCrossPaneDropped, { count: dropped })}
       </p>
-      <Switch
-        className={styles.line}
-        checked={logging}
-        onChange={(_event, data) => log.setEnabled(data.checked)}
-        label={s.diagnosticsDebugLog}
-        data-testid="diagnostics-debug-log"
-      />
+      <Switch className={styles.line} checked={logging} onChange={(_event, data) => log.setEnabled(data.checked)} label={s.diagnosticsDebugLog} data-testid="diagnostics-debug-log" />
     </details>
   );
 }
