@@ -1,16 +1,12 @@
-import { getCertificate } from '@vitejs/plugin-basic-ssl';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { getLocalhostCertificate } from './tests/harness/certificate';
 
-// The emulated org and the harness serve HTTPS with one self-signed localhost certificate. Node processes that talk
-// to them (integration and e2e workers: fetch/undici and jsforce's node-fetch transport alike) trust exactly that
-// certificate through NODE_EXTRA_CA_CERTS, which Node reads only at start: the workers are forked with it set.
-// Nothing turns certificate checking off.
-// Same call as tests/harness/certificate.ts (imported TS would trip Vite's native config loader): creates the
-// certificate if it is missing or stale, in the cache both use.
-const certificateDir = fileURLToPath(new URL('./node_modules/.vite/basic-ssl', import.meta.url));
-await getCertificate(certificateDir, 'outlook-addin-dev', ['localhost', '127.0.0.1']);
-const TRUST_LOCALHOST_CERTIFICATE = { NODE_EXTRA_CA_CERTS: `${certificateDir}/_cert.pem` };
+// The emulated org and the harness serve HTTPS with one localhost certificate (tests/harness/certificate.ts:
+// office-addin-dev-certs's when installed, else the self-signed one). Node processes that talk to them (integration
+// and e2e workers: fetch/undici and jsforce's node-fetch transport alike) trust exactly that certificate, or its CA,
+// through NODE_EXTRA_CA_CERTS, which Node reads only at start: the workers are forked with it set. Nothing turns
+// certificate checking off. The call creates the self-signed certificate if it is missing or stale.
+const TRUST_LOCALHOST_CERTIFICATE = { NODE_EXTRA_CA_CERTS: (await getLocalhostCertificate()).trustFile };
 
 // Four projects, one command: unit and component tests beside the code, integration (real jsforce over loopback HTTP to the
 // emulated org) and e2e (the production build in real Chromium). e2e files run one at a time: each starts its own
