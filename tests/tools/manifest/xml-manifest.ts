@@ -93,10 +93,10 @@ export function xmlManifest(environment: ManifestEnvironment): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!--
   GENERATED from tests/tools/manifest/addin.ts for the ${environment.name} environment: edit that, then run
-  \`npx tsx tests/tools/manifest/generate.ts --env ${environment.name}\` (a test fails when this file is stale).
+  \`npx tsx tests/tools/manifest/generate.ts --env ${environment.name}\`${environment.name === 'dev' ? ' (a test fails when this file is stale)' : ''}.
   Add-in-only (XML) manifest: Outlook on the Mac does not support the unified JSON manifest.
   Element order follows Microsoft's schemas (OfficeAppManifestV1_1.xsd MailApp, MailAppVersionOverridesV1_0/V1_1.xsd);
-  \`npm run validate\` checks it offline, including that its URLs agree with public/config.json.
+  \`npm run validate\` checks it offline, including that its URLs agree with ${environment.name === 'dev' ? 'public/config.json' : "the environment's config.json"}.
   Its URLs are the environment's origin (${environment.origin}); AppDomains list the Salesforce login hosts of
   the environment's config.json (its My Domain, https://<name>.my.salesforce.com): Office accepts no wildcard there.
 -->
