@@ -5,12 +5,13 @@
  *   npx tsx tests/tools/manifest/generate.ts --env production --host https://addin.example.com [--config its-config.json]
  *
  * Into dist-manifests/<env>/ (git-ignored): manifest.xml, and the unified manifest's app package, manifest.json with
- * its two icons. The dev environment's manifest.xml is also the committed top-level manifest.xml (sideloading reads
+ * its two icons, also zipped as app-package.zip (what the Microsoft 365 admin center and sideloading take). The dev environment's manifest.xml is also the committed top-level manifest.xml (sideloading reads
  * it from there; a test fails when it is stale).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createZip } from '../release/zip';
 import { appPackageIcons } from './app-package-icons';
 import { parseOptions } from './cli-args';
 import { REPO_ROOT, resolveEnvironment, type ManifestEnvironment } from './environment';
@@ -31,7 +32,11 @@ export function manifestFiles(environment: ManifestEnvironment): Record<string, 
 export function writeManifests(environment: ManifestEnvironment, dir = path.join(MANIFESTS_DIR, environment.name)): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  for (const [name, content] of Object.entries(manifestFiles(environment))) {
+  const files = manifestFiles(environment);
+  const appPackage = Object.entries(files)
+    .filter(([name]) => name !== 'manifest.xml')
+    .map(([name, content]) => ({ path: name, data: Buffer.from(content) }));
+  for (const [name, content] of Object.entries({ ...files, 'app-package.zip': createZip(appPackage) })) {
     fs.writeFileSync(path.join(dir, name), content);
     written.push(path.join(dir, name));
   }

@@ -5,7 +5,7 @@
  *     dist/…                 what the host serves at the add-in's origin (copied as built)
  *     manifest.xml           the XML manifest (Outlook on the Mac, older clients; sideloading)
  *     app-package/           the unified manifest's app package: manifest.json, color.png, outline.png
- *                            (zip these three for the Microsoft 365 admin center)
+ *     app-package.zip        the same three, zipped: what the Microsoft 365 admin center and sideloading take
  *
  * The one version number is package.json's: the packer refuses manifests that say another.
  */
@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { xmlVersion } from '../manifest/environment';
 import { createTarGz, type TarEntry } from './tar-gz';
+import { createZip } from './zip';
 
 export interface PackOptions {
   /** The package's name (package.json `name`). */
@@ -59,10 +60,14 @@ export function packRelease(options: PackOptions): { archive: string; entries: s
   if (!fs.existsSync(path.join(options.distDir, 'index.html'))) throw new Error(`${options.distDir}/index.html is missing: build first`);
   const root = `${options.name}-${options.version}-${options.environment}`;
   const entries: TarEntry[] = filesUnder(options.distDir).map((file) => ({ path: `${root}/dist/${file}`, data: fs.readFileSync(path.join(options.distDir, file)) }));
+  const appPackage: TarEntry[] = [];
   for (const [file, content] of Object.entries(options.manifests)) {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    entries.push({ path: file === 'manifest.xml' ? `${root}/manifest.xml` : `${root}/app-package/${file}`, data });
+    if (file === 'manifest.xml') entries.push({ path: `${root}/manifest.xml`, data });
+    else appPackage.push({ path: file, data });
   }
+  for (const file of appPackage) entries.push({ path: `${root}/app-package/${file.path}`, data: file.data });
+  entries.push({ path: `${root}/app-package.zip`, data: createZip(appPackage, options.mtime) });
   fs.mkdirSync(options.outDir, { recursive: true });
   const archive = path.join(options.outDir, `${root}.tar.gz`);
   fs.writeFileSync(archive, createTarGz(entries, options.mtime));

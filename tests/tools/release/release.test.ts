@@ -9,6 +9,7 @@ import { validateEnvironmentManifests } from '../manifest/validate';
 import { distAssetReader } from './release';
 import { manifestVersionProblems, packRelease } from './pack';
 import { createTarGz, readTarGz } from './tar-gz';
+import { createZip, readZip } from './zip';
 
 // A tiny dist/ stands in for a build: the pages and icons the manifests name, a config and a hashed asset.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'release-'));
@@ -42,12 +43,24 @@ describe('the release packer', () => {
       `${root}/app-package/manifest.json`,
       `${root}/app-package/color.png`,
       `${root}/app-package/outline.png`,
+      `${root}/app-package.zip`,
     ]);
     const text = (name: string) => files.find((f) => f.path === `${root}/${name}`)!.data.toString();
     expect(text('dist/index.html')).toBe(fixture['index.html']);
     expect(text('manifest.xml')).toContain(`<Version>${version}.0</Version>`);
     expect(JSON.parse(text('app-package/manifest.json')).version).toBe(version);
     expect(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version).toBe(version);
+    // The app package zip holds the same three files, manifest.json at its root as the admin center wants.
+    const zipped = readZip(files.find((f) => f.path === `${root}/app-package.zip`)!.data);
+    expect(zipped.map((f) => f.path)).toEqual(['manifest.json', 'color.png', 'outline.png']);
+    expect(JSON.parse(zipped[0]!.data.toString()).version).toBe(version);
+  });
+
+  it('writes an app package zip that unzip reads', () => {
+    const zip = path.join(work, 'package.zip');
+    fs.writeFileSync(zip, createZip([{ path: 'manifest.json', data: Buffer.from('{"a":1}') }, { path: 'color.png', data: Buffer.alloc(3000, 7) }]));
+    expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    expect(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' })).toBe('{"a":1}');
   });
 
   it('writes an archive the system tar reads', () => {

@@ -49,7 +49,7 @@ function main(argv: string[]): number {
   // Read back what was written: the archive is whole and holds what was packed.
   const listed = readTarGz(fs.readFileSync(packed.archive)).map((entry) => entry.path);
   if (listed.join('\n') !== packed.entries.join('\n')) throw new Error(`${packed.archive} does not read back as packed`);
-  console.log(`✓ ${path.relative(process.cwd(), packed.archive)}: ${listed.length} files (dist/, manifest.xml, app-package/)`);
+  console.log(`✓ ${path.relative(process.cwd(), packed.archive)}: ${listed.length} files (dist/, manifest.xml, app-package/ and app-package.zip)`);
   return 0;
 }
 

@@ -65,9 +65,9 @@ export function createTarGz(entries: TarEntry[], mtime: Date = new Date()): Buff
 }
 
 /** The regular files of a .tar.gz, in order. */
-export function readTarGz(archive: Uint8Array): TarEntry[] {
+export function readTarGz(archive: Uint8Array): { path: string; data: Buffer }[] {
   const tar = zlib.gunzipSync(archive);
-  const entries: TarEntry[] = [];
+  const entries: { path: string; data: Buffer }[] = [];
   const text = (offset: number, length: number) => tar.subarray(offset, offset + length).toString('utf8').replace(/\0.*$/s, '');
   for (let offset = 0; offset + BLOCK <= tar.length; ) {
     if (tar.subarray(offset, offset + BLOCK).every((byte) => byte === 0)) break;
