@@ -1,5 +1,7 @@
 /**
- * `npm run validate`: checks manifest.xml offline, the way Office would refuse it, and against public/config.json.
+ * The XML manifest's offline check, the way Office would refuse it, and against the runtime config (public/config.json).
+ * `npm run validate` runs it on both environments' manifests (tests/tools/manifest/validate.ts); alone:
+ * `npx tsx tests/tools/validate-manifest.ts [manifest.xml] [config.json]`.
  *
  *  - well-formed XML (fast-xml-parser's XMLValidator);
  *  - the elements Office requires, in the order the schema requires: the sequences below are transcribed from

@@ -14,12 +14,14 @@ import Ajv from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { pngSize } from '../validate-manifest';
-import { REPO_ROOT } from './environment';
 
-const SCHEMA_DIR = path.join(REPO_ROOT, 'node_modules', '@microsoft', 'app-manifest', 'build', 'json-schemas', 'teams');
+// The schemas as @microsoft/app-manifest ships them, wherever npm put the package.
+const require = createRequire(import.meta.url);
+const SCHEMA_DIR = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
 const compiled = new Map<string, ValidateFunction>();
 
 /** The compiled schema for a manifestVersion, e.g. '1.24'; undefined when no such schema ships. */
