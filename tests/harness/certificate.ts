@@ -55,8 +55,12 @@ export function checkOfficeDevCertificate(dir: string = OFFICE_DEV_CERTS_DIR, no
     const cert = new X509Certificate(certPem);
     if (!ca.ca) return { ok: false, reason: `${OFFICE_FILES.ca} is not a CA certificate` };
     if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return { ok: false, reason: `${OFFICE_FILES.cert} was not issued by ${OFFICE_FILES.ca}` };
-    for (const [name, x509] of [[OFFICE_FILES.ca, ca], [OFFICE_FILES.cert, cert]] as const) {
-      if (now < new Date(x509.validFrom) || now > new Date(x509.validTo)) return { ok: false, reason: `${name} expired or not yet valid (valid ${x509.validFrom} to ${x509.validTo}): run npx office-addin-dev-certs install again` };
+    for (const [name, x509] of [
+      [OFFICE_FILES.ca, ca],
+      [OFFICE_FILES.cert, cert],
+    ] as const) {
+      if (now < new Date(x509.validFrom) || now > new Date(x509.validTo))
+        return { ok: false, reason: `${name} expired or not yet valid (valid ${x509.validFrom} to ${x509.validTo}): run npx office-addin-dev-certs install again` };
     }
     for (const name of HOST_NAMES) if (!cert.checkHost(name, { wildcards: false })) return { ok: false, reason: `${OFFICE_FILES.cert} is not for ${name}` };
     for (const ip of HOST_IPS) if (!cert.checkIP(ip)) return { ok: false, reason: `${OFFICE_FILES.cert} is not for ${ip}` };

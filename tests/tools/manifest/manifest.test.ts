@@ -7,7 +7,7 @@ import { readRepoAsset } from '../validate-manifest';
 import { appPackageIcons } from './app-package-icons';
 import { packageVersion, REPO_ROOT, resolveEnvironment, type ManifestEnvironment } from './environment';
 import { COMMITTED_XML_MANIFEST } from './generate';
-import { unifiedManifest } from './unified-manifest';
+import { unifiedManifest, type UnifiedManifest } from './unified-manifest';
 import { committedManifestIsCurrent, SAMPLE_PRODUCTION, validateEnvironmentManifests } from './validate';
 import { validateUnifiedManifest } from './validate-unified-manifest';
 import { xmlManifest } from './xml-manifest';
@@ -17,11 +17,13 @@ const production = resolveEnvironment(SAMPLE_PRODUCTION);
 const icons = appPackageIcons();
 const validateJson = (manifest: unknown, readAsset = readRepoAsset) => validateUnifiedManifest(manifest, { readAsset, readPackageFile: (file) => icons[file] });
 /** A deep copy of the environment's unified manifest, changed by `change`. */
-function brokenJson(change: (m: any) => void, environment: ManifestEnvironment = production): unknown {
-  const manifest = structuredClone(unifiedManifest(environment)) as any;
+function brokenJson(change: (m: UnifiedManifest) => void, environment: ManifestEnvironment = production): unknown {
+  const manifest = structuredClone(unifiedManifest(environment));
   change(manifest);
   return manifest;
 }
+/** The first ribbon control of ribbon `r`. */
+const controlOf = (m: UnifiedManifest, r: number) => m.extensions[0]!.ribbons[r]!.tabs[0]!.groups[0]!.controls[0]!;
 
 describe('the committed manifest.xml', () => {
   it("is the generator's dev output, byte for byte", () => {
@@ -50,19 +52,26 @@ describe('both manifests from one description', () => {
     const json = JSON.stringify(unifiedManifest(production));
     for (const text of [xml, json]) expect(text).not.toMatch(/localhost/);
     expect(xml).toContain('<SourceLocation DefaultValue="https://addin.example.com/index.html" />');
-    for (const host of ['https://acme.my.salesforce.com', 'https://acme--uat.sandbox.my.salesforce.com', 'https://login.salesforce.com']) expect(xml).toContain(`<AppDomain>${host}</AppDomain>`);
-    expect(unifiedManifest(production).validDomains).toEqual(['addin.example.com', 'login.salesforce.com', 'test.salesforce.com', 'acme.my.salesforce.com', 'acme--uat.sandbox.my.salesforce.com']);
+    for (const host of ['https://acme.my.salesforce.com', 'https://acme--uat.sandbox.my.salesforce.com', 'https://login.salesforce.com'])
+      expect(xml).toContain(`<AppDomain>${host}</AppDomain>`);
+    expect(unifiedManifest(production).validDomains).toEqual([
+      'addin.example.com',
+      'login.salesforce.com',
+      'test.salesforce.com',
+      'acme.my.salesforce.com',
+      'acme--uat.sandbox.my.salesforce.com',
+    ]);
     // The emulated org (loopback) gets no AppDomain in dev.
     expect(xmlManifest(dev)).not.toContain('<AppDomain>https://localhost:8787</AppDomain>');
   });
 
   it('describe the same add-in: id, task pane page, read and compose buttons', () => {
-    const json = unifiedManifest(production) as any;
+    const json = unifiedManifest(production);
     expect(json.id).toBe(/<Id>(.*)<\/Id>/.exec(xmlManifest(production))![1]);
-    const extension = json.extensions[0];
-    expect(extension.runtimes[0].code.page).toBe('https://addin.example.com/index.html');
-    expect(extension.ribbons.map((r: any) => r.contexts)).toEqual([['mailRead'], ['mailCompose']]);
-    expect(extension.ribbons.map((r: any) => r.tabs[0].groups[0].controls[0].id)).toEqual(['sellersReadOpenPane', 'sellersComposeOpenPane']);
+    const extension = json.extensions[0]!;
+    expect(extension.runtimes[0]!.code.page).toBe('https://addin.example.com/index.html');
+    expect(extension.ribbons.map((r) => r.contexts)).toEqual([['mailRead'], ['mailCompose']]);
+    expect([0, 1].map((r) => controlOf(json, r).id)).toEqual(['sellersReadOpenPane', 'sellersComposeOpenPane']);
     expect(json.authorization.permissions.resourceSpecific).toEqual([{ name: 'MailboxItem.Read.User', type: 'Delegated' }]);
   });
 
@@ -83,7 +92,9 @@ describe('the XML validator on generated manifests', () => {
     const config = structuredClone(production.config!);
     config.salesforce.redirectUri = 'https://other.example.com/auth-callback.html';
     const [xmlReport] = validateEnvironmentManifests({ ...production, config });
-    expect(xmlReport!.errors.join('\n')).toMatch(/redirectUri \(https:\/\/other.example.com\/auth-callback.html\) is on https:\/\/other.example.com, but the manifest's task pane is on https:\/\/addin.example.com/);
+    expect(xmlReport!.errors.join('\n')).toMatch(
+      /redirectUri \(https:\/\/other.example.com\/auth-callback.html\) is on https:\/\/other.example.com, but the manifest's task pane is on https:\/\/addin.example.com/,
+    );
   });
 });
 
@@ -91,9 +102,9 @@ describe('the unified manifest validator', () => {
   it('refuses what its JSON schema refuses', () => {
     const errors = validateJson(
       brokenJson((m) => {
-        delete m.developer;
-        m.version = 5;
-        m.extensions[0].ribbons[0].contexts = ['mailReading'];
+        delete (m as Partial<UnifiedManifest>).developer;
+        (m as unknown as { version: number }).version = 5;
+        m.extensions[0]!.ribbons[0]!.contexts = ['mailReading'];
         m.name.short = 'x'.repeat(31);
       }),
     ).join('\n');
@@ -110,9 +121,9 @@ describe('the unified manifest validator', () => {
   it('refuses what the schema allows but Outlook would not', () => {
     const errors = validateJson(
       brokenJson((m) => {
-        m.extensions[0].requirements.scopes = ['workbook'];
-        m.extensions[0].ribbons[1].tabs[0].groups[0].controls[0].actionId = 'missing';
-        m.extensions[0].runtimes[0].code.page = 'http://addin.example.com/index.html';
+        m.extensions[0]!.requirements.scopes = ['workbook'];
+        controlOf(m, 1).actionId = 'missing';
+        m.extensions[0]!.runtimes[0]!.code.page = 'http://addin.example.com/index.html';
         m.validDomains = ['https://login.salesforce.com/'];
       }),
     ).join('\n');

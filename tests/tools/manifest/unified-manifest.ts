@@ -23,7 +23,46 @@ const RUNTIME_ID = 'TaskPaneRuntime';
 /** validDomains take host names (with port), not origins. */
 const hostOf = (origin: string) => new URL(origin).host;
 
-export function unifiedManifest(environment: ManifestEnvironment): Record<string, unknown> {
+interface Icon {
+  size: number;
+  url: string;
+}
+interface RibbonControl {
+  id: string;
+  type: 'button';
+  label: string;
+  icons: Icon[];
+  supertip: { title: string; description: string };
+  actionId: string;
+}
+/** The part of the unified manifest's schema this add-in writes (the schema itself checks the rest). */
+export interface UnifiedManifest {
+  $schema: string;
+  manifestVersion: string;
+  id: string;
+  version: string;
+  name: { short: string; full: string };
+  description: { short: string; full: string };
+  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
+  icons: { color: string; outline: string };
+  accentColor: string;
+  validDomains: string[];
+  authorization: { permissions: { resourceSpecific: { name: string; type: 'Delegated' | 'Application' }[] } };
+  extensions: {
+    requirements: { scopes: string[]; capabilities: { name: string; minVersion: string }[] };
+    runtimes: {
+      requirements: { capabilities: { name: string; minVersion: string }[] };
+      id: string;
+      type: 'general';
+      code: { page: string };
+      lifetime: 'short' | 'long';
+      actions: { id: string; type: 'openPage'; pinnable: boolean }[];
+    }[];
+    ribbons: { contexts: string[]; tabs: { builtInTabId: string; groups: { id: string; label: string; icons: Icon[]; controls: RibbonControl[] }[] }[] }[];
+  }[];
+}
+
+export function unifiedManifest(environment: ManifestEnvironment): UnifiedManifest {
   const buttonIcons = ([16, 32, 80] as const).map((size) => ({ size, url: onAddin(environment, ADDIN.icons[size]) }));
   return {
     $schema: UNIFIED_SCHEMA_URL,

@@ -67,7 +67,8 @@ export function validateUnifiedManifest(manifest: unknown, options: UnifiedValid
   const validate = unifiedSchemaValidator(manifestVersion);
   if (!validate) return [`manifestVersion ${JSON.stringify(root.manifestVersion)} names no schema shipped in @microsoft/app-manifest`];
   if (!validate(manifest)) {
-    for (const e of validate.errors ?? []) errors.push(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
+    for (const e of validate.errors ?? [])
+      errors.push(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
   }
   if (typeof root.$schema === 'string' && !root.$schema.includes(`/v${manifestVersion}/`)) errors.push(`/$schema ${root.$schema} is not the schema of manifestVersion ${manifestVersion}`);
 
@@ -105,7 +106,7 @@ export function validateUnifiedManifest(manifest: unknown, options: UnifiedValid
       if (!bytes) errors.push(`${use.at}: ${use.url} names ${new URL(use.url).pathname}, which the add-in does not serve`);
     }
     for (const icon of urlsIn(extension, '/extensions/0').filter((use) => use.at.includes('/icons/') && use.at.endsWith('/url'))) {
-      const size = asObject(pointer(root, icon.at.replace(/\/url$/, ''))).size;
+      const size = Number(asObject(pointer(root, icon.at.replace(/\/url$/, ''))).size);
       const bytes = options.readAsset(new URL(icon.url).pathname);
       const actual = bytes && pngSize(bytes);
       if (bytes && !actual) errors.push(`${icon.at}: ${icon.url} is not a PNG`);
@@ -116,7 +117,10 @@ export function validateUnifiedManifest(manifest: unknown, options: UnifiedValid
   // The app package's own icons.
   if (options.readPackageFile) {
     const icons = asObject(root.icons);
-    for (const [name, size] of [['color', 192], ['outline', 32]] as const) {
+    for (const [name, size] of [
+      ['color', 192],
+      ['outline', 32],
+    ] as const) {
       if (typeof icons[name] !== 'string') continue;
       const bytes = options.readPackageFile(icons[name]);
       const actual = bytes && pngSize(bytes);

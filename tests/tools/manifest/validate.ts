@@ -74,11 +74,7 @@ export function printReports(reports: ManifestReport[]): boolean {
 function main(): number {
   const dev = resolveEnvironment({ env: 'dev' });
   const production = resolveEnvironment(SAMPLE_PRODUCTION);
-  const reports = [
-    committedManifestIsCurrent(),
-    ...validateEnvironmentManifests(dev, { xml: fs.readFileSync(COMMITTED_XML_MANIFEST, 'utf8') }),
-    ...validateEnvironmentManifests(production),
-  ];
+  const reports = [committedManifestIsCurrent(), ...validateEnvironmentManifests(dev, { xml: fs.readFileSync(COMMITTED_XML_MANIFEST, 'utf8') }), ...validateEnvironmentManifests(production)];
   return printReports(reports) ? 0 : 1;
 }
 

@@ -30,7 +30,14 @@ const version = packageVersion();
 
 describe('the release packer', () => {
   it('packs dist/ and both manifests, all at package.json version', () => {
-    const { archive, entries } = packRelease({ name: 'sellers-salesforce-outlook', version, environment: 'production', distDir, manifests: manifestFiles(environment), outDir: path.join(work, 'release') });
+    const { archive, entries } = packRelease({
+      name: 'sellers-salesforce-outlook',
+      version,
+      environment: 'production',
+      distDir,
+      manifests: manifestFiles(environment),
+      outDir: path.join(work, 'release'),
+    });
     const root = `sellers-salesforce-outlook-${version}-production`;
     expect(path.basename(archive)).toBe(`${root}.tar.gz`);
     const files = readTarGz(fs.readFileSync(archive));
@@ -48,17 +55,23 @@ describe('the release packer', () => {
     const text = (name: string) => files.find((f) => f.path === `${root}/${name}`)!.data.toString();
     expect(text('dist/index.html')).toBe(fixture['index.html']);
     expect(text('manifest.xml')).toContain(`<Version>${version}.0</Version>`);
-    expect(JSON.parse(text('app-package/manifest.json')).version).toBe(version);
-    expect(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version).toBe(version);
+    expect((JSON.parse(text('app-package/manifest.json')) as { version: string }).version).toBe(version);
+    expect((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version).toBe(version);
     // The app package zip holds the same three files, manifest.json at its root as the admin center wants.
     const zipped = readZip(files.find((f) => f.path === `${root}/app-package.zip`)!.data);
     expect(zipped.map((f) => f.path)).toEqual(['manifest.json', 'color.png', 'outline.png']);
-    expect(JSON.parse(zipped[0]!.data.toString()).version).toBe(version);
+    expect((JSON.parse(zipped[0]!.data.toString()) as { version: string }).version).toBe(version);
   });
 
   it('writes an app package zip that unzip reads', () => {
     const zip = path.join(work, 'package.zip');
-    fs.writeFileSync(zip, createZip([{ path: 'manifest.json', data: Buffer.from('{"a":1}') }, { path: 'color.png', data: Buffer.alloc(3000, 7) }]));
+    fs.writeFileSync(
+      zip,
+      createZip([
+        { path: 'manifest.json', data: Buffer.from('{"a":1}') },
+        { path: 'color.png', data: Buffer.alloc(3000, 7) },
+      ]),
+    );
     expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toMatch(/No errors detected/);
     expect(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' })).toBe('{"a":1}');
   });
@@ -89,7 +102,7 @@ describe('the release packer', () => {
     expect(fs.existsSync(path.join(work, 'refused'))).toBe(false);
   });
 
-  it("validates the manifests against the built files, and refuses a build missing a page they name", () => {
+  it('validates the manifests against the built files, and refuses a build missing a page they name', () => {
     for (const report of validateEnvironmentManifests(environment, { readAsset: distAssetReader(distDir) })) expect(report.errors, report.label).toEqual([]);
     const partial = path.join(work, 'partial');
     fs.cpSync(distDir, partial, { recursive: true });
@@ -101,7 +114,10 @@ describe('the release packer', () => {
 
 describe('npm run release', () => {
   it('refuses a release without a host before building', () => {
-    const run = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'tests', 'tools', 'release', 'release.ts'), '--env', 'production'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const run = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'tests', 'tools', 'release', 'release.ts'), '--env', 'production'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/--env production needs --host https:\/\/<the add-in's host>/);
     expect(run.stdout).not.toMatch(/vite build/);

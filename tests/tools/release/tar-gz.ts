@@ -68,8 +68,12 @@ export function createTarGz(entries: TarEntry[], mtime: Date = new Date()): Buff
 export function readTarGz(archive: Uint8Array): { path: string; data: Buffer }[] {
   const tar = zlib.gunzipSync(archive);
   const entries: { path: string; data: Buffer }[] = [];
-  const text = (offset: number, length: number) => tar.subarray(offset, offset + length).toString('utf8').replace(/\0.*$/s, '');
-  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+  const text = (offset: number, length: number) =>
+    tar
+      .subarray(offset, offset + length)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
+  for (let offset = 0; offset + BLOCK <= tar.length;) {
     if (tar.subarray(offset, offset + BLOCK).every((byte) => byte === 0)) break;
     const size = parseInt(text(offset + 124, 12).trim() || '0', 8);
     const prefix = text(offset + 345, 155);
