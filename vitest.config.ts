@@ -1,5 +1,5 @@
 import { getCertificate } from '@vitejs/plugin-basic-ssl';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ const certificateDir = fileURLToPath(new URL('./node_modules/.vite/basic-ssl', i
 const selfSigned = await getCertificate(certificateDir, 'outlook-addin-dev', ['localhost', '127.0.0.1']);
 const officeCa = join(homedir(), '.office-addin-dev-certs', 'ca.crt');
 const trustFile = join(certificateDir, '_trust.pem');
+// A new certificate's cache folder is created without waiting: make sure it exists before writing beside it.
+mkdirSync(certificateDir, { recursive: true });
 const certificatesOf = (pem: string) => pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
 writeFileSync(trustFile, [...certificatesOf(selfSigned), ...(existsSync(officeCa) ? certificatesOf(readFileSync(officeCa, 'utf8')) : [])].join('\n') + '\n');
 const TRUST_LOCALHOST_CERTIFICATE = { NODE_EXTRA_CA_CERTS: trustFile };
