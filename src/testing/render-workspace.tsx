@@ -5,14 +5,15 @@
  * (fake-crm.ts), and the real outbox over an in-memory IndexedDB (fake-indexeddb), resumed for the signed-in seller
  * as the app does after sign-in. Returns Testing Library's queries and handles on every fake.
  *
- * Outboxes made here are closed after each test.
+ * Outboxes made here are closed after each test. Importing this sets Testing Library's async timeout to 5 s
+ * and the test timeout to 30 s.
  */
 import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, type RenderResult } from '@testing-library/react';
+import { act, configure, render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactElement } from 'react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { WorkspaceView } from '../features/workspace/workspace-view';
 import { createOfficeHost } from '../host/create-office-host';
 import type { OfficeHost } from '../host/office-host';
@@ -61,6 +62,11 @@ export interface RenderedWorkspace extends RenderResult {
   /** Compose mode: the recipients become `to` (Outlook's RecipientsChanged; the workspace waits for a pause). */
   typeRecipients(to: { displayName: string; emailAddress: string }[]): void;
 }
+
+// Fluent's trees are deep and role queries walk them: on a shared, busy machine the default 1 s for findBy/waitFor
+// fails tests that are merely slow.
+configure({ asyncUtilTimeout: 5_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const openOutboxes: Outbox[] = [];
 afterEach(() => {
