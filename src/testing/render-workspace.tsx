@@ -21,6 +21,7 @@ import { createOutbox } from '../salesforce/outbox/create-outbox';
 import type { OnlineManager, Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 import { outboxOwnerOf } from '../salesforce/outbox/outbox';
 import type { SalesforceIdentity } from '../salesforce/salesforce-api';
+import './jsdom-resize-observer';
 import { createFakeCrm, type FakeCrm, type FakeCrmSeed } from './fake-crm';
 import { asyncValue, createFakeOffice, readItem, type FakeOffice } from './fake-office';
 import { SAM, createFakeSalesforceApi, type FakeApiHandlers, type FakeSalesforceApi } from './fake-salesforce-api';
