@@ -58,6 +58,8 @@ export interface RenderedWorkspace extends RenderResult {
   outbox: Outbox | undefined;
   /** The signed-in seller's outbox owner, as the workspace computes it. */
   owner: OutboxOwner;
+  /** The workspace mounts afresh over the same fakes, outbox and people directory (as the shell remounts it). */
+  remount(): void;
   /** A pinned pane moves to another item (null: none selected): Outlook's ItemChanged. */
   selectItem(item: unknown): void;
   /** Compose mode: the recipients become `to` (Outlook's RecipientsChanged; the workspace waits for a pause). */
@@ -117,16 +119,19 @@ export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedW
     outbox.resume(owner);
   }
 
-  const result = renderInFluent(
+  let generation = 0;
+  const workspace = () => (
     <WorkspaceView
+      key={generation}
       api={api}
       host={host}
       {...(outbox ? { outbox } : {})}
       identity={identity}
       locale={locale}
       {...(options.microsoftAccountId ? { microsoftAccountId: options.microsoftAccountId } : {})}
-    />,
+    />
   );
+  const result = renderInFluent(workspace());
 
   return {
     ...result,
@@ -136,6 +141,10 @@ export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedW
     host,
     outbox,
     owner,
+    remount() {
+      generation++;
+      result.rerender(workspace());
+    },
     selectItem(item) {
       act(() => {
         office.setItem(item);

@@ -16,6 +16,13 @@ const otherEmail = () =>
     cc: [],
   });
 
+const createBob: CreateContactAction = {
+  type: 'create_contact',
+  clientKey: 'k-bob',
+  fields: { FirstName: 'Bob', LastName: 'Lee', Email: 'bob.lee@acme.example', AccountId: ACME.Id },
+  label: 'Bob Lee',
+};
+
 describe('WorkspaceView', () => {
   it('shows the people of the email as cards, then what the seller can do: save the email, log a follow-up', async () => {
     const { crm } = renderWorkspace({ crm: knownPeople() });
@@ -56,18 +63,30 @@ describe('WorkspaceView', () => {
     expect(within(unknown).getByText(/Not in Salesforce/)).toBeTruthy();
     expect(crm.lookups).toBe(1);
 
-    const action: CreateContactAction = {
-      type: 'create_contact',
-      clientKey: 'k-bob',
-      fields: { FirstName: 'Bob', LastName: 'Lee', Email: 'bob.lee@acme.example', AccountId: ACME.Id },
-      label: 'Bob Lee',
-    };
-    await act(() => outbox!.enqueue(owner, action));
+    await act(() => outbox!.enqueue(owner, createBob));
 
     await waitFor(() => expect(within(screen.getByRole('group', { name: 'Bob Lee' })).getByText('Contact')).toBeTruthy());
     const bob = screen.getByRole('group', { name: 'Bob Lee' });
     expect(within(bob).queryByText(/Not in Salesforce/)).toBeNull();
     expect(within(bob).getByText('Acme renewal 2025')).toBeTruthy();
+    expect(crm.lookups).toBe(2);
+  });
+
+  it('a contact created before the workspace mounted is in its first answer already: no lookup for it again', async () => {
+    const { crm, outbox, owner, remount } = renderWorkspace({ crm: janeKnownBobNot() });
+    await screen.findByRole('button', { name: 'Create contact' });
+    await act(() => outbox!.enqueue(owner, createBob));
+    await waitFor(() => expect(within(screen.getByRole('group', { name: 'Bob Lee' })).getByText('Contact')).toBeTruthy());
+    expect(crm.lookups).toBe(2);
+
+    remount();
+
+    expect(await screen.findByRole('button', { name: 'Log a follow-up for Bob Lee' })).toBeTruthy();
+    // The outbox tells the new workspace about the finished entry too (its first answer, read before this list is):
+    // it is older than the workspace, so nothing is asked again.
+    await act(() => outbox!.list(owner));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(screen.queryByText(/Not in Salesforce/)).toBeNull();
     expect(crm.lookups).toBe(2);
   });
 
