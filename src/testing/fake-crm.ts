@@ -79,7 +79,8 @@ export function fakeRecordId(prefix: string, n: number): string {
   return `${prefix}5e${String(n).padStart(10, '0')}AAA`;
 }
 
-const referenceIds = ['contacts', 'leads', 'contactAccounts', 'accounts', 'saved'] as const;
+/** The composite subrequests of the people lookup (salesforce/crm/people-lookup.ts). */
+type ReferenceId = 'contacts' | 'leads' | 'contactAccounts' | 'accounts' | 'saved';
 
 function soqlOf(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf('?q=') + 3));
@@ -136,7 +137,7 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
     Owner: l.OwnerName ? { Name: l.OwnerName } : null,
   });
 
-  function answer(referenceId: (typeof referenceIds)[number], soql: string): unknown {
+  function answer(referenceId: ReferenceId, soql: string): unknown {
     const addresses = addressesIn(soql);
     const contactsOf = () => contacts.filter((c) => addresses.includes(c.Email.toLowerCase()));
     switch (referenceId) {
@@ -165,7 +166,7 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
       return requests.map((r) => ({
         referenceId: r.referenceId,
         httpStatusCode: 200,
-        body: answer(r.referenceId as (typeof referenceIds)[number], soqlOf(r.url)),
+        body: answer(r.referenceId as ReferenceId, soqlOf(r.url)),
       }));
     },
     query(soql) {

@@ -13,8 +13,7 @@ import { act } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 
-const describe = (element: Element | null) =>
-  element ? `${element.tagName.toLowerCase()}${element.textContent ? ` "${element.textContent.slice(0, 40)}"` : ''}` : 'nothing';
+const describe = (element: Element | null) => (element ? `${element.tagName.toLowerCase()}${element.textContent ? ` "${element.textContent.slice(0, 40)}"` : ''}` : 'nothing');
 
 export async function tabTo(user: UserEvent, target: HTMLElement, options: { shift?: boolean; maxPresses?: number } = {}): Promise<void> {
   const visited: string[] = [];

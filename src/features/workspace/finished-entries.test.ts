@@ -82,7 +82,7 @@ describe('subscribeFinishedEntries (the real outbox, in memory)', () => {
     outbox.close();
   });
 
-  it('tells an entry finished before it subscribed once, with the outbox\'s first answer', async () => {
+  it("tells an entry finished before it subscribed once, with the outbox's first answer", async () => {
     const { outbox } = outboxWithFakeApi();
     const first = await outbox.enqueue(owner, saveEmail(1));
     let landed = false;

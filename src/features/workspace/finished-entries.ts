@@ -23,11 +23,7 @@ export function newlyFinished(before: readonly OutboxEntry[], after: readonly Ou
  * from nothing: entries finished before the subscription are heard once too (the listener decides what they mean).
  * Returns the unsubscribe.
  */
-export function subscribeFinishedEntries(
-  outbox: Pick<Outbox, 'subscribe'>,
-  owner: OutboxOwner,
-  listener: (entry: FinishedEntry) => void,
-): () => void {
+export function subscribeFinishedEntries(outbox: Pick<Outbox, 'subscribe'>, owner: OutboxOwner, listener: (entry: FinishedEntry) => void): () => void {
   // One event an entry: a listener that throws on one entry still hears the others.
   const finished = createEmitter<FinishedEntry>();
   const unsubscribeListener = finished.subscribe(listener);

@@ -35,7 +35,9 @@ const createContact: OutboxAction = {
 const followUp: OutboxAction = { type: 'log_follow_up', clientKey: 'k2', subject: 'Call', activityDate: '2025-01-08', whoId: '0035e000000Jane01A', label: 'Jane' };
 
 function directoryWithApi() {
-  const api = createFakeSalesforceApi({ composite: (requests) => requests.map((r) => ({ referenceId: r.referenceId, httpStatusCode: 200, body: { totalSize: 0, done: true, records: [] } })) });
+  const api = createFakeSalesforceApi({
+    composite: (requests) => requests.map((r) => ({ referenceId: r.referenceId, httpStatusCode: 200, body: { totalSize: 0, done: true, records: [] } })),
+  });
   return { api, directory: createPeopleDirectory(api) };
 }
 const lookupInput = { addresses: ['new@acme.example'], savedEmail: { subject: 'Renewal', internetMessageId: '<m@x>' } };

@@ -33,10 +33,7 @@ export function usePersonForms(emailKey: string, matches: readonly PersonMatch[]
   const openCreate = useCallback((address: string) => setCreatingFor(address), []);
   const closeCreate = useCallback(() => setCreatingFor(undefined), []);
   const closeFollowUp = useCallback(() => setFollowUp(undefined), []);
-  const toggleFollowUp = useCallback(
-    (personId: string) => setFollowUp(followUpFor === personId ? undefined : { emailKey, personId }),
-    [emailKey, followUpFor],
-  );
+  const toggleFollowUp = useCallback((personId: string) => setFollowUp(followUpFor === personId ? undefined : { emailKey, personId }), [emailKey, followUpFor]);
   const onCreated = useCallback(
     (contactId: string, email: string) => {
       setCreatingFor(undefined);
@@ -45,9 +42,11 @@ export function usePersonForms(emailKey: string, matches: readonly PersonMatch[]
     [emailKey],
   );
 
-  // The new contact's card is shown (and took the focus in its own effect, which runs first): done.
+  // The new contact's card is shown (and took the focus in its own effect, which runs first): done. An effect, not a
+  // change during render: cleared any earlier, the card would never see `focusOnArrival` and never take the focus.
   const createdShown = createdNow !== undefined && matches.some((m) => m.id === createdNow.contactId);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- after the card's focus effect, on purpose (above)
     if (createdShown) setCreated(undefined);
   }, [createdShown]);
 

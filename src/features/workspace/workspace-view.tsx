@@ -105,12 +105,11 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const matches = useMemo(() => personMatchesOf(view, people), [view, people]);
   const forms = usePersonForms(emailKey, matches);
 
-  // Placeholders: one an address once the email is read; before, as many as the previous email had.
+  // Placeholders: one an address once the email is read; before, as many as the previous email had. Kept as the
+  // email is read (React's "information from previous renders" pattern), read only while the next one loads.
   const knownCount = email.state.status === 'ready' ? people.length : undefined;
   const [previousCount, setPreviousCount] = useState<number>();
-  useEffect(() => {
-    if (knownCount !== undefined) setPreviousCount(knownCount);
-  }, [knownCount]);
+  if (knownCount !== undefined && knownCount !== previousCount) setPreviousCount(knownCount);
 
   const state = workspaceStateOf({ email: email.state, people, lookup: lookup.state, previousCount });
   let peopleBody: React.ReactNode;
