@@ -14,8 +14,8 @@ import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
 import { DiagnosticsDisclosure } from '../features/sign-in/diagnostics-disclosure';
 import { SignOutConfirmDialog } from '../features/sign-out/sign-out-confirm-dialog';
 import { useSignOut } from '../features/sign-out/use-sign-out';
-import { StorageUnavailableNotice } from '../features/workspace/storage-unavailable-notice';
-import { WorkspaceView } from '../features/workspace/workspace-view';
+import { StorageUnavailableNotice } from './workspace/storage-unavailable-notice';
+import { WorkspaceView } from './workspace/workspace-view';
 import { useConnectionState } from '../salesforce/connection/use-connection-state';
 import type { AppServices } from './start-app';
 

@@ -26,7 +26,7 @@ import { SalesforceFailureError } from '../salesforce/failure-kinds';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
-import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
+import { clearPeopleCaches } from './workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
 import { sweepAccountStorage } from './account-sweep';
