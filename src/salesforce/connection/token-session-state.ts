@@ -102,9 +102,6 @@ export function heldTokens(state: TokenSessionState): HeldTokens | undefined {
   return state.status === 'none' ? undefined : state.tokens;
 }
 
-export function sessionSignal(state: TokenSessionState): AbortSignal | undefined {
-  return state.status === 'none' ? undefined : state.session.signal;
-}
 
 /** Pure. Returns the same object when nothing changes. */
 export function reduceTokenSession(state: TokenSessionState, action: TokenSessionAction): TokenSessionState {
@@ -134,4 +131,12 @@ export function reduceTokenSession(state: TokenSessionState, action: TokenSessio
         ? { status: 'lost', tokens: state.tokens, session: state.session, trusted: state.trusted, failure: action.failure }
         : state;
   }
+}
+
+/** What this pane tells the others about whose grant it holds; a restoring pane has no identity URL yet. */
+export function announcedIdentityUrl(held: HeldTokens | undefined): string {
+  if (!held) return '';
+  if (held.identityUrl !== '' || !held.seller) return held.identityUrl;
+  // Only its org and user ids are read on the other side (sellerOfIdentityUrl).
+  return `${held.loginUrl}/id/${held.seller}`;
 }
