@@ -15,7 +15,7 @@ const LOGIN = 'https://login.example';
 const SIGN_IN: SalesforceTokens = { accessToken: 'access-0', refreshToken: 'refresh-0', instanceUrl: 'https://instance.example', identityUrl: IDENTITY, issuedAt: 1000 };
 const RENEWED: SalesforceTokens = { accessToken: 'access-1', refreshToken: 'refresh-1', instanceUrl: 'https://instance.example', identityUrl: IDENTITY, issuedAt: 2000 };
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** navigator.locks with nobody else around: granted at once. */
 const freeLocks: WebLockManager = { request: (_name, _options, callback) => callback() };
