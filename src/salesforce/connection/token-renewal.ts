@@ -20,7 +20,7 @@ import {
   type TokenSessionAction,
   type TokenSessionState,
 } from './token-session-state';
-import type { TokenSessionDeps } from './token-session';
+import type { TokenSessionDeps } from './token-session-deps';
 
 /** How long a pane waits for another pane's answer before calling the token endpoint itself. A refresh happens
  * about once per session timeout (hours), so this wait costs nothing a seller notices. */

@@ -5,7 +5,7 @@
  */
 import type { ClassifiedFailure } from '../failure-kinds';
 import { parseCrossPaneMessage, sellerOfIdentityUrl as sellerOf, type CrossPaneDropCounter, type CrossPaneMessage } from './cross-pane';
-import type { TokenSessionDeps } from './token-session';
+import type { TokenSessionDeps } from './token-session-deps';
 import { announcedIdentityUrl, heldTokens, type TokenSessionAction, type TokenSessionState } from './token-session-state';
 
 export function hostOf(url: string): string | undefined {

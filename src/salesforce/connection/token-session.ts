@@ -20,13 +20,11 @@
  * What the session holds changes only through `reduceTokenSession` (token-session-state.ts); the renewal under the
  * lock is token-renewal.ts. Work begun for a session checks that session's AbortSignal, never a counter.
  */
-import { SalesforceFailureError, type ClassifiedFailure, type ClassifyContext } from '../failure-kinds';
+import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
-import type { BackoffPolicy } from './backoff';
-import type { ConnectionAction } from './connection-state';
-import { crossPaneDrops, sellerKey, sellerOfIdentityUrl as sellerOf, type CrossPaneChannel, type CrossPaneDropCounter } from './cross-pane';
-import type { RefreshLock } from './refresh-lock';
+import { crossPaneDrops, sellerKey, sellerOfIdentityUrl as sellerOf } from './cross-pane';
 import { failureOf, renewUnderLock, saveRefreshToken, type RenewalContext } from './token-renewal';
+import type { TokenSessionDeps } from './token-session-deps';
 import { hostOf, listenToOtherPanes } from './token-session-cross-pane';
 import {
   announcedIdentityUrl,
@@ -40,43 +38,7 @@ import {
 } from './token-session-state';
 
 export type { ActiveTokens, StoredRefreshToken };
-
-/** Where the refresh token lives between sessions (the encrypted IndexedDB store in the app, memory in tests). */
-export interface RefreshTokenStore {
-  /** Rejects when the token could not be kept (quota, storage gone). A store keeps the newest version it was given. */
-  saveRefreshToken(token: string, issuedAt: number): Promise<void>;
-  /**
-   * The newest refresh token saved by any pane. Optional, but with it a pane that waited for the lock sees a
-   * rotation even when the other pane's announcement has not reached it yet.
-   */
-  loadRefreshToken?(): Promise<StoredRefreshToken | undefined>;
-}
-
-export interface TokenSessionDeps {
-  clientId: string;
-  /** Bound for one token endpoint call. */
-  timeoutMs: number;
-  refreshLock: RefreshLock;
-  crossPane: CrossPaneChannel;
-  tokenStore: RefreshTokenStore;
-  requestRefresh(args: { loginUrl: string; clientId: string; refreshToken: string; signal?: AbortSignal }): Promise<SalesforceTokens>;
-  classify(error: unknown, context: ClassifyContext): ClassifiedFailure;
-  isOnline(): boolean | undefined;
-  sleep(ms: number): Promise<void>;
-  random(): number;
-  now(): number;
-  backoff: BackoffPolicy;
-  dispatch(action: ConnectionAction): void;
-  /**
-   * Hosts (`host` with port) the configured login URLs name: an instance URL from another pane may name one of them
-   * while this pane does not hold an instance URL of its own yet.
-   */
-  configuredHosts?: readonly string[];
-  /** Where refused cross-pane messages are counted. Default: the pane's one counter (`crossPaneDrops`). */
-  drops?: CrossPaneDropCounter;
-  /** Another pane signed this seller out: this pane has dropped its tokens (state `signed_out`). */
-  onSignedOutElsewhere?(): void;
-}
+export type { RefreshTokenStore, TokenSessionDeps } from './token-session-deps';
 
 export interface TokenSession {
   current(): ActiveTokens | undefined;
