@@ -5,6 +5,7 @@
  */
 import type { ClassifiedFailure } from '../failure-kinds';
 import { parseCrossPaneMessage, sellerOfIdentityUrl as sellerOf, type CrossPaneDropCounter, type CrossPaneMessage } from './cross-pane';
+import { createEmitter } from '../../shared/event-emitter';
 import type { TokenSessionDeps } from './token-session-deps';
 import { announcedIdentityUrl, heldTokens, type TokenSessionAction, type TokenSessionState } from './token-session-state';
 
@@ -81,15 +82,14 @@ export function listenToOtherPanes(context: {
     return { now: deps.now(), seller: tokens?.seller, heldIssuedAt: tokens?.issuedAt ?? 0, instanceHosts: hosts };
   }
 
-  /** Resolved whenever tokens from another pane are adopted (or the session is lost through one). */
-  let newerArrived: () => void = () => {};
+  /** Heard whenever a message from another pane changed this pane's session. */
+  const arrived = createEmitter();
   function nextArrival(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const previous = newerArrived;
-      newerArrived = () => {
-        previous();
+      const stop = arrived.subscribe(() => {
+        stop();
         resolve();
-      };
+      });
     });
   }
 
@@ -125,10 +125,7 @@ export function listenToOtherPanes(context: {
       answer(message);
       return;
     }
-    if (!onMessage(message)) return;
-    const settle = newerArrived;
-    newerArrived = () => {};
-    settle();
+    if (onMessage(message)) arrived.emit();
   });
 
   return { nextArrival, dispose: unsubscribe };
