@@ -71,15 +71,11 @@ export function lockTimeoutError(detail: string): Error {
 /** Runs `fn` for at most `holdMs`; at the deadline its signal is aborted, so work that outlives the lock stops. */
 function holdBounded<T>(fn: (held: AbortSignal) => Promise<T>, holdMs: number): Promise<T> {
   const held = new AbortController();
-  return withDeadline(
-    Promise.resolve(held.signal).then(fn),
-    holdMs,
-    () => {
-      const error = lockTimeoutError('The token refresh held the lock too long and let go.');
-      held.abort(error);
-      return error;
-    },
-  );
+  return withDeadline(Promise.resolve(held.signal).then(fn), holdMs, () => {
+    const error = lockTimeoutError('The token refresh held the lock too long and let go.');
+    held.abort(error);
+    return error;
+  });
 }
 
 function isAbortError(error: unknown): boolean {

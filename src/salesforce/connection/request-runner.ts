@@ -73,7 +73,7 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
 
   async function attempts(request: () => JsforceRequest, options: CallOptions, deadlineAt: number, expired: () => boolean, caller: SalesforceIdentity | undefined): Promise<unknown> {
     let refreshed = false;
-    for (let retry = 0; ; ) {
+    for (let retry = 0; ;) {
       assertCaller(caller);
       const lost = session.lostFailure();
       if (lost) throw new SalesforceFailureError(lost);

@@ -75,9 +75,7 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       const result = (await call(() => json('POST', `${apiPath}/composite`, body), {
         idempotent: requests.every((r) => r.method === 'GET'),
       })) as { compositeResponse?: Array<{ referenceId?: unknown; httpStatusCode?: unknown; body?: unknown }> } | undefined;
-      return (result?.compositeResponse ?? []).map(
-        (r): CompositeSubresponse => ({ referenceId: String(r.referenceId ?? ''), httpStatusCode: Number(r.httpStatusCode ?? 0), body: r.body }),
-      );
+      return (result?.compositeResponse ?? []).map((r): CompositeSubresponse => ({ referenceId: String(r.referenceId ?? ''), httpStatusCode: Number(r.httpStatusCode ?? 0), body: r.body }));
     },
   };
 }

@@ -240,14 +240,10 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       if (!target) return;
       const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
       try {
-        await withDeadline(
-          requestTokenRevoke(fetchFn, { loginUrl: target.loginUrl, token: target.refreshToken, signal: controller?.signal }),
-          timeoutMs,
-          () => {
-            controller?.abort();
-            return new Error('revoke timed out');
-          },
-        );
+        await withDeadline(requestTokenRevoke(fetchFn, { loginUrl: target.loginUrl, token: target.refreshToken, signal: controller?.signal }), timeoutMs, () => {
+          controller?.abort();
+          return new Error('revoke timed out');
+        });
       } catch {
         // Best effort: the seller is signed out locally either way.
       }

@@ -11,15 +11,7 @@ import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds
 import type { SalesforceTokens } from '../salesforce-api';
 import { backoffDelay } from './backoff';
 import { withDeadline } from '../../shared/deadline';
-import {
-  announcedIdentityUrl,
-  heldTokens,
-  newerStoredToken,
-  type HeldTokens,
-  type StoredRefreshToken,
-  type TokenSessionAction,
-  type TokenSessionState,
-} from './token-session-state';
+import { announcedIdentityUrl, heldTokens, newerStoredToken, type HeldTokens, type StoredRefreshToken, type TokenSessionAction, type TokenSessionState } from './token-session-state';
 import type { TokenSessionDeps } from './token-session-deps';
 
 /** How long a pane waits for another pane's answer before calling the token endpoint itself. A refresh happens

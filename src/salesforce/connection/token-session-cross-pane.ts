@@ -23,12 +23,7 @@ export interface OtherPanes {
   dispose(): void;
 }
 
-export function listenToOtherPanes(context: {
-  deps: TokenSessionDeps;
-  drops: CrossPaneDropCounter;
-  state(): TokenSessionState;
-  dispatch(action: TokenSessionAction): void;
-}): OtherPanes {
+export function listenToOtherPanes(context: { deps: TokenSessionDeps; drops: CrossPaneDropCounter; state(): TokenSessionState; dispatch(action: TokenSessionAction): void }): OtherPanes {
   const { deps, drops, dispatch } = context;
   const held = () => heldTokens(context.state());
   const lost = (): ClassifiedFailure | undefined => {

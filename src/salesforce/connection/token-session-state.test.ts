@@ -154,7 +154,7 @@ describe('reduceTokenSession: every transition', () => {
 
 describe('mergeTokens', () => {
   it.each<[string, HeldTokens, SalesforceTokens, Partial<HeldTokens>]>([
-    ['a rotated refresh token takes the answer\'s issuedAt as its version', HELD, RENEWED, { refreshToken: 'refresh-2', refreshIssuedAt: 2000 }],
+    ["a rotated refresh token takes the answer's issuedAt as its version", HELD, RENEWED, { refreshToken: 'refresh-2', refreshIssuedAt: 2000 }],
     [
       'a rotated refresh token is always newer than the one it replaces, whatever the clocks say',
       { ...HELD, refreshIssuedAt: 5000 },

@@ -102,7 +102,6 @@ export function heldTokens(state: TokenSessionState): HeldTokens | undefined {
   return state.status === 'none' ? undefined : state.tokens;
 }
 
-
 /** Pure. Returns the same object when nothing changes. */
 export function reduceTokenSession(state: TokenSessionState, action: TokenSessionAction): TokenSessionState {
   switch (action.type) {
@@ -122,9 +121,7 @@ export function reduceTokenSession(state: TokenSessionState, action: TokenSessio
     case 'renewal_started':
       return state.status === 'holding' ? { ...state, status: 'renewing', renewal: action.renewal } : state;
     case 'renewal_settled':
-      return state.status === 'renewing' && state.renewal === action.renewal
-        ? { status: 'holding', tokens: state.tokens, session: state.session, trusted: state.trusted }
-        : state;
+      return state.status === 'renewing' && state.renewal === action.renewal ? { status: 'holding', tokens: state.tokens, session: state.session, trusted: state.trusted } : state;
     case 'lost':
       // Lost once is lost: a second failure keeps the first (it is what the banner shows and other panes were told).
       return state.status === 'holding' || state.status === 'renewing'

@@ -142,9 +142,7 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
   return {
     current() {
       const tokens = held();
-      return tokens
-        ? { accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl, identityUrl: tokens.identityUrl, issuedAt: tokens.issuedAt, loginUrl: tokens.loginUrl }
-        : undefined;
+      return tokens ? { accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl, identityUrl: tokens.identityUrl, issuedAt: tokens.issuedAt, loginUrl: tokens.loginUrl } : undefined;
     },
     lostFailure: lost,
 
