@@ -29,6 +29,7 @@ import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from './workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
+import type { OnlineState } from '../shared/online-state';
 import { sweepAccountStorage } from './account-sweep';
 import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
 import { createOutboxHolder, openWithinDeadline, type OutboxHolder } from './outbox-holder';
@@ -151,6 +152,9 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       .catch(() => false);
   }
 
+  // One reader of the network's state for the whole pane, over the environment's.
+  const onlineState: OnlineState = { isOnline: () => env.isOnline(), subscribe: (listener) => env.onOnlineChange(listener) };
+
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
   let currentUser: SalesforceUserKey | undefined;
   const connection = createSalesforceConnection({
@@ -165,8 +169,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       const check = checkSalesforceHost(instanceUrl, hostPolicy);
       return check.ok ? undefined : hostRefusedFailure(check, 'instance');
     },
-    isOnline: env.isOnline,
-    onlineSignal: { subscribe: env.onOnlineChange },
+    onlineState,
     clock: env.now,
   });
 

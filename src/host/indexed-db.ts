@@ -1,7 +1,8 @@
 /**
- * The IndexedDB building blocks every store of the add-in uses (token store, pending revokes, outbox): a request or a
- * transaction as a promise. One copy, so every store settles and fails the same way.
+ * The IndexedDB building blocks every store of the add-in uses (token store, pending revokes, outbox, the refresh
+ * lock's lease): a request or a transaction as a promise. One copy, so every store settles and fails the same way.
  */
+import { deadlineError } from '../shared/deadline';
 
 /** Resolves with the request's result, rejects with its error. */
 export function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
@@ -29,20 +30,40 @@ export interface KeyValueDatabase {
   close(): Promise<void>;
 }
 
+export interface KeyValueDatabaseOptions {
+  /**
+   * How long the open may take. Past it (a blocked upgrade, a webview's broken IndexedDB) the open counts as failed,
+   * with a TimeoutError, and the next use opens again. Default: no deadline.
+   */
+  openDeadlineMs?: number;
+}
+
 /**
  * A database of plain key-value object stores, opened on first use and kept open. Another pane deleting it (a
  * sign-out) closes this connection through versionchange; the next use opens it again, recreated empty.
  */
-export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: readonly string[]): KeyValueDatabase {
+export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: readonly string[], options: KeyValueDatabaseOptions = {}): KeyValueDatabase {
   let opening: Promise<IDBDatabase> | undefined;
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      let timedOut = false;
+      const timer =
+        options.openDeadlineMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              opening = undefined;
+              reject(deadlineError('IndexedDB did not open in time.'));
+            }, options.openDeadlineMs);
       const request = factory.open(name, 1);
       request.onupgradeneeded = () => {
         for (const store of stores) if (!request.result.objectStoreNames.contains(store)) request.result.createObjectStore(store);
       };
       request.onsuccess = () => {
         const db = request.result;
+        clearTimeout(timer);
+        // Given up on already, and opened again since: this late connection would only block a later delete.
+        if (timedOut) return db.close();
         db.onversionchange = () => {
           db.close();
           opening = undefined;
@@ -50,7 +71,8 @@ export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: 
         resolve(db);
       };
       request.onerror = () => {
-        opening = undefined;
+        clearTimeout(timer);
+        if (!timedOut) opening = undefined;
         reject(request.error ?? new Error('IndexedDB open failed'));
       };
     });
