@@ -90,4 +90,14 @@ describe('org set-up check against the emulated org', () => {
     expect(report.filter((r) => r.status === 'problem').map((r) => r.id)).toEqual(['client-secret']);
     expect(formatReport(report, 'en')).toContain('Setup › External Client App Manager › Outlook Add-in › Settings › OAuth Settings › Flow Enablement');
   });
+
+  it('each mistake is also an HTTP control, undone by reset; an unknown name is refused', async () => {
+    const post = (path: string, body: unknown) => fetch(`${org.url}/__emulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const set = await post('misconfigure', { name: 'oauth-cors-off' });
+    expect(set.status).toBe(200);
+    expect(((await set.json()) as { corsForOAuthEndpoints: boolean }).corsForOAuthEndpoints).toBe(false);
+    expect((await post('misconfigure', { name: 'no-such-mistake' })).status).toBe(400);
+    await post('reset', {});
+    expect(org.controls.getPolicy().corsForOAuthEndpoints).toBe(true);
+  });
 });
