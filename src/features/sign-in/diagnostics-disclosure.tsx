@@ -5,7 +5,7 @@
  * would, which support wants to know.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import type { MicrosoftAuth } from '../../auth/microsoft';
 import { format, type ShellStrings } from '../../i18n/strings';
 import { crossPaneDrops, type CrossPaneDropCounter } from '../../salesforce/connection/cross-pane';
@@ -24,9 +24,11 @@ export interface DiagnosticsDisclosureProps {
   strings: ShellStrings;
   /** Default: the pane's one counter. */
   drops?: CrossPaneDropCounter;
+  /** The org set-up check (setup-check-panel.tsx), shown last when given. */
+  setupCheck?: ReactNode;
 }
 
-export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPaneDrops }: DiagnosticsDisclosureProps) {
+export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPaneDrops, setupCheck }: DiagnosticsDisclosureProps) {
   const styles = useStyles();
   // Subscribed so the line follows sign-in and sign-out.
   useSyncExternalStore(microsoft?.subscribe ?? noSubscribe, microsoft ? () => microsoft.state : none, microsoft ? () => microsoft.state : none);
@@ -41,6 +43,7 @@ export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPane
       <p className={styles.line} data-testid="diagnostics-cross-pane-dropped">
         {format(s.diagnosticsCrossPaneDropped, { count: dropped })}
       </p>
+      {setupCheck}
     </details>
   );
 }
