@@ -45,8 +45,9 @@ export interface AuthorizeFindings {
   callback: SetupFinding;
   scopes: SetupFinding;
   pkce: SetupFinding;
-  /** The authorize page said the consumer key is unknown (what the token endpoint may not have been able to say). */
-  clientUnknown: boolean;
+  /** What the authorize page said of the consumer key (Salesforce checks it first), which the token endpoint may not
+   * have been able to say: 'unknown', 'known' (it went on to the callback or scopes), or nothing. */
+  client?: 'known' | 'unknown';
 }
 
 function triple(status: SetupFinding['status'], finding: SetupFinding['finding'], values: Record<string, string>): AuthorizeFindings {
@@ -54,7 +55,6 @@ function triple(status: SetupFinding['status'], finding: SetupFinding['finding']
     callback: { id: 'callback-url', status, finding, values },
     scopes: { id: 'scopes', status, finding, values },
     pkce: { id: 'pkce', status, finding, values },
-    clientUnknown: false,
   };
 }
 
@@ -75,11 +75,12 @@ export function decideAuthorize(withChallenge: NavigationAnswer, withoutChalleng
   const values = { redirectUri: context.redirectUri, scopes: context.scopes };
   if (withChallenge.kind === 'network_error') return triple('unknown', 'unexpected_answer', { ...values, detail: 'no answer' });
   const first = authorizeError(withChallenge);
-  if (first.error !== undefined && APP_UNKNOWN.has(first.error)) return { ...triple('unknown', 'not_checked', values), clientUnknown: true };
+  if (first.error !== undefined && APP_UNKNOWN.has(first.error)) return { ...triple('unknown', 'not_checked', values), client: 'unknown' };
   if (first.error === 'redirect_uri_mismatch') {
     return {
       ...triple('unknown', 'not_checked', values),
       callback: { id: 'callback-url', status: 'problem', finding: 'callback_not_listed', values, reason: 'invalid_client' },
+      client: 'known',
     };
   }
   const callback: SetupFinding = { id: 'callback-url', status: 'ok', finding: 'callback_listed', values };
@@ -88,7 +89,7 @@ export function decideAuthorize(withChallenge: NavigationAnswer, withoutChalleng
       callback,
       scopes: { id: 'scopes', status: 'problem', finding: 'scopes_missing', values, reason: 'invalid_client' },
       pkce: { id: 'pkce', status: 'unknown', finding: 'not_checked', values },
-      clientUnknown: false,
+      client: 'known',
     };
   }
   if (first.error !== undefined) return triple('unknown', 'unexpected_answer', { ...values, detail: first.error });
@@ -100,5 +101,5 @@ export function decideAuthorize(withChallenge: NavigationAnswer, withoutChalleng
     else if (second.error === undefined) pkce = { id: 'pkce', status: 'problem', finding: 'pkce_not_required', values };
     else pkce = { id: 'pkce', status: 'unknown', finding: 'unexpected_answer', values: { ...values, detail: second.error } };
   }
-  return { callback, scopes, pkce, clientUnknown: false };
+  return { callback, scopes, pkce, client: 'known' };
 }

@@ -100,6 +100,13 @@ describe('runSetupCheck', () => {
     expect(byId(findings)).toMatchObject({ 'callback-url': 'ok:callback_listed', scopes: 'ok:scopes_granted', pkce: 'ok:pkce_required' });
   });
 
+  it('where CORS hides the token endpoint, the authorize page says whether the key is known', async () => {
+    const { fetchFn } = browserSees({ ...HEALTHY, '/services/oauth2/token': 'blocked' });
+    const readNavigation = async (): Promise<NavigationAnswer> => ({ kind: 'answer', status: 200, text: 'login' });
+    const findings = await runSetupCheck({ fetch: fetchFn, salesforce: config, origin: ORIGIN, readNavigation });
+    expect(byId(findings)).toMatchObject({ 'client-id': 'ok:client_known', 'client-secret': 'unknown:not_checked', 'oauth-cors': 'problem:oauth_cors_off' });
+  });
+
   it('an unknown key seen only on the authorize page (token endpoint refused by CORS) is still named', async () => {
     const { fetchFn } = browserSees({ ...HEALTHY, '/services/oauth2/token': 'blocked' });
     const readNavigation = async (): Promise<NavigationAnswer> => ({ kind: 'answer', status: 400, text: 'error=invalid_client_id' });
