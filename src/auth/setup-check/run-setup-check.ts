@@ -103,12 +103,15 @@ export async function runSetupCheck(deps: SetupCheckDeps): Promise<SetupFinding[
     // The second request only when the first got as far as the login page: otherwise it cannot say more.
     if (authorize.scopes.status === 'ok') authorize = decideAuthorize(first, await safeRead(authorizeUrl(config, false)), context);
   }
-  // The token endpoint's answer wins; where it could not be read, the authorize page's word on the key stands.
-  if (authorize.client === 'unknown' && clientId.status !== 'problem') {
+  // A readable token endpoint answer wins; where there is none, the authorize page's word on the key stands (over a
+  // past sign-in's: the page is what Salesforce says now).
+  if (tokenAnswer.kind === 'network_error' && authorize.client === 'unknown') {
     clientId = { id: 'client-id', status: 'problem', finding: 'client_unknown', values: { clientId: config.clientId }, reason: 'invalid_client' };
     clientSecret = { id: 'client-secret', status: 'unknown', finding: 'not_checked', values: { clientId: config.clientId } };
   }
-  if (authorize.client === 'known' && clientId.status === 'unknown') clientId = { id: 'client-id', status: 'ok', finding: 'client_known', values: { clientId: config.clientId } };
+  if (tokenAnswer.kind === 'network_error' && authorize.client === 'known' && clientId.status === 'unknown') {
+    clientId = { id: 'client-id', status: 'ok', finding: 'client_known', values: { clientId: config.clientId } };
+  }
   findings.push(allowlist, oauthCors, clientId, clientSecret, authorize.callback, authorize.scopes, authorize.pkce);
   return order([...findings, ...sessionFindings, ...POLICIES]);
 }
