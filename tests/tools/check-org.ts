@@ -10,6 +10,9 @@
  * each check with its status, plain words and the Setup path; exits 0 when nothing is a problem, 1 otherwise, 2 on
  * wrong arguments. What needs a seller's session (API access, Enhanced Email, Shared Activities) is checked from
  * the add-in's About and diagnostics once signed in.
+ *
+ * Against the local emulated org (self-signed certificate), run it with NODE_EXTRA_CA_CERTS pointing at
+ * node_modules/.vite/basic-ssl/_cert.pem, as the tests do; a real org needs nothing.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
