@@ -1,16 +1,20 @@
 /**
  * The org set-up check's words, English and French: what each finding means in plain words, and where in Setup an
- * admin fixes or looks (one path per check). Placeholders are {name}, filled by `format`. {app} is the External Client
- * App's name as the admin knows it (the pane does not know it: "the add-in's app").
+ * admin fixes or looks (one path per check), keyed by the check ids and finding keys of src/auth/setup-check (its
+ * setup-check-result.ts; src/features/sign-in/describe-setup-finding.ts puts them together, and its test proves every
+ * key is here in both languages). Placeholders are {name}, filled by `format`. {app} is the External Client App's
+ * name as the admin knows it (the pane does not know it: "the add-in's app").
  */
-import type { SetupCheckId, SetupCheckResult, SetupFinding, SetupFindingKey } from '../auth/setup-check/setup-check-result';
-import { format, resolveLocale, type Locale } from './strings';
+import { resolveLocale, type Locale } from './strings';
 
-interface SetupCheckCatalogue {
-  titles: Record<SetupCheckId, string>;
-  statuses: Record<SetupFinding['status'], string>;
-  findings: Record<SetupFindingKey, string>;
-  fixes: Record<SetupCheckId, string>;
+export interface SetupCheckCatalogue {
+  /** By check id. */
+  titles: Record<string, string>;
+  statuses: Record<'ok' | 'problem' | 'unknown', string>;
+  /** By finding key. */
+  findings: Record<string, string>;
+  /** By check id. */
+  fixes: Record<string, string>;
   defaultApp: string;
   panel: {
     action: string;
@@ -199,20 +203,4 @@ export interface SetupCheckContext {
   origin?: string;
   redirectUri?: string;
   clientId?: string;
-}
-
-/** A finding in the seller's (or the admin's) words. */
-export function describeFinding(finding: SetupFinding, localeTag: string | undefined, context: SetupCheckContext = {}): SetupCheckResult & { title: string } {
-  const words = setupCheckStrings(localeTag);
-  const known = Object.fromEntries(Object.entries(context).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  const values: Record<string, string> = { app: words.defaultApp, ...known, ...(finding.values ?? {}) };
-  const result: SetupCheckResult & { title: string } = {
-    id: finding.id,
-    status: finding.status,
-    title: words.titles[finding.id],
-    what: format(words.findings[finding.finding], values),
-    fix: format(words.fixes[finding.id], values),
-  };
-  if (finding.reason !== undefined) result.reason = finding.reason;
-  return result;
 }

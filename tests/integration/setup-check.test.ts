@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { corsEnforcingFetch } from '../../src/auth/setup-check/cors-enforcing-fetch';
 import { runSetupCheck } from '../../src/auth/setup-check/run-setup-check';
 import { isReady, type SetupFinding } from '../../src/auth/setup-check/setup-check-result';
-import { describeFinding } from '../../src/i18n/setup-check-strings';
+import { describeFinding } from '../../src/features/sign-in/describe-setup-finding';
 import type { Misconfiguration } from '../emulator/misconfigurations';
 import { checkOrg, formatReport, readNavigation } from '../tools/check-org';
 import { ADDIN_ORIGIN, CLIENT_ID, REDIRECT_URI } from './connection-fixture';

@@ -20,7 +20,8 @@ import type { NavigationAnswer } from '../../src/auth/setup-check/authorize-prob
 import { corsEnforcingFetch } from '../../src/auth/setup-check/cors-enforcing-fetch';
 import { runSetupCheck } from '../../src/auth/setup-check/run-setup-check';
 import { isReady, type SetupCheckResult } from '../../src/auth/setup-check/setup-check-result';
-import { describeFinding, setupCheckStrings } from '../../src/i18n/setup-check-strings';
+import { describeFinding, type DescribedFinding } from '../../src/features/sign-in/describe-setup-finding';
+import { setupCheckStrings } from '../../src/i18n/setup-check-strings';
 
 export interface CheckOrgOptions {
   loginUrl: string;
@@ -72,7 +73,7 @@ export async function readNavigation(url: string): Promise<NavigationAnswer> {
   }
 }
 
-export async function checkOrg(options: CheckOrgOptions, fetchFn: typeof fetch = fetch): Promise<Array<SetupCheckResult & { title: string }>> {
+export async function checkOrg(options: CheckOrgOptions, fetchFn: typeof fetch = fetch): Promise<DescribedFinding[]> {
   const findings = await runSetupCheck({
     fetch: corsEnforcingFetch((url, init) => fetchFn(url, init), options.origin),
     salesforce: { loginUrl: options.loginUrl, clientId: options.clientId, redirectUri: options.redirectUri, customDomains: options.customDomains },

@@ -7,7 +7,8 @@
 import { Badge, Button, List, ListItem, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useRef, useState } from 'react';
 import { isReady, type SetupFinding } from '../../auth/setup-check/setup-check-result';
-import { describeFinding, setupCheckStrings, type SetupCheckContext } from '../../i18n/setup-check-strings';
+import { setupCheckStrings, type SetupCheckContext } from '../../i18n/setup-check-strings';
+import { describeFinding } from './describe-setup-finding';
 import { format } from '../../i18n/strings';
 
 const useStyles = makeStyles({

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { SETUP_CHECK_IDS, SETUP_FINDINGS } from '../auth/setup-check/setup-check-result';
-import { describeFinding, SETUP_CHECK_STRINGS } from './setup-check-strings';
+import { SETUP_CHECK_IDS, SETUP_FINDINGS } from '../../auth/setup-check/setup-check-result';
+import { SETUP_CHECK_STRINGS } from '../../i18n/setup-check-strings';
+import { describeFinding } from './describe-setup-finding';
 
 const context = { origin: 'https://addin.contoso.com', redirectUri: 'https://addin.contoso.com/auth-callback.html', clientId: 'key' };
 const values = { host: 'acme.my.salesforce.com', origin: context.origin, clientId: 'key', redirectUri: context.redirectUri, scopes: 'api refresh_token', detail: 'HTTP 500' };
 
-describe('setup check strings', () => {
+describe('describeFinding', () => {
+  it.each(['en', 'fr'] as const)('%s: has the words of every check and every finding, and nothing else', (locale) => {
+    const words = SETUP_CHECK_STRINGS[locale];
+    expect(Object.keys(words.titles).sort()).toEqual([...SETUP_CHECK_IDS].sort());
+    expect(Object.keys(words.fixes).sort()).toEqual([...SETUP_CHECK_IDS].sort());
+    expect(Object.keys(words.findings).sort()).toEqual([...SETUP_FINDINGS].sort());
+  });
+
   it.each(['en', 'fr'] as const)('%s: every finding of every check reads with no placeholder left', (locale) => {
     for (const id of SETUP_CHECK_IDS) {
       for (const finding of SETUP_FINDINGS) {
