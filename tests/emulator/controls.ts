@@ -151,7 +151,12 @@ export function createControls(org: OrgState): EmulatorControls {
     getPolicy: () => ({ ...org.policy }),
     misconfigure: (name) => {
       if (!isMisconfiguration(name)) throw new ControlError(`unknown misconfiguration ${String(name)}; one of ${MISCONFIGURATIONS.join(', ')}`);
-      return org.setPolicy(misconfigurationPolicy(name, org.users.map((user) => user.username)));
+      return org.setPolicy(
+        misconfigurationPolicy(
+          name,
+          org.users.map((user) => user.username),
+        ),
+      );
     },
     advanceTime: (ms) => {
       org.clockOffsetMs += ms;

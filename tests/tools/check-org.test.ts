@@ -15,7 +15,18 @@ describe('check-org arguments', () => {
   });
 
   it('takes the origin from the callback URL when none is given', () => {
-    const options = parseCheckOrgArgs(['--login-url', 'https://a.my.salesforce.com', '--client-id', 'k', '--redirect-uri', 'https://addin.example/sub/auth-callback.html', '--custom-domain', 'login.acme.com', '--custom-domain', 'sso.acme.com']);
+    const options = parseCheckOrgArgs([
+      '--login-url',
+      'https://a.my.salesforce.com',
+      '--client-id',
+      'k',
+      '--redirect-uri',
+      'https://addin.example/sub/auth-callback.html',
+      '--custom-domain',
+      'login.acme.com',
+      '--custom-domain',
+      'sso.acme.com',
+    ]);
     expect(options.origin).toBe('https://addin.example');
     expect(options.customDomains).toEqual(['login.acme.com', 'sso.acme.com']);
   });

@@ -53,7 +53,7 @@ export function parseCheckOrgArgs(argv: string[]): CheckOrgOptions {
   const clientId = values['client-id'];
   if (!loginUrl || !clientId) throw new UsageError('--login-url and --client-id are required');
   const redirectUri = values['redirect-uri'] ?? (values.origin ? `${values.origin.replace(/\/+$/, '')}/auth-callback.html` : undefined);
-  if (!redirectUri) throw new UsageError('--origin (the add-in\'s address) or --redirect-uri is required');
+  if (!redirectUri) throw new UsageError("--origin (the add-in's address) or --redirect-uri is required");
   let origin: string;
   try {
     origin = values.origin ? new URL(values.origin).origin : new URL(redirectUri).origin;

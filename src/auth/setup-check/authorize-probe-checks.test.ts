@@ -28,10 +28,34 @@ describe('decideAuthorize', () => {
     ['a scope the app lacks', errorPage('invalid_scope'), undefined, ['ok', 'callback_listed'], ['problem', 'scopes_missing'], ['unknown', 'not_checked'], 'known'],
     ['PKCE not required', loginPage, loginPage, ['ok', 'callback_listed'], ['ok', 'scopes_granted'], ['problem', 'pkce_not_required'], 'known'],
     ['an unknown consumer key', errorPage('invalid_client_id'), undefined, ['unknown', 'not_checked'], ['unknown', 'not_checked'], ['unknown', 'not_checked'], 'unknown'],
-    ['an app not installed', redirect('/setup/secur/RemoteAccessErrorPage.apexp?error=OAUTH_EC_APP_NOT_FOUND'), undefined, ['unknown', 'not_checked'], ['unknown', 'not_checked'], ['unknown', 'not_checked'], 'unknown'],
-    ['a blocked app', redirect(`${CALLBACK}?error=OAUTH_APP_BLOCKED`), undefined, ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer'], undefined],
-    ['no answer', { kind: 'network_error' } as NavigationAnswer, undefined, ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer'], undefined],
-    ['an invalid_request elsewhere than the callback', loginPage, redirect('https://elsewhere.example/cb?error=invalid_request'), ['ok', 'callback_listed'], ['ok', 'scopes_granted'], ['unknown', 'unexpected_answer'], 'known'],
+    [
+      'an app not installed',
+      redirect('/setup/secur/RemoteAccessErrorPage.apexp?error=OAUTH_EC_APP_NOT_FOUND'),
+      undefined,
+      ['unknown', 'not_checked'],
+      ['unknown', 'not_checked'],
+      ['unknown', 'not_checked'],
+      'unknown',
+    ],
+    [
+      'a blocked app',
+      redirect(`${CALLBACK}?error=OAUTH_APP_BLOCKED`),
+      undefined,
+      ['unknown', 'unexpected_answer'],
+      ['unknown', 'unexpected_answer'],
+      ['unknown', 'unexpected_answer'],
+      undefined,
+    ],
+    ['no answer', { kind: 'network_error' }, undefined, ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer'], undefined],
+    [
+      'an invalid_request elsewhere than the callback',
+      loginPage,
+      redirect('https://elsewhere.example/cb?error=invalid_request'),
+      ['ok', 'callback_listed'],
+      ['ok', 'scopes_granted'],
+      ['unknown', 'unexpected_answer'],
+      'known',
+    ],
   ] as const)('%s', (_name, first, second, [cbStatus, cbFinding], [scStatus, scFinding], [pkStatus, pkFinding], client) => {
     const result = decideAuthorize(first, second, context);
     expect(result.callback).toMatchObject({ id: 'callback-url', status: cbStatus, finding: cbFinding });

@@ -48,7 +48,9 @@ describe('corsEnforcingFetch', () => {
 
   it('preflights a request with an Authorization header, and stops when the preflight is refused', async () => {
     const { fetchFn, seen } = server(undefined, 403);
-    await expect(corsEnforcingFetch(fetchFn, ORIGIN)('https://acme.my.salesforce.com/services/data/v62.0/', { method: 'GET', headers: { Authorization: 'Bearer x' } })).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      corsEnforcingFetch(fetchFn, ORIGIN)('https://acme.my.salesforce.com/services/data/v62.0/', { method: 'GET', headers: { Authorization: 'Bearer x' } }),
+    ).rejects.toBeInstanceOf(TypeError);
     expect(seen.map((s) => s.method)).toEqual(['OPTIONS']);
     expect(seen[0]?.headers.get('access-control-request-headers')).toBe('authorization');
   });

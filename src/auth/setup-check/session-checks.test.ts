@@ -16,11 +16,17 @@ describe('decideSession', () => {
   it.each([
     ['both on', answered(200, 200), ['ok', 'api_enabled'], ['ok', 'enhanced_email_on'], ['ok', 'shared_activities_on']],
     ['Enhanced Email off', answered(404, 200), ['ok', 'api_enabled'], ['ok', 'enhanced_email_off'], ['ok', 'shared_activities_on']],
-    ['EmailMessage for cases only (Email-to-Case, Enhanced Email off)', answered(200, 200, describeWith(['Case'])), ['ok', 'api_enabled'], ['ok', 'enhanced_email_off'], ['ok', 'shared_activities_on']],
+    [
+      'EmailMessage for cases only (Email-to-Case, Enhanced Email off)',
+      answered(200, 200, describeWith(['Case'])),
+      ['ok', 'api_enabled'],
+      ['ok', 'enhanced_email_off'],
+      ['ok', 'shared_activities_on'],
+    ],
     ['Shared Activities off', answered(200, 404), ['ok', 'api_enabled'], ['ok', 'enhanced_email_on'], ['ok', 'shared_activities_off']],
     ['a describe refused otherwise', answered(403, 500), ['ok', 'api_enabled'], ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer']],
-    ['API disabled', { kind: 'failed', reason: 'api_disabled', failureKind: 'admin_action_required' } as SessionAnswer, ['problem', 'api_disabled'], ['unknown', 'not_checked'], ['unknown', 'not_checked']],
-    ['another failure', { kind: 'failed', failureKind: 'timeout' } as SessionAnswer, ['unknown', 'unexpected_answer'], ['unknown', 'not_checked'], ['unknown', 'not_checked']],
+    ['API disabled', { kind: 'failed', reason: 'api_disabled', failureKind: 'admin_action_required' }, ['problem', 'api_disabled'], ['unknown', 'not_checked'], ['unknown', 'not_checked']],
+    ['another failure', { kind: 'failed', failureKind: 'timeout' }, ['unknown', 'unexpected_answer'], ['unknown', 'not_checked'], ['unknown', 'not_checked']],
     ['no session', undefined, ['unknown', 'sign_in_to_check'], ['unknown', 'sign_in_to_check'], ['unknown', 'sign_in_to_check']],
   ] as const)('%s', (_name, answer, [apiStatus, apiFinding], [emailStatus, emailFinding], [sharedStatus, sharedFinding]) => {
     const [api, email, shared] = decideSession(answer);

@@ -11,9 +11,9 @@ describe('decideTokenClient', () => {
     ['app_not_found: not installed', oauth(400, 'app_not_found'), false, ['problem', 'client_unknown'], ['unknown', 'not_checked']],
     ['invalid_client: a secret is required', oauth(400, 'invalid_client'), false, ['ok', 'client_known'], ['problem', 'secret_required']],
     ['an unexpected code', oauth(400, 'invalid_request'), false, ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer']],
-    ['not JSON', { kind: 'answer', status: 503, text: '<html>', json: undefined } as ProbeAnswer, false, ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer']],
-    ['unreadable, signed out', { kind: 'network_error' } as ProbeAnswer, false, ['unknown', 'not_checked'], ['unknown', 'not_checked']],
-    ['unreadable, signed in through the app', { kind: 'network_error' } as ProbeAnswer, true, ['ok', 'signed_in_through_it'], ['ok', 'signed_in_through_it']],
+    ['not JSON', { kind: 'answer', status: 503, text: '<html>', json: undefined }, false, ['unknown', 'unexpected_answer'], ['unknown', 'unexpected_answer']],
+    ['unreadable, signed out', { kind: 'network_error' }, false, ['unknown', 'not_checked'], ['unknown', 'not_checked']],
+    ['unreadable, signed in through the app', { kind: 'network_error' }, true, ['ok', 'signed_in_through_it'], ['ok', 'signed_in_through_it']],
   ] as const)('%s', (_name, probe, signedIn, [clientStatus, clientFinding], [secretStatus, secretFinding]) => {
     const [client, secret] = decideTokenClient(probe, { clientId: 'key', signedIn });
     expect(client).toMatchObject({ id: 'client-id', status: clientStatus, finding: clientFinding });

@@ -39,12 +39,14 @@ export function SetupCheckPanel({ run, locale, context }: SetupCheckPanelProps) 
     if (running.current) return;
     running.current = true;
     setState({ status: 'running' });
-    run().then(
-      (findings) => setState({ status: 'done', findings }),
-      () => setState({ status: 'failed' }),
-    ).finally(() => {
-      running.current = false;
-    });
+    run()
+      .then(
+        (findings) => setState({ status: 'done', findings }),
+        () => setState({ status: 'failed' }),
+      )
+      .finally(() => {
+        running.current = false;
+      });
   }, [run]);
 
   const results = state.status === 'done' ? state.findings.map((finding) => describeFinding(finding, locale, context)) : [];
