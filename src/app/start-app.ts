@@ -3,6 +3,7 @@
  * hands the app one object. Every browser side effect arrives here through `AppEnvironment`, so the rest of the app
  * (and its tests) never reaches for a global.
  */
+import { createSetupCheckRunner, type PaneSetupCheck } from './setup-check-runner';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
 import {
@@ -63,6 +64,8 @@ export interface AppServices {
   /** Microsoft sign-in for the shell (name, Sign in with Microsoft, diagnostics); absent when not configured. */
   microsoftAuth?: MicrosoftAuth;
   copyText(text: string): Promise<void>;
+  /** The org set-up check (About and diagnostics), with the pane's fetch, config and session. */
+  setupCheck?: PaneSetupCheck;
 }
 
 export interface AppOptions {
@@ -263,5 +266,6 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     ...(microsoftAccountId ? { microsoftAccountId } : {}),
     ...(options.microsoftAuth ? { microsoftAuth: options.microsoftAuth } : {}),
     copyText: env.copyText,
+    setupCheck: createSetupCheckRunner({ fetch: env.fetch, origin: env.origin, config: config.salesforce, connection }),
   };
 }
