@@ -3,7 +3,7 @@
  * with a Testing Library user driving it by pointer and keyboard. The language picks the strings the pane would use.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, type RenderResult } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
 import { shellStrings, type Locale, type ShellStrings } from '../i18n/strings';
@@ -22,12 +22,8 @@ export function stringsFor(lang: Locale = 'en'): PaneStrings {
   return { locale, shell: shellStrings(locale), workspace: workspaceStrings(locale) };
 }
 
-export interface FluentRenderResult extends RenderResult {
-  user: UserEvent;
-}
-
-export function renderWithFluent(ui: ReactElement, { lang = 'en' }: { lang?: Locale } = {}): FluentRenderResult {
-  const user = userEvent.setup();
+export function renderWithFluent(ui: ReactElement, { lang = 'en' }: { lang?: Locale } = {}) {
+  const user: UserEvent = userEvent.setup();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <FluentProvider theme={webLightTheme} lang={lang} dir="ltr">
       {children}

@@ -21,7 +21,10 @@ export interface TestOutbox {
   until(predicate: (entries: OutboxEntry[]) => boolean, label?: string): Promise<OutboxEntry[]>;
 }
 
-export function createTestOutbox(handlers: FakeApiHandlers = {}, { online = true }: { online?: boolean } = {}): TestOutbox {
+export function createTestOutbox(
+  handlers: FakeApiHandlers = {},
+  { online = true, storage = new IDBFactory() }: { online?: boolean; storage?: IDBFactory } = {},
+): TestOutbox {
   const api = createFakeSalesforceApi(handlers);
   let isOnline = online;
   const listeners = new Set<(online: boolean) => void>();
@@ -33,7 +36,7 @@ export function createTestOutbox(handlers: FakeApiHandlers = {}, { online = true
     },
   };
   // Backoff of an hour: a waiting entry stays waiting for the test unless the test (or the seller's Retry) moves it.
-  const outbox = createOutbox({ api, indexedDB: new IDBFactory(), partitionKey: 'component-test', onlineManager, backoffMs: () => 3_600_000, broadcast: false });
+  const outbox = createOutbox({ api, indexedDB: storage, partitionKey: 'component-test', onlineManager, backoffMs: () => 3_600_000, broadcast: false });
   const owner = outboxOwnerOf(SAM, { partitionKey: 'component-test' });
   outbox.resume(owner);
   onTestFinished(() => outbox.close());
@@ -83,4 +86,36 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/**
+ * Browser storage that is full: databases open and read as usual (fake-indexeddb), and every write is refused with the
+ * QuotaExceededError a browser raises over quota. Nothing the seller asks for can be kept.
+ */
+export function fullStorage(): IDBFactory {
+  const factory = new IDBFactory();
+  const open = factory.open.bind(factory);
+  factory.open = (name: string, version?: number) => {
+    const request = open(name, version);
+    // Registered before the opener's own onsuccess, so the database it gets is already full.
+    request.addEventListener('success', () => {
+      const db = request.result;
+      const transaction = db.transaction.bind(db);
+      db.transaction = ((stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+        const tx = transaction(stores, mode, options);
+        if (mode !== 'readwrite') return tx;
+        const objectStore = tx.objectStore.bind(tx);
+        tx.objectStore = (storeName: string) => {
+          const store = objectStore(storeName);
+          store.put = () => {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          };
+          return store;
+        };
+        return tx;
+      }) as IDBDatabase['transaction'];
+    });
+    return request;
+  };
+  return factory;
 }

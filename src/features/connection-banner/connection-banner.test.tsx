@@ -11,7 +11,10 @@ const sessionExpired: ClassifiedFailure = { kind: 'session_expired', connectionL
 const badToken: ClassifiedFailure = { kind: 'bad_oauth_token', connectionLost: true, retryable: false, code: 'invalid_grant' };
 const inactiveUser: ClassifiedFailure = { kind: 'admin_action_required', connectionLost: false, retryable: false, code: 'inactive', reason: 'inactive_user' };
 
-function renderBanner(failure: ClassifiedFailure, { lang = 'en' as const, busy = false, copyText = vi.fn(() => Promise.resolve()) } = {}) {
+function renderBanner(
+  failure: ClassifiedFailure,
+  { lang = 'en', busy = false, copyText = vi.fn(() => Promise.resolve()) }: { lang?: 'en' | 'fr'; busy?: boolean; copyText?: (text: string) => Promise<void> } = {},
+) {
   const onSignInAgain = vi.fn();
   const onSignOut = vi.fn();
   const { locale, shell } = stringsFor(lang);
