@@ -41,7 +41,8 @@ const creates = (t: TestOutbox) => t.api.calls.filter((c) => c.method === 'creat
 /** The message Fluent's Field shows under a field (its validation message). */
 const messageOf = (testId: string) => within(screen.getByTestId(testId)).queryByText((_, el) => el?.getAttribute('role') === 'alert' || el?.id.endsWith('__validationMessage') === true)?.textContent;
 
-describe('CreateContactForm', () => {
+// Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
+describe('CreateContactForm', { timeout: 30_000 }, () => {
   it('opens prefilled from the address and display name, the one account on the domain picked, focus in the first field', () => {
     const t = createTestOutbox();
     renderForm(t);

@@ -27,7 +27,8 @@ function renderList(t: TestOutbox, lang: 'en' | 'fr' = 'en') {
 
 const entryCards = () => within(screen.getByRole('region', { name: 'Waiting to go to Salesforce' })).getAllByTestId('outbox-entry');
 
-describe('OutboxList', () => {
+// Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
+describe('OutboxList', { timeout: 30_000 }, () => {
   it('shows nothing when nothing waits, and nothing once Salesforce has it', async () => {
     const t = createTestOutbox();
     const { container } = renderList(t);
