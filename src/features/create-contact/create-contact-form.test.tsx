@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
@@ -11,12 +12,17 @@ const globex: AccountSummary = { id: '0015e000000Glbx01A', name: 'Globex', websi
 const globexEmea: AccountSummary = { id: '0015e000000Glbx02A', name: 'Globex EMEA', website: 'globex.example', openOpportunities: [] };
 const NEW_CONTACT = '0035e000000Priy01A';
 
-function renderForm(t: TestOutbox, { accounts = [globex], person = priya, lang = 'en' }: { accounts?: AccountSummary[]; person?: EmailPerson; lang?: 'en' | 'fr' } = {}) {
+function renderForm(
+  t: TestOutbox,
+  { accounts = [globex], person = priya, lang = 'en', beside }: { accounts?: AccountSummary[]; person?: EmailPerson; lang?: 'en' | 'fr'; beside?: ReactNode } = {},
+) {
   const onCancel = vi.fn();
   const onCreated = vi.fn();
   const { locale, workspace } = stringsFor(lang);
   const view = renderWithFluent(
-    <OutboxEntries outbox={t.outbox} owner={t.owner}>
+    <>
+      {beside}
+      <OutboxEntries outbox={t.outbox} owner={t.owner}>
       {(entries) => (
         <CreateContactForm
           person={person}
@@ -30,7 +36,8 @@ function renderForm(t: TestOutbox, { accounts = [globex], person = priya, lang =
           onCreated={onCreated}
         />
       )}
-    </OutboxEntries>,
+      </OutboxEntries>
+    </>,
     { lang },
   );
   return { ...view, onCancel, onCreated };
@@ -106,7 +113,8 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     expect(field('Last name').getAttribute('aria-invalid')).toBe('true');
     expect(field('Email').getAttribute('aria-invalid')).toBe('true');
     expect(field('First name').getAttribute('aria-invalid')).not.toBe('true');
-    expect(document.activeElement).toBe(field('Last name'));
+    // React runs the effect that moves the focus after the render, not within it.
+    await waitFor(() => expect(document.activeElement).toBe(field('Last name')));
     expect(await t.outbox.list(t.owner)).toEqual([]);
   });
 
@@ -117,7 +125,8 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     await user.paste('T'.repeat(129));
     await user.click(screen.getByRole('button', { name: 'Create contact' }));
     expect(messageOf('field-Title')).toBe('Too long');
-    expect(document.activeElement).toBe(field('Title'));
+    // React runs the effect that moves the focus after the render, not within it.
+    await waitFor(() => expect(document.activeElement).toBe(field('Title')));
     expect(await t.outbox.list(t.owner)).toEqual([]);
   });
 
@@ -144,6 +153,20 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     expect(creates(t).map(([, fields]) => (fields as { Phone: string }).Phone)).toEqual(['020 7946 0000', '+44 20 7946 0000']);
     // One entry, retried with the seller's edit: not a second write.
     expect(await t.outbox.list(t.owner)).toHaveLength(1);
+  });
+
+  it('never takes the focus from where the seller went while Salesforce answered', async () => {
+    const answer = deferred<{ id: string }>();
+    const t = createTestOutbox({ create: () => answer.promise });
+    const { user } = renderForm(t, { beside: <input aria-label="Search mail" /> });
+    await user.click(screen.getByRole('button', { name: 'Create contact' }));
+    await screen.findByRole('button', { name: 'Creating…' });
+    await user.click(screen.getByRole('textbox', { name: 'Search mail' }));
+    answer.reject(refusal('validation', { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['Phone'], detail: 'Phone must start with +' }));
+    await waitFor(() => expect(messageOf('field-Phone')).toBe('Phone must start with +'));
+    // Past the render's effects (the one that would move the focus runs just after the messages show).
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search mail' }));
   });
 
   it('says a required field Salesforce found missing in our words, not its API name', async () => {

@@ -109,7 +109,8 @@ describe('FollowUpForm', { timeout: 30_000 }, () => {
     expect(messageOf('follow-up-field-subject')).toBe('Required');
     expect(messageOf('follow-up-field-dueDate')).toBe('Required');
     expect(subject().getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(subject());
+    // React runs the effect that moves the focus after the render, not within it.
+    await waitFor(() => expect(document.activeElement).toBe(subject()));
     expect(await t.outbox.list(t.owner)).toEqual([]);
   });
 
