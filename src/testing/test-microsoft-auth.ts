@@ -4,17 +4,13 @@
  * installed on the jsdom window for one test and removed after it.
  */
 import { onTestFinished } from 'vitest';
-import { createMicrosoftAuth, type FlagStorage, type MicrosoftAuth } from '../auth/microsoft';
+import { createMicrosoftAuth, type MicrosoftAuth } from '../auth/microsoft';
+import { memoryStorage } from './memory-storage';
 import { createNaaBridgeStandIn, type BridgeMethod, type Behaviour, type HostAccount, type NaaBridgeStandIn } from './naa-bridge-stand-in';
 
 export interface TestMicrosoftAuth {
   microsoft: MicrosoftAuth;
   host: NaaBridgeStandIn;
-}
-
-function memoryFlags(): FlagStorage {
-  const items = new Map<string, string>();
-  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
 }
 
 export function createTestMicrosoftAuth(
@@ -30,7 +26,7 @@ export function createTestMicrosoftAuth(
     config: { clientId: '6f1c2d3e-aaaa-bbbb-cccc-0123456789ab', authority: 'https://login.microsoftonline.com/common' },
     redirectUri: 'https://localhost:3000/msal-redirect.html',
     isSetSupported: () => true,
-    flags: memoryFlags(),
+    flags: memoryStorage(),
     ...(options.initializeTimeoutMs ? { initializeTimeoutMs: options.initializeTimeoutMs } : {}),
   });
   return { microsoft, host };
@@ -38,5 +34,5 @@ export function createTestMicrosoftAuth(
 
 /** Microsoft sign-in left out of the runtime config. */
 export function unconfiguredMicrosoftAuth(): MicrosoftAuth {
-  return createMicrosoftAuth({ config: undefined, redirectUri: 'https://localhost:3000/msal-redirect.html', flags: memoryFlags() });
+  return createMicrosoftAuth({ config: undefined, redirectUri: 'https://localhost:3000/msal-redirect.html', flags: memoryStorage() });
 }

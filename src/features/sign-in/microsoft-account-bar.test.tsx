@@ -90,6 +90,13 @@ describe('MicrosoftAccountBar', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('names the account by its sign-in name when the directory has no display name', async () => {
+    const { microsoft } = createTestMicrosoftAuth({ account: { ...HOST_SAM, name: '' } });
+    renderBar(microsoft);
+    await act(() => microsoft.initialize());
+    expect(screen.getByTestId('microsoft-account-name').textContent).toBe(`Microsoft account: ${HOST_SAM.username}`);
+  });
+
   it('shows a hostile account name as text', async () => {
     const { microsoft } = createTestMicrosoftAuth({ account: { ...HOST_SAM, name: '<img src=x onerror="alert(1)">' } });
     renderBar(microsoft);
