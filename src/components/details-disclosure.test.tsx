@@ -47,6 +47,22 @@ describe('DetailsDisclosure', () => {
     expect(screen.queryByText('session_expired')).toBeNull();
   });
 
+  it('announces every copy, not only the first: the status empties before it says Copied again', async () => {
+    const copyText = vi.fn(() => Promise.resolve());
+    const { user } = renderWithFluent(<DetailsDisclosure lines={lines} labels={labels} copyText={copyText} />);
+    await user.click(screen.getByRole('button', { name: 'Details' }));
+    const status = screen.getByRole('status');
+    const seen: string[] = [];
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    await user.click(screen.getByRole('button', { name: 'Copy details' }));
+    await vi.waitFor(() => expect(status.textContent).toBe('Copied'));
+    await user.click(screen.getByRole('button', { name: 'Copy details' }));
+    await vi.waitFor(() => expect(copyText).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(seen.filter((text) => text === 'Copied')).toHaveLength(2));
+    // A live region whose text does not change is not read again; the empty step is what makes the second one heard.
+    expect(seen.slice(seen.indexOf('Copied'))).toContain('');
+  });
+
   it('says so when the clipboard refuses', async () => {
     const { user } = renderWithFluent(<DetailsDisclosure lines={lines} labels={labels} copyText={() => Promise.reject(new Error('denied'))} />);
     await user.click(screen.getByRole('button', { name: 'Details' }));
