@@ -25,11 +25,11 @@ describe('FormField', () => {
         </FormField>
       </>,
     );
-    const lastName = screen.getByRole('textbox', { name: /Last name/ });
-    expect((lastName as HTMLInputElement).required).toBe(true);
+    const lastName = screen.getByRole<HTMLInputElement>('textbox', { name: /Last name/ });
+    expect(lastName.required).toBe(true);
     expect(lastName.getAttribute('aria-invalid')).not.toBe('true');
     expect(screen.getByTestId('field-LastName').contains(lastName)).toBe(true);
-    expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).required).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Title' }).required).toBe(false);
   });
 
   it('puts its message on the control as an error a screen reader reads with it', () => {

@@ -26,9 +26,10 @@ if (typeof HTMLElement !== 'undefined') {
     get(this: HTMLElement): Element | null {
       if (!this.isConnected || this === this.ownerDocument.body) return null;
       const view = this.ownerDocument.defaultView;
-      for (let element: Element | null = this; element; element = element.parentElement) {
+      for (let element: Element | null = this.parentElement; element; element = element.parentElement) {
         if (view?.getComputedStyle(element).display === 'none') return null;
       }
+      if (view?.getComputedStyle(this).display === 'none') return null;
       return this.parentElement;
     },
   });

@@ -13,9 +13,7 @@ export interface TestMicrosoftAuth {
   host: NaaBridgeStandIn;
 }
 
-export function createTestMicrosoftAuth(
-  options: Partial<Record<BridgeMethod, Behaviour>> & { account?: HostAccount; initializeTimeoutMs?: number } = {},
-): TestMicrosoftAuth {
+export function createTestMicrosoftAuth(options: Partial<Record<BridgeMethod, Behaviour>> & { account?: HostAccount; initializeTimeoutMs?: number } = {}): TestMicrosoftAuth {
   const host = createNaaBridgeStandIn(options);
   const g = globalThis as Record<string, unknown>;
   g.nestedAppAuthBridge = host.bridge;

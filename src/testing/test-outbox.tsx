@@ -21,10 +21,7 @@ export interface TestOutbox {
   until(predicate: (entries: OutboxEntry[]) => boolean, label?: string): Promise<OutboxEntry[]>;
 }
 
-export function createTestOutbox(
-  handlers: FakeApiHandlers = {},
-  { online = true, storage = new IDBFactory() }: { online?: boolean; storage?: IDBFactory } = {},
-): TestOutbox {
+export function createTestOutbox(handlers: FakeApiHandlers = {}, { online = true, storage = new IDBFactory() }: { online?: boolean; storage?: IDBFactory } = {}): TestOutbox {
   const api = createFakeSalesforceApi(handlers);
   let isOnline = online;
   const listeners = new Set<(online: boolean) => void>();

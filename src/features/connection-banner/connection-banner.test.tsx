@@ -19,17 +19,7 @@ function renderBanner(
   const onSignOut = vi.fn();
   const { locale, shell } = stringsFor(lang);
   const view = renderWithFluent(
-    <ConnectionBanner
-      failure={failure}
-      at={AT}
-      identity={SAM}
-      strings={shell}
-      locale={locale}
-      busy={busy}
-      onSignInAgain={onSignInAgain}
-      onSignOut={onSignOut}
-      copyText={copyText}
-    />,
+    <ConnectionBanner failure={failure} at={AT} identity={SAM} strings={shell} locale={locale} busy={busy} onSignInAgain={onSignInAgain} onSignOut={onSignOut} copyText={copyText} />,
     { lang },
   );
   return { ...view, onSignInAgain, onSignOut, copyText };
@@ -42,7 +32,11 @@ describe('ConnectionBanner', () => {
     expect(banner.dataset.testid).toBe('connection-lost');
     expect(within(banner).getByText('Your Salesforce session expired or is no longer valid.')).toBeTruthy();
     expect(within(banner).getByText('Your work is kept and goes to Salesforce once you sign in again.')).toBeTruthy();
-    expect(within(banner).getAllByRole('button').map((b) => b.textContent)).toEqual(['Sign in again', 'Sign out', 'Details']);
+    expect(
+      within(banner)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Sign in again', 'Sign out', 'Details']);
   });
 
   it('says the sign-in could not be renewed for a dead refresh token', () => {
@@ -91,7 +85,7 @@ describe('ConnectionBanner', () => {
     expect(await within(details).findByText('Copied')).toBeTruthy();
   });
 
-  it('shows Salesforce\'s own text in the details as text, cut short and without a token it may echo', async () => {
+  it("shows Salesforce's own text in the details as text, cut short and without a token it may echo", async () => {
     const token = '00D5e000000DemoAAA!AQ0AQKz3vQ8xTc9Zq1Y2b3C4d5E6f7G8h9I0j1K2l3M4n5O6p7Q8r9S0t1U2v3W4x5Y6z7';
     const detail = `<img src=x onerror="alert(1)"> session ${token} ${'x'.repeat(400)}`;
     const { user } = renderBanner({ ...sessionExpired, detail });
@@ -118,7 +112,11 @@ describe('ConnectionBanner', () => {
     const { user } = renderBanner(sessionExpired, { lang: 'fr' });
     const banner = screen.getByRole('group', { name: 'Connexion perdue' });
     expect(within(banner).getByText('Votre session Salesforce a expiré ou n’est plus valide.')).toBeTruthy();
-    expect(within(banner).getAllByRole('button').map((b) => b.textContent)).toEqual(['Se reconnecter', 'Se déconnecter', 'Détails']);
+    expect(
+      within(banner)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Se reconnecter', 'Se déconnecter', 'Détails']);
     await user.click(within(banner).getByRole('button', { name: 'Détails' }));
     expect(within(banner).getByText('Code Salesforce')).toBeTruthy();
     expect(within(banner).getByRole('button', { name: 'Masquer les détails' })).toBeTruthy();

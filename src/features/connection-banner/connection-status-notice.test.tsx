@@ -24,14 +24,13 @@ describe('ConnectionStatusNotice', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it.each<ConnectionState>([
-    { status: 'connected' },
-    { status: 'signed_out' },
-    { status: 'lost', failure: { kind: 'session_expired', connectionLost: true, retryable: false }, at: 1 },
-  ])('shows nothing when the connection is $status (the banner owns lost)', (state) => {
-    const { container } = renderNotice(state);
-    expect(container.textContent).toBe('');
-  });
+  it.each<ConnectionState>([{ status: 'connected' }, { status: 'signed_out' }, { status: 'lost', failure: { kind: 'session_expired', connectionLost: true, retryable: false }, at: 1 }])(
+    'shows nothing when the connection is $status (the banner owns lost)',
+    (state) => {
+      const { container } = renderNotice(state);
+      expect(container.textContent).toBe('');
+    },
+  );
 
   it('speaks French', () => {
     const { rerender } = renderNotice({ status: 'offline' }, 'fr');

@@ -23,19 +23,19 @@ function renderForm(
     <>
       {beside}
       <OutboxEntries outbox={t.outbox} owner={t.owner}>
-      {(entries) => (
-        <CreateContactForm
-          person={person}
-          accounts={accounts}
-          outbox={t.outbox}
-          owner={t.owner}
-          entries={entries}
-          strings={workspace}
-          locale={locale}
-          onCancel={onCancel}
-          onCreated={onCreated}
-        />
-      )}
+        {(entries) => (
+          <CreateContactForm
+            person={person}
+            accounts={accounts}
+            outbox={t.outbox}
+            owner={t.owner}
+            entries={entries}
+            strings={workspace}
+            locale={locale}
+            onCancel={onCancel}
+            onCreated={onCreated}
+          />
+        )}
       </OutboxEntries>
     </>,
     { lang },
@@ -43,10 +43,11 @@ function renderForm(
   return { ...view, onCancel, onCreated };
 }
 
-const field = (name: RegExp | string) => screen.getByRole('textbox', { name: typeof name === 'string' ? new RegExp(`^${name}`) : name }) as HTMLInputElement;
+const field = (name: RegExp | string) => screen.getByRole<HTMLInputElement>('textbox', { name: typeof name === 'string' ? new RegExp(`^${name}`) : name });
 const creates = (t: TestOutbox) => t.api.calls.filter((c) => c.method === 'create').map((c) => c.args);
 /** The message Fluent's Field shows under a field (its validation message). */
-const messageOf = (testId: string) => within(screen.getByTestId(testId)).queryByText((_, el) => el?.getAttribute('role') === 'alert' || el?.id.endsWith('__validationMessage') === true)?.textContent;
+const messageOf = (testId: string) =>
+  within(screen.getByTestId(testId)).queryByText((_, el) => el?.getAttribute('role') === 'alert' || el?.id.endsWith('__validationMessage') === true)?.textContent;
 
 // Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
 describe('CreateContactForm', { timeout: 30_000 }, () => {
@@ -59,7 +60,7 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     expect(field('Email').value).toBe('priya.patel@globex.example');
     expect(field('Title').value).toBe('');
     expect(field('Phone').value).toBe('');
-    const account = within(form).getByRole('combobox', { name: 'Account' }) as HTMLSelectElement;
+    const account = within(form).getByRole<HTMLSelectElement>('combobox', { name: 'Account' });
     expect(account.value).toBe(globex.id);
     expect([...account.options].map((o) => o.text)).toEqual(['No account', 'Globex']);
     expect(document.activeElement).toBe(field('First name'));
@@ -67,7 +68,7 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
 
   it('leaves the account to the seller when several match the domain', () => {
     renderForm(createTestOutbox(), { accounts: [globex, globexEmea] });
-    expect((screen.getByRole('combobox', { name: 'Account' }) as HTMLSelectElement).value).toBe('');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Account' }).value).toBe('');
   });
 
   it('creates the contact as typed, through the outbox, and hands back its id and address', async () => {
@@ -81,9 +82,7 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Create contact' }));
 
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(NEW_CONTACT, 'priya@globex.example'));
-    expect(creates(t)).toEqual([
-      ['Contact', { FirstName: 'Priya', LastName: 'Patel', Email: 'priya@globex.example', Title: 'CTO', Phone: '+44 20 7946 0000', AccountId: globexEmea.id }],
-    ]);
+    expect(creates(t)).toEqual([['Contact', { FirstName: 'Priya', LastName: 'Patel', Email: 'priya@globex.example', Title: 'CTO', Phone: '+44 20 7946 0000', AccountId: globexEmea.id }]]);
     expect(onCreated).toHaveBeenCalledTimes(1);
   });
 
@@ -130,7 +129,7 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     expect(await t.outbox.list(t.owner)).toEqual([]);
   });
 
-  it('puts Salesforce\'s refusal on the field it names, moves focus there, and a corrected retry creates one contact', async () => {
+  it("puts Salesforce's refusal on the field it names, moves focus there, and a corrected retry creates one contact", async () => {
     let attempt = 0;
     const t = createTestOutbox({
       create: () =>
@@ -170,7 +169,9 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
   });
 
   it('says a required field Salesforce found missing in our words, not its API name', async () => {
-    const t = createTestOutbox({ create: () => Promise.reject(refusal('validation', { code: 'REQUIRED_FIELD_MISSING', fields: ['LastName'], detail: 'Required fields are missing: [LastName]' })) });
+    const t = createTestOutbox({
+      create: () => Promise.reject(refusal('validation', { code: 'REQUIRED_FIELD_MISSING', fields: ['LastName'], detail: 'Required fields are missing: [LastName]' })),
+    });
     const { user } = renderForm(t);
     await user.click(screen.getByRole('button', { name: 'Create contact' }));
     await waitFor(() => expect(messageOf('field-LastName')).toBe('Required'));
@@ -186,7 +187,7 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     expect(error.textContent).toContain('Salesforce found a similar contact. Open Salesforce to check, or change the details.');
   });
 
-  it('shows Salesforce\'s own hostile text as text', async () => {
+  it("shows Salesforce's own hostile text as text", async () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const t = createTestOutbox({ create: () => Promise.reject(refusal('validation', { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', detail: hostile })) });
     const { user } = renderForm(t, { accounts: [{ ...globex, name: `${hostile}${'x'.repeat(200)}` }] });
@@ -232,7 +233,7 @@ describe('CreateContactForm', { timeout: 30_000 }, () => {
     const { user } = renderForm(t, { lang: 'fr' });
     expect(screen.getByRole('form', { name: 'Nouveau contact' })).toBeTruthy();
     expect(field('Prénom').value).toBe('Priya');
-    expect((screen.getByRole('combobox', { name: 'Compte' }) as HTMLSelectElement).options[0]?.text).toBe('Aucun compte');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Compte' }).options[0]?.text).toBe('Aucun compte');
     await user.clear(field('Nom'));
     await user.click(screen.getByRole('button', { name: 'Créer le contact' }));
     expect(messageOf('field-LastName')).toBe('Obligatoire');

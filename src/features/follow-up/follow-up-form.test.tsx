@@ -36,15 +36,15 @@ function renderForm(t: TestOutbox, { target = jane, lang = 'en', emailSubject = 
   return { ...view, onClose };
 }
 
-const subject = (label = 'Subject') => screen.getByRole('textbox', { name: new RegExp(`^${label}`) }) as HTMLInputElement;
-const dueDate = (label = 'Due date') => screen.getByLabelText(new RegExp(`^${label}`)) as HTMLInputElement;
-const note = (label = 'Note') => screen.getByRole('textbox', { name: new RegExp(`^${label}`) }) as HTMLTextAreaElement;
+const subject = (label = 'Subject') => screen.getByRole<HTMLInputElement>('textbox', { name: new RegExp(`^${label}`) });
+const dueDate = (label = 'Due date') => screen.getByLabelText<HTMLInputElement>(new RegExp(`^${label}`));
+const note = (label = 'Note') => screen.getByRole<HTMLTextAreaElement>('textbox', { name: new RegExp(`^${label}`) });
 const creates = (t: TestOutbox) => t.api.calls.filter((c) => c.method === 'create').map((c) => c.args[1] as Record<string, unknown>);
 const messageOf = (testId: string) => within(screen.getByTestId(testId)).queryByText((_, el) => el?.id.endsWith('__validationMessage') === true)?.textContent;
 
 // Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
 describe('FollowUpForm', { timeout: 30_000 }, () => {
-  it('opens for the person, with the email\'s subject and a due date three business days on', () => {
+  it("opens for the person, with the email's subject and a due date three business days on", () => {
     renderForm(createTestOutbox());
     expect(screen.getByRole('form', { name: 'Follow-up for Jane Doe' })).toBeTruthy();
     expect(subject().value).toBe('Follow up: Renewal for Q3');
@@ -78,7 +78,7 @@ describe('FollowUpForm', { timeout: 30_000 }, () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
-  it('relates a lead\'s follow-up to nothing else', async () => {
+  it("relates a lead's follow-up to nothing else", async () => {
     const t = createTestOutbox({ create: () => ({ id: TASK }) });
     const { user } = renderForm(t, { target: bob });
     await user.click(screen.getByRole('button', { name: 'Log follow-up' }));
@@ -114,7 +114,7 @@ describe('FollowUpForm', { timeout: 30_000 }, () => {
     expect(await t.outbox.list(t.owner)).toEqual([]);
   });
 
-  it('puts Salesforce\'s refusal on the field it names; the retry sends the same entry with the edit', async () => {
+  it("puts Salesforce's refusal on the field it names; the retry sends the same entry with the edit", async () => {
     let attempt = 0;
     const t = createTestOutbox({
       create: () =>
@@ -138,7 +138,7 @@ describe('FollowUpForm', { timeout: 30_000 }, () => {
     expect(await t.outbox.list(t.owner)).toHaveLength(1);
   });
 
-  it('says at the top what names no field, with Salesforce\'s words as text', async () => {
+  it("says at the top what names no field, with Salesforce's words as text", async () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const t = createTestOutbox({ create: () => Promise.reject(refusal('permission_denied', { code: 'INSUFFICIENT_ACCESS', detail: hostile })) });
     const { user } = renderForm(t);

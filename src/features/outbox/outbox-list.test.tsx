@@ -112,11 +112,7 @@ describe('OutboxList', { timeout: 30_000 }, () => {
     await t.outbox.enqueue(t.owner, { type: 'create_contact', clientKey: 'k1', fields: { LastName: 'Patel', Email: 'priya@globex.example' }, label: 'Priya Patel' });
     await t.outbox.enqueue(t.owner, { type: 'log_follow_up', clientKey: 'k2', subject: 'Call back', activityDate: '2025-03-07', whoId: '0035e000000Jane01A', label: 'Call back → Jane Doe' });
     await screen.findByText('Follow-up: Call back → Jane Doe');
-    expect(entryCards().map((c) => c.querySelector('span')?.textContent)).toEqual([
-      'Save email: Renewal → Jane Doe',
-      'Create contact: Priya Patel',
-      'Follow-up: Call back → Jane Doe',
-    ]);
+    expect(entryCards().map((c) => c.querySelector('span')?.textContent)).toEqual(['Save email: Renewal → Jane Doe', 'Create contact: Priya Patel', 'Follow-up: Call back → Jane Doe']);
   });
 
   it('shows a hostile label as text, clipped', async () => {

@@ -70,10 +70,12 @@ describe('PersonCard', () => {
     expect(within(card).queryByTestId('open-opportunities')).toBeNull();
   });
 
-  it('lists the account\'s open opportunities with stage and amount, or says there are none', () => {
+  it("lists the account's open opportunities with stage and amount, or says there are none", () => {
     const { rerender } = renderCard({ person: jane, account: acme });
     const list = screen.getByRole('list', { name: 'Open opportunities' });
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual(['Acme renewalNegotiation · 12,500', 'Acme pilotProspecting · no amount']);
 
     const { locale, workspace } = stringsFor('en');
@@ -109,7 +111,10 @@ describe('PersonCard', () => {
 
   it('clips values that would flood the pane, with an ellipsis', () => {
     const longName = 'N'.repeat(500);
-    renderCard({ person: { ...jane, name: longName, phone: '9'.repeat(100), email: `${'e'.repeat(300)}@acme.example` }, account: { ...acme, openOpportunities: [{ ...acme.openOpportunities[0]!, name: 'O'.repeat(300) }] } });
+    renderCard({
+      person: { ...jane, name: longName, phone: '9'.repeat(100), email: `${'e'.repeat(300)}@acme.example` },
+      account: { ...acme, openOpportunities: [{ ...acme.openOpportunities[0]!, name: 'O'.repeat(300) }] },
+    });
     const card = screen.getByTestId('person-card');
     const clippedName = `${'N'.repeat(119)}…`;
     expect(card.getAttribute('aria-label')).toBe(clippedName);

@@ -21,7 +21,20 @@ const email: EmailContext = {
   date: '2025-03-04T10:00:00Z',
 };
 
-const bob: LeadMatch = { kind: 'lead', id: '00Q5e000000Bob001A', name: 'Bob Lee', title: null, phone: null, email: 'bob.lee@globex.example', company: 'Globex', status: 'Open', ownerName: null };
+// An unsent draft: no Message-ID yet.
+const draft: EmailContext = { mode: 'compose', subject: 'Draft: intro', to: [{ name: 'Jane Doe', address: 'jane.doe@acme.example' }], cc: [], bodyExcerpt: '' };
+
+const bob: LeadMatch = {
+  kind: 'lead',
+  id: '00Q5e000000Bob001A',
+  name: 'Bob Lee',
+  title: null,
+  phone: null,
+  email: 'bob.lee@globex.example',
+  company: 'Globex',
+  status: 'Open',
+  ownerName: null,
+};
 const jane: ContactMatch = {
   kind: 'contact',
   id: '0035e000000Jane01A',
@@ -76,8 +89,8 @@ function renderPanel(t: TestOutbox, { context = email, matches = [bob, jane], ac
 }
 
 const panel = (name = 'Save this email to Salesforce') => screen.getByRole('region', { name });
-const who = (name = 'Link to') => screen.getByRole('combobox', { name }) as HTMLSelectElement;
-const related = (name = 'Related to') => screen.getByRole('combobox', { name }) as HTMLSelectElement;
+const who = (name = 'Link to') => screen.getByRole<HTMLSelectElement>('combobox', { name });
+const related = (name = 'Related to') => screen.getByRole<HTMLSelectElement>('combobox', { name });
 const optionTexts = (select: HTMLSelectElement) => [...select.options].map((o) => o.text);
 const taskCreates = (t: TestOutbox) => t.api.calls.filter((c) => c.method === 'create').map((c) => c.args[1] as Record<string, unknown>);
 
@@ -151,7 +164,7 @@ describe('SaveEmailPanel', { timeout: 30_000 }, () => {
 
   it('offers nothing for an unsent draft or an email with no one in Salesforce', () => {
     const t = createTestOutbox();
-    const { unmount } = renderPanel(t, { context: { ...email, mode: 'compose', internetMessageId: undefined } as EmailContext });
+    const { unmount } = renderPanel(t, { context: draft });
     expect(panel().textContent).toContain('This email can be saved once it has been sent.');
     expect(screen.queryByRole('button')).toBeNull();
     unmount();

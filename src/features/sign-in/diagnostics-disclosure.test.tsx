@@ -23,7 +23,7 @@ describe('About and diagnostics, in the pane', () => {
   it('is a tab stop, opens onto its lines, and follows the counter live', async () => {
     const drops = createCrossPaneDropCounter();
     const { user } = renderWithFluent(<DiagnosticsDisclosure microsoft={undefined} strings={shellStrings('en')} drops={drops} />);
-    const details = screen.getByTestId('diagnostics') as HTMLDetailsElement;
+    const details = screen.getByTestId<HTMLDetailsElement>('diagnostics');
     expect(details.open).toBe(false);
     await user.tab();
     const summary = screen.getByText('About and diagnostics');

@@ -44,7 +44,7 @@ describe('MicrosoftAccountBar', { timeout: 30_000 }, () => {
     expect(host.requests.map((r) => r.method)).toContain('GetTokenPopup');
   });
 
-  it('keeps the button pressable while signing in (inside Outlook a second click joins the host\'s popup)', async () => {
+  it("keeps the button pressable while signing in (inside Outlook a second click joins the host's popup)", async () => {
     const { microsoft, host } = createTestMicrosoftAuth({ ...needsInteraction, GetTokenPopup: 'never' });
     const { user } = renderBar(microsoft);
     await act(() => microsoft.initialize());
@@ -83,7 +83,11 @@ describe('MicrosoftAccountBar', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }));
     const problem = await screen.findByTestId('microsoft-sign-in-problem');
     expect(problem.dataset.kind).toBe('popup_blocked');
-    expect(within(problem).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(problem)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Click the blocked pop-up icon at the right end of the address bar.',
       'Choose “Always allow pop-ups and redirects” from Outlook, then Done.',
       'Click “Sign in with Microsoft” again.',

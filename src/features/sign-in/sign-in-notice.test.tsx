@@ -11,7 +11,10 @@ function renderNotice(notice: AuthNotice, lang: 'en' | 'fr' = 'en') {
   return { ...view, onDismiss };
 }
 
-const steps = (bar: HTMLElement) => within(bar).queryAllByRole('listitem').map((li) => li.textContent);
+const steps = (bar: HTMLElement) =>
+  within(bar)
+    .queryAllByRole('listitem')
+    .map((li) => li.textContent);
 
 describe('SignInNotice', () => {
   it('explains a blocked pop-up with the steps to allow it, and is dismissed from the keyboard', async () => {
@@ -76,13 +79,11 @@ describe('SignInNotice', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
-  it('says another Salesforce user is now signed in and that the previous one\'s work was not sent', () => {
+  it("says another Salesforce user is now signed in and that the previous one's work was not sent", () => {
     renderNotice({ type: 'switched_user', identity: ALEX, previous: SAM, unsentCount: 2 });
     const bar = screen.getByTestId('switched-user');
     expect(bar.textContent).toContain('Signed in as another Salesforce user');
-    expect(bar.textContent).toContain(
-      'You are now signed in as Alex Second (second@demo.example); work waiting for Sam Seller (seller@demo.example) was not sent.',
-    );
+    expect(bar.textContent).toContain('You are now signed in as Alex Second (second@demo.example); work waiting for Sam Seller (seller@demo.example) was not sent.');
     expect(within(bar).getByRole('button', { name: 'Dismiss' })).toBeTruthy();
   });
 

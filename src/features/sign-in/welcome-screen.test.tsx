@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { SalesforceLoginChoice } from '../../config/runtime-config';
 import { renderWithFluent, stringsFor } from '../../testing/render-with-fluent';
@@ -11,7 +12,15 @@ const choices: SalesforceLoginChoice[] = [
   { label: 'Sandbox', loginUrl: SANDBOX },
 ];
 
-function renderWelcome({ loginChoices = [] as SalesforceLoginChoice[], defaultLoginUrl = MY_DOMAIN, busy = false, lang = 'en' as 'en' | 'fr', notice = undefined as React.ReactNode } = {}) {
+interface WelcomeOptions {
+  loginChoices?: SalesforceLoginChoice[];
+  defaultLoginUrl?: string;
+  busy?: boolean;
+  lang?: 'en' | 'fr';
+  notice?: ReactNode;
+}
+
+function renderWelcome({ loginChoices = [], defaultLoginUrl = MY_DOMAIN, busy = false, lang = 'en', notice }: WelcomeOptions = {}) {
   const onSignIn = vi.fn();
   const view = renderWithFluent(
     <WelcomeScreen strings={stringsFor(lang).shell} defaultLoginUrl={defaultLoginUrl} loginChoices={loginChoices} busy={busy} onSignIn={onSignIn} notice={notice} />,
@@ -36,7 +45,7 @@ describe('WelcomeScreen', { timeout: 30_000 }, () => {
   it('lets the seller pick where to sign in, by keyboard, and signs in there', async () => {
     const { user, onSignIn } = renderWelcome({ loginChoices: choices });
     const group = screen.getByRole('radiogroup', { name: 'Where do you sign in?' });
-    const radios = within(group).getAllByRole('radio') as HTMLInputElement[];
+    const radios = within(group).getAllByRole<HTMLInputElement>('radio');
     expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(['Production', 'Sandbox']);
     expect(radios.map((r) => r.checked)).toEqual([true, false]);
     await user.tab();
@@ -51,7 +60,7 @@ describe('WelcomeScreen', { timeout: 30_000 }, () => {
 
   it('offers the configured address as My Domain when the choices leave it out', async () => {
     const { user, onSignIn } = renderWelcome({ loginChoices: [choices[1]!], defaultLoginUrl: MY_DOMAIN });
-    const radios = within(screen.getByRole('radiogroup')).getAllByRole('radio') as HTMLInputElement[];
+    const radios = within(screen.getByRole('radiogroup')).getAllByRole<HTMLInputElement>('radio');
     expect(radios.map((r) => [r.labels?.[0]?.textContent, r.value, r.checked])).toEqual([
       ['My Domain', MY_DOMAIN, true],
       ['Sandbox', SANDBOX, false],

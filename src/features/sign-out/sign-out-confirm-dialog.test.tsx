@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithFluent, stringsFor } from '../../testing/render-with-fluent';
 import { SignOutConfirmDialog } from './sign-out-confirm-dialog';
 
-function renderDialog({ open = true, pendingCount = 2, lang = 'en' as 'en' | 'fr' } = {}) {
+function renderDialog({ open = true, pendingCount = 2, lang = 'en' }: { open?: boolean; pendingCount?: number; lang?: 'en' | 'fr' } = {}) {
   const onDiscard = vi.fn();
   const onKeep = vi.fn();
   const view = renderWithFluent(<SignOutConfirmDialog open={open} pendingCount={pendingCount} strings={stringsFor(lang).shell} onDiscard={onDiscard} onKeep={onKeep} />, {
@@ -23,7 +23,11 @@ describe('SignOutConfirmDialog', { timeout: 30_000 }, () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Discard unsent work?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(within(dialog).getByText('3 change(s) waiting for Salesforce will be discarded if you sign out now.')).toBeTruthy();
-    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Keep and cancel', 'Discard and sign out']);
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Keep and cancel', 'Discard and sign out']);
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep and cancel' }));
   });
 
@@ -58,6 +62,10 @@ describe('SignOutConfirmDialog', { timeout: 30_000 }, () => {
     renderDialog({ lang: 'fr', pendingCount: 1 });
     const dialog = screen.getByRole('alertdialog', { name: 'Abandonner le travail non envoyé ?' });
     expect(within(dialog).getByText('1 modification(s) en attente pour Salesforce seront abandonnées si vous vous déconnectez maintenant.')).toBeTruthy();
-    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Conserver et annuler', 'Abandonner et se déconnecter']);
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Conserver et annuler', 'Abandonner et se déconnecter']);
   });
 });
