@@ -3,7 +3,7 @@
  * button, a card that replaces a form, a form checked on submit.
  */
 import { screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWithFluent } from '../testing/render-with-fluent';
 import { useFocusOnArrival } from './use-focus-on-arrival';
@@ -59,6 +59,29 @@ function CheckedForm({ focusOnOpen }: { focusOnOpen: boolean }) {
   );
 }
 
+/** Presses the form's submit button from inside a commit, before that commit's effects have run. */
+function SubmitDuringCommit({ tick }: { tick: number }) {
+  useLayoutEffect(() => {
+    if (tick > 0) document.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+  }, [tick]);
+  return null;
+}
+
+/**
+ * The form re-rendered by an update from outside React's events (the outbox's entries arriving, as in the
+ * create-contact and follow-up forms), and the seller's submit landing before that render's effects ran.
+ */
+function CheckedFormUpdatedFromOutside({ onReady }: { onReady: (update: () => void) => void }) {
+  const [tick, setTick] = useState(0);
+  useEffect(() => onReady(() => setTick((n) => n + 1)), [onReady]);
+  return (
+    <>
+      <CheckedForm focusOnOpen={false} />
+      <SubmitDuringCommit tick={tick} />
+    </>
+  );
+}
+
 describe('useFocusReturn', () => {
   it('gives focus back to the button that opened the panel when the panel closes under the keyboard', async () => {
     const { user } = renderWithFluent(<Panel />);
@@ -111,6 +134,22 @@ describe('useFormFocus', () => {
     await user.click(screen.getByRole('button', { name: 'Create' }));
     // The effect that moves the focus runs after the render that marked the fields.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Last name' })));
+  });
+
+  it('moves the focus even when the submit lands between another render and its effects', async () => {
+    let update: (() => void) | undefined;
+    renderWithFluent(<CheckedFormUpdatedFromOutside onReady={(u) => (update = u)} />);
+    // As in the pane: the update comes from a subscription, outside act() and outside React's event handlers.
+    const g = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    g.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      setTimeout(() => update?.(), 0);
+      await waitFor(() => expect(screen.getByRole('textbox', { name: 'Last name' }).getAttribute('aria-invalid')).toBe('true'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Last name' }));
+    } finally {
+      g.IS_REACT_ACT_ENVIRONMENT = true;
+    }
   });
 
   it('leaves the focus where it is on open unless asked', () => {

@@ -82,6 +82,9 @@ export function deferred<T>() {
     resolve = res;
     reject = rej;
   });
+  // Rejected before anyone asked for it (the outbox may not have sent yet) is not an unhandled rejection; whoever
+  // awaits it later still gets the error.
+  promise.catch(() => {});
   return { promise, resolve, reject };
 }
 
