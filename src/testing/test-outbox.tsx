@@ -1,7 +1,8 @@
 /**
  * A real outbox (createOutbox with its real executors) over fake-indexeddb and the fake Salesforce API, for component
  * tests of the forms and lists that write through it: what the seller sees follows the outbox's own transitions, and
- * what reached "Salesforce" is in `api.calls`. The network is a switch the test flips.
+ * what reached "Salesforce" is in `api.calls`. The network is a switch the test flips. Call createTestOutbox inside a test:
+ * the outbox is closed when that test finishes.
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { useEffect, useState, type ReactNode } from 'react';
