@@ -147,7 +147,7 @@ export function parseDialogAnswer(message: string): DialogAnswer {
   }
   if (!value || typeof value !== 'object') return { type: 'invalid' };
   const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined);
+  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined);
   const code = text('code');
   const state = text('state');
   const error = text('error');
@@ -284,7 +284,7 @@ export async function readSignedInUser(
     throw new SalesforceFailureError(deps.classify({ status: response.status, headers, body: text }, { phase: 'request', online: deps.isOnline?.() }));
   }
   const user = json;
-  const field = (key: string) => (typeof user[key] === 'string' ? (user[key] as string) : '');
+  const field = (key: string) => (typeof user[key] === 'string' ? (user[key]) : '');
   const username = field('Username');
   return {
     orgId: ids.orgId,

@@ -34,7 +34,7 @@ export function planAuthStart(search: string, config: RuntimeConfig, pageOrigin:
 
   // The code must come back to this add-in, for this add-in's app: config.json's values, which the pane sent too.
   // A difference means the pane was started with other settings (a deployment changed config.json since).
-  let redirectOrigin = '';
+  let redirectOrigin: string;
   try {
     redirectOrigin = new URL(sf.redirectUri).origin;
   } catch {

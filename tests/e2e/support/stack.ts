@@ -190,7 +190,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const harnessPort = await freePort();
     const addinOrigin = `https://localhost:${harnessPort}`;
 
-    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] } as EmulatorOptions);
+    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] });
     cleanups.push(() => emulator.close());
 
     const base: AddinConfig = {
