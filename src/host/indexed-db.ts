@@ -71,6 +71,7 @@ export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: 
     },
     async close() {
       if (!opening) return;
+      // A failed open was reported to whoever awaited it; here it only means there is nothing to close.
       const db = await opening.catch(() => undefined);
       db?.close();
       opening = undefined;
