@@ -12,7 +12,7 @@ import { withDeadline } from '../../shared/deadline';
 import { createEmitter } from '../../shared/event-emitter';
 import { createOnlineState, type OnlineState } from '../../shared/online-state';
 import { classifySalesforceError } from '../classify-salesforce-error';
-import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { ConnectionState, SalesforceApi, SalesforceIdentity, SalesforceTokens } from '../salesforce-api';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { INITIAL_CONNECTION_STATE, reduceConnectionState, type ConnectionAction } from './connection-state';
@@ -206,7 +206,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
           // its path; the names come from the User record through REST (the CORS allowlist), as at sign-in.
           const ids = idsOf(tokens.identityUrl);
           if (!ids) {
-            throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'The token response carries no identity URL (/id/<orgId>/<userId>).' });
+            throw new SalesforceFailureError(createFailure('unknown', { detail: 'The token response carries no identity URL (/id/<orgId>/<userId>).' }));
           }
           const body = await call(() => json('GET', `${apiPath}/sobjects/User/${ids.userId}?fields=Username,Name,Email`), { idempotent: true });
           identity = identityFrom(body, ids, session.current() ?? tokens);

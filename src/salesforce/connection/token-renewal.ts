@@ -7,7 +7,7 @@
  * The work stops, its late result let go, as soon as `stop` says so: the session it was started for ended (sign-out,
  * another sign-in) or the lock let go at its hold deadline and another pane may be renewing now.
  */
-import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
 import { backoffDelay } from './backoff';
 import { withDeadline } from '../../shared/deadline';
@@ -19,12 +19,7 @@ import type { TokenSessionDeps } from './token-session-deps';
 const ASK_WAIT_MS = 150;
 const ASK_WAIT_ROTATED_MS = 1000;
 
-const NO_REFRESH_TOKEN: ClassifiedFailure = {
-  kind: 'session_expired',
-  connectionLost: true,
-  retryable: false,
-  detail: 'The session expired and there is no refresh token to renew it with.',
-};
+const NO_REFRESH_TOKEN: ClassifiedFailure = createFailure('session_expired', { detail: 'The session expired and there is no refresh token to renew it with.' });
 
 /** What a renewal reads and changes of the session it belongs to. */
 export interface RenewalContext {
@@ -74,7 +69,7 @@ async function callTokenEndpoint(deps: TokenSessionDeps, loginUrl: string, refre
     return await withDeadline(call, deps.timeoutMs, () => {
       controller.abort();
       const kind = deps.isOnline() === false ? 'offline' : 'timeout';
-      return new SalesforceFailureError({ kind, connectionLost: false, retryable: true, detail: 'The token endpoint did not answer in time.' });
+      return new SalesforceFailureError(createFailure(kind, { detail: 'The token endpoint did not answer in time.' }));
     });
   } finally {
     for (const stop of stops) stop.removeEventListener('abort', abort);
