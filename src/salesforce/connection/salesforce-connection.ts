@@ -23,6 +23,9 @@ import { createRequestRunner } from './request-runner';
 import { createRestMethods, json } from './rest-methods';
 import { requestTokenRefresh, requestTokenRevoke, type FetchLike } from './token-endpoint';
 import { createTokenSession, notSignedInFailure, type ActiveTokens, type RefreshTokenStore } from './token-session';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('salesforce.connection');
 
 export interface SalesforceConnectionDeps {
   config: RuntimeConfig['salesforce'];
@@ -154,7 +157,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       try {
         return [new URL(url).host];
       } catch {
-        return [];
+        return []; // config.json was validated at start: a login URL that is not one cannot name a host
       }
     }),
   });
@@ -244,8 +247,9 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
           controller?.abort();
           return new Error('revoke timed out');
         });
-      } catch {
+      } catch (error) {
         // Best effort: the seller is signed out locally either way.
+        log.debug('revoking the refresh token at sign-out failed', error);
       }
     },
 

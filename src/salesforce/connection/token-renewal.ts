@@ -13,6 +13,9 @@ import { backoffDelay } from './backoff';
 import { withDeadline } from '../../shared/deadline';
 import { announcedIdentityUrl, heldTokens, newerStoredToken, type HeldTokens, type StoredRefreshToken, type TokenSessionAction, type TokenSessionState } from './token-session-state';
 import type { TokenSessionDeps } from './token-session-deps';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('salesforce.token-renewal');
 
 /** How long a pane waits for another pane's answer before calling the token endpoint itself. A refresh happens
  * about once per session timeout (hours), so this wait costs nothing a seller notices. */
@@ -41,7 +44,8 @@ export async function saveRefreshToken(context: Pick<RenewalContext, 'deps' | 'd
   try {
     await context.deps.tokenStore.saveRefreshToken(refreshToken, version);
     context.dispatch({ type: 'store_saved', ok: true });
-  } catch {
+  } catch (error) {
+    log.debug('saving the refresh token failed; the session keeps it in memory', error);
     context.dispatch({ type: 'store_saved', ok: false });
   }
 }
@@ -50,7 +54,10 @@ export async function saveRefreshToken(context: Pick<RenewalContext, 'deps' | 'd
 async function newerStored(context: RenewalContext): Promise<StoredRefreshToken | undefined> {
   const load = context.deps.tokenStore.loadRefreshToken;
   if (!load || !heldTokens(context.state())) return undefined;
-  const stored = await load.call(context.deps.tokenStore).catch(() => undefined);
+  const stored = await load.call(context.deps.tokenStore).catch((error: unknown) => {
+    log.debug('reading the stored refresh token failed; the held one is used', error);
+    return undefined;
+  });
   const held = heldTokens(context.state());
   return held ? newerStoredToken(held, stored) : undefined;
 }
