@@ -1,3 +1,4 @@
+/** Over 300 lines on purpose: the auth controller's scenarios, one each, read top to bottom. */
 import { IDBFactory } from 'fake-indexeddb';
 import { webcrypto } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -2,6 +2,9 @@
  * The Salesforce half of sign-in, without the dialog: the URLs the dialog walks, the answer it hands back, the code
  * exchange and who signed in. Plain fetch (no jsforce: the wrapper owns jsforce and there is no session yet).
  * Every failure leaves here as a SalesforceFailureError carrying a classified failure.
+ *
+ * Over 300 lines on purpose: the start page, the authorize URL, the callback answer, the code exchange and the
+ * identity read are one protocol, kept in the order the dialog walks it.
  */
 import type { ClassifiedFailure, ClassifyContext } from '../salesforce/failure-kinds';
 import { SalesforceFailureError, createFailure } from '../salesforce/failure-kinds';

@@ -1,3 +1,4 @@
+/** Over 300 lines on purpose: the sign-in flow's outcomes, one scenario each over the fake Office dialog, read top to bottom. */
 import { describe, expect, it } from 'vitest';
 import type { DialogOutcome } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';

@@ -2,6 +2,8 @@
  * Documented failure cases beyond ../shared/salesforce-failures.dev.json, in the same wire shape (status, headers,
  * body as it comes off the network), so the test can replay each one through real jsforce as well as raw.
  * Every case names where its code, status or body comes from.
+ *
+ * Over 300 lines on purpose: data: one documented case each, with its source, read top to bottom.
  */
 import type { FailureKind, FailurePhase } from './failure-kinds';
 
@@ -46,7 +48,7 @@ export const OWN_CASES: WireCase[] = [
     body: rest([{ message: 'Session expirée ou non valide', errorCode: 'INVALID_SESSION_ID' }]),
     expected: 'session_expired',
     also: { refreshable: true },
-    source: `DOCUMENTED — ${ERRORCODES} (401 + errorCode); message localized per the user's language (DESIGN.md), so the code decides`,
+    source: `DOCUMENTED — ${ERRORCODES} (401 + errorCode); message localized per the user's language (docs/architecture.md), so the code decides`,
   },
   {
     id: 'OWN-IDENTITY-BAD-TOKEN',
@@ -56,7 +58,7 @@ export const OWN_CASES: WireCase[] = [
     body: 'Bad_OAuth_Token',
     expected: 'session_expired',
     also: { refreshable: true, code: 'Bad_OAuth_Token' },
-    source: 'OBSERVED — drupal salesforce issue #3191597 ("POST https://login.salesforce.com/id/... resulted in a 403 Forbidden response: Bad_OAuth_Token"); DESIGN.md (identity and userinfo URLs)',
+    source: 'OBSERVED — drupal salesforce issue #3191597 ("POST https://login.salesforce.com/id/... resulted in a 403 Forbidden response: Bad_OAuth_Token"); docs/architecture.md (identity and userinfo URLs)',
   },
   {
     id: 'OWN-403-PLAIN',
@@ -65,7 +67,7 @@ export const OWN_CASES: WireCase[] = [
     headers: { 'Content-Type': 'text/html' },
     body: '<html><body>Forbidden</body></html>',
     expected: 'permission_denied',
-    source: `DOCUMENTED — ${ERRORCODES} (403: "Verify that the logged-in user has appropriate permissions"); a 403 is never a session problem (DESIGN.md)`,
+    source: `DOCUMENTED — ${ERRORCODES} (403: "Verify that the logged-in user has appropriate permissions"); a 403 is never a session problem (docs/architecture.md)`,
   },
   {
     id: 'OWN-API-CURRENTLY-DISABLED',
@@ -472,7 +474,7 @@ export const OWN_CASES: WireCase[] = [
     body: 'error=redirect_uri_mismatch&error_description=redirect_uri%20must%20match%20configuration',
     expected: 'admin_action_required',
     also: { reason: 'invalid_client' },
-    source: 'DOCUMENTED — Salesforce web server flow error list (redirect_uri_mismatch); DESIGN.md: the callback URL must be listed exactly on the External Client App',
+    source: 'DOCUMENTED — Salesforce web server flow error list (redirect_uri_mismatch); docs/architecture.md: the callback URL must be listed exactly on the External Client App',
   },
 ];
 
@@ -530,7 +532,7 @@ export const NOT_SALESFORCE_JSON_CASES: WireCase[] = [
     body: GATEWAY_PAGE,
     expected: 'transient',
     also: { reason: 'not_salesforce_json' },
-    source: 'INFERRED — DESIGN.md "Gateways and maintenance can answer with HTML"; forcedotcom/wsc#290 (HTML from the Salesforce edge)',
+    source: 'INFERRED — docs/architecture.md "Gateways and maintenance can answer with HTML"; forcedotcom/wsc#290 (HTML from the Salesforce edge)',
   },
   {
     id: 'NJ-502-EMPTY',
@@ -540,7 +542,7 @@ export const NOT_SALESFORCE_JSON_CASES: WireCase[] = [
     body: '',
     expected: 'transient',
     also: { reason: 'not_salesforce_json' },
-    source: 'INFERRED — DESIGN.md "Gateways … can answer … without CORS headers"; a gateway 502 with no body',
+    source: 'INFERRED — docs/architecture.md "Gateways … can answer … without CORS headers"; a gateway 502 with no body',
   },
   {
     id: 'NJ-504-EMPTY',

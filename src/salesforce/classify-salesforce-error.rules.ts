@@ -14,7 +14,7 @@ export type CodeRule = { kind: FailureKind; reason?: FailureReason };
 export const CODE_RULES: Record<string, CodeRule> = {
   // --- Session (REST 401). https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
   invalid_session_id: { kind: 'session_expired' },
-  // Identity URL and userinfo answer an expired token with 403 text/plain "Bad_OAuth_Token" (DESIGN.md; Drupal
+  // Identity URL and userinfo answer an expired token with 403 text/plain "Bad_OAuth_Token" (docs/architecture.md; Drupal
   // salesforce issue #3191597 "POST https://login.salesforce.com/id/... resulted in a 403 Forbidden response: Bad_OAuth_Token").
   bad_oauth_token: { kind: 'session_expired' },
 

@@ -3,7 +3,7 @@ import { classifySalesforceError } from './classify-salesforce-error';
 import { NOT_SALESFORCE_JSON_CASES, OWN_CASES } from './classify-salesforce-error.cases';
 import { FAILURE_KINDS, FAILURE_REASONS, createFailure, isFailureReason, type FailureExtras, type FailureKind } from './failure-kinds';
 
-/** Written out, not derived: the factory must agree with DESIGN.md's table, not with itself. */
+/** Written out, not derived: the factory must agree with docs/architecture.md's table, not with itself. */
 const EXPECTED: Record<FailureKind, { connectionLost: boolean; retryable: boolean }> = {
   bad_oauth_token: { connectionLost: true, retryable: false },
   session_expired: { connectionLost: true, retryable: false },

@@ -1,5 +1,5 @@
 /**
- * The failure kinds of ../shared/DESIGN.md and the precise reasons beside them, as MSAL.js keeps its error codes: one
+ * The failure kinds of docs/architecture.md and the precise reasons beside them, as MSAL.js keeps its error codes: one
  * constant per code with a line on who raises it, and failures built by one factory ({@link createFailure}), so
  * `connectionLost` and `retryable` follow from the kind and never from a hand-written object. The classifier maps
  * every failure onto these; the connection state machine decides what each means for the seller; the message table

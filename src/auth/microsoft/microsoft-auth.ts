@@ -1,8 +1,16 @@
+/**
+ * Microsoft sign-in for the seller's Outlook account (MSAL): nested app authentication where Outlook offers it, else
+ * MSAL's popup; the account it yields keys the Salesforce token store. One file over 300 lines: initialize, silent
+ * sign-in, interactive sign-in and sign-out share one MSAL client, one state and one generation counter that drops
+ * answers arriving after a sign-out; split apart, each part would reach into the others' state.
+ */
 import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
 import { mapMsalError } from './map-msal-error';
 import type { MicrosoftAccount, MicrosoftAuthFailure, MicrosoftAuthState, MicrosoftAuthVia } from './microsoft-auth-state';
 import { buildMsalConfiguration, protocolModeFor, SIGN_IN_SCOPES, type MicrosoftSignInConfig } from './msal-configuration';
 import { LocalCodes } from './msal-error-codes';
+import { withDeadline } from '../../shared/deadline';
+import { createEmitter } from '../../shared/event-emitter';
 import { createLogger } from '../../shared/logger';
 
 const log = createLogger('microsoft.auth');
@@ -95,11 +103,7 @@ class Timeout extends Error {
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, code: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(code)), ms);
-  });
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+  return withDeadline(work, ms, () => new Timeout(code));
 }
 
 function toFailure(error: unknown): MicrosoftAuthFailure {
@@ -141,7 +145,8 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
   const flags = deps.flags ?? defaultFlags();
   const loadMsal = deps.loadMsal ?? (() => import('@azure/msal-browser'));
   const initializeTimeoutMs = deps.initializeTimeoutMs ?? 8000;
-  const listeners = new Set<(state: MicrosoftAuthState) => void>();
+  // A failing listener must not stop the others or the auth flow.
+  const changes = createEmitter<MicrosoftAuthState>({ onListenerError: (error) => log.error('a state listener threw', error) });
 
   let state: MicrosoftAuthState = config ? { status: 'signed_out' } : { status: 'not_configured' };
   let client: { pca: IPublicClientApplication; via: MicrosoftAuthVia } | undefined;
@@ -154,14 +159,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
 
   function set(next: MicrosoftAuthState): MicrosoftAuthState {
     state = next;
-    for (const listener of listeners) {
-      try {
-        listener(next);
-      } catch (error) {
-        // A failing listener must not stop the others or the auth flow.
-        log.error('a state listener threw', error);
-      }
-    }
+    changes.emit(next);
     return next;
   }
 
@@ -346,8 +344,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       return state;
     },
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return changes.subscribe(listener);
     },
     account() {
       return state.status === 'signed_in' ? state.account : undefined;

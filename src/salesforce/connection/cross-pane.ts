@@ -8,6 +8,9 @@
  * Nothing that arrives is trusted: any script of the origin (or a pane of an older build) can post on the channel.
  * `parseCrossPaneMessage` rebuilds every message from checked fields or refuses it; a refused message is dropped and
  * counted (`crossPaneDrops`, shown in About and diagnostics), never acted on.
+ *
+ * Over 300 lines on purpose: the messages, their parser (the trust boundary) and the channels that carry them change
+ * together, and the parser reads best beside the union it rebuilds.
  */
 import { FAILURE_KINDS, isFailureReason, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';

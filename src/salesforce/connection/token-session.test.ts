@@ -1,3 +1,4 @@
+/** Over 300 lines on purpose: the token session's renewal rules, one scenario each, read top to bottom. */
 import { describe, expect, it } from 'vitest';
 import { classifySalesforceError } from '../classify-salesforce-error';
 import { SalesforceFailureError } from '../failure-kinds';

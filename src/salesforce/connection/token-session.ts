@@ -2,7 +2,7 @@
  * The tokens of the signed-in seller and their renewal. No jsforce here: the wrapper asks `current()` for the token
  * to send and calls `refresh(theTokenThatFailed)` when Salesforce says the session expired.
  *
- * Renewal rules (../../../../shared/DESIGN.md):
+ * Renewal rules (docs/architecture.md, "Facts the classifier respects"):
  * - single flight: every request that met the same expired token shares one refresh;
  * - across panes: the refresh runs under a lock shared by every pane of the origin. Inside the lock a pane first
  *   looks whether someone else already renewed since its request failed (tokens announced over the cross-pane

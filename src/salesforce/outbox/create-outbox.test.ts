@@ -1,3 +1,4 @@
+/** Over 300 lines on purpose: the outbox runner's behaviours over a real IndexedDB, one scenario each, read top to bottom. */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ALEX, SAM, createFakeSalesforceApi, type FakeSalesforceApi } from '../../testing/fake-salesforce-api';
