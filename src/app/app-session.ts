@@ -15,6 +15,8 @@ export interface SessionServices {
   auth: { start(options?: { restore?: boolean }): Promise<void>; dispose(): void };
   connection: { dispose(): void };
   outbox?: { close(): void };
+  /** The panes' channel the connection and the outbox share: closed after both. */
+  crossPane?: { close(): void };
 }
 
 export interface AppSessionDeps<S extends SessionServices> {
@@ -59,6 +61,7 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
     } catch {
       // Nothing held.
     }
+    services.crossPane?.close();
   };
 
   const install = (accountKey: string | undefined, restore: boolean) => {

@@ -23,12 +23,14 @@ import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
 import { SalesforceFailureError } from '../salesforce/failure-kinds';
+import { createDefaultCrossPane, type CrossPaneChannel } from '../salesforce/connection/cross-pane';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
+import type { OnlineState } from '../shared/online-state';
 import { sweepAccountStorage } from './account-sweep';
 import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
 import { createOutboxHolder, openWithinDeadline, type OutboxHolder } from './outbox-holder';
@@ -54,6 +56,8 @@ export interface AppServices {
   config: RuntimeConfig;
   locale: string;
   connection: SalesforceConnection;
+  /** The one channel between this origin's panes: the connection's tokens and sign-outs, the outbox's changes. */
+  crossPane: CrossPaneChannel;
   auth: AuthController;
   outbox?: OutboxHolder;
   /** Whether IndexedDB works here; when not, sign-in lasts the pane's life and the workspace is read-only. */
@@ -66,7 +70,13 @@ export interface AppServices {
 
 export interface AppOptions {
   /** The outbox for this partition, built over the connection (src/salesforce/outbox/). */
-  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Outbox | Promise<Outbox>;
+  createOutbox?: (args: {
+    api: SalesforceConnection;
+    partitionKey?: string;
+    indexedDB: IDBFactory;
+    onlineState: OnlineState;
+    channel: CrossPaneChannel;
+  }) => Outbox | Promise<Outbox>;
   /** Microsoft sign-in (src/auth/microsoft/), when configured. */
   microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
   /** The pane's Microsoft sign-in itself, for the shell. */
@@ -151,6 +161,11 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       .catch(() => false);
   }
 
+  // One reader of the online state for the connection and the outbox (the environment's, as everywhere in the app).
+  const onlineState: OnlineState = { isOnline: () => env.isOnline(), subscribe: (listener) => env.onOnlineChange(listener) };
+  // One channel between the panes of the origin, for the connection and the outbox; closed with the app state.
+  const crossPane = createDefaultCrossPane(`salesforce-connection:${config.salesforce.clientId}`);
+
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
   let currentUser: SalesforceUserKey | undefined;
   const connection = createSalesforceConnection({
@@ -165,8 +180,9 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       const check = checkSalesforceHost(instanceUrl, hostPolicy);
       return check.ok ? undefined : hostRefusedFailure(check, 'instance');
     },
-    isOnline: env.isOnline,
-    onlineSignal: { subscribe: env.onOnlineChange },
+    isOnline: () => onlineState.isOnline(),
+    onlineSignal: onlineState,
+    crossPane,
     clock: env.now,
   });
 
@@ -174,7 +190,10 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const outbox = createOutbox
     ? createOutboxHolder(async () => {
         if (!indexedDB || !(await storage.ready)) throw new Error('IndexedDB is not available');
-        return openWithinDeadline(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB }), STORAGE_DEADLINE_MS);
+        return openWithinDeadline(
+          () => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB, onlineState, channel: crossPane }),
+          STORAGE_DEADLINE_MS,
+        );
       })
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
@@ -243,7 +262,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     revokeRefreshToken: revokeWithOutcome,
     pendingRevokes,
     retryPendingRevokes: createPendingRevokeRetrier(pendingRevokes, revokeWithOutcome),
-    onOnline: (listener) => env.onOnlineChange((online) => (online ? listener() : undefined)),
+    onOnline: (listener) => onlineState.subscribe((online) => (online ? listener() : undefined)),
     setCurrentUser: (user) => {
       currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;
     },
@@ -254,6 +273,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     config,
     locale: host.displayLanguage,
     connection,
+    crossPane,
     auth,
     ...(outbox ? { outbox } : {}),
     storage,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ALEX, SAM, createFakeSalesforceApi, type FakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { SalesforceFailureError, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import { createOutbox } from './create-outbox';
-import type { OnlineManager, Outbox, OutboxAction, OutboxEntry, OutboxOwner, SaveEmailAction } from './outbox';
+import type { OnlineState } from '../../shared/online-state';
+import type { Outbox, OutboxAction, OutboxEntry, OutboxOwner, SaveEmailAction } from './outbox';
 import { outboxOwnerOf } from './outbox';
 import type { OutboxExecutor } from './outbox-executors';
 import { outboxDatabaseName } from './outbox-store';
@@ -27,7 +28,7 @@ const failure = (kind: FailureKind): ClassifiedFailure => ({
   retryable: false,
 });
 
-function manualOnline(initial = true): OnlineManager & { set(online: boolean): void } {
+function manualOnline(initial = true): OnlineState & { set(online: boolean): void } {
   let online = initial;
   const listeners = new Set<(o: boolean) => void>();
   return {
@@ -91,10 +92,16 @@ async function setUp(
     if (answer instanceof Error) throw answer;
     return { sobject: 'Task', id: `00T5e00000000${String(attempt).padStart(2, '0')}AAA`, adopted: false };
   };
-  const outbox = createOutbox(
-    { api, indexedDB: factory, partitionKey: 'p1', onlineManager: online, now: () => clock.now, schedule: timers.schedule, backoffMs: () => 1_000, broadcast: false },
-    { executor },
-  );
+  const outbox = createOutbox({
+    api,
+    indexedDB: factory,
+    partitionKey: 'p1',
+    onlineState: online,
+    execute: executor,
+    now: () => clock.now,
+    schedule: timers.schedule,
+    backoffMs: () => 1_000,
+  });
   return { outbox, api, sent, online, timers, factory, clock };
 }
 
