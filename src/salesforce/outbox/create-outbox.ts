@@ -112,7 +112,8 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
   }
 
   async function changed(ownerKey: string): Promise<void> {
-    channel.post({ type: 'outbox_changed', ownerKey });
+    // A closed outbox tells no one: the pane's channel may be closed already (a late write of a pass in flight).
+    if (!closed()) channel.post({ type: 'outbox_changed', ownerKey });
     await notifyLocal(ownerKey);
   }
 
