@@ -5,20 +5,7 @@ import { tokenDatabaseName } from '../auth/token-store';
 import { ownsStorageKey } from '../host/storage-names';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { sweepAccountStorage } from './account-sweep';
-
-function memoryStorage(initial: Record<string, string>): Storage {
-  const map = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i: number) => [...map.keys()][i] ?? null,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-    clear: () => map.clear(),
-  };
-}
+import { memoryStorage } from '../testing/memory-storage';
 
 async function create(factory: IDBFactory, name: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {

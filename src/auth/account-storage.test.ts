@@ -1,20 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { wipeAccountStorage } from './account-storage';
-
-function memoryStorage(initial: Record<string, string>): Storage {
-  const map = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i: number) => [...map.keys()][i] ?? null,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-    clear: () => map.clear(),
-  };
-}
+import { memoryStorage } from '../testing/memory-storage';
 
 async function create(factory: IDBFactory, name: string, keepOpen = false): Promise<void> {
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 /**
- * The sign-in dialog pages' few lines (src/auth/dialog/), English and French. The dialog has no Office locale before
+ * The sign-in dialog pages' few lines (src/auth/dialog/) and MSAL's popup relay page's
+ * (src/auth/microsoft/popup-relay-page.ts), English and French. The dialog has no Office locale before
  * office.js settles, so the browser's language picks.
  */
 import { resolveLocale } from './strings';
@@ -13,6 +14,8 @@ export interface DialogStrings {
   finished: string;
   notInOutlook: string;
   officeUnavailable: string;
+  /** The Microsoft popup relay: one line and the button that opens the Microsoft sign-in page from the seller's click. */
+  microsoftRelay: { title: string; text: string; button: string };
 }
 
 const en: DialogStrings = {
@@ -28,6 +31,7 @@ const en: DialogStrings = {
   finished: 'Signed in. You can close this window.',
   notInOutlook: 'This window must be opened from the Outlook add-in.',
   officeUnavailable: 'Office is not available. Close this window and try again.',
+  microsoftRelay: { title: 'Sign in with Microsoft', text: 'Continue to the Microsoft sign-in page.', button: 'Continue' },
 };
 
 const fr: DialogStrings = {
@@ -43,6 +47,7 @@ const fr: DialogStrings = {
   finished: 'Connexion terminée. Vous pouvez fermer cette fenêtre.',
   notInOutlook: 'Cette fenêtre doit être ouverte depuis le complément Outlook.',
   officeUnavailable: 'Office n’est pas disponible. Fermez cette fenêtre et réessayez.',
+  microsoftRelay: { title: 'Se connecter avec Microsoft', text: 'Continuez vers la page de connexion Microsoft.', button: 'Continuer' },
 };
 
 export function dialogStrings(language: string | undefined): DialogStrings {

@@ -3,43 +3,20 @@
  * WebCrypto (node 20 has `crypto` global). Anything MSAL touches beyond this makes the test fail loudly, which is
  * what we want to know.
  */
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  keys() {
-    return [...this.items.keys()];
-  }
-}
+import { memoryStorage } from './memory-storage';
 
 export interface MinimalWindow {
-  sessionStorage: MemoryStorage;
+  sessionStorage: Storage;
   uninstall(): void;
 }
 
 export function installMinimalWindow(): MinimalWindow {
   const g = globalThis as Record<string, unknown>;
   const saved = { window: g.window, sessionStorage: g.sessionStorage, localStorage: g.localStorage, nestedAppAuthBridge: g.nestedAppAuthBridge };
-  const sessionStorage = new MemoryStorage();
+  const sessionStorage = memoryStorage();
   g.window = globalThis;
   g.sessionStorage = sessionStorage;
-  g.localStorage = new MemoryStorage();
+  g.localStorage = memoryStorage();
   return {
     sessionStorage,
     uninstall() {

@@ -4,11 +4,10 @@
  * each field-level refusal of "Create contact" (length, email format) lands on the form field it names, in
  * Salesforce's words.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CONTACTS } from '../emulator/seed';
-import { connectionFor, failureOf, logMark, readLog, signIn } from './connection-fixture';
-import type { SalesforceConnection } from '../../src/salesforce/connection/salesforce-connection';
+import { useEmulatedOrg, useSellerConnection } from './emulated-org-fixture';
+import { failureOf, logMark, readLog } from './connection-fixture';
 import { createPeopleDirectory } from '../../src/salesforce/crm/people-directory';
 import { buildPeopleLookup } from '../../src/salesforce/crm/people-lookup';
 import { checkContactDraft, contactActionOf, executeCreateContact, placeRefusal, type ContactDraft, type ContactFieldName } from '../../src/salesforce/crm/create-contact';
@@ -16,21 +15,8 @@ import { peopleOfEmail } from '../../src/salesforce/crm/email-addresses';
 import { refusalText } from '../../src/components/refusal-text';
 import type { EmailContext } from '../../src/host/office-host';
 
-let org: RunningEmulator;
-let api: SalesforceConnection;
-
-beforeAll(async () => {
-  org = await startEmulator();
-});
-afterAll(async () => {
-  await org.close();
-});
-beforeEach(async () => {
-  org.controls.reset();
-  const { tokens, identity } = await signIn(org.url);
-  api = connectionFor(org.url);
-  await api.start(tokens, identity);
-});
+const org = useEmulatedOrg();
+const api = useSellerConnection(org);
 
 /** An email to 80 people at 60 companies (and the seeded Jane), as Outlook hands it to the pane. */
 function crowdedEmail(): EmailContext {

@@ -4,11 +4,10 @@
  * without duplicates, create contact with the org's refusals, and the outbox sending as the right user only.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
-import { connectionFor, failureOf, logMark, restCallsSince, signIn } from './connection-fixture';
-import type { SalesforceConnection } from '../../src/salesforce/connection/salesforce-connection';
+import { useEmulatedOrg, useSellerConnection } from './emulated-org-fixture';
+import { failureOf, logMark, restCallsSince, signIn } from './connection-fixture';
 import { createPeopleDirectory } from '../../src/salesforce/crm/people-directory';
 import { contactAccountsQuery, parseAccount } from '../../src/salesforce/crm/people-lookup';
 import { emailTaskFields, executeSaveEmail } from '../../src/salesforce/crm/save-email';
@@ -16,21 +15,8 @@ import { contactActionOf, executeCreateContact, placeRefusal } from '../../src/s
 import { createOutbox } from '../../src/salesforce/outbox/create-outbox';
 import { outboxOwnerOf, type Outbox, type OutboxEntry, type OutboxOwner, type SaveEmailAction } from '../../src/salesforce/outbox/outbox';
 
-let org: RunningEmulator;
-let api: SalesforceConnection;
-
-beforeAll(async () => {
-  org = await startEmulator();
-});
-afterAll(async () => {
-  await org.close();
-});
-beforeEach(async () => {
-  org.controls.reset();
-  const { tokens, identity } = await signIn(org.url);
-  api = connectionFor(org.url);
-  await api.start(tokens, identity);
-});
+const org = useEmulatedOrg();
+const api = useSellerConnection(org);
 
 async function records(sobject: string): Promise<Record<string, unknown>[]> {
   const response = await fetch(`${org.url}/__emulator/records/${sobject}`);

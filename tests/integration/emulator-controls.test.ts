@@ -3,28 +3,17 @@
  * allowlist; the request log.
  */
 import { Connection, OAuth2 } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { describe, expect, it } from 'vitest';
+import { useEmulatedOrg, useSellerTokens } from './emulated-org-fixture';
 import { DEMO_USERS } from '../emulator/seed';
-import { signInByHttp, type TokenResponse } from '../emulator/sign-in';
+import { signInByHttp } from '../emulator/sign-in';
 
 const ADDIN_ORIGIN = 'https://localhost:3000';
 const CLIENT_ID = 'demo-outlook-addin';
 const REDIRECT_URI = `${ADDIN_ORIGIN}/auth-callback.html`;
 
-let org: RunningEmulator;
-let tokens: TokenResponse;
-
-beforeAll(async () => {
-  org = await startEmulator({ allowedOrigins: [ADDIN_ORIGIN] });
-});
-afterAll(async () => {
-  await org.close();
-});
-beforeEach(async () => {
-  org.controls.reset();
-  tokens = await signInByHttp(org.url);
-});
+const org = useEmulatedOrg({ allowedOrigins: [ADDIN_ORIGIN] });
+const tokens = useSellerTokens(org);
 
 type JsforceError = Error & { errorCode?: string; data?: unknown };
 

@@ -5,25 +5,13 @@
  */
 import { request } from 'node:https';
 import { Connection } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { signInByHttp, type TokenResponse } from '../emulator/sign-in';
+import { describe, expect, it } from 'vitest';
+import { useEmulatedOrg, useSellerTokens } from './emulated-org-fixture';
 
 const ADDIN_ORIGIN = 'https://localhost:3000';
 
-let org: RunningEmulator;
-let tokens: TokenResponse;
-
-beforeAll(async () => {
-  org = await startEmulator({ allowedOrigins: [ADDIN_ORIGIN] });
-});
-afterAll(async () => {
-  await org.close();
-});
-beforeEach(async () => {
-  org.controls.reset();
-  tokens = await signInByHttp(org.url);
-});
+const org = useEmulatedOrg({ allowedOrigins: [ADDIN_ORIGIN] });
+const tokens = useSellerTokens(org);
 
 function connection(): Connection {
   return new Connection({ instanceUrl: tokens.instance_url, accessToken: tokens.access_token, version: '62.0' });

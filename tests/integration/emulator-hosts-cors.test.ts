@@ -4,28 +4,17 @@
  * URL, and a token endpoint for servers only). What a browser may read is checked here header by header; the same
  * rules in real Chromium are in emulator-browser.test.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { describe, expect, it } from 'vitest';
+import { useEmulatedOrg, useSellerTokens } from './emulated-org-fixture';
 import { DEMO_ORG, DEMO_USERS } from '../emulator/seed';
-import { authorizeByHttp, signInByHttp, type TokenResponse } from '../emulator/sign-in';
+import { authorizeByHttp, type TokenResponse } from '../emulator/sign-in';
 
 const ADDIN_ORIGIN = 'https://localhost:3000';
 const EVIL_ORIGIN = 'https://evil.example';
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
-let org: RunningEmulator;
-let tokens: TokenResponse;
-
-beforeAll(async () => {
-  org = await startEmulator({ allowedOrigins: [ADDIN_ORIGIN] });
-});
-afterAll(async () => {
-  await org.close();
-});
-beforeEach(async () => {
-  org.controls.reset();
-  tokens = await signInByHttp(org.url);
-});
+const org = useEmulatedOrg({ allowedOrigins: [ADDIN_ORIGIN] });
+const tokens = useSellerTokens(org);
 
 function preflight(url: string, origin: string, method = 'POST', headers = 'content-type'): Promise<Response> {
   return fetch(url, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': headers } });

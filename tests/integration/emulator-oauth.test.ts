@@ -4,25 +4,16 @@
  */
 import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { Connection, OAuth2 } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../emulator/server';
+import { useEmulatedOrg } from './emulated-org-fixture';
 import { DEMO_ORG, DEMO_USERS } from '../emulator/seed';
 import { authorizeByHttp, createPkce, postToken, SignInPageError, signInByHttp } from '../emulator/sign-in';
 
 const CLIENT_ID = 'demo-outlook-addin';
 const REDIRECT_URI = 'https://localhost:3000/auth-callback.html';
 
-let org: RunningEmulator;
-
-beforeAll(async () => {
-  org = await startEmulator();
-});
-afterAll(async () => {
-  await org.close();
-});
-beforeEach(() => {
-  org.controls.reset();
-});
+const org = useEmulatedOrg();
 
 function oauth2(): OAuth2 {
   return new OAuth2({ loginUrl: org.url, clientId: CLIENT_ID, redirectUri: REDIRECT_URI });

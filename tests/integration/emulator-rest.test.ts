@@ -3,24 +3,17 @@
  * sObject writes with the org's rules, composite, limits, and Salesforce's error shapes as jsforce surfaces them.
  */
 import { Connection } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulatedOrg } from './emulated-org-fixture';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_OPPORTUNITIES, DEMO_USERS } from '../emulator/seed';
 import { signInByHttp } from '../emulator/sign-in';
 
-let org: RunningEmulator;
+const org = useEmulatedOrg();
 let seller: Connection;
 let second: Connection;
 let sellerToken: string;
 
-beforeAll(async () => {
-  org = await startEmulator();
-});
-afterAll(async () => {
-  await org.close();
-});
 beforeEach(async () => {
-  org.controls.reset();
   const a = await signInByHttp(org.url);
   const b = await signInByHttp(org.url, { username: DEMO_USERS.second.username, password: DEMO_USERS.second.password });
   sellerToken = a.access_token;

@@ -4,26 +4,19 @@
  * real jsforce, meeting a write that Salesforce committed but never answered.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOutbox } from '../../src/salesforce/outbox/create-outbox';
 import { outboxOwnerOf, type CreateContactAction, type LogFollowUpAction, type Outbox, type OutboxEntry, type OutboxOwner } from '../../src/salesforce/outbox/outbox';
 import type { SalesforceConnection } from '../../src/salesforce/connection/salesforce-connection';
 import { DEMO_CONTACTS, DEMO_USERS } from '../emulator/seed';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { useEmulatedOrg } from './emulated-org-fixture';
 import { signInByHttp } from '../emulator/sign-in';
 import { connectionFor, signIn } from './connection-fixture';
 
-let org: RunningEmulator;
+const org = useEmulatedOrg();
 let token: string;
 
-beforeAll(async () => {
-  org = await startEmulator();
-});
-afterAll(async () => {
-  await org?.close();
-});
 beforeEach(async () => {
-  org.controls.reset();
   token = (await signInByHttp(org.url)).access_token;
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMicrosoftAuth, type FlagStorage, type MicrosoftAuthDeps } from './microsoft-auth';
 import type { MicrosoftAuthState } from './microsoft-auth-state';
 import { createNaaBridgeStandIn, SAM, type BridgeStatus, type NaaBridgeStandIn } from '../../testing/naa-bridge-stand-in';
+import { storageKeys } from '../../testing/memory-storage';
 import { installMinimalWindow, type MinimalWindow } from '../../testing/minimal-window';
 
 const config = { clientId: '6f1c2d3e-aaaa-bbbb-cccc-0123456789ab', authority: 'https://login.microsoftonline.com/common' };
@@ -169,7 +170,7 @@ describe('nested app authentication (Outlook supports NestedAppAuth 1.1)', () =>
     const visible = [
       JSON.stringify(a.state),
       JSON.stringify(a.diagnostics()),
-      ...win.sessionStorage.keys().map((k) => `${k}=${win.sessionStorage.getItem(k)}`),
+      ...storageKeys(win.sessionStorage).map((k) => `${k}=${win.sessionStorage.getItem(k)}`),
       ...consoleOutput,
     ].join('\n');
     for (const token of host.issuedTokens) expect(visible).not.toContain(token);

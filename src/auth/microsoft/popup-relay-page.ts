@@ -7,8 +7,8 @@
  * stopped by the browser's pop-up blocker (this page itself has no click of its own).
  */
 import { runPopupRelay } from '@azure/msal-browser/popup-relay';
-
-const FRENCH = { text: 'Continuez vers la page de connexion Microsoft.', button: 'Continuer' };
+import { dialogStrings } from '../../i18n/dialog-strings';
+import { resolveLocale } from '../../i18n/strings';
 
 async function authorityOrigin(): Promise<string | undefined> {
   try {
@@ -22,11 +22,12 @@ async function authorityOrigin(): Promise<string | undefined> {
 
 async function main(): Promise<void> {
   const button = document.getElementById('relay-continue') as HTMLButtonElement;
-  if (navigator.language.toLowerCase().startsWith('fr')) {
-    document.documentElement.lang = 'fr';
-    document.getElementById('relay-text')!.textContent = FRENCH.text;
-    button.textContent = FRENCH.button;
-  }
+  // The page's HTML carries the English lines for the moment before this runs; the browser's language picks.
+  const strings = dialogStrings(navigator.language).microsoftRelay;
+  document.documentElement.lang = resolveLocale(navigator.language);
+  document.title = strings.title;
+  document.getElementById('relay-text')!.textContent = strings.text;
+  button.textContent = strings.button;
   // Only the configured identity provider may be opened from here (the relayed request comes in this page's URL).
   const origin = await authorityOrigin();
   if (!origin) {
