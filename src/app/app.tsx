@@ -45,11 +45,16 @@ export function App(props: AppProps) {
   const pane = useRef<Pane | undefined>(undefined);
   pane.current ??= createPane(props);
   const { session } = pane.current;
+  // The ref is read only for this one-time lazy start (React's "avoiding recreating the ref contents"), which the
+  // refs rule cannot tell apart from state kept in a ref. useState's initializer would build the pane twice under
+  // StrictMode.
+  // eslint-disable-next-line react-hooks/refs
   const current = useSyncExternalStore(session.subscribe, session.snapshot, session.snapshot);
 
   useEffect(() => host.onThemeChanged(() => setTheme(fluentThemeFor(host.theme()))), [host]);
   useEffect(() => {
     void session.start();
+    // eslint-disable-next-line react-hooks/refs -- the same one-time pane as above
   }, [session]);
 
   const services = current?.services;

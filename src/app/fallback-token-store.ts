@@ -40,21 +40,21 @@ export function createMemoryTokenStore(databaseName: string): TokenStore {
 
 export function createFallbackTokenStore(durable: TokenStore, health: StorageHealth, deadlineMs = STORAGE_DEADLINE_MS): TokenStore {
   const memory = createMemoryTokenStore(durable.databaseName);
-  const use = async <T>(call: (store: TokenStore) => Promise<T>): Promise<T> => {
+  const through = async <T>(call: (store: TokenStore) => Promise<T>): Promise<T> => {
     if (!(await health.ready)) return call(memory);
     return withDeadline(call(durable), deadlineMs, storageTimeout);
   };
   return {
     databaseName: durable.databaseName,
-    saveRefreshToken: (user, token, issuedAt) => use((s) => s.saveRefreshToken(user, token, issuedAt)),
-    loadRefreshToken: (user) => use((s) => s.loadRefreshToken(user)),
-    loadRefreshTokenRecord: (user) => use((s) => s.loadRefreshTokenRecord(user)),
-    deleteRefreshToken: (user) => use((s) => s.deleteRefreshToken(user)),
-    saveLastSession: (session) => use((s) => s.saveLastSession(session)),
-    loadLastSession: () => use((s) => s.loadLastSession()),
-    clearLastSession: () => use((s) => s.clearLastSession()),
+    saveRefreshToken: (user, token, issuedAt) => through((s) => s.saveRefreshToken(user, token, issuedAt)),
+    loadRefreshToken: (user) => through((s) => s.loadRefreshToken(user)),
+    loadRefreshTokenRecord: (user) => through((s) => s.loadRefreshTokenRecord(user)),
+    deleteRefreshToken: (user) => through((s) => s.deleteRefreshToken(user)),
+    saveLastSession: (session) => through((s) => s.saveLastSession(session)),
+    loadLastSession: () => through((s) => s.loadLastSession()),
+    clearLastSession: () => through((s) => s.clearLastSession()),
     // The delete goes on in the background while another pane keeps the database open (token-store.ts): not waited for.
-    wipe: () => use((s) => s.wipe()).catch((error: unknown) => {
+    wipe: () => through((s) => s.wipe()).catch((error: unknown) => {
       if ((error as { name?: unknown }).name !== 'TimeoutError') throw error;
     }),
   };

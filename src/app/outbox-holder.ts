@@ -75,7 +75,7 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
     opening = attempt;
     return attempt;
   };
-  start();
+  void start();
 
   const ready = async () => outbox ?? (await opening);
 
@@ -86,7 +86,7 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
     resume(owner) {
       wanted = owner;
       // After a sign-out the database stays deleted until someone signs in again.
-      if (!outbox && !opening) start();
+      if (!outbox && !opening) void start();
       outbox?.resume(owner);
     },
     pause() {

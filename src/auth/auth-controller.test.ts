@@ -292,7 +292,7 @@ describe('auth controller', () => {
   });
 
   it('signs out even when revocation and Microsoft never answer', async () => {
-    const { controller, deps } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }]);
+    const { deps } = setup([{ status: 'signed_in', tokens: tokensFor(SAM), identity: SAM }]);
     deps.connection.revoke = () => new Promise(() => undefined);
     deps.microsoftAuth = { signOut: () => Promise.reject(new Error('offline')) };
     const again = createAuthController(deps);
@@ -318,14 +318,14 @@ describe('auth controller: revocation that reaches every token, and is owed when
         return () => listeners.delete(listener);
       },
       start: (tokens, who) => {
-        base.connection.start(tokens, who);
+        void base.connection.start(tokens, who);
         held = tokens.refreshToken;
       },
       revocable: () => (held ? { refreshToken: held, loginUrl: SAM.loginUrl } : undefined),
       // Like the real connection: its own sign-out is a state change its subscribers see too.
       signOut: () => {
         held = undefined;
-        base.connection.signOut();
+        void base.connection.signOut();
         for (const l of [...listeners]) l({ status: 'signed_out' });
       },
     };
@@ -338,7 +338,7 @@ describe('auth controller: revocation that reaches every token, and is owed when
       /** Another pane signed this seller out: the connection dropped its tokens and says signed_out. */
       signedOutElsewhere: () => {
         held = undefined;
-        base.connection.signOut();
+        void base.connection.signOut();
         for (const l of [...listeners]) l({ status: 'signed_out' });
       },
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSalesforceHost, hostCheckedFetch, hostRefusedFailure, isAllowedSalesforceHost, normalizeCustomDomain, salesforceHostPolicy, storedSessionRefusal, type HostRefusal } from './salesforce-hosts';
+import { normalizeCustomDomain } from '../config/host-names';
+import { checkSalesforceHost, hostCheckedFetch, hostRefusedFailure, isAllowedSalesforceHost, salesforceHostPolicy, storedSessionRefusal, type HostRefusal } from './salesforce-hosts';
 
 const PRODUCTION = salesforceHostPolicy({}, 'https://addin.contoso.com');
 const WITH_CUSTOM = salesforceHostPolicy({ customDomains: ['login.contoso.com'] }, 'https://addin.contoso.com');

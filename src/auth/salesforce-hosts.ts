@@ -19,6 +19,7 @@
  * at a loopback org (a local process posing as Salesforce), whatever its config or storage says; the same build
  * still runs the browser tests unchanged.
  */
+import { isLoopbackHostname } from '../config/host-names';
 import { SalesforceFailureError, type ClassifiedFailure } from '../salesforce/failure-kinds';
 
 export interface SalesforceHostPolicy {
@@ -40,15 +41,9 @@ export type HostCheck = { ok: true; host: string } | { ok: false; refusal: HostR
  */
 export const SALESFORCE_DOMAINS: readonly string[] = ['salesforce.com', 'force.com', 'cloudforce.com', 'salesforce.mil', 'sfcrmproducts.cn', 'sfcrmapps.cn'];
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-export function isLoopbackHostname(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
-
 /** The policy for a page at `pageOrigin` (the pane's or the dialog's own origin) under this config. */
 export function salesforceHostPolicy(config: { customDomains?: readonly string[] }, pageOrigin: string): SalesforceHostPolicy {
-  let pageHost = '';
+  let pageHost: string;
   try {
     pageHost = new URL(pageOrigin).hostname;
   } catch {
@@ -86,17 +81,6 @@ export function checkSalesforceHost(url: string, policy: SalesforceHostPolicy): 
 /** The yes/no form, for hooks such as the cross-pane channel: call it on every URL before it is used. */
 export function isAllowedSalesforceHost(url: string, policy: SalesforceHostPolicy): boolean {
   return checkSalesforceHost(url, policy).ok;
-}
-
-/**
- * A custom domain as config.json may name it: a plain DNS host name (no scheme, port, path or wildcard), not an IP
- * address and not loopback. Returns the lower-case name, or undefined when it is not one.
- */
-export function normalizeCustomDomain(value: string): string | undefined {
-  const name = value.trim().toLowerCase().replace(/\.$/, '');
-  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(name)) return undefined;
-  if (isLoopbackHostname(name)) return undefined;
-  return name;
 }
 
 /** What the refused URL was, for the details the seller can copy to their admin. */

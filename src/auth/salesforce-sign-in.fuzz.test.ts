@@ -26,7 +26,7 @@ function leaks(text: string, token: string): boolean {
 }
 
 function standInFetch(status: number, body: string, contentType: string): SignInHttpDeps['fetch'] {
-  return (async () => new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': contentType } })) as unknown as SignInHttpDeps['fetch'];
+  return async () => new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': contentType } });
 }
 
 const deps = (fetch: SignInHttpDeps['fetch']): SignInHttpDeps => ({ fetch, classify: classifySalesforceError, isOnline: () => true });
@@ -102,7 +102,7 @@ describe('exchangeCode: the token response (fuzzed)', () => {
         try {
           outcome = await exchangeCode(deps(standInFetch(code, answer.body, type)), SETTINGS, 'the-code', 'the-verifier');
         } catch (error) {
-          if (!(error instanceof SalesforceFailureError)) throw new Error(`threw past the boundary: ${String(error)} for ${code} ${answer.body.slice(0, 200)}`);
+          if (!(error instanceof SalesforceFailureError)) throw new Error(`threw past the boundary: ${String(error)} for ${code} ${answer.body.slice(0, 200)}`, { cause: error });
           outcome = error;
         }
         if (outcome instanceof SalesforceFailureError) {
@@ -143,7 +143,7 @@ describe('readSignedInUser: the REST answer (fuzzed)', () => {
           for (const value of Object.values(identity)) expect(typeof value).toBe('string');
           expect(identity.userId).toBe('005000000000001AAA');
         } catch (error) {
-          if (!(error instanceof SalesforceFailureError)) throw new Error(`threw past the boundary: ${String(error)} for ${code} ${body.slice(0, 200)}`);
+          if (!(error instanceof SalesforceFailureError)) throw new Error(`threw past the boundary: ${String(error)} for ${code} ${body.slice(0, 200)}`, { cause: error });
           expect(leaks(JSON.stringify(error.failure), access)).toBe(false);
         }
       }),

@@ -83,13 +83,35 @@ export interface AuthStartParams {
  */
 export function buildAuthStartUrl(appBaseUrl: string, params: AuthStartParams): string {
   const url = new URL('auth-start.html', appBaseUrl);
-  url.searchParams.set('login_url', params.loginUrl);
-  url.searchParams.set('client_id', params.clientId);
-  url.searchParams.set('redirect_uri', params.redirectUri);
-  url.searchParams.set('code_challenge', params.codeChallenge);
-  url.searchParams.set('state', params.state);
-  if (params.prompt) url.searchParams.set('prompt', params.prompt);
+  for (const [field, name] of Object.entries(AUTH_START_QUERY) as Array<[keyof AuthStartParams, string]>) {
+    const value = params[field];
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
   return url.toString();
+}
+
+/** The start page's query names, once: the pane writes them (buildAuthStartUrl), the dialog reads them (readAuthStartQuery). */
+const AUTH_START_QUERY: Record<keyof AuthStartParams, string> = {
+  loginUrl: 'login_url',
+  clientId: 'client_id',
+  redirectUri: 'redirect_uri',
+  codeChallenge: 'code_challenge',
+  state: 'state',
+  prompt: 'prompt',
+};
+
+/** The start page's query as the pane wrote it, every field as text ('' when absent): nothing in it is trusted yet. */
+export function readAuthStartQuery(search: string): Record<keyof AuthStartParams, string> {
+  const query = new URLSearchParams(search);
+  const read = (field: keyof AuthStartParams) => query.get(AUTH_START_QUERY[field]) ?? '';
+  return {
+    loginUrl: read('loginUrl'),
+    clientId: read('clientId'),
+    redirectUri: read('redirectUri'),
+    codeChallenge: read('codeChallenge'),
+    state: read('state'),
+    prompt: read('prompt'),
+  };
 }
 
 /**
@@ -125,7 +147,7 @@ export function parseDialogAnswer(message: string): DialogAnswer {
   }
   if (!value || typeof value !== 'object') return { type: 'invalid' };
   const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined);
+  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined);
   const code = text('code');
   const state = text('state');
   const error = text('error');
@@ -262,7 +284,7 @@ export async function readSignedInUser(
     throw new SalesforceFailureError(deps.classify({ status: response.status, headers, body: text }, { phase: 'request', online: deps.isOnline?.() }));
   }
   const user = json;
-  const field = (key: string) => (typeof user[key] === 'string' ? (user[key] as string) : '');
+  const field = (key: string) => (typeof user[key] === 'string' ? (user[key]) : '');
   const username = field('Username');
   return {
     orgId: ids.orgId,

@@ -47,7 +47,7 @@ function makeDeps(answer: (url: string) => DialogOutcome | Promise<DialogOutcome
       calls.push(call);
       if (!server) throw new TypeError('Failed to fetch');
       return server(call);
-    }) as typeof fetch,
+    }),
   };
   return { deps, calls, opened };
 }

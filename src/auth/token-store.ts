@@ -95,7 +95,7 @@ function userRecordKey(user: SalesforceUserKey): string {
 function lastSessionOf(value: unknown): LastSession | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+  const text = (key: string) => (typeof record[key] === 'string' ? (record[key]) : undefined);
   const [orgId, userId, loginUrl, instanceUrl] = [text('orgId'), text('userId'), text('loginUrl'), text('instanceUrl')];
   if (orgId === undefined || userId === undefined || loginUrl === undefined || instanceUrl === undefined) return undefined;
   const session: LastSession = { orgId, userId, loginUrl, instanceUrl };

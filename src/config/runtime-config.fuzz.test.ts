@@ -27,7 +27,7 @@ function readOrRefuse(raw: unknown): RuntimeConfig | ConfigError {
     return parseRuntimeConfig(raw);
   } catch (error) {
     if (error instanceof ConfigError) return error;
-    throw new Error(`threw past the boundary: ${String(error)} for ${JSON.stringify(raw)?.slice(0, 300)}`);
+    throw new Error(`threw past the boundary: ${String(error)} for ${JSON.stringify(raw)?.slice(0, 300)}`, { cause: error });
   }
 }
 

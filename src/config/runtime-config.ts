@@ -1,4 +1,4 @@
-import { normalizeCustomDomain } from '../auth/salesforce-hosts';
+import { normalizeCustomDomain } from './host-names';
 import { realTimers, withDeadline, type Timers } from '../shared/deadline';
 
 /**

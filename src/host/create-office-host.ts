@@ -93,7 +93,7 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
   };
 
   return {
-    getEmailContext: () => readEmailContext(mailbox.item as Office.MessageRead | Office.MessageCompose | null | undefined, office.CoercionType.Text),
+    getEmailContext: () => readEmailContext(mailbox.item, office.CoercionType.Text),
 
     onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
 

@@ -36,7 +36,7 @@ export function waitForOffice(options: WaitForOfficeOptions = {}): Promise<void>
 
     const attach = (office: typeof Office) => {
       try {
-        office.onReady((info) => {
+        void office.onReady((info) => {
           // office.js loaded in a plain browser tab reports host null: the add-in cannot work there.
           if (info && info.host === null) finish(new OfficeUnavailableError('no-host', 'no Office host'));
           else finish();

@@ -53,7 +53,7 @@ function wellClassified(input: unknown, ctx: ClassifyContext | undefined): void 
   try {
     failure = classifySalesforceError(input, ctx);
   } catch (error) {
-    throw new Error(`the classifier threw: ${String(error)}`);
+    throw new Error(`the classifier threw: ${String(error)}`, { cause: error });
   }
   expect(FAILURE_KINDS).toContain(failure.kind);
   expect(failure.connectionLost).toBe(CONNECTION_LOST_KINDS.has(failure.kind));

@@ -53,7 +53,6 @@ interface Reply {
 }
 let restReply: Reply = { status: 200, headers: {}, body: '{}' };
 let tokenReply: Reply = { status: 200, headers: {}, body: '{}' };
-let tokenCalls = 0;
 let server: http.Server;
 let base = '';
 let closedPortUrl = '';
@@ -67,7 +66,6 @@ beforeAll(async () => {
     req.on('end', () => {
       if ((req.url ?? '').startsWith('/hang')) return; // never answers: the client's deadline must fire
       const isToken = (req.url ?? '').startsWith('/services/oauth2/');
-      if (isToken) tokenCalls++;
       const reply = isToken ? tokenReply : restReply;
       res.writeHead(reply.status, reply.headers);
       res.end(reply.body);
@@ -397,7 +395,7 @@ describe('never throws, always a valid kind', () => {
   });
 
   it('tolerates a hostile context', () => {
-    expectValid(classifySalesforceError({ error: 'invalid_grant' }, throwing as ClassifyContext));
+    expectValid(classifySalesforceError({ error: 'invalid_grant' }, throwing));
     expectValid(classifySalesforceError({ error: 'invalid_grant' }, null as unknown as ClassifyContext));
   });
 
@@ -422,7 +420,7 @@ describe('never throws, always a valid kind', () => {
       fc.property(input, context, (generated, ctx) => {
         const name = typeof generated === 'object' && generated !== null && 'hostileName' in generated ? (generated as { hostileName: string }).hostileName : undefined;
         const value = name === undefined ? generated : hostiles[name];
-        const result = classifySalesforceError(value, ctx as ClassifyContext);
+        const result = classifySalesforceError(value, ctx);
         expect(FAILURE_KINDS).toContain(result.kind);
         expect(result.connectionLost).toBe(result.kind === 'bad_oauth_token' || result.kind === 'session_expired');
         expect(typeof result.retryable).toBe('boolean');

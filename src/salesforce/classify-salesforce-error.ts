@@ -247,7 +247,7 @@ function headerOf(headers: unknown, name: string): string | undefined {
       // not a Headers after all
     }
   }
-  let keys: string[] = [];
+  let keys: string[];
   try {
     keys = Object.keys(headers);
   } catch {

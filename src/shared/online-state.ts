@@ -15,7 +15,7 @@ interface OnlineSource {
   removeEventListener?(type: 'online' | 'offline', listener: () => void): void;
 }
 
-export function createOnlineState(source: OnlineSource | undefined = globalThis as OnlineSource): OnlineState {
+export function createOnlineState(source: OnlineSource | undefined = globalThis): OnlineState {
   return {
     isOnline() {
       const value = source?.navigator?.onLine;

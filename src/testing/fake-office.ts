@@ -1,6 +1,6 @@
 /**
  * A minimal Office-shaped object for unit tests of src/host: the same property names, enum values and callback
- * shapes as office.js, nothing more. Browser tests use the full stand-in (tests/harness/office-stand-in.js).
+ * shapes as office.js, nothing more. Browser tests use the full stand-in (tests/harness/office-stand-in/).
  */
 type Handler = (args?: unknown) => void;
 

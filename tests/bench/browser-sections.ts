@@ -128,8 +128,8 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
             const text = await pane.evaluate('document.body ? document.body.innerText.slice(0, 300) : ""').catch(() => '');
             throw new Error(`the pane showed no welcome screen or workspace within ${STEP_TIMEOUT_MS} ms; it shows: ${JSON.stringify(text)}`);
           });
-          const probe = (await pane.evaluate(READ_PANE_PROBE)) as PaneProbe;
-          const harnessOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+          const probe = await pane.evaluate<PaneProbe>(READ_PANE_PROBE);
+          const harnessOrigin = await page.evaluate<number>('performance.timeOrigin');
           const paneStart = probe.timeOrigin - harnessOrigin;
           const meaningful = probe.meaningful!;
           const before = probe.resources.filter((r) => r.responseEnd <= meaningful);
@@ -193,11 +193,11 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
       const runs: Array<Record<string, unknown>> = [];
 
       const watch = async (pane: Frame, cards: CardsSpec) => {
-        const started = (await pane.evaluate(watchCardsScript(cards))) as boolean;
+        const started = await pane.evaluate<boolean>(watchCardsScript(cards));
         if (!started) throw new Error('the cards were already shown before the email was selected: nothing to measure');
       };
       const shown = async (pane: Frame, what: string): Promise<CardsShown> => {
-        const result = (await pane.evaluate('window.__benchWatch')) as CardsShown;
+        const result = await pane.evaluate<CardsShown>('window.__benchWatch');
         if (!result.ok) throw new Error(`${what}: the cards (${spec.names.join(', ')} + ${spec.unknown} unknown) were not shown within ${STEP_TIMEOUT_MS} ms; the pane shows: ${JSON.stringify(result.text ?? '')}`);
         return result;
       };
@@ -205,7 +205,7 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
         await watch(pane, cards);
         // The pane is a cross-site iframe: it cannot call the harness page, so the pane's clock is read first and the
         // harness page selects the email (one extra round trip counted in the measure, a few ms).
-        const t0 = (await pane.evaluate('performance.timeOrigin + performance.now()')) as number;
+        const t0 = await pane.evaluate<number>('performance.timeOrigin + performance.now()');
         await pane.page().evaluate(`window.__outlookHarness.selectEmail(${JSON.stringify(emailId)})`);
         const result = await shown(pane, what);
         return (result.paintAt ?? result.domAt!) - t0;
@@ -228,7 +228,7 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
           let mark = (await s.emulatorLog()).length;
           const [dialog] = await Promise.all([context.waitForEvent('page', { timeout: STEP_TIMEOUT_MS }), button.click()]);
           await logInToConsent(dialog, seller, STEP_TIMEOUT_MS);
-          const allowAt = (await dialog.evaluate(CLICK_ALLOW)) as number;
+          const allowAt = await dialog.evaluate<number>(CLICK_ALLOW);
           // The pane renders behind the dialog window: its DOM time, not a frame time (frames are throttled there).
           const afterSignIn = await shown(pane, 'after sign-in');
           signInToCards.push(afterSignIn.domWall! - allowAt);

@@ -49,7 +49,7 @@ export interface ChaosPane {
 }
 
 export function openPane(env: PaneEnvironment, name: string): ChaosPane {
-  const tokenStore = createTokenStore({ partitionKey: PARTITION }, { indexedDB: env.indexedDB as unknown as globalThis.IDBFactory, crypto: webcrypto as unknown as Crypto });
+  const tokenStore = createTokenStore({ partitionKey: PARTITION }, { indexedDB: env.indexedDB, crypto: webcrypto as unknown as Crypto });
   let currentUser: SalesforceUserKey | undefined;
   let owner: OutboxOwner | undefined;
   const channel = env.connectChannel();
@@ -70,7 +70,7 @@ export function openPane(env: PaneEnvironment, name: string): ChaosPane {
   });
   const outbox = createOutbox({
     api: connection,
-    indexedDB: env.indexedDB as unknown as globalThis.IDBFactory,
+    indexedDB: env.indexedDB,
     partitionKey: PARTITION,
     onlineState: env.seam,
     // The panes' outboxes tell each other of changes on the channel their connections share, as start-app wires it.

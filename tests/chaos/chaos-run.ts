@@ -368,7 +368,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let lastSkipAt = 0;
   let lastChange = Date.now();
   let lastShape = '';
-  let entries: OutboxEntry[] = [];
+  let entries: OutboxEntry[];
   const listAll = async () => [...(await (panes[0] as ChaosPane).outbox.list(owner)), ...(await (panes[0] as ChaosPane).outbox.list(secondOwner))];
   // Each user's work is sent only from a pane where that user is signed in: the seller in pane A, and the other user
   // in pane B while they have work left.

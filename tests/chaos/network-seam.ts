@@ -6,7 +6,7 @@
  * them afterwards where none may be.
  */
 import type { FetchLike } from '../../src/salesforce/connection/token-endpoint';
-import { jsforceModuleOf, type JsforceConnectionLike, type JsforceModule, type JsforceRequest } from '../../src/salesforce/connection/jsforce-transport';
+import { jsforceModuleOf, type JsforceModule, type JsforceRequest } from '../../src/salesforce/connection/jsforce-transport';
 import type { OnlineState } from '../../src/shared/online-state';
 
 export interface NetworkSeam extends OnlineState {
@@ -32,7 +32,7 @@ export function createNetworkSeam(): NetworkSeam {
   const note = (text: string): void => {
     try {
       const json = JSON.parse(text) as Record<string, unknown>;
-      for (const key of ['access_token', 'refresh_token']) if (typeof json[key] === 'string' && json[key]) tokens.add(json[key] as string);
+      for (const key of ['access_token', 'refresh_token']) if (typeof json[key] === 'string' && json[key]) tokens.add(json[key]);
     } catch {
       // not a token answer
     }
@@ -60,7 +60,7 @@ export function createNetworkSeam(): NetworkSeam {
     async loadJsforce() {
       if (!module) {
         const real = jsforceModuleOf(await import('jsforce'));
-        const Base = real.Connection as unknown as new (config: { accessToken: string; instanceUrl: string; version: string }) => JsforceConnectionLike;
+        const Base = real.Connection;
         class SeamConnection extends Base {
           override request(request: JsforceRequest, options?: Record<string, unknown>): PromiseLike<unknown> {
             if (!online) return Promise.reject(offlineError());

@@ -22,7 +22,7 @@ function replacer(_key: string, value: unknown): unknown {
 }
 
 export async function dumpIndexedDb(factory: IDBFactory): Promise<string> {
-  const idb = factory as unknown as globalThis.IDBFactory;
+  const idb = factory;
   const out: Record<string, Record<string, Array<[unknown, unknown]>>> = {};
   for (const info of await idb.databases()) {
     if (!info.name) continue;

@@ -16,7 +16,7 @@ const USER = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' };
 describe('token audit', () => {
   it('finds no token in a dump of the encrypted token store', async () => {
     const factory = new IDBFactory();
-    const store = createTokenStore({ partitionKey: 'p' }, { indexedDB: factory as unknown as globalThis.IDBFactory, crypto: webcrypto as unknown as Crypto });
+    const store = createTokenStore({ partitionKey: 'p' }, { indexedDB: factory, crypto: webcrypto as unknown as Crypto });
     await store.saveRefreshToken(USER, REFRESH);
     const dump = await dumpIndexedDb(factory);
     expect(dump).toContain('hex:');
@@ -25,7 +25,7 @@ describe('token audit', () => {
 
   it('finds a token stored in plain text, and a piece of one in a log line', async () => {
     const factory = new IDBFactory();
-    const open = (factory as unknown as globalThis.IDBFactory).open('plain', 1);
+    const open = (factory).open('plain', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('kv');
     const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
     const tx = db.transaction('kv', 'readwrite');

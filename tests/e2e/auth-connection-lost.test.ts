@@ -111,11 +111,11 @@ describe('Connection lost', () => {
     // After a definite refusal the token endpoint is not asked again, whatever the pane does.
     const refreshesAfterLost = async () => (await stack.emulatorLog()).filter((e) => e.grantType === 'refresh_token').length;
     const before = await refreshesAfterLost();
-    await stack.selectEmail(await pane.page(), 'initech-lead');
+    await stack.selectEmail(pane.page(), 'initech-lead');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await refreshesAfterLost()).toBe(before);
 
-    await stack.selectEmail(await pane.page(), renewal.id);
+    await stack.selectEmail(pane.page(), renewal.id);
     await signInThroughDialog(context, () => banner(pane).getByRole('button', { name: 'Sign in again' }).click());
     await banner(pane).waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(async () => (await tasksForMessage()).length, { timeout: 15_000 }).toBe(1);

@@ -135,7 +135,7 @@ describe('sign-in', () => {
   });
 
   it('an ignored prompt: says to click again', async () => {
-    const { context, page, pane } = await freshPane();
+    const { page, pane } = await freshPane();
     await stack.setDialogBehavior(page, 'ignore-prompt');
     await pane.getByRole('button', { name: 'Sign in to Salesforce' }).click();
     const problem = pane.getByTestId('sign-in-problem');

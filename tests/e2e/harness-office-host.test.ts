@@ -22,9 +22,9 @@ const draft = SAMPLE_EMAILS.find((e) => e.id === 'globex-draft')!;
 
 type ProbeWindow = { __hostProbe: { host: import('../../src/host/office-host').OfficeHost; events: string[] } };
 
-const getContext = () => pane.evaluate(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext()) as Promise<EmailContext | null>;
+const getContext = () => pane.evaluate<EmailContext | null>(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext());
 const events = () => pane.evaluate(() => (window as unknown as ProbeWindow).__hostProbe.events.slice());
-const theme = () => pane.evaluate(() => (window as unknown as ProbeWindow).__hostProbe.host.theme()) as Promise<OfficeTheme>;
+const theme = () => pane.evaluate<OfficeTheme>(() => (window as unknown as ProbeWindow).__hostProbe.host.theme());
 /** Starts openDialog in the pane (page.evaluate runs as a user gesture, like the click that must open a dialog). */
 const startDialog = (path: string) =>
   pane.evaluate((url) => {
@@ -75,7 +75,7 @@ describe('host adapter against the stand-in: the email', () => {
     await stack.selectEmail(page, draft.id);
     const compose = await stack.pane(page);
     await compose.waitForFunction(() => '__hostProbe' in window);
-    const composeContext = () => compose.evaluate(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext()) as Promise<EmailContext | null>;
+    const composeContext = () => compose.evaluate<EmailContext | null>(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext());
     expect(await composeContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body });
     // The pinned read pane did not follow the draft.
     expect(await events()).not.toContain('itemChanged');

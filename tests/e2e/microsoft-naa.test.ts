@@ -8,7 +8,7 @@ import type { Stack } from './support/stack';
 
 /**
  * Microsoft sign-in through nested app authentication in the REAL add-in: the harness reports NestedAppAuth 1.1 and
- * injects `window.nestedAppAuthBridge` into the pane (tests/harness/office-stand-in.js); the harness page plays the
+ * injects `window.nestedAppAuthBridge` into the pane (tests/harness/office-stand-in/); the harness page plays the
  * Outlook host and gets the tokens from a real OpenID Connect provider on loopback for the add-in's client id, as
  * Outlook does for a nested app. msal-browser in the pane only talks to the bridge.
  */

@@ -36,7 +36,7 @@ describe('two panes of the add-in', () => {
       await stack.emulatorControl('expire-sessions');
       const before = (await refreshCalls()).length;
       // Both panes look up an email neither has cached, at the same moment: both meet the expired session.
-      await Promise.all([stack.selectEmail(await first.page(), 'initech-lead'), stack.selectEmail(secondPage, 'initech-lead')]);
+      await Promise.all([stack.selectEmail(first.page(), 'initech-lead'), stack.selectEmail(secondPage, 'initech-lead')]);
       for (const pane of [first, second]) {
         await expect.poll(() => pane.getByTestId('person-card').filter({ hasText: 'Tom Nguyen' }).count(), { timeout: 15_000 }).toBe(1);
       }
@@ -49,7 +49,7 @@ describe('two panes of the add-in', () => {
       // The rotated token each pane now holds is the live one: another expiry is renewed again, still once.
       await stack.emulatorControl('expire-sessions');
       const again = (await refreshCalls()).length;
-      await Promise.all([stack.selectEmail(await first.page(), 'unknown-sender'), stack.selectEmail(secondPage, 'unknown-sender')]);
+      await Promise.all([stack.selectEmail(first.page(), 'unknown-sender'), stack.selectEmail(secondPage, 'unknown-sender')]);
       for (const pane of [first, second]) {
         await expect.poll(() => pane.getByTestId('unknown-person-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       }

@@ -206,10 +206,10 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
           controls.blockApp(input.blocked === undefined ? true : Boolean(input.blocked));
           return jsonReply(200, { ok: true });
         case 'fail-next':
-          controls.failNext(input as unknown as FailNextOptions);
+          controls.failNext(input);
           return jsonReply(200, { ok: true });
         case 'hang-next':
-          controls.hangNext(input as HangNextOptions);
+          controls.hangNext(input);
           return jsonReply(200, { ok: true });
         case 'clear-faults':
           controls.clearFaults();
@@ -224,7 +224,7 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
           controls.setApiUsage(Number(input.used ?? 0));
           return jsonReply(200, { ok: true });
         case 'policy':
-          return jsonReply(200, controls.setPolicy(input as Partial<EmulatorPolicy>));
+          return jsonReply(200, controls.setPolicy(input));
         case 'advance-time':
           controls.advanceTime(Number(input.ms ?? 0));
           return jsonReply(200, { ok: true });

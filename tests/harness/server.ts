@@ -4,9 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { DEMO_USERS } from '../emulator/seed';
+import { bootData, bootElement } from './boot-data';
+import { browserScript, type BrowserScript } from './browser-bundle';
 import { getLocalhostCertificate } from './certificate';
-import { NO_ITEM_ID, SAMPLE_EMAILS, SELLER } from './sample-emails';
 import { resolveInside, sendFile } from './static-files';
 import { addinContentSecurityPolicy, HEADER_FILE, OFFICE_FRAME_ANCESTORS, withPolicyMeta } from '../tools/content-security-policy';
 
@@ -21,10 +21,14 @@ export const STAND_IN_PATH = '/__harness/office.js';
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-export const OFFICE_STAND_IN_FILE = here('./office-stand-in.js');
+/** The office.js stand-in, as one classic script (the CDN stand-in in tests/e2e/support serves it too). */
+export const officeStandInScript = (): Promise<string> => browserScript('officeStandIn');
+/** The harness's browser scripts, bundled from TypeScript when asked for. */
+const HARNESS_SCRIPTS: Record<string, BrowserScript> = {
+  [STAND_IN_PATH]: 'officeStandIn',
+  '/__harness/harness-page.js': 'harnessPage',
+};
 const HARNESS_ASSETS: Record<string, string> = {
-  [STAND_IN_PATH]: OFFICE_STAND_IN_FILE,
-  '/__harness/harness-page.js': here('./harness-page.js'),
   '/__harness/harness.css': here('./harness.css'),
 };
 
@@ -66,10 +70,6 @@ export interface RunningHarness {
 
 type ViteDevServer = import('vite').ViteDevServer;
 
-function escapeForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
 function rewriteOfficeJs(html: string): string {
   return html.split(OFFICE_JS_CDN_URL).join(STAND_IN_PATH);
 }
@@ -83,40 +83,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Outlook on the web's variants the harness can play (`?platform=`, `?webview=`), see harness-page.js. */
-function variantOf(url: URL) {
-  const platform = url.searchParams.get('platform');
-  return {
-    platform: platform === 'windows' ? 'PC' : platform === 'mac' ? 'Mac' : 'OfficeOnline',
-    // Some Windows webviews leave Office.context.partitionKey undefined.
-    noPartitionKey: platform === 'windows',
-    // Older webviews have neither BroadcastChannel nor Web Locks.
-    noBroadcastChannel: url.searchParams.get('webview') === 'old',
-    noWebLocks: url.searchParams.get('webview') === 'old',
-  };
-}
-
-function bootData(url: URL, addinOrigin: string) {
-  const requirementSets: Record<string, string | false> = { Mailbox: '1.14', DialogApi: '1.2', DialogOrigin: '1.1', IdentityAPI: false, NestedAppAuth: false };
-  if (url.searchParams.get('naa') === '1') requirementSets.NestedAppAuth = '1.1';
-  const email = url.searchParams.get('email');
-  return {
-    emails: SAMPLE_EMAILS,
-    noItemId: NO_ITEM_ID,
-    initialEmail: email && (email === NO_ITEM_ID || SAMPLE_EMAILS.some((e) => e.id === email)) ? email : (SAMPLE_EMAILS[0]?.id ?? NO_ITEM_ID),
-    initialTheme: url.searchParams.get('theme') ?? 'light',
-    partitionKey: url.searchParams.get('partitionKey') ?? 'harness-partition-0001',
-    displayLanguage: url.searchParams.get('lang') ?? 'en-US',
-    requirementSets,
-    userProfile: { displayName: SELLER.name, emailAddress: SELLER.address, timeZone: 'Pacific Standard Time', accountType: 'enterprise' },
-    users: Object.values(DEMO_USERS).map((u) => ({ username: u.username, label: `${u.firstName} ${u.lastName} (${u.username})` })),
-    // Paths on the add-in's origin only: the pane is the add-in's own page (tests may load a diagnostic page instead).
-    paneUrl: /^\/(?!\/)/.test(url.searchParams.get('pane') ?? '') ? url.searchParams.get('pane')! : '/index.html',
-    addinOrigin,
-    variant: variantOf(url),
-  };
 }
 
 /**
@@ -155,9 +121,10 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
     if (path === '/harness.html') {
       const html = await readFile(here('./harness.html'), 'utf8');
-      const boot = `<script>window.__HARNESS_BOOT__ = ${escapeForScript(bootData(url, addinOrigin))};</script>`;
-      return send(res, 200, html.replace('<!--BOOT-->', boot), 'text/html; charset=utf-8');
+      return send(res, 200, html.replace('<!--BOOT-->', bootElement(bootData(url, addinOrigin))), 'text/html; charset=utf-8');
     }
+    const script = HARNESS_SCRIPTS[path];
+    if (script) return send(res, 200, await browserScript(script), 'text/javascript; charset=utf-8');
     const asset = HARNESS_ASSETS[path];
     if (asset) {
       await sendFile(res, asset);

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     harness = await startHarness({ port: ADDIN_PORT, mode: 'dev', emulatorUrl: org.url, configOverride });
   } catch (error) {
     await org.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${ADDIN_PORT} is in use: stop the other dev server first`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${ADDIN_PORT} is in use: stop the other dev server first`, { cause: error });
     throw error;
   }
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping`);
-    Promise.allSettled([harness.close(), org.close()]).then(() => process.exit(0));
+    void Promise.allSettled([harness.close(), org.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

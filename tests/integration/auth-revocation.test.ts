@@ -103,7 +103,7 @@ describe('rotation never replays a spent token (emulator policy rotation: true)'
     const signInToken = await tokenStore.loadRefreshToken(identity);
 
     for (let round = 0; round < 3; round++) {
-      await emulator.controls.expireSessions();
+      emulator.controls.expireSessions();
       const mark = await logMark(emulator.url);
       await expect(connection.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });
       expect(await tokenCallsSince(emulator.url, mark)).toHaveLength(1);
@@ -166,7 +166,7 @@ describe('sign-out and user switch revoke every grant the pane knows', () => {
     const first = pane({ idb, outcomes: [await signedIn()] });
     await first.controller.start();
     await first.controller.signIn();
-    await emulator.controls.failNext({ status: 503, pathPrefix: '/services/oauth2/revoke', body: 'Service Unavailable' });
+    emulator.controls.failNext({ status: 503, pathPrefix: '/services/oauth2/revoke', body: 'Service Unavailable' });
     await first.controller.signOut();
     expect((await grants()).map((g) => g.revoked)).toEqual([false]);
     const retry = createPendingRevokeRetrier(first.pendingRevokes, (loginUrl, token) => revokeRefreshToken(fetch, loginUrl, token, 3000));

@@ -70,7 +70,7 @@ describe('connection: no network, no answer', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url, {}, { requestTimeoutMs: 800 });
     await api.start(tokens, identity);
-    await emulator.controls.hangNext({ count: 1, pathPrefix: '/services/data' });
+    emulator.controls.hangNext({ count: 1, pathPrefix: '/services/data' });
 
     const started = Date.now();
     const result = await settle(api.query(CONTACTS_SOQL));
@@ -86,7 +86,7 @@ describe('connection: no network, no answer', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url, { isOnline: () => false }, { requestTimeoutMs: 500 });
     await api.start(tokens, identity);
-    await emulator.controls.hangNext({ count: 1, pathPrefix: '/services/data' });
+    emulator.controls.hangNext({ count: 1, pathPrefix: '/services/data' });
     const result = await settle(api.query(CONTACTS_SOQL));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure.kind).toBe('offline');
@@ -97,8 +97,8 @@ describe('connection: no network, no answer', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url, {}, { requestTimeoutMs: 800 });
     await api.start(tokens, identity);
-    await emulator.controls.expireSessions();
-    await emulator.controls.hangNext({ count: 1, pathPrefix: '/services/oauth2/token' });
+    emulator.controls.expireSessions();
+    emulator.controls.hangNext({ count: 1, pathPrefix: '/services/oauth2/token' });
     const started = Date.now();
     const result = await settle(api.query(CONTACTS_SOQL));
     expect(Date.now() - started).toBeLessThan(1500);
@@ -116,7 +116,7 @@ describe('connection: runs of 503s', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.failNext({ count: 10, ...SERVER_UNAVAILABLE });
+    emulator.controls.failNext({ count: 10, ...SERVER_UNAVAILABLE });
     const mark = await logMark(emulator.url);
 
     const result = await settle(api.query(CONTACTS_SOQL));
@@ -132,7 +132,7 @@ describe('connection: runs of 503s', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.failNext({ count: 2, ...SERVER_UNAVAILABLE });
+    emulator.controls.failNext({ count: 2, ...SERVER_UNAVAILABLE });
     const mark = await logMark(emulator.url);
     await expect(api.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });
     expect(await restCallsSince(emulator.url, mark)).toHaveLength(3);
@@ -142,7 +142,7 @@ describe('connection: runs of 503s', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.failNext({ count: 1, ...SERVER_UNAVAILABLE });
+    emulator.controls.failNext({ count: 1, ...SERVER_UNAVAILABLE });
     const { id } = await api.create('Contact', { LastName: 'Retried-503' });
     const found = await api.query<{ Id: string }>("SELECT Id FROM Contact WHERE LastName = 'Retried-503'");
     expect(found.records.map((r) => r.Id)).toEqual([id]);
@@ -152,7 +152,7 @@ describe('connection: runs of 503s', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.failNext({
+    emulator.controls.failNext({
       count: 1,
       status: 500,
       body: JSON.stringify([{ message: 'An unexpected error occurred', errorCode: 'UNKNOWN_EXCEPTION' }]),
@@ -170,7 +170,7 @@ describe('connection: runs of 503s', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.expireSessions();
+    emulator.controls.expireSessions();
     const { id } = await api.create('Contact', { LastName: 'After-Expiry' });
     const found = await api.query<{ Id: string }>("SELECT Id FROM Contact WHERE LastName = 'After-Expiry'");
     expect(found.records.map((r) => r.Id)).toEqual([id]);
@@ -228,8 +228,8 @@ describe('connection: state and sign-out', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.revokeUser('seller@demo.example');
-    await emulator.controls.expireSessions();
+    emulator.controls.revokeUser('seller@demo.example');
+    emulator.controls.expireSessions();
     const failures: unknown[] = [];
     for (const call of [() => api.query(CONTACTS_SOQL), () => api.query(CONTACTS_SOQL)]) {
       await call().catch((e: unknown) => failures.push(e));

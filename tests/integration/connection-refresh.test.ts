@@ -45,7 +45,7 @@ describe('connection: refresh after the session expires', () => {
     await api.start(tokens, identity);
     await api.query(CONTACTS_SOQL); // the session works before it expires
 
-    await emulator.controls.expireSessions();
+    emulator.controls.expireSessions();
     const mark = await logMark(emulator.url);
     const results = await Promise.all(Array.from({ length: 50 }, () => settle(api.query(CONTACTS_SOQL))));
 
@@ -59,14 +59,14 @@ describe('connection: refresh after the session expires', () => {
   });
 
   it('the same with refresh token rotation: the rotated token is kept and saved, no reuse revocation', async () => {
-    await emulator.controls.setPolicy({ rotation: true });
+    emulator.controls.setPolicy({ rotation: true });
     const { tokens, identity } = await signIn(emulator.url);
     const store = memoryTokenStore();
     const api = connectionFor(emulator.url, { tokenStore: store });
     await api.start(tokens, identity);
 
     for (let round = 0; round < 3; round++) {
-      await emulator.controls.expireSessions();
+      emulator.controls.expireSessions();
       const mark = await logMark(emulator.url);
       const results = await Promise.all(Array.from({ length: 50 }, () => settle(api.query(CONTACTS_SOQL))));
       expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -85,8 +85,8 @@ describe('connection: refresh after the session expires', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.revokeUser('seller@demo.example');
-    await emulator.controls.expireSessions();
+    emulator.controls.revokeUser('seller@demo.example');
+    emulator.controls.expireSessions();
     const mark = await logMark(emulator.url);
 
     const pending = await Promise.all(Array.from({ length: 20 }, () => settle(api.query(CONTACTS_SOQL))));
@@ -123,8 +123,8 @@ describe('connection: refresh after the session expires', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.expireSessions();
-    await emulator.controls.failNext({
+    emulator.controls.expireSessions();
+    emulator.controls.failNext({
       count: 1,
       status: 400,
       body: JSON.stringify({ error: 'invalid_grant', error_description: 'token request is already being processed' }),
@@ -143,7 +143,7 @@ describe('connection: refresh after the session expires', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.failNext({
+    emulator.controls.failNext({
       count: 1,
       status: 401,
       body: JSON.stringify([{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]),
@@ -166,7 +166,7 @@ describe('connection: refresh after the session expires', () => {
     const { tokens, identity } = await signIn(emulator.url);
     const api = connectionFor(emulator.url);
     await api.start(tokens, identity);
-    await emulator.controls.failNext({
+    emulator.controls.failNext({
       count: 2,
       status: 401,
       body: JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]),
@@ -202,7 +202,7 @@ describe('connection: refresh after the session expires', () => {
 
   it('restore with a revoked refresh token: lost, with bad_oauth_token', async () => {
     const { tokens, identity } = await signIn(emulator.url);
-    await emulator.controls.revokeUser('seller@demo.example');
+    emulator.controls.revokeUser('seller@demo.example');
     const api = connectionFor(emulator.url);
     const result = await settle(api.restore(tokens.refreshToken!, identity));
     expect(result.ok).toBe(false);

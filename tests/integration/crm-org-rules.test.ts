@@ -29,7 +29,7 @@ function crowdedEmail(): EmailContext {
     to,
     cc: [{ address: 'priya@globex.example', name: 'Priya' }],
     bodyExcerpt: '',
-  } as EmailContext;
+  };
 }
 
 describe('composite limits', () => {

@@ -241,26 +241,26 @@ describe('sObjects', () => {
 
 describe('composite, limits, headers', () => {
   it('runs subrequests with references and rolls back with allOrNone', async () => {
-    const ok = (await seller.requestPost('/services/data/v62.0/composite', {
+    const ok = await seller.requestPost<{ compositeResponse: Array<{ httpStatusCode: number; body: Record<string, unknown>; referenceId: string; httpHeaders: Record<string, string> }> }>('/services/data/v62.0/composite', {
       allOrNone: true,
       compositeRequest: [
         { method: 'POST', url: '/services/data/v62.0/sobjects/Account', referenceId: 'acct', body: { Name: 'Umbrella' } },
         { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'cont', body: { LastName: 'Wesker', AccountId: '@{acct.id}' } },
         { method: 'GET', url: '/services/data/v62.0/sobjects/Contact/@{cont.id}?fields=AccountId', referenceId: 'read' },
       ],
-    })) as { compositeResponse: Array<{ httpStatusCode: number; body: Record<string, unknown>; referenceId: string; httpHeaders: Record<string, string> }> };
+    });
     expect(ok.compositeResponse.map((r) => r.httpStatusCode)).toEqual([201, 201, 200]);
     expect(ok.compositeResponse[0]?.httpHeaders.Location).toMatch(/\/sobjects\/Account\/001/);
     expect(ok.compositeResponse[2]?.body.AccountId).toBe(ok.compositeResponse[0]?.body.id);
 
     const before = org.controls.records('Account').length;
-    const failed = (await seller.requestPost('/services/data/v62.0/composite', {
+    const failed = await seller.requestPost<{ compositeResponse: Array<{ httpStatusCode: number; body: Array<{ errorCode: string }> }> }>('/services/data/v62.0/composite', {
       allOrNone: true,
       compositeRequest: [
         { method: 'POST', url: '/services/data/v62.0/sobjects/Account', referenceId: 'a', body: { Name: 'Rolled back' } },
         { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'c', body: { FirstName: 'NoLast' } },
       ],
-    })) as { compositeResponse: Array<{ httpStatusCode: number; body: Array<{ errorCode: string }> }> };
+    });
     expect(failed.compositeResponse.map((r) => r.httpStatusCode)).toEqual([400, 400]);
     expect(failed.compositeResponse[0]?.body[0]?.errorCode).toBe('PROCESSING_HALTED');
     expect(failed.compositeResponse[1]?.body[0]?.errorCode).toBe('REQUIRED_FIELD_MISSING');
@@ -289,9 +289,9 @@ describe('composite, limits, headers', () => {
     expect(org.controls.records('Account')).toHaveLength(before);
 
     // Exactly at both limits: 25 subrequests, 5 of them queries, all run.
-    const atLimit = (await seller.requestPost('/services/data/v62.0/composite', {
+    const atLimit = await seller.requestPost<{ compositeResponse: Array<{ httpStatusCode: number }> }>('/services/data/v62.0/composite', {
       compositeRequest: [...Array.from({ length: 5 }, (_, i) => query(i)), ...Array.from({ length: 20 }, (_, i) => create(i))],
-    })) as { compositeResponse: Array<{ httpStatusCode: number }> };
+    });
     expect(atLimit.compositeResponse).toHaveLength(25);
     expect(atLimit.compositeResponse.every((r) => r.httpStatusCode < 300)).toBe(true);
   });

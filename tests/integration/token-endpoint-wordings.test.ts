@@ -75,7 +75,7 @@ describe('token endpoint wordings', () => {
       const { tokens, identity } = await signIn(emulator.url);
       const api = connectionFor(emulator.url);
       await api.start(tokens, identity);
-      await emulator.controls.expireSessions();
+      emulator.controls.expireSessions();
       // A transient refusal is retried by the wrapper: keep answering it so the classification itself surfaces.
       injectAtTokenEndpoint(emulator, c, c.expected === 'transient' ? 50 : 1);
       const mark = await logMark(emulator.url);
@@ -106,7 +106,7 @@ describe('token endpoint wordings', () => {
         const { tokens, identity } = await signIn(emulator.url);
         const api = connectionFor(emulator.url);
         await api.start(tokens, identity);
-        await emulator.controls.expireSessions();
+        emulator.controls.expireSessions();
         injectAtTokenEndpoint(emulator, caseOf(id), 1);
         const mark = await logMark(emulator.url);
 

@@ -88,7 +88,7 @@ function recordTokens(res: ServerResponse, into: string[]) {
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       for (const field of ['access_token', 'id_token', 'refresh_token']) {
-        if (typeof body[field] === 'string') into.push(body[field] as string);
+        if (typeof body[field] === 'string') into.push(body[field]);
       }
     } catch {
       // not a JSON token answer (an error page): nothing to record
@@ -170,7 +170,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<Runni
         response_types: ['code'],
       },
     ],
-    jwks: { keys: [{ ...signingKey, use: 'sig', alg: 'RS256', kid: 'test-key-1' } as never] },
+    jwks: { keys: [{ ...signingKey, use: 'sig', alg: 'RS256', kid: 'test-key-1' }] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     // MSAL reads the seller's name from the id token; the spec-conforming default moves it to userinfo.
     conformIdTokenClaims: false,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ function sources(dir: string): string[] {
 
 const read = (files: string[]) => files.map((f) => readFileSync(f, 'utf8')).join('\n');
 const appSource = read(sources(join(repo, 'src')).filter((f) => !/\.test\.tsx?$/.test(f)));
-const everySource = read([...sources(join(repo, 'src')), ...sources(join(repo, 'tests')), join(repo, 'vite.config.ts'), join(repo, 'vitest.config.ts')]);
+const everySource = read([...sources(join(repo, 'src')), ...sources(join(repo, 'tests')), join(repo, 'vite.config.ts'), join(repo, 'vitest.config.ts'), join(repo, 'eslint.config.ts')]);
 
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** import … from 'pkg', import('pkg'), require('pkg'), require.resolve('pkg'), with or without a subpath. */
@@ -36,7 +36,9 @@ const typesUsed = (name: string, code: string) => {
   const target = name.slice('@types/'.length);
   return new RegExp(`"${escape(target)}"`).test(tsconfig) || imported(target, code);
 };
-const binaries: Record<string, string> = { typescript: 'tsc', tsx: 'tsx', vite: 'vite', vitest: 'vitest' };
+const binaries: Record<string, string> = { typescript: 'tsc', tsx: 'tsx', vite: 'vite', vitest: 'vitest', eslint: 'eslint', prettier: 'prettier' };
+/** Packages a tool loads by itself, each used while the file that needs it exists. */
+const loadedBy: Record<string, string> = { jiti: 'eslint.config.ts' };
 
 describe('package.json', () => {
   it('lists no runtime dependency the add-in does not import', () => {
@@ -48,6 +50,8 @@ describe('package.json', () => {
     const scripts = Object.values(pkg.scripts).join('\n');
     const unused = Object.keys(pkg.devDependencies).filter((name) => {
       if (name.startsWith('@types/')) return !typesUsed(name, everySource);
+      const loader = loadedBy[name];
+      if (loader && existsSync(join(repo, loader))) return false;
       const binary = binaries[name];
       return !imported(name, everySource) && !(binary && new RegExp(`(^|\\s|&&\\s*)${binary}\\s`, 'm').test(scripts));
     });

@@ -45,7 +45,7 @@ describe('validateManifest', () => {
   });
 
   it('rejects DisplayName after Description', () => {
-    const display = /  <DisplayName[\s\S]*?<\/DisplayName>\n/;
+    const display = / {2}<DisplayName[\s\S]*?<\/DisplayName>\n/;
     const block = MANIFEST.match(display)![0];
     const moved = mutate('  <IconUrl', `${block}  <IconUrl`, mutate(display, ''));
     expect(validate(moved).join('\n')).toMatch(/<DisplayName> is out of order/);

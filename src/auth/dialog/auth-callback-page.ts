@@ -22,6 +22,7 @@ async function start(): Promise<void> {
     // Not fatal: the window closes in a moment.
   }
   if (!(await whenDialogReady())) {
+    // eslint-disable-next-line no-useless-assignment -- the code is dropped the moment it is not needed
     message = undefined;
     say(strings.notInOutlook);
     return;
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
   } catch {
     say(strings.officeUnavailable);
   } finally {
+    // eslint-disable-next-line no-useless-assignment -- the code is dropped the moment it is not needed
     message = undefined;
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { RuntimeConfig } from '../../config/runtime-config';
 import { checkSalesforceHost, salesforceHostPolicy } from '../salesforce-hosts';
-import { buildAuthorizeUrl } from '../salesforce-sign-in';
+import { buildAuthorizeUrl, readAuthStartQuery } from '../salesforce-sign-in';
 
 export type AuthStartRefusal = 'missing_parameters' | 'login_not_listed' | 'login_host_refused' | 'settings_changed';
 
@@ -21,10 +21,10 @@ const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 const trimSlashes = (url: string) => url.replace(/\/+$/, '');
 
 export function planAuthStart(search: string, config: RuntimeConfig, pageOrigin: string): AuthStartPlan {
-  const params = new URLSearchParams(search);
-  const loginUrl = trimSlashes(params.get('login_url') ?? '');
-  const challenge = params.get('code_challenge') ?? '';
-  const state = params.get('state') ?? '';
+  const query = readAuthStartQuery(search);
+  const loginUrl = trimSlashes(query.loginUrl);
+  const challenge = query.codeChallenge;
+  const state = query.state;
   if (!loginUrl || !CHALLENGE.test(challenge) || !STATE.test(state)) return { ok: false, refusal: 'missing_parameters' };
 
   const sf = config.salesforce;
@@ -34,13 +34,13 @@ export function planAuthStart(search: string, config: RuntimeConfig, pageOrigin:
 
   // The code must come back to this add-in, for this add-in's app: config.json's values, which the pane sent too.
   // A difference means the pane was started with other settings (a deployment changed config.json since).
-  let redirectOrigin = '';
+  let redirectOrigin: string;
   try {
     redirectOrigin = new URL(sf.redirectUri).origin;
   } catch {
     redirectOrigin = '';
   }
-  if (params.get('client_id') !== sf.clientId || params.get('redirect_uri') !== sf.redirectUri || redirectOrigin !== pageOrigin) {
+  if (query.clientId !== sf.clientId || query.redirectUri !== sf.redirectUri || redirectOrigin !== pageOrigin) {
     return { ok: false, refusal: 'settings_changed' };
   }
 
@@ -52,7 +52,7 @@ export function planAuthStart(search: string, config: RuntimeConfig, pageOrigin:
       redirectUri: sf.redirectUri,
       codeChallenge: challenge,
       state,
-      ...(params.get('prompt') === 'login' ? { prompt: 'login' as const } : {}),
+      ...(query.prompt === 'login' ? { prompt: 'login' as const } : {}),
     }),
   };
 }

@@ -5,7 +5,7 @@ import { INITIAL_CONNECTION_STATE, reduceConnectionState, type ConnectionAction 
 
 const failure: ClassifiedFailure = { kind: 'bad_oauth_token', connectionLost: true, retryable: false, code: 'invalid_grant' };
 const lost: ConnectionState = { status: 'lost', failure, at: 1000 };
-const S = (status: Exclude<ConnectionState['status'], 'lost'>): ConnectionState => ({ status }) as ConnectionState;
+const S = (status: Exclude<ConnectionState['status'], 'lost'>): ConnectionState => ({ status });
 
 const cases: Array<[ConnectionState, ConnectionAction, ConnectionState['status']]> = [
   [S('signed_out'), { type: 'tokens_received' }, 'connected'],

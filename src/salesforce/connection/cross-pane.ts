@@ -182,7 +182,7 @@ export function parseCrossPaneMessage(raw: unknown, context: CrossPaneContext): 
         if (time) return refuse(time);
         const tokens: SalesforceTokens = {
           accessToken: t.accessToken,
-          ...(t.refreshToken !== undefined ? { refreshToken: t.refreshToken as string } : {}),
+          ...(t.refreshToken !== undefined ? { refreshToken: t.refreshToken } : {}),
           instanceUrl: t.instanceUrl as string,
           identityUrl: t.identityUrl as string,
           issuedAt: t.issuedAt as number,

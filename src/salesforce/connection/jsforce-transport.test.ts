@@ -21,6 +21,8 @@ const undo: Array<() => void> = [];
  */
 async function loadBrowserJsforce(): Promise<JsforceModule> {
   const node = jsforceModuleOf(await import('jsforce'));
+  // The specifier is cast so TypeScript does not look for declarations the untyped file does not have.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const browserRequest = ((await import('jsforce/browser/browser/request.js' as string)) as { default: unknown }).default;
   class BrowserConnection extends (node.Connection as unknown as new (config: unknown) => { _transport?: { getRequestStreamCreator?: () => unknown } }) {
     constructor(config: unknown) {

@@ -63,7 +63,7 @@ type WatchedFetch = Fetch & { [WATCHING]?: Fetch };
  * promise)" per failed request). The only way to hear of it: jsforce's browser build calls the global fetch and offers
  * no hook. Returns an undo (tests). Idempotent.
  */
-export function watchFetchFailures(scope: { fetch?: unknown } = globalThis as { fetch?: unknown }): () => void {
+export function watchFetchFailures(scope: { fetch?: unknown } = globalThis): () => void {
   const current = scope.fetch as WatchedFetch | undefined;
   if (typeof current !== 'function' || current[WATCHING]) return () => undefined;
   const original = current;

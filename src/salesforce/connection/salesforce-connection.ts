@@ -118,7 +118,7 @@ function idsOf(identityUrl: string): { orgId: string; userId: string } | undefin
 /** A User record (Username, Name, Email) as who signed in. */
 function identityFrom(body: unknown, ids: { orgId: string; userId: string }, tokens: ActiveTokens): SalesforceIdentity {
   const b = (body ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof b[key] === 'string' ? (b[key] as string) : '');
+  const text = (key: string) => (typeof b[key] === 'string' ? (b[key]) : '');
   return {
     orgId: ids.orgId,
     userId: ids.userId,

@@ -54,7 +54,7 @@ describe('requestTokenRefresh (fuzzed)', () => {
         try {
           outcome = await requestTokenRefresh(fetchFn, { loginUrl: 'https://acme.my.salesforce.com', clientId: 'c', refreshToken: sent });
         } catch (error) {
-          if (!(error instanceof OAuthEndpointError)) throw new Error(`threw past the boundary: ${String(error)} for ${status} ${answer.raw.slice(0, 200)}`);
+          if (!(error instanceof OAuthEndpointError)) throw new Error(`threw past the boundary: ${String(error)} for ${status} ${answer.raw.slice(0, 200)}`, { cause: error });
           outcome = error;
         }
         if (outcome instanceof OAuthEndpointError) {

@@ -49,7 +49,7 @@ describe('Salesforce answers (fuzzed)', () => {
           }
           for (const accounts of result.accountsByDomain.values()) for (const account of accounts) expect(Array.isArray(account.openOpportunities)).toBe(true);
         } catch (error) {
-          if (!(error instanceof SalesforceFailureError)) throw new Error(`threw past the boundary: ${String(error)}`);
+          if (!(error instanceof SalesforceFailureError)) throw new Error(`threw past the boundary: ${String(error)}`, { cause: error });
         }
       }),
       RUNS,

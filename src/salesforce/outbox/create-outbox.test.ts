@@ -75,7 +75,7 @@ interface Harness {
 }
 
 async function setUp(
-  respond: (action: OutboxAction, attempt: number) => Promise<unknown> | unknown = () => undefined,
+  respond: (action: OutboxAction, attempt: number) => unknown = () => undefined,
   shared?: Partial<Pick<Harness, 'factory' | 'api' | 'online' | 'clock'>>,
 ): Promise<Harness> {
   const factory = shared?.factory ?? new IDBFactory();

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getLocalhostCertificate } from '../../harness/certificate';
-import { OFFICE_STAND_IN_FILE } from '../../harness/server';
+import { officeStandInScript } from '../../harness/server';
 
 /** The host of Microsoft's office.js CDN; Chromium resolves it to this server with --host-resolver-rules. */
 export const OFFICE_CDN_HOST = 'appsforoffice.microsoft.com';
@@ -37,7 +36,7 @@ export async function startCdnStandIn(): Promise<RunningCdnStandIn> {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('Not found');
     }
-    readFile(OFFICE_STAND_IN_FILE, 'utf8').then(
+    officeStandInScript().then(
       (body) => {
         // Cross-origin classic script, like the real CDN: cacheable, CORS-open.
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page, Request } from 'playwright-core';
 import { startEmulator } from '../../emulator/server';
+import type { DialogBehavior, HarnessAction, HarnessWindow, OutlookHarness, ThemeName } from '../../harness/harness-api';
+import { DIALOG_NAME_PREFIX, type RecipientField } from '../../harness/host-protocol';
 import { startHarness, type HarnessOptions, type RunningHarness } from '../../harness/server';
 import { startCdnStandIn, type RunningCdnStandIn } from './cdn-stand-in';
 import { launchChromium } from './chromium';
@@ -44,11 +46,11 @@ export interface OpenHarnessOptions {
   /** A sample email id from tests/harness/sample-emails.ts, or 'none'. Default: the first one. */
   email?: string;
   partitionKey?: string;
-  theme?: 'light' | 'dark' | 'highContrast';
+  theme?: ThemeName;
   /**
    * Report NestedAppAuth 1.1 as supported. The pane then also gets `window.nestedAppAuthBridge`, answered by the
-   * harness page playing the Outlook host (tests/harness/harness-page.js), which needs `microsoft.authority` in the
-   * add-in's config (or an authority in the request) to reach an OpenID Connect provider.
+   * harness page playing the Outlook host (tests/harness/harness-page/nested-app-auth-host.ts), which needs
+   * `microsoft.authority` in the add-in's config (or an authority in the request) to reach an OpenID Connect provider.
    */
   nestedAppAuth?: boolean;
   /**
@@ -91,14 +93,14 @@ export interface Stack {
   pane(page: Page): Promise<Frame>;
   /** Switches the selected email as Outlook would: the pane receives ItemChanged. */
   selectEmail(page: Page, emailId: string): Promise<void>;
-  setTheme(page: Page, theme: 'light' | 'dark' | 'highContrast'): Promise<void>;
+  setTheme(page: Page, theme: ThemeName): Promise<void>;
   /**
    * 'prompt' → Outlook on the web's Allow / Ignore prompt replaces the pane's body first; 'block-popups' →
    * displayDialogAsync fails with 12011; 'ignore-prompt' → 12009.
    */
-  setDialogBehavior(page: Page, behavior: 'allow' | 'prompt' | 'block-popups' | 'ignore-prompt'): Promise<void>;
+  setDialogBehavior(page: Page, behavior: DialogBehavior): Promise<void>;
   /** Edits a draft's recipients as the seller would: the pane receives RecipientsChanged. */
-  setRecipients(page: Page, field: 'to' | 'cc', addresses: string[]): Promise<void>;
+  setRecipients(page: Page, field: RecipientField, addresses: string[]): Promise<void>;
   /** Chromium's own network emulation for every page of the context (pane, dialog): requests fail, navigator.onLine false. */
   setOffline(context: BrowserContext, offline: boolean): Promise<void>;
   /** POST {emulator}/__emulator/<name> over real HTTP; throws on a non-2xx answer. */
@@ -126,7 +128,7 @@ function watchOfficeDialogs(context: BrowserContext, hostOrigin: string): void {
         // The window's name outlives its navigations; reading it fails while one is under way, so try again.
         for (let attempt = 0; attempt < 40; attempt++) {
           const name = await page.evaluate(() => window.name).catch(() => undefined);
-          if (name !== undefined) return name.startsWith('__officeStandInDialog_') ? opener : null;
+          if (name !== undefined) return name.startsWith(DIALOG_NAME_PREFIX) ? opener : null;
           if (page.isClosed()) return null;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
@@ -148,7 +150,7 @@ function watchOfficeDialogs(context: BrowserContext, hostOrigin: string): void {
     void harnessPageOf(page).then((host) =>
       host
         ?.evaluate(
-          ([u, o]) => (window as unknown as { __outlookHarness: { dialogNavigated(u: string, o: string): boolean } }).__outlookHarness.dialogNavigated(u, o),
+          ([u, o]) => (window as HarnessWindow).__outlookHarness.dialogNavigated(u, o),
           [request.url(), outcome] as const,
         )
         .catch(() => undefined),
@@ -188,7 +190,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const harnessPort = await freePort();
     const addinOrigin = `https://localhost:${harnessPort}`;
 
-    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] } as EmulatorOptions);
+    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] });
     cleanups.push(() => emulator.close());
 
     const base: AddinConfig = {
@@ -226,8 +228,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const context = await newContext();
 
     const pane = async (page: Page): Promise<Frame> => {
-      await page.waitForFunction(() => (window as unknown as { __outlookHarness?: { paneHandlers(): unknown } }).__outlookHarness?.paneHandlers() != null);
-      const mode = await page.evaluate(() => (window as unknown as { __outlookHarness: { paneMode(): string } }).__outlookHarness.paneMode());
+      // Before the harness page's script ran, __outlookHarness is not there yet.
+      await page.waitForFunction(() => (window as Partial<HarnessWindow>).__outlookHarness?.paneHandlers() != null);
+      const mode = await page.evaluate(() => (window as HarnessWindow).__outlookHarness.paneMode());
       const element = await page.waitForSelector(mode === 'compose' ? '#compose-pane' : '#task-pane', { state: 'attached' });
       const frame = await element.contentFrame();
       if (!frame) throw new Error('The task pane iframe has no frame');
@@ -235,11 +238,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
 
     // The harness's actions resolve once the pane took the event (postMessage is asynchronous).
-    const harnessCall = async (page: Page, method: string, ...args: unknown[]) => {
+    const harnessCall = async <K extends HarnessAction>(page: Page, method: K, ...args: Parameters<OutlookHarness[K]>) => {
       await page.evaluate(
         async ([name, params]) => {
-          const api = (window as unknown as { __outlookHarness: Record<string, (...a: unknown[]) => unknown> }).__outlookHarness;
-          await api[name as string]!(...(params as unknown[]));
+          const api = (window as HarnessWindow).__outlookHarness;
+          await (api[name] as (...a: typeof params) => unknown).apply(api, params);
         },
         [method, args] as const,
       );
@@ -283,7 +286,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (open.outlookAccount) {
           // Before the harness page's own script runs, and only in the harness page (not the pane or a dialog).
           await page.addInitScript((account) => {
-            if (window === window.top && !window.opener) (window as unknown as { __OUTLOOK_HARNESS_ACCOUNT__: unknown }).__OUTLOOK_HARNESS_ACCOUNT__ = account;
+            if (window === window.top && !window.opener) (window as HarnessWindow).__OUTLOOK_HARNESS_ACCOUNT__ = account;
           }, open.outlookAccount);
         }
         await page.goto(`${harness.harnessUrl}?${query}`);

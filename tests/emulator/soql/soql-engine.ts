@@ -8,7 +8,6 @@ import {
   type OrderByClause,
   type Query,
   type Subquery,
-  type WhereClause,
 } from '@jetstreamapp/soql-parser-js';
 import { sameId } from '../ids';
 import { parseDateTime, type SfRecord } from '../record-store';
@@ -97,7 +96,7 @@ function planQuery(soql: string, query: Query | Subquery, ctx: SoqlContext, forc
     return { path: resolvePath(soql, def, clause.field), desc, nullsLast: clause.nulls ? clause.nulls === 'LAST' : desc };
   });
   const where = query.where
-    ? compileWhere(soql, query.where as WhereClause, def, ctx, (sub) => runSemiJoin(soql, sub, ctx))
+    ? compileWhere(soql, query.where, def, ctx, (sub) => runSemiJoin(soql, sub, ctx))
     : undefined;
   return { def, select, where, orderBy, limit: query.limit, offset: query.offset, countOnly };
 }

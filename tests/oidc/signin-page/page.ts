@@ -36,10 +36,10 @@ $('save').addEventListener('click', () => {
   localStorage.setItem(storeKey(microsoftAccountKey(account)), ($('note') as HTMLInputElement).value);
   render(auth.state);
 });
-$('sign-out').addEventListener('click', async () => {
+$('sign-out').addEventListener('click', () => {
   const account = auth.account();
   if (account) localStorage.removeItem(storeKey(microsoftAccountKey(account)));
-  await auth.signOut();
+  void auth.signOut();
 });
 
 render(auth.state);
