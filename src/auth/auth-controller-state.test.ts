@@ -25,7 +25,12 @@ const cases: Array<[string, AuthSnapshot, AuthAction, AuthSnapshot]> = [
   // start-up
   ['start-up with nothing stored: the welcome screen', INITIAL_AUTH_SNAPSHOT, { type: 'nothing_to_restore' }, { status: 'signed_out', sessionKey: 0 }],
   ['start-up with a stored session: the workspace at once', INITIAL_AUTH_SNAPSHOT, { type: 'restore_started', identity: SAM }, { status: 'signed_in', identity: SAM, sessionKey: 0 }],
-  ['the restore refused, with a reason: the welcome screen says it', signedIn(SAM, 0), { type: 'restore_refused', failure: refused }, { status: 'signed_out', sessionKey: 0, notice: { type: 'restore_problem', failure: refused } }],
+  [
+    'the restore refused, with a reason: the welcome screen says it',
+    signedIn(SAM, 0),
+    { type: 'restore_refused', failure: refused },
+    { status: 'signed_out', sessionKey: 0, notice: { type: 'restore_problem', failure: refused } },
+  ],
   ['the restore refused, reason unknown: the welcome screen', signedIn(SAM, 0), { type: 'restore_refused' }, { status: 'signed_out', sessionKey: 0 }],
   // sign-in
   ['the dialog opens: busy, the last notice gone', signedOut(3, { notice: signInProblem }), { type: 'sign_in_started' }, signedOut(3, { busy: 'signing_in' })],

@@ -129,7 +129,7 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(sam)).toBe(0);
   });
 
-  it('never sends another owner\'s entries, even when that owner signs in on the same pane later', async () => {
+  it("never sends another owner's entries, even when that owner signs in on the same pane later", async () => {
     const h = await setUp();
     // Sam's work is stored while nothing runs (e.g. offline before the switch).
     await h.outbox.enqueue(sam, saveEmail(1));
@@ -143,7 +143,7 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(sam)).toBe(1);
   });
 
-  it('holds the owner\'s entries when the signed-in Salesforce user is someone else', async () => {
+  it("holds the owner's entries when the signed-in Salesforce user is someone else", async () => {
     const h = await setUp();
     h.api.setIdentity(ALEX);
     h.outbox.resume(sam); // a caller mistake: the owner is not who the connection is signed in as
@@ -221,9 +221,7 @@ describe('createOutbox', () => {
   });
 
   it('validation: failed with the failure; retry with an edit sends the edit', async () => {
-    const h = await setUp((action) =>
-      action.type === 'save_email' && action.subject === 'bad' ? new SalesforceFailureError({ ...failure('validation'), fields: ['Subject'] }) : undefined,
-    );
+    const h = await setUp((action) => (action.type === 'save_email' && action.subject === 'bad' ? new SalesforceFailureError({ ...failure('validation'), fields: ['Subject'] }) : undefined));
     h.outbox.resume(sam);
     const entry = await h.outbox.enqueue(sam, { ...saveEmail(1), subject: 'bad' });
     const [f] = await until(h.outbox, sam, (e) => e[0]?.status === 'failed', 'failed');
@@ -270,7 +268,7 @@ describe('createOutbox', () => {
     release();
   });
 
-  it('discardAll removes one owner\'s entries only; pendingCount counts what is not done', async () => {
+  it("discardAll removes one owner's entries only; pendingCount counts what is not done", async () => {
     const h = await setUp();
     await h.outbox.enqueue(sam, saveEmail(1));
     await h.outbox.enqueue(sam, saveEmail(2));
@@ -281,7 +279,7 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(alex)).toBe(1);
   });
 
-  it('subscribe gets the owner\'s entries now and after changes', async () => {
+  it("subscribe gets the owner's entries now and after changes", async () => {
     const h = await setUp();
     const seen: string[][] = [];
     h.outbox.subscribe(sam, (entries) => seen.push(entries.map((e) => e.status)));
@@ -311,7 +309,7 @@ describe('createOutbox', () => {
 });
 
 describe('the outbox database', () => {
-  it('is opened again after another pane deletes it (sign-out sweep), instead of failing for the pane\'s life', async () => {
+  it("is opened again after another pane deletes it (sign-out sweep), instead of failing for the pane's life", async () => {
     const h = await setUp();
     await h.outbox.enqueue(sam, saveEmail(1));
     await new Promise<void>((resolve, reject) => {

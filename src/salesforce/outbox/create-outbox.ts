@@ -25,9 +25,7 @@ const defaultSchedule = (run: () => void, ms: number) => {
 };
 
 function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Why the runner must not send right now, if anything. */
@@ -53,9 +51,7 @@ const outboxNoticeContext = (now: number): CrossPaneContext => ({ now, seller: u
 export function createOutbox(options: CreateOutboxOptions): Outbox {
   const { api } = options;
   const factory = options.indexedDB ?? globalThis.indexedDB;
-  const ready: Promise<OutboxStore> = factory
-    ? openOutboxStore(factory, options.partitionKey)
-    : Promise.reject(new Error('createOutbox: IndexedDB is not available'));
+  const ready: Promise<OutboxStore> = factory ? openOutboxStore(factory, options.partitionKey) : Promise.reject(new Error('createOutbox: IndexedDB is not available'));
   // Keep an unobserved failure from being reported as unhandled; each method still rejects with it.
   ready.catch(() => {});
   const now = options.now ?? Date.now;
@@ -176,10 +172,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
           await holdAll(ownerKey, 'other_identity');
           break;
         }
-        failure =
-          error instanceof SalesforceFailureError
-            ? error.failure
-            : classifySalesforceError(error, { phase: 'request', online: onlineState.isOnline() });
+        failure = error instanceof SalesforceFailureError ? error.failure : classifySalesforceError(error, { phase: 'request', online: onlineState.isOnline() });
         const stored = await store.update(claimed.id, (e) => (e.status === 'sending' ? fail(e, failure as ClassifiedFailure, now(), backoff) : null));
         if (stored?.notBefore !== undefined) nextWake = Math.min(nextWake ?? Infinity, stored.notBefore);
       }

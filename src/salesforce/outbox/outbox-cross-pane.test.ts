@@ -42,7 +42,14 @@ describe('the outbox on the cross-pane channel', () => {
     const listener = hub.connect();
     const heard: unknown[] = [];
     listener.subscribe((message) => heard.push(message));
-    const storing = createOutbox({ api: createFakeSalesforceApi({}, undefined), indexedDB: factory, partitionKey: 'p1', onlineState: online, channel: hub.connect(), schedule: () => () => {} });
+    const storing = createOutbox({
+      api: createFakeSalesforceApi({}, undefined),
+      indexedDB: factory,
+      partitionKey: 'p1',
+      onlineState: online,
+      channel: hub.connect(),
+      schedule: () => () => {},
+    });
     const sending = createOutbox({ api: createFakeSalesforceApi(), indexedDB: factory, partitionKey: 'p1', onlineState: online, channel: hub.connect(), schedule: () => () => {} });
     sending.resume(owner);
     await new Promise((resolve) => setTimeout(resolve, 30));

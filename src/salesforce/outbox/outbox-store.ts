@@ -30,11 +30,7 @@ export interface OutboxStore {
 /** How long one outbox operation may take before it fails as a timeout (a webview whose IndexedDB stops answering). */
 export const OUTBOX_STORE_DEADLINE_MS = 5000;
 
-export async function openOutboxStore(
-  factory: IDBFactory,
-  partitionKey: string | undefined,
-  options: { deadlineMs?: number } = {},
-): Promise<OutboxStore> {
+export async function openOutboxStore(factory: IDBFactory, partitionKey: string | undefined, options: { deadlineMs?: number } = {}): Promise<OutboxStore> {
   const deadlineMs = options.deadlineMs ?? OUTBOX_STORE_DEADLINE_MS;
   // Every operation is bounded: a store that never answers fails the call (the seller sees it) instead of holding
   // a save, a send or a sign-out for good.

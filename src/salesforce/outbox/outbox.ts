@@ -34,10 +34,7 @@ export function outboxOwnerKey(owner: OutboxOwner): string {
   return JSON.stringify([owner.orgId, owner.userId, owner.microsoftAccountId ?? '', owner.partitionKey ?? '']);
 }
 
-export function outboxOwnerOf(
-  identity: Pick<SalesforceIdentity, 'orgId' | 'userId'>,
-  extra: { microsoftAccountId?: string; partitionKey?: string } = {},
-): OutboxOwner {
+export function outboxOwnerOf(identity: Pick<SalesforceIdentity, 'orgId' | 'userId'>, extra: { microsoftAccountId?: string; partitionKey?: string } = {}): OutboxOwner {
   const owner: OutboxOwner = { orgId: identity.orgId, userId: identity.userId };
   if (extra.microsoftAccountId) owner.microsoftAccountId = extra.microsoftAccountId;
   if (extra.partitionKey) owner.partitionKey = extra.partitionKey;
@@ -103,10 +100,8 @@ export type OutboxStatus =
   | 'done';
 
 /** Why a `waiting` entry waits. `other_identity`: the signed-in Salesforce user is not the entry's owner. */
-export type OutboxWaitReason = Extract<
-  FailureKind,
-  'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'
-> | 'signed_out' | 'other_identity';
+export type OutboxWaitReason =
+  Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
   sobject: 'Task' | 'Contact';
