@@ -1,7 +1,9 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import react from '@vitejs/plugin-react';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
@@ -59,6 +61,44 @@ function sourcemapsOutsideDist(): Plugin {
   };
 }
 
+/**
+ * Precompressed copies beside the hashed assets (assets/x.js.gz, assets/x.js.br) for hosts that serve them as they
+ * are (nginx gzip_static, docs/hosting/). Only dist/assets/: those files never change after the build, while the
+ * pages and config.json are rewritten per deployment (`npm run csp`, an environment's config.json), and a stale
+ * index.html.gz would serve the old policy. Files under 1 KB gain nothing.
+ */
+const PRECOMPRESSED = /\.(js|css|html|json|svg)$/;
+const PRECOMPRESS_MIN_BYTES = 1024;
+function precompressAssets(): Plugin {
+  const gzipAsync = promisify(gzip);
+  const brotliAsync = promisify(brotliCompress);
+  return {
+    name: 'precompress-assets',
+    apply: 'build',
+    async writeBundle(options) {
+      if (options.dir !== here('./dist')) return;
+      const assets = join(options.dir, 'assets');
+      const files = readdirSync(assets, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && PRECOMPRESSED.test(entry.name));
+      let written = 0;
+      await Promise.all(
+        files.map(async (entry) => {
+          const file = join(entry.parentPath, entry.name);
+          const source = readFileSync(file);
+          if (source.length < PRECOMPRESS_MIN_BYTES) return;
+          const [gz, br] = await Promise.all([
+            gzipAsync(source, { level: 9 }),
+            brotliAsync(source, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+          ]);
+          writeFileSync(`${file}.gz`, gz);
+          writeFileSync(`${file}.br`, br);
+          written += 1;
+        }),
+      );
+      this.info(`precompressed ${written} files in ${relative(here('.'), assets)}`);
+    },
+  };
+}
+
 // index.html lives in src/ so the app's root is its own folder; public/ (config.json, icons) is copied
 // as-is beside the build. The dev server must be HTTPS: Office refuses to load a task pane over plain HTTP.
 export default defineConfig({
@@ -97,6 +137,7 @@ export default defineConfig({
     }),
     contentSecurityPolicy(),
     sourcemapsOutsideDist(),
+    precompressAssets(),
     basicSsl({ name: 'outlook-addin-dev', domains: ['localhost', '127.0.0.1'] }),
   ],
 });

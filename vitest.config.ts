@@ -1,16 +1,26 @@
 import { getCertificate } from '@vitejs/plugin-basic-ssl';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// The emulated org and the harness serve HTTPS with one self-signed localhost certificate. Node processes that talk
-// to them (integration and e2e workers: fetch/undici and jsforce's node-fetch transport alike) trust exactly that
-// certificate through NODE_EXTRA_CA_CERTS, which Node reads only at start: the workers are forked with it set.
-// Nothing turns certificate checking off.
-// Same call as tests/harness/certificate.ts (imported TS would trip Vite's native config loader): creates the
-// certificate if it is missing or stale, in the cache both use.
+// The emulated org and the harness serve HTTPS with one localhost certificate (tests/harness/certificate.ts:
+// office-addin-dev-certs's when installed and valid, else the self-signed one). Node processes that talk to them
+// (integration and e2e workers: fetch/undici and jsforce's node-fetch transport alike) trust it through
+// NODE_EXTRA_CA_CERTS, which Node reads only at start: the workers are forked with it set. Nothing turns certificate
+// checking off. This file cannot import that TS module (Vite's native config loader refuses extensionless imports),
+// so the workers trust both anchors it may choose: the self-signed certificate (created here if missing or stale,
+// the same call) and office-addin-dev-certs's CA when present.
 const certificateDir = fileURLToPath(new URL('./node_modules/.vite/basic-ssl', import.meta.url));
-await getCertificate(certificateDir, 'outlook-addin-dev', ['localhost', '127.0.0.1']);
-const TRUST_LOCALHOST_CERTIFICATE = { NODE_EXTRA_CA_CERTS: `${certificateDir}/_cert.pem` };
+const selfSigned = await getCertificate(certificateDir, 'outlook-addin-dev', ['localhost', '127.0.0.1']);
+const officeCa = join(homedir(), '.office-addin-dev-certs', 'ca.crt');
+const trustFile = join(certificateDir, '_trust.pem');
+// A new certificate's cache folder is created without waiting: make sure it exists before writing beside it.
+mkdirSync(certificateDir, { recursive: true });
+const certificatesOf = (pem: string) => pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+writeFileSync(trustFile, [...certificatesOf(selfSigned), ...(existsSync(officeCa) ? certificatesOf(readFileSync(officeCa, 'utf8')) : [])].join('\n') + '\n');
+const TRUST_LOCALHOST_CERTIFICATE = { NODE_EXTRA_CA_CERTS: trustFile };
 
 // Four projects, one command: unit and component tests beside the code, integration (real jsforce over loopback HTTP to the
 // emulated org) and e2e (the production build in real Chromium). e2e files run one at a time: each starts its own

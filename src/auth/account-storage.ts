@@ -6,6 +6,10 @@
  * the sign-out. Bounded: a database another pane holds open is asked to close (versionchange) and not waited for
  * beyond the deadline.
  */
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('auth.account-storage');
+
 export interface AccountStorageDeps {
   indexedDB?: IDBFactory;
   localStorage?: Storage;
@@ -52,7 +56,9 @@ function isEmptyDatabase(factory: IDBFactory, name: string, timeoutMs: number): 
           finish(false);
         };
       };
-    } catch {
+    } catch (error) {
+      // Kept: a database that cannot be read is never taken for empty.
+      log.debug(`reading database ${name} failed`, error);
       finish(false);
     }
   });
@@ -69,7 +75,8 @@ function deleteDatabase(factory: IDBFactory, name: string, timeoutMs: number): P
       const req = factory.deleteDatabase(name);
       req.onsuccess = done;
       req.onerror = done;
-    } catch {
+    } catch (error) {
+      log.debug(`deleting database ${name} failed`, error);
       done();
     }
   });

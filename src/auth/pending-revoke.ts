@@ -12,6 +12,9 @@
  */
 import type { SalesforceUserKey } from './token-store';
 import { openKeyValueDatabase } from '../host/indexed-db';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('auth.pending-revoke');
 
 export type RevokeOutcome = 'revoked' | 'refused' | 'retry';
 
@@ -101,8 +104,10 @@ export function createPendingRevokeStore(partitionKey: string | undefined, deps:
           if (!record?.key || typeof record.loginUrl !== 'string') throw new Error('not a record');
           const plain = await deps.crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv, additionalData: additionalData(record) }, record.key, record.ciphertext);
           found.push({ id, orgId: record.orgId, userId: record.userId, loginUrl: record.loginUrl, refreshToken: new TextDecoder().decode(plain) });
-        } catch {
-          await withStore('readwrite', (store) => store.delete(id)).catch(() => undefined);
+        } catch (error) {
+          // Unreadable (tampered, or a key from another browser profile): dropped, as nothing could ever send it.
+          log.debug('a pending revocation could not be read and is dropped', error);
+          await withStore('readwrite', (store) => store.delete(id)).catch((deleteError: unknown) => log.debug('dropping it failed', deleteError));
         }
       }
       return found;
@@ -132,7 +137,8 @@ export async function revokeRefreshToken(fetchFn: typeof fetch, loginUrl: string
     await response.text().catch(() => '');
     if (response.ok) return 'revoked';
     return response.status === 400 ? 'refused' : 'retry';
-  } catch {
+  } catch (error) {
+    log.debug('the revocation could not be sent; kept for later', error);
     return 'retry';
   } finally {
     clearTimeout(timer);
@@ -146,12 +152,15 @@ export async function revokeRefreshToken(fetchFn: typeof fetch, loginUrl: string
 export function createPendingRevokeRetrier(store: PendingRevokeStore, revoke: (loginUrl: string, token: string) => Promise<RevokeOutcome>): () => Promise<number> {
   let running: Promise<number> | undefined;
   const run = async (): Promise<number> => {
-    const pending = await store.list().catch(() => []);
+    const pending = await store.list().catch((error: unknown): Array<PendingRevoke & { id: string }> => {
+      log.debug('the pending revocations could not be listed; tried again at the next start or online event', error);
+      return [];
+    });
     let left = 0;
     for (const item of pending) {
       const outcome = await revoke(item.loginUrl, item.refreshToken).catch((): RevokeOutcome => 'retry');
       if (outcome === 'retry') left++;
-      else await store.remove(item.id).catch(() => undefined);
+      else await store.remove(item.id).catch((error: unknown) => log.debug('a sent revocation could not be removed; sent again next time', error));
     }
     return left;
   };

@@ -20,7 +20,7 @@
  * still runs the browser tests unchanged.
  */
 import { isLoopbackHostname } from '../config/host-names';
-import { SalesforceFailureError, type ClassifiedFailure } from '../salesforce/failure-kinds';
+import { SalesforceFailureError, createFailure, type ClassifiedFailure } from '../salesforce/failure-kinds';
 
 export interface SalesforceHostPolicy {
   /** Exact host names (lower case) config.json names in `salesforce.customDomains`. */
@@ -47,6 +47,7 @@ export function salesforceHostPolicy(config: { customDomains?: readonly string[]
   try {
     pageHost = new URL(pageOrigin).hostname;
   } catch {
+    // A page origin that is not a URL allows no loopback: the stricter policy.
     pageHost = '';
   }
   return {
@@ -65,6 +66,7 @@ export function checkSalesforceHost(url: string, policy: SalesforceHostPolicy): 
   try {
     parsed = new URL(url);
   } catch {
+    // The refusal says it: not_a_url.
     return { ok: false, refusal: 'not_a_url', host: String(url).slice(0, 100) };
   }
   const hostname = parsed.hostname.toLowerCase();
@@ -106,13 +108,10 @@ const REFUSAL_TEXT: Record<HostRefusal, string> = {
  * domain list), so it is admin_action_required and never retried.
  */
 export function hostRefusedFailure(refused: Extract<HostCheck, { ok: false }>, role: HostRole): ClassifiedFailure {
-  return {
-    kind: 'admin_action_required',
-    connectionLost: false,
-    retryable: false,
+  return createFailure('admin_action_required', {
     reason: 'salesforce_host_refused',
     detail: `The Salesforce ${ROLE_TEXT[role]} ${refused.host} ${REFUSAL_TEXT[refused.refusal]}; the add-in sent nothing there.`,
-  };
+  });
 }
 
 /**

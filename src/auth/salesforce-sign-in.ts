@@ -4,8 +4,11 @@
  * Every failure leaves here as a SalesforceFailureError carrying a classified failure.
  */
 import type { ClassifiedFailure, ClassifyContext } from '../salesforce/failure-kinds';
-import { SalesforceFailureError } from '../salesforce/failure-kinds';
+import { SalesforceFailureError, createFailure } from '../salesforce/failure-kinds';
 import type { SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('auth.sign-in');
 
 export type Classify = (error: unknown, context?: ClassifyContext) => ClassifiedFailure;
 
@@ -46,6 +49,7 @@ export function isGenericLoginHost(loginUrl: string): boolean {
   try {
     return GENERIC_LOGIN_HOSTS.has(new URL(loginUrl).hostname.toLowerCase().replace(/\.$/, ''));
   } catch {
+    // Not a URL: not a generic host either; salesforce-hosts.ts refuses it with its own reason.
     return false;
   }
 }
@@ -56,15 +60,12 @@ export function myDomainRequiredFailure(loginUrl: string): ClassifiedFailure {
   try {
     host = new URL(loginUrl).host;
   } catch {
-    // keep the text as configured
+    // Not a URL: the message names the text as configured.
   }
-  return {
-    kind: 'admin_action_required',
-    connectionLost: false,
-    retryable: false,
+  return createFailure('admin_action_required', {
     reason: 'my_domain_required',
     detail: `${host} is a generic Salesforce login host; the add-in signs in through the org's My Domain.`,
-  };
+  });
 }
 
 export interface AuthStartParams {
@@ -143,6 +144,7 @@ export function parseDialogAnswer(message: string): DialogAnswer {
   try {
     value = JSON.parse(message);
   } catch {
+    // The dialog's message is outside input: anything that is not JSON is an invalid answer, by design.
     return { type: 'invalid' };
   }
   if (!value || typeof value !== 'object') return { type: 'invalid' };
@@ -273,6 +275,7 @@ export async function readSignedInUser(
     const parsed = JSON.parse(text) as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
   } catch {
+    // Not JSON: classified just below from the status, headers and text, which keep what this parse saw.
     json = undefined;
   }
   if (!json) {
@@ -312,7 +315,9 @@ export async function revokeToken(deps: Pick<SignInHttpDeps, 'fetch'>, loginUrl:
       signal: controller.signal,
     });
     return response.ok;
-  } catch {
+  } catch (error) {
+    // Best effort by design (see above); the trace says why a token was left for Salesforce to expire.
+    log.debug('revoking the token failed', error);
     return false;
   } finally {
     clearTimeout(timer);

@@ -9,6 +9,9 @@
  * org + user, and a "last session" pointer (no secrets) that lets the pane restore silently on reopen.
  */
 import { openKeyValueDatabase } from '../host/indexed-db';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('auth.token-store');
 
 export interface TokenStoreScope {
   /** Office.context.partitionKey where defined. */
@@ -127,8 +130,9 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
       );
       const issuedAt = typeof record.issuedAt === 'number' && Number.isFinite(record.issuedAt) ? record.issuedAt : 0;
       return { refreshToken: new TextDecoder().decode(plain), issuedAt };
-    } catch {
+    } catch (error) {
       // Tampered or moved: as good as absent. The seller signs in again.
+      log.debug('a stored refresh token could not be decrypted', error);
       return undefined;
     }
   };

@@ -14,6 +14,9 @@
  */
 import type { PendingRevokeStore, RevokeOutcome } from './pending-revoke';
 import { createTokenStore, tokenDatabaseName, type TokenStoreDeps } from './token-store';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('auth.unkeyed-session');
 
 export interface ForgetUnkeyedSessionDeps extends TokenStoreDeps {
   /** Office.context.partitionKey where defined: only this partition's unkeyed session goes. */
@@ -39,19 +42,25 @@ export async function forgetUnkeyedSession(deps: ForgetUnkeyedSessionDeps): Prom
     );
     if (names && !names.includes(tokenDatabaseName(scope))) return false;
     const store = createTokenStore(scope, deps);
-    const last = await store.loadLastSession().catch(() => undefined);
-    const refreshToken = last ? await store.loadRefreshToken(last).catch(() => undefined) : undefined;
+    // Unreadable parts are skipped: the store is wiped below whatever they held.
+    const last = await store.loadLastSession().catch((error: unknown) => void log.debug('reading the last session failed', error));
+    const refreshToken = last ? await store.loadRefreshToken(last).catch((error: unknown) => void log.debug('reading its refresh token failed', error)) : undefined;
     if (last && refreshToken) {
       if (deps.revokeRefreshToken && deps.pendingRevokes) {
         const outcome = await deps.revokeRefreshToken(last.loginUrl, refreshToken).catch((): RevokeOutcome => 'retry');
-        if (outcome === 'retry') await deps.pendingRevokes.add({ orgId: last.orgId, userId: last.userId, loginUrl: last.loginUrl, refreshToken }).catch(() => undefined);
+        if (outcome === 'retry') {
+          await deps.pendingRevokes
+            .add({ orgId: last.orgId, userId: last.userId, loginUrl: last.loginUrl, refreshToken })
+            .catch((error: unknown) => log.debug('keeping the revocation for later failed', error));
+        }
       } else {
-        await deps.revokeStored(last.loginUrl, refreshToken).catch(() => undefined);
+        await deps.revokeStored(last.loginUrl, refreshToken).catch((error: unknown) => log.debug('revoking the stored token failed', error));
       }
     }
     await store.wipe();
     return true;
-  } catch {
+  } catch (error) {
+    log.debug('forgetting the unkeyed session store failed', error);
     return false;
   }
 }

@@ -1,5 +1,8 @@
 import { normalizeCustomDomain } from './host-names';
 import { realTimers, withDeadline, type Timers } from '../shared/deadline';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('config');
 
 /**
  * Settings read at start-up from `public/config.json`, so a deployment or a test points the add-in at any org
@@ -70,6 +73,7 @@ function url(value: unknown, field: string): string {
   try {
     parsed = new URL(text);
   } catch {
+    // Parsing config.json is reading input: the field's name says what to fix, the URL parser's words add nothing.
     throw new ConfigError(`config.json: "${field}" is not a URL`);
   }
   const loopback = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
@@ -160,7 +164,9 @@ export async function loadRuntimeConfig(options: LoadRuntimeConfigOptions): Prom
     let raw: unknown;
     try {
       raw = await response.json();
-    } catch {
+    } catch (error) {
+      // A body cut off on the way reads as "not JSON" too: the trace tells them apart.
+      log.debug('config.json could not be read as JSON', error);
       throw new ConfigError('config.json is not valid JSON');
     }
     return parseRuntimeConfig(raw);

@@ -2,6 +2,9 @@ import { openDialog, type DialogSize } from './open-dialog';
 import type { OfficeHost } from './office-host';
 import { toOfficeTheme } from './office-theme';
 import { readEmailContext } from './read-email-context';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('host.office');
 
 type Listener = () => void;
 
@@ -63,8 +66,9 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
     if (!item || typeof item.addHandlerAsync !== 'function') return;
     try {
       item.addHandlerAsync(EventType.RecipientsChanged, emitRecipientsChanged);
-    } catch {
+    } catch (error) {
       // Read-mode items and older hosts cannot report recipient changes; the pane then reads them on demand.
+      log.debug('RecipientsChanged handler not added', error);
     }
   };
   const detachRecipientsHandler = () => {
@@ -72,8 +76,9 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
     if (!item || typeof item.removeHandlerAsync !== 'function') return;
     try {
       item.removeHandlerAsync(EventType.RecipientsChanged);
-    } catch {
+    } catch (error) {
       // Nothing registered.
+      log.debug('RecipientsChanged handler not removed', error);
     }
   };
 
@@ -87,8 +92,9 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
     mailboxItemHandlerAdded = true;
     try {
       mailbox.addHandlerAsync(EventType.ItemChanged, onMailboxItemChanged);
-    } catch {
+    } catch (error) {
       // Hosts without pinning (Mailbox < 1.5) reload the pane per item instead.
+      log.debug('ItemChanged handler not added', error);
     }
   };
 
@@ -125,8 +131,9 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
             themeFromEvent = args?.officeTheme ?? themeFromEvent;
             themeListeners.emit();
           });
-        } catch {
+        } catch (error) {
           // Before Mailbox 1.14 there is no theme event; the theme read at start-up stays.
+          log.debug('OfficeThemeChanged handler not added', error);
         }
       }),
 
@@ -134,7 +141,8 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
       try {
         // Older hosts have no `requirements`; an unknown answer counts as unsupported, never as a crash.
         return context.requirements?.isSetSupported(name, version) === true;
-      } catch {
+      } catch (error) {
+        log.debug(`isSetSupported(${name}, ${version}) threw; taken as unsupported`, error);
         return false;
       }
     },

@@ -2,6 +2,9 @@
  * The Office calls of the sign-in dialog's own pages (src/auth/dialog/): wait for office.js to settle the dialog's
  * handshake, and hand the answer to the pane with messageParent. The only two ways the dialog touches `Office`.
  */
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('host.dialog-side');
 
 function office(): typeof Office | undefined {
   return (globalThis as { Office?: typeof Office }).Office;
@@ -24,7 +27,8 @@ export function whenOfficeSettles(maxWaitMs: number): Promise<void> {
         clearTimeout(timer);
         resolve();
       });
-    } catch {
+    } catch (error) {
+      log.debug('Office.onReady threw; leaving without waiting', error);
       clearTimeout(timer);
       resolve();
     }
@@ -41,7 +45,8 @@ export function whenDialogReady(): Promise<boolean> {
     }
     try {
       void found.onReady(() => resolve(typeof office()?.context?.ui?.messageParent === 'function'));
-    } catch {
+    } catch (error) {
+      log.debug('Office.onReady threw', error);
       resolve(false);
     }
   });
@@ -56,7 +61,9 @@ export function messageParent(message: string, targetOrigin: string): void {
   if (!ui || typeof ui.messageParent !== 'function') throw new Error('messageParent is not available');
   try {
     ui.messageParent(message, { targetOrigin });
-  } catch {
+  } catch (error) {
+    // Hosts without DialogOrigin 1.1 refuse the options; they deliver to the opener's own origin anyway.
+    log.debug('messageParent with targetOrigin refused; sent without it', error);
     ui.messageParent(message);
   }
 }

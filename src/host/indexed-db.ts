@@ -78,7 +78,7 @@ export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: 
       };
       request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
     });
-    // A failed open is not kept: the next use tries again.
+    // A failed open is not kept: the next use tries again (the failure itself reaches whoever awaited the open).
     attempt.catch(() => {
       if (opening === attempt) opening = undefined;
     });
@@ -105,6 +105,7 @@ export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: 
       if (!opening) return;
       const closing = opening;
       opening = undefined;
+      // A failed open was reported to whoever awaited it; here it only means there is nothing to close.
       const db = await closing.catch(() => undefined);
       db?.close();
     },

@@ -1,6 +1,9 @@
 import { succeeded } from './async-result';
 import { DialogErrorCode } from './office-errors';
 import type { DialogOutcome } from './office-host';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('host.dialog');
 
 export interface DialogSize {
   widthPercent: number;
@@ -33,8 +36,9 @@ export function openDialog(deps: OpenDialogDeps, url: string, size: DialogSize =
       if (close && dialog) {
         try {
           dialog.close();
-        } catch {
+        } catch (error) {
           // Already gone; nothing left to close.
+          log.debug('dialog.close() threw', error);
         }
       }
       resolve(outcome);

@@ -1,6 +1,9 @@
 import { deadlineError, realTimers, withDeadline, type Timers } from '../shared/deadline';
 import { succeeded } from './async-result';
 import type { EmailAddress, EmailContext } from './office-host';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('host.email');
 
 /** Longest plain-text body start handed to the app (saving to Salesforce, matching). */
 export const BODY_EXCERPT_LIMIT = 2000;
@@ -27,7 +30,10 @@ export interface ReadOptions {
 function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
   const answer = new Promise<T>((resolve) => start(resolve));
   return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch(
-    () => fallback,
+    (error: unknown) => {
+      log.debug('an item field could not be read; its fallback stands in', error);
+      return fallback;
+    },
   );
 }
 

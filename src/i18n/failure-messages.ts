@@ -1,9 +1,11 @@
 /**
- * What the seller reads for each failure kind: a title, one line on what happened, and what to do. Admin cases say
- * exactly what to ask the Salesforce admin for. Salesforce's own text (`failure.detail`) is shown beside this as
- * details to copy, never instead of it.
+ * What the seller reads for each failure kind and reason: a title, one line on what happened, and what to do. Admin
+ * cases say exactly what to ask the Salesforce admin for. Salesforce's own text (`failure.detail`) is shown beside
+ * this as details to copy, never instead of it. Each catalogue is a Record over FAILURE_KINDS and FAILURE_REASONS, so a
+ * kind or reason without its entry in every language does not compile. Over 300 lines: it is two catalogues of prose,
+ * kept side by side so a reader compares the languages entry by entry.
  */
-import type { ClassifiedFailure, FailureKind } from '../salesforce/failure-kinds';
+import { FAILURE_REASONS, isFailureReason, type FailureKind, type FailureReason } from '../salesforce/failure-kinds';
 
 export interface FailureMessage {
   title: string;
@@ -15,8 +17,11 @@ export type FailureLocale = 'en' | 'fr';
 
 type Catalogue = {
   kinds: Record<FailureKind, FailureMessage>;
-  /** Precise causes (ClassifiedFailure.reason) that change what to do. */
-  reasons: Record<string, FailureMessage>;
+  /**
+   * Precise causes (ClassifiedFailure.reason) that change what to do. `null`: the reason changes nothing the seller
+   * reads, and the kind's message stands (a deliberate choice, written down, rather than a forgotten entry).
+   */
+  reasons: Record<FailureReason, FailureMessage | null>;
 };
 
 const en: Catalogue = {
@@ -135,15 +140,13 @@ const en: Catalogue = {
     },
     my_domain_required: {
       title: 'Sign in through your Salesforce org’s My Domain',
-      explanation:
-        'The add-in is set to sign in at Salesforce’s general login page (login.salesforce.com or test.salesforce.com), where an add-in can’t finish signing in.',
+      explanation: 'The add-in is set to sign in at Salesforce’s general login page (login.salesforce.com or test.salesforce.com), where an add-in can’t finish signing in.',
       action:
         'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (Salesforce Setup → My Domain shows it, for example https://yourcompany.my.salesforce.com).',
     },
     salesforce_host_refused: {
       title: 'The add-in doesn’t trust this Salesforce address',
-      explanation:
-        'The add-in was given a Salesforce address that is not a Salesforce domain, nor a custom domain its settings list, so it sent nothing there.',
+      explanation: 'The add-in was given a Salesforce address that is not a Salesforce domain, nor a custom domain its settings list, so it sent nothing there.',
       action:
         'Ask your Salesforce admin to set the add-in’s Salesforce login address to your Salesforce org’s My Domain (for example https://yourcompany.my.salesforce.com), or to list your custom domain in the add-in’s settings (salesforce.customDomains).',
     },
@@ -153,6 +156,10 @@ const en: Catalogue = {
       action:
         'Ask your Salesforce admin to sign in through your Salesforce org’s My Domain and, in Setup → CORS, to turn on “Enable CORS for OAuth endpoints” and add the add-in’s address to the CORS allowlist.',
     },
+    // Two refreshes overlapped; retried by itself, so the seller reads what any transient failure says.
+    refresh_in_progress: null,
+    // A gateway or maintenance page stood in for Salesforce: briefly unavailable, as the kind says.
+    not_salesforce_json: null,
   },
 };
 
@@ -279,8 +286,7 @@ const fr: Catalogue = {
     },
     salesforce_host_refused: {
       title: 'Le complément ne fait pas confiance à cette adresse Salesforce',
-      explanation:
-        'Le complément a reçu une adresse Salesforce qui n’est ni un domaine Salesforce ni un domaine personnalisé listé dans ses paramètres ; il ne lui a rien envoyé.',
+      explanation: 'Le complément a reçu une adresse Salesforce qui n’est ni un domaine Salesforce ni un domaine personnalisé listé dans ses paramètres ; il ne lui a rien envoyé.',
       action:
         'Demandez à votre administrateur Salesforce de régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce (par exemple https://votresociete.my.salesforce.com), ou d’ajouter votre domaine personnalisé aux paramètres du complément (salesforce.customDomains).',
     },
@@ -290,10 +296,17 @@ const fr: Catalogue = {
       action:
         'Demandez à votre administrateur Salesforce de passer par le Mon domaine (My Domain) de votre organisation Salesforce et, dans Configuration → CORS, d’activer « Enable CORS for OAuth endpoints » et d’ajouter l’adresse du complément à la liste d’autorisation CORS.',
     },
+    // Two refreshes overlapped; retried by itself, so the seller reads what any transient failure says.
+    refresh_in_progress: null,
+    // A gateway or maintenance page stood in for Salesforce: briefly unavailable, as the kind says.
+    not_salesforce_json: null,
   },
 };
 
 const CATALOGUES: Record<FailureLocale, Catalogue> = { en, fr };
+
+/** Every language the failure messages are written in. */
+export const FAILURE_LOCALES = Object.keys(CATALOGUES) as FailureLocale[];
 
 /** Office gives locales like "fr-FR" or "en-US"; anything without a catalogue falls back to English. */
 export function failureLocale(locale: string | undefined): FailureLocale {
@@ -301,11 +314,15 @@ export function failureLocale(locale: string | undefined): FailureLocale {
   return language === 'fr' ? 'fr' : 'en';
 }
 
-export function failureMessage(failure: Pick<ClassifiedFailure, 'kind' | 'reason'>, locale?: string): FailureMessage {
+/**
+ * `reason` is read as any string: a failure may come from storage or another pane's build, and a reason this build
+ * does not know falls back to the kind's message, as a kind it does not know falls back to `unknown`'s.
+ */
+export function failureMessage(failure: { kind: FailureKind; reason?: string | undefined }, locale?: string): FailureMessage {
   const catalogue = CATALOGUES[failureLocale(locale)];
-  const byReason = failure.reason === undefined ? undefined : catalogue.reasons[failure.reason];
+  const byReason = isFailureReason(failure.reason) ? catalogue.reasons[failure.reason] : null;
   return byReason ?? catalogue.kinds[failure.kind] ?? catalogue.kinds.unknown;
 }
 
-/** For tests: every reason key that has its own message. */
-export const FAILURE_REASONS_WITH_MESSAGES: readonly string[] = Object.keys(en.reasons);
+/** Every reason that has a message of its own (not the kind's). */
+export const FAILURE_REASONS_WITH_MESSAGES: readonly FailureReason[] = FAILURE_REASONS.filter((reason) => en.reasons[reason] !== null);

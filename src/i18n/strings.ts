@@ -106,6 +106,7 @@ const en = {
   diagnosticsTitle: 'About and diagnostics',
   diagnosticsNotConfigured: 'Microsoft sign-in not configured',
   diagnosticsCrossPaneDropped: 'Messages from other panes refused: {count}',
+  diagnosticsDebugLog: 'Debug log in the browser console (no passwords or tokens)',
   storageUnavailableTitle: 'This browser keeps nothing for the add-in',
   storageUnavailable:
     'Its storage is off here (a private window or a locked-down browser). You can sign in and look people up; saving emails, creating contacts and follow-ups are off, and you will sign in again each time you open the add-in.',
@@ -205,6 +206,7 @@ const fr: ShellStrings = {
   diagnosticsTitle: 'À propos et diagnostic',
   diagnosticsNotConfigured: 'Connexion Microsoft non configurée',
   diagnosticsCrossPaneDropped: 'Messages refusés venant d’autres volets : {count}',
+  diagnosticsDebugLog: 'Journal de débogage dans la console du navigateur (sans mot de passe ni jeton)',
   storageUnavailableTitle: 'Ce navigateur ne conserve rien pour le complément',
   storageUnavailable:
     'Son stockage est désactivé ici (fenêtre privée ou navigateur verrouillé). Vous pouvez vous connecter et consulter les personnes ; l’enregistrement des e-mails, la création de contacts et les suivis sont désactivés, et vous devrez vous reconnecter à chaque ouverture du complément.',

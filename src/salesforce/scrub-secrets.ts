@@ -1,30 +1,7 @@
 /**
- * Removes anything that could be a credential from text that will be shown, copied or reported (Salesforce's own
- * error text, support details). One function for the whole app, so the classifier and the banner can never disagree
- * about what counts as a secret.
+ * The scrubber moved to src/shared/scrub-secrets.ts, below every layer, so the logger (used by host/ and config/) can
+ * pass every line through it. Kept here only for two importers this change may not touch: the classifier's table
+ * test (which must pass untouched) and connection/token-endpoint.ts (another owner's file). Point them at
+ * ../shared/scrub-secrets and delete this file.
  */
-const REDACTED = '[redacted]';
-
-const CREDENTIAL_FIELDS = 'access_token|refresh_token|id_token|code_verifier|client_secret|code|token|sid|password|assertion';
-
-const mixed = (text: string) => /[0-9]/.test(text) && /[A-Za-z]/.test(text);
-const hostLike = (text: string) => /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(text);
-
-export function scrubSecrets(text: string): string {
-  return (
-    text
-      // Salesforce session ids / access tokens: "00D<org id>!<opaque>".
-      .replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._~+/=-]+/g, REDACTED)
-      .replace(/\b(Bearer|OAuth)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`)
-      // form/query and JSON forms of credential fields.
-      .replace(new RegExp(`\\b(${CREDENTIAL_FIELDS})=([^&\\s"']+)`, 'gi'), `$1=${REDACTED}`)
-      .replace(new RegExp(`("(?:${CREDENTIAL_FIELDS})"\\s*:\\s*")([^"]*)"`, 'gi'), `$1${REDACTED}"`)
-      // JWTs and other long opaque strings (Salesforce ids are 15/18 characters and stay readable).
-      .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?/g, REDACTED)
-      .replace(/[A-Za-z0-9._~+=!-]{32,}/g, (run) => (mixed(run) && !/^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(run) ? REDACTED : run))
-      // Base64 refresh tokens may hold "/": a long mixed segment between slashes is a secret, a URL's path is not.
-      .replace(/[A-Za-z0-9+/=._~-]{40,}/g, (run) =>
-        run.split('/').some((segment) => segment.length >= 24 && mixed(segment) && !hostLike(segment)) ? REDACTED : run,
-      )
-  );
-}
+export { scrubSecrets } from '../shared/scrub-secrets';

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DEMO_USERS } from '../emulator/seed';
 import { startEmulator } from '../emulator/server';
+import { getLocalhostCertificate } from './certificate';
 import { startHarness } from './server';
 import { relaunchTrustingLocalhostCertificate } from './trust-localhost-certificate';
 
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  Outlook harness:     ${harness.harnessUrl}`);
   console.log(`  The add-in:          ${harness.origin}   (another site, as in Outlook on the web)`);
-  console.log('                       (your browser warns about the self-signed certificate on each host: accept it on all)');
+  const certificate = await getLocalhostCertificate();
+  console.log(`  Certificate:         ${certificate.description}`);
+  if (certificate.kind === 'self-signed') {
+    console.log('                       (your browser warns on each host: accept it on all; `npx office-addin-dev-certs install` once');
+    console.log('                       makes one Outlook on Windows and Mac trusts)');
+  }
   console.log(`  Emulated Salesforce: ${org.url} (My Domain)   controls: ${org.url}/__emulator/`);
   console.log(`                       ${org.loginHostUrl} (generic login host, like login.salesforce.com)`);
   console.log('  Sign in as:');

@@ -1,5 +1,7 @@
 /**
- * `npm run validate`: checks manifest.xml offline, the way Office would refuse it, and against public/config.json.
+ * The XML manifest's offline check, the way Office would refuse it, and against the runtime config (public/config.json).
+ * `npm run validate` runs it on both environments' manifests (tests/tools/manifest/validate.ts); alone:
+ * `npx tsx tests/tools/validate-manifest.ts [manifest.xml] [config.json]`.
  *
  *  - well-formed XML (fast-xml-parser's XMLValidator);
  *  - the elements Office requires, in the order the schema requires: the sequences below are transcribed from
@@ -410,7 +412,7 @@ export interface ValidateOptions {
   readAsset?: (urlPath: string) => Uint8Array | undefined;
 }
 
-function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -7,6 +7,9 @@ import './dialog-page.css';
 import { messageParent, whenDialogReady } from '../../host/dialog-side';
 import { dialogStrings } from '../../i18n/dialog-strings';
 import { callbackAnswer } from './auth-callback-answer';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('auth.dialog.callback');
 
 async function start(): Promise<void> {
   const strings = dialogStrings(navigator.language);
@@ -18,8 +21,9 @@ async function start(): Promise<void> {
   // The code must not stay in the address bar or the history once read.
   try {
     history.replaceState(null, '', location.pathname);
-  } catch {
+  } catch (error) {
     // Not fatal: the window closes in a moment.
+    log.debug('history.replaceState refused', error);
   }
   if (!(await whenDialogReady())) {
     // eslint-disable-next-line no-useless-assignment -- the code is dropped the moment it is not needed
@@ -30,7 +34,8 @@ async function start(): Promise<void> {
   try {
     messageParent(message, location.origin);
     say(strings.finished);
-  } catch {
+  } catch (error) {
+    log.debug('messageParent failed', error);
     say(strings.officeUnavailable);
   } finally {
     // eslint-disable-next-line no-useless-assignment -- the code is dropped the moment it is not needed

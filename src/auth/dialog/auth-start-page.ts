@@ -9,6 +9,9 @@ import { parseRuntimeConfig, type RuntimeConfig } from '../../config/runtime-con
 import { whenOfficeSettles } from '../../host/dialog-side';
 import { dialogStrings } from '../../i18n/dialog-strings';
 import { planAuthStart } from './auth-start-plan';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('auth.dialog.start');
 
 /** config.json is on this same origin; a host that never answers must not leave the seller in front of a spinner. */
 const CONFIG_DEADLINE_MS = 10_000;
@@ -39,14 +42,16 @@ async function start(): Promise<void> {
   // Drop the parameters from this page's history entry before anything else.
   try {
     history.replaceState(null, '', location.pathname);
-  } catch {
-    // Not fatal.
+  } catch (error) {
+    // Not fatal: the parameters stay in this one history entry of a dialog that closes after sign-in.
+    log.debug('history.replaceState refused', error);
   }
 
   let config: RuntimeConfig;
   try {
     config = await loadConfig();
-  } catch {
+  } catch (error) {
+    log.debug('config.json could not be loaded', error);
     say(strings.configUnavailable, true);
     return;
   }

@@ -38,6 +38,7 @@ export function planAuthStart(search: string, config: RuntimeConfig, pageOrigin:
   try {
     redirectOrigin = new URL(sf.redirectUri).origin;
   } catch {
+    // config.json's redirectUri is not a URL: no origin, so the check below refuses it as settings_changed.
     redirectOrigin = '';
   }
   if (query.clientId !== sf.clientId || query.redirectUri !== sf.redirectUri || redirectOrigin !== pageOrigin) {

@@ -3,6 +3,9 @@ import { mapMsalError } from './map-msal-error';
 import type { MicrosoftAccount, MicrosoftAuthFailure, MicrosoftAuthState, MicrosoftAuthVia } from './microsoft-auth-state';
 import { buildMsalConfiguration, protocolModeFor, SIGN_IN_SCOPES, type MicrosoftSignInConfig } from './msal-configuration';
 import { LocalCodes } from './msal-error-codes';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('microsoft.auth');
 
 export type MsalModule = typeof import('@azure/msal-browser');
 
@@ -111,8 +114,9 @@ function toAccount(info: AccountInfo): MicrosoftAccount {
 function defaultFlags(): FlagStorage {
   try {
     if (typeof sessionStorage !== 'undefined') return sessionStorage;
-  } catch {
-    // Storage access can throw in a sandboxed or partitioned frame.
+  } catch (error) {
+    // Storage access can throw in a sandboxed or partitioned frame: the hint and flags then live in memory.
+    log.debug('sessionStorage unavailable; flags kept in memory', error);
   }
   const memory = new Map<string, string>();
   return {
@@ -125,7 +129,9 @@ function defaultFlags(): FlagStorage {
 function supportsNestedAppAuth(isSetSupported: MicrosoftAuthDeps['isSetSupported']): boolean {
   try {
     return !!isSetSupported?.(NESTED_APP_AUTH_REQUIREMENT.name, NESTED_APP_AUTH_REQUIREMENT.version);
-  } catch {
+  } catch (error) {
+    // A host that cannot answer the requirement set check has no nested app authentication either.
+    log.debug('isSetSupported(NestedAppAuth) threw', error);
     return false;
   }
 }
@@ -151,8 +157,9 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     for (const listener of listeners) {
       try {
         listener(next);
-      } catch {
+      } catch (error) {
         // A failing listener must not stop the others or the auth flow.
+        log.error('a state listener threw', error);
       }
     }
     return next;
@@ -168,7 +175,8 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     let msal: MsalModule;
     try {
       msal = await loadMsal();
-    } catch {
+    } catch (error) {
+      log.debug('loading msal-browser failed', error);
       throw Object.assign(new Error('msal-browser could not be loaded'), { errorCode: LocalCodes.msalUnavailable });
     }
     if (supportsNestedAppAuth(deps.isSetSupported)) {
@@ -198,7 +206,8 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       });
       creating = attempt;
       // A failed creation may be retried by the next click.
-      attempt.catch(() => {
+      attempt.catch((error: unknown) => {
+        log.debug('creating the MSAL client failed', error);
         if (creating === attempt) creating = undefined;
       });
     }
@@ -222,12 +231,13 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       // No session at the provider, or its cookie is not available to a frame: simply signed out. Offline is
       // worth saying.
       if (toFailure(error).kind === 'offline') throw error;
+      log.debug('no silent session to restore', error);
       return undefined;
     }
     // The provider answers for whoever is signed in there now. Another account must never take this one's place
     // (and with it, the Salesforce store keyed to it).
     if (!sameId(restored.homeAccountId, hint.homeAccountId)) {
-      await pca.clearCache({ account: restored }).catch(() => undefined);
+      await pca.clearCache({ account: restored }).catch((error: unknown) => log.debug('clearing the other account from the cache failed', error));
       return undefined;
     }
     return restored;
@@ -240,6 +250,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
         ? { homeAccountId: parsed.homeAccountId, username: parsed.username }
         : undefined;
     } catch {
+      // Not JSON: a hint written by something else, read as no hint (the seller clicks Sign in with Microsoft).
       return undefined;
     }
   }
@@ -248,8 +259,9 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
     try {
       if (hint) flags.setItem(ACCOUNT_HINT, JSON.stringify(hint));
       else flags.removeItem(ACCOUNT_HINT);
-    } catch {
+    } catch (error) {
       // Without the hint the next reload asks for a click; nothing else depends on it.
+      log.debug('the account hint could not be written', error);
     }
   }
 
@@ -305,6 +317,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
           info = await silent(created);
         } catch (error) {
           if (toFailure(error).kind !== 'interaction_required') throw error;
+          log.debug('the host needs the seller: popup next', error);
         }
       }
       if (!info) {
@@ -371,8 +384,9 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
       writeHint(undefined);
       try {
         flags.setItem(SIGNED_OUT_FLAG, '1');
-      } catch {
+      } catch (error) {
         // Without the flag a nested host may sign the seller in again on the next start; sign-out still proceeds.
+        log.debug('the signed-out flag could not be written', error);
       }
       if (current?.via === 'nested') {
         // MSAL v5 rejects clearCache in nested mode; the cache is in memory, so dropping the instance drops it all.
@@ -387,8 +401,9 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
           // (logoutPopup would need a click and a window; logoutRedirect would navigate the pane away).
           await current.pca.clearCache(info ? { account: info } : undefined);
           current.pca.setActiveAccount(null);
-        } catch {
+        } catch (error) {
           // Best effort: whatever happens, the add-in treats the account as signed out.
+          log.debug('clearing the MSAL cache failed', error);
         }
       }
       set({ status: 'signed_out' });

@@ -9,13 +9,17 @@
 import { runPopupRelay } from '@azure/msal-browser/popup-relay';
 import { dialogStrings } from '../../i18n/dialog-strings';
 import { resolveLocale } from '../../i18n/strings';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('microsoft.popup-relay');
 
 async function authorityOrigin(): Promise<string | undefined> {
   try {
     const response = await fetch(new URL('config.json', location.href), { cache: 'no-store' });
     const config = (await response.json()) as { microsoft?: { authority?: string } };
     return config.microsoft?.authority ? new URL(config.microsoft.authority).origin : undefined;
-  } catch {
+  } catch (error) {
+    log.debug('config.json gave no identity provider to relay to', error);
     return undefined;
   }
 }
@@ -42,8 +46,9 @@ async function main(): Promise<void> {
       button.disabled = true;
       try {
         runPopupRelay({ allowedAuthorityOrigins: [origin] });
-      } catch {
+      } catch (error) {
         // Not a request MSAL made (opened directly, a stale or forged URL): nothing to relay.
+        log.debug('nothing to relay', error);
         window.close();
       }
     },

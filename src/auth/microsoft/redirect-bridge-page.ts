@@ -5,8 +5,12 @@
  * this page, and the response is scrubbed from its URL before anything else runs.
  */
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+import { createLogger } from '../../shared/logger';
 
-broadcastResponseToMainFrame().catch(() => {
+const log = createLogger('microsoft.redirect-bridge');
+
+broadcastResponseToMainFrame().catch((error: unknown) => {
   // Nothing to hand back (opened directly, or a stale URL): close quietly; the pane times out or sees the close.
+  log.debug('nothing to hand back', error);
   window.close();
 });

@@ -5,7 +5,7 @@
  */
 import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
 import type { SalesforceIdentity } from '../../salesforce/salesforce-api';
-import { scrubSecrets } from '../../salesforce/scrub-secrets';
+import { scrubSecrets } from '../../shared/scrub-secrets';
 
 export interface DetailLine {
   label: string;
@@ -21,12 +21,7 @@ export interface DetailLabels {
   detailStatus: string;
 }
 
-export function failureDetails(
-  failure: ClassifiedFailure,
-  at: number,
-  identity: Pick<SalesforceIdentity, 'orgId' | 'username'> | undefined,
-  labels: DetailLabels,
-): DetailLine[] {
+export function failureDetails(failure: ClassifiedFailure, at: number, identity: Pick<SalesforceIdentity, 'orgId' | 'username'> | undefined, labels: DetailLabels): DetailLine[] {
   const lines: DetailLine[] = [{ label: labels.detailKind, value: failure.kind }];
   if (failure.code) lines.push({ label: labels.detailCode, value: scrubSecrets(failure.code) });
   if (failure.status !== undefined) lines.push({ label: labels.detailStatus, value: String(failure.status) });

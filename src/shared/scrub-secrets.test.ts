@@ -7,6 +7,8 @@ describe('scrubSecrets', () => {
     ['bearer header', 'Authorization: Bearer abc.def-123', 'abc.def-123'],
     ['form field', 'grant refresh_token=5Aep861TSESvWeug&client_id=x', '5Aep861TSESvWeug'],
     ['JSON field', '{"access_token":"tok123abc"}', 'tok123abc'],
+    ['camelCase JSON field', '{"refreshToken":"short5ecret"}', 'short5ecret'],
+    ['camelCase form field', 'accessToken=xyz789&x=1', 'xyz789'],
     ['JWT', 'id eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln rejected', 'eyJhbGciOiJSUzI1NiJ9'],
     ['long opaque run', 'token 5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ2lmnop here', '5Aep861TSESvWeug_xvFHRBTTbf'],
     ['base64 run with slashes', 'token 5Aep861TSESvWeug_xvFHRBTTbf/YrTWgEyjBJ2lmnop+qrstu== here', 'YrTWgEyjBJ2lmnop'],
