@@ -12,10 +12,11 @@ import { SignInNotice } from '../features/sign-in/sign-in-notice';
 import { WelcomeScreen } from '../features/sign-in/welcome-screen';
 import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
 import { DiagnosticsDisclosure } from '../features/sign-in/diagnostics-disclosure';
+import { SetupCheckPanel } from '../features/sign-in/setup-check-panel';
 import { SignOutConfirmDialog } from '../features/sign-out/sign-out-confirm-dialog';
 import { useSignOut } from '../features/sign-out/use-sign-out';
-import { StorageUnavailableNotice } from '../features/workspace/storage-unavailable-notice';
-import { WorkspaceView } from '../features/workspace/workspace-view';
+import { StorageUnavailableNotice } from './workspace/storage-unavailable-notice';
+import { WorkspaceView } from './workspace/workspace-view';
 import { useConnectionState } from '../salesforce/connection/use-connection-state';
 import type { AppServices } from './start-app';
 
@@ -62,7 +63,8 @@ export function Shell({ services }: { services: AppServices }) {
 
   const microsoft = services.microsoftAuth;
   const microsoftBar = microsoft ? <MicrosoftAccountBar microsoft={microsoft} strings={s} /> : null;
-  const diagnostics = <DiagnosticsDisclosure microsoft={microsoft} strings={s} />;
+  const setupCheck = services.setupCheck ? <SetupCheckPanel run={services.setupCheck.run} locale={locale} context={services.setupCheck.context} /> : undefined;
+  const diagnostics = <DiagnosticsDisclosure microsoft={microsoft} strings={s} setupCheck={setupCheck} />;
   const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
 
   if (snapshot.status === 'starting') {

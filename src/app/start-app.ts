@@ -3,6 +3,7 @@
  * hands the app one object. Every browser side effect arrives here through `AppEnvironment`, so the rest of the app
  * (and its tests) never reaches for a global.
  */
+import { createSetupCheckRunner, type PaneSetupCheck } from './setup-check-runner';
 import { createAuthController, type AuthController, type MicrosoftSignOut, type OutboxControl } from '../auth/auth-controller';
 import { createPkcePool } from '../auth/pkce';
 import {
@@ -27,7 +28,7 @@ import { createDefaultCrossPane, type CrossPaneChannel } from '../salesforce/con
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
-import { clearPeopleCaches } from '../features/workspace/people-directory-registry';
+import { clearPeopleCaches } from './workspace/people-directory-registry';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
 import type { OnlineState } from '../shared/online-state';
@@ -66,6 +67,8 @@ export interface AppServices {
   /** Microsoft sign-in for the shell (name, Sign in with Microsoft, diagnostics); absent when not configured. */
   microsoftAuth?: MicrosoftAuth;
   copyText(text: string): Promise<void>;
+  /** The org set-up check (About and diagnostics), with the pane's fetch, config and session. */
+  setupCheck?: PaneSetupCheck;
 }
 
 export interface AppOptions {
@@ -161,7 +164,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       .catch(() => false);
   }
 
-  // One reader of the online state for the connection and the outbox (the environment's, as everywhere in the app).
+  // One reader of the network's state for the whole pane, over the environment's.
   const onlineState: OnlineState = { isOnline: () => env.isOnline(), subscribe: (listener) => env.onOnlineChange(listener) };
   // One channel between the panes of the origin, for the connection and the outbox; closed with the app state.
   const crossPane = createDefaultCrossPane(`salesforce-connection:${config.salesforce.clientId}`);
@@ -180,8 +183,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       const check = checkSalesforceHost(instanceUrl, hostPolicy);
       return check.ok ? undefined : hostRefusedFailure(check, 'instance');
     },
-    isOnline: () => onlineState.isOnline(),
-    onlineSignal: onlineState,
+    onlineState,
     crossPane,
     clock: env.now,
   });
@@ -280,5 +282,6 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     ...(microsoftAccountId ? { microsoftAccountId } : {}),
     ...(options.microsoftAuth ? { microsoftAuth: options.microsoftAuth } : {}),
     copyText: env.copyText,
+    setupCheck: createSetupCheckRunner({ fetch: env.fetch, origin: env.origin, config: config.salesforce, connection }),
   };
 }

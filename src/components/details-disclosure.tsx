@@ -45,6 +45,8 @@ export function DetailsDisclosure({ lines, labels, copyText, testId }: DetailsDi
           <Button
             size="small"
             onClick={() => {
+              // Empty first: a live region whose text stays "Copied" is not read again, so a second copy went unheard.
+              setCopyState('idle');
               copyText(text).then(
                 () => setCopyState('copied'),
                 () => setCopyState('failed'),

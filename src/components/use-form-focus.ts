@@ -4,13 +4,17 @@
  * the message is read out at once instead of sitting unseen above the submit button. Focus is moved only from inside
  * the form or from nowhere, never taken from where the user went meanwhile.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 const FIELD = 'input, select, textarea';
 
 export function useFormFocus({ focusOnOpen = false }: { focusOnOpen?: boolean } = {}) {
   const formRef = useRef<HTMLFormElement>(null);
-  const pending = useRef(false);
+  // A request is state, not a flag: it commits in the same render as the messages it is about, and the effect runs
+  // for that render. A flag was used up by whatever effect ran first, and when the submit landed between another
+  // render (the outbox's entries arriving) and its effects, that was the earlier render's: no field was in error yet,
+  // and the focus never moved.
+  const [request, setRequest] = useState(0);
 
   const focusFirstInvalidNow = useCallback(() => {
     const form = formRef.current;
@@ -23,17 +27,13 @@ export function useFormFocus({ focusOnOpen = false }: { focusOnOpen?: boolean } 
     if (focusOnOpen) formRef.current?.querySelector<HTMLElement>(FIELD)?.focus();
   }, [focusOnOpen]);
 
-  // After every render: a request made while handling submit is served once the messages are on the fields.
+  // Served after the render that carries the request, which is the one that put the messages on the fields.
   useEffect(() => {
-    if (!pending.current) return;
-    pending.current = false;
-    focusFirstInvalidNow();
-  });
+    if (request > 0) focusFirstInvalidNow();
+  }, [request, focusFirstInvalidNow]);
 
-  /** The form was just found in error (a check on submit): focus moves after the next render. */
-  const focusFirstInvalid = useCallback(() => {
-    pending.current = true;
-  }, []);
+  /** The form was just found in error (a check on submit): focus moves once the messages are rendered. */
+  const focusFirstInvalid = useCallback(() => setRequest((n) => n + 1), []);
 
   return { formRef, focusFirstInvalid, focusFirstInvalidNow };
 }

@@ -1,7 +1,8 @@
 /**
- * The IndexedDB building blocks every store of the add-in uses (token store, pending revokes, outbox): a request or a
- * transaction as a promise. One copy, so every store settles and fails the same way.
+ * The IndexedDB building blocks every store of the add-in uses (token store, pending revokes, outbox, the refresh
+ * lock's lease): a request or a transaction as a promise. One copy, so every store settles and fails the same way.
  */
+import { deadlineError } from '../shared/deadline';
 
 /** Resolves with the request's result, rejects with its error. */
 export function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
@@ -38,6 +39,14 @@ export interface KeyValueDatabase {
   close(): Promise<void>;
 }
 
+export interface KeyValueDatabaseOptions {
+  /**
+   * How long the open may take. Past it (a blocked upgrade, a webview's broken IndexedDB) the open counts as failed,
+   * with a TimeoutError, and the next use opens again. Default: no deadline.
+   */
+  openDeadlineMs?: number;
+}
+
 function createStore(db: IDBDatabase, store: string | ObjectStoreSchema): void {
   const schema = typeof store === 'string' ? { name: store } : store;
   if (db.objectStoreNames.contains(schema.name)) return;
@@ -54,17 +63,33 @@ function createStore(db: IDBDatabase, store: string | ObjectStoreSchema): void {
  * open. Another pane deleting it (a sign-out) closes this connection through versionchange, and the browser may close
  * it (storage cleared); the next use then opens it again, recreated empty.
  */
-export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: ReadonlyArray<string | ObjectStoreSchema>): KeyValueDatabase {
+export function openKeyValueDatabase(
+  factory: IDBFactory,
+  name: string,
+  stores: ReadonlyArray<string | ObjectStoreSchema>,
+  options: KeyValueDatabaseOptions = {},
+): KeyValueDatabase {
   let opening: Promise<IDBDatabase> | undefined;
   const open = (): Promise<IDBDatabase> => {
     if (opening) return opening;
     const attempt = new Promise<IDBDatabase>((resolve, reject) => {
+      let timedOut = false;
+      const timer =
+        options.openDeadlineMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              reject(deadlineError('IndexedDB did not open in time.'));
+            }, options.openDeadlineMs);
       const request = factory.open(name, 1);
       request.onupgradeneeded = () => {
         for (const store of stores) createStore(request.result, store);
       };
       request.onsuccess = () => {
         const db = request.result;
+        clearTimeout(timer);
+        // Given up on already, and opened again since: this late connection would only block a later delete.
+        if (timedOut) return db.close();
         // Only this attempt's own connection may be forgotten: a newer one may already be opening.
         const forget = () => {
           if (opening === attempt) opening = undefined;
@@ -76,9 +101,12 @@ export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: 
         db.onclose = forget;
         resolve(db);
       };
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+      request.onerror = () => {
+        clearTimeout(timer);
+        reject(request.error ?? new Error('IndexedDB open failed'));
+      };
     });
-    // A failed open is not kept: the next use tries again (the failure itself reaches whoever awaited the open).
+    // A failed or timed-out open is not kept: the next use tries again (the failure reaches whoever awaited the open).
     attempt.catch(() => {
       if (opening === attempt) opening = undefined;
     });

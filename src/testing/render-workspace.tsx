@@ -14,7 +14,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
-import { WorkspaceView } from '../features/workspace/workspace-view';
+import { WorkspaceView } from '../app/workspace/workspace-view';
 import { createOfficeHost } from '../host/create-office-host';
 import type { OfficeHost } from '../host/office-host';
 import { createOutbox } from '../salesforce/outbox/create-outbox';

@@ -64,8 +64,7 @@ export function openPane(env: PaneEnvironment, name: string): ChaosPane {
     crossPane: channel,
     loadJsforce: () => env.seam.loadJsforce(),
     fetch: env.seam.fetch,
-    isOnline: () => env.seam.isOnline(),
-    onlineSignal: { subscribe: (listener) => env.seam.subscribe(listener) },
+    onlineState: env.seam,
     backoff: { retries: 2, baseMs: 20, maxMs: 200 },
   });
   const outbox = createOutbox({

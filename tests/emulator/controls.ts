@@ -9,6 +9,7 @@ import type { EmulatorPolicy } from './policy';
 import type { SfRecord } from './record-store';
 import { FAILURE_PRESETS, presetAnswer, type FailurePreset } from './failure-presets';
 import { findSObject } from './schema';
+import { isMisconfiguration, misconfigurationPolicy, MISCONFIGURATIONS, type Misconfiguration } from './misconfigurations';
 
 export interface FailNextOptions {
   /** How many matching requests to answer this way (default 1). */
@@ -59,6 +60,8 @@ export interface EmulatorControls {
   setApiUsage(used: number): void;
   setPolicy(patch: Partial<EmulatorPolicy>): EmulatorPolicy;
   getPolicy(): EmulatorPolicy;
+  /** One set-up mistake of a real org (misconfigurations.ts), on top of the current policy; reset() undoes it. */
+  misconfigure(name: Misconfiguration): EmulatorPolicy;
   /** Moves the org's clock forward (token lifetimes, idle and expiry policies, code expiry). */
   advanceTime(ms: number): void;
   /** Reseeds records, forgets tokens, users' states, faults, log, policy changes. */
@@ -146,6 +149,15 @@ export function createControls(org: OrgState): EmulatorControls {
     },
     setPolicy: (patch) => org.setPolicy(patch),
     getPolicy: () => ({ ...org.policy }),
+    misconfigure: (name) => {
+      if (!isMisconfiguration(name)) throw new ControlError(`unknown misconfiguration ${String(name)}; one of ${MISCONFIGURATIONS.join(', ')}`);
+      return org.setPolicy(
+        misconfigurationPolicy(
+          name,
+          org.users.map((user) => user.username),
+        ),
+      );
+    },
     advanceTime: (ms) => {
       org.clockOffsetMs += ms;
     },
@@ -225,6 +237,8 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
           return jsonReply(200, { ok: true });
         case 'policy':
           return jsonReply(200, controls.setPolicy(input));
+        case 'misconfigure':
+          return jsonReply(200, controls.misconfigure(str('name') as Misconfiguration));
         case 'advance-time':
           controls.advanceTime(Number(input.ms ?? 0));
           return jsonReply(200, { ok: true });
@@ -257,6 +271,7 @@ const CONTROL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <li><code>POST /__emulator/latency</code> {ms}</li>
 <li><code>POST /__emulator/exhaust-api-limit</code>, <code>POST /__emulator/api-usage</code> {used}</li>
 <li><code>GET|POST /__emulator/policy</code></li>
+<li><code>POST /__emulator/misconfigure</code> {name}: one of ${MISCONFIGURATIONS.map((name) => `<code>${name}</code>`).join(', ')} (undone by reset)</li>
 <li><code>POST /__emulator/advance-time</code> {ms}</li>
 <li><code>POST /__emulator/reset</code></li>
 <li><code>GET|DELETE /__emulator/log</code>, <code>GET /__emulator/grants</code>, <code>GET /__emulator/records/&lt;SObject&gt;</code></li>

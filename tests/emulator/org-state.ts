@@ -132,7 +132,27 @@ export class OrgState {
     return this.restrictions.ip || this.restrictions.loginHours;
   }
 
+  /** The CORS allowlist in force: the policy's when set, else the origins the emulator was started with. */
+  corsAllowlist(): ReadonlySet<string> {
+    return new Set(this.policy.corsAllowlist ?? this.config.allowedOrigins);
+  }
+
+  /** Whether the API may serve this user (their profile's "API Enabled"). */
+  isApiEnabled(userId: string): boolean {
+    const username = this.userById(userId)?.username.toLowerCase();
+    return !this.policy.apiDisabledUsers.some((name) => name.toLowerCase() === username);
+  }
+
+  /** sObjects that exist only with an org feature on (Object Reference, "Special Access Rules"). */
+  hasSObject(name: string): boolean {
+    const lower = name.toLowerCase();
+    if (lower === 'emailmessage') return this.policy.enhancedEmail;
+    if (lower === 'taskrelation') return this.policy.sharedActivities;
+    return true;
+  }
+
   isRedirectUriRegistered(uri: string): boolean {
+    if (this.policy.callbackUrls !== null) return this.policy.callbackUrls.includes(uri);
     if (this.config.redirectUris.includes(uri)) return true;
     // Tests run the add-in on random ports: any allowed origin's /auth-callback.html counts as registered.
     return this.config.allowedOrigins.some((origin) => uri === `${origin}/auth-callback.html`);

@@ -27,6 +27,20 @@ export interface EmulatorPolicy {
   /** The External Client App's selected OAuth scopes. An authorize request for any other scope ends on Salesforce's
    * error page (invalid_scope). `refresh_token` and `offline_access` name the same scope. */
   appScopes: string[];
+  /** Setup › CORS › Allowed Origins List. null: the origins the emulator was started with (`allowedOrigins`). */
+  corsAllowlist: string[] | null;
+  /** The External Client App's callback URLs. null: those the emulator was started with (`redirectUris`, and
+   * `<allowed origin>/auth-callback.html` for each started origin). */
+  callbackUrls: string[] | null;
+  /** The app's "Require secret for Web Server Flow": a code exchange without `client_secret` is refused with
+   * `invalid_client` "invalid client credentials", before the code is looked at. Default off (a public client). */
+  requireSecretForWebServerFlow: boolean;
+  /** Users (usernames) whose profile lacks "API Enabled": every REST call of theirs answers 403 API_DISABLED_FOR_ORG. */
+  apiDisabledUsers: string[];
+  /** Setup › Enhanced Email. Off: EmailMessage is not in the org (describe 404, SOQL INVALID_TYPE). Default on. */
+  enhancedEmail: boolean;
+  /** Setup › Activity Settings › Shared Activities. Off: TaskRelation is not in the org. Default on. */
+  sharedActivities: boolean;
 }
 
 export const DEFAULT_POLICY: EmulatorPolicy = {
@@ -40,6 +54,12 @@ export const DEFAULT_POLICY: EmulatorPolicy = {
   dailyApiLimit: 100_000,
   corsForOAuthEndpoints: true,
   appScopes: ['api', 'refresh_token'],
+  corsAllowlist: null,
+  callbackUrls: null,
+  requireSecretForWebServerFlow: false,
+  apiDisabledUsers: [],
+  enhancedEmail: true,
+  sharedActivities: true,
 };
 
 export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {

@@ -230,6 +230,23 @@ export const SCHEMA: SObjectDef[] = [
     childRelationships: [],
   },
   {
+    // Only with Shared Activities on (OrgState.hasSObject): a task's people and its one account or opportunity.
+    name: 'TaskRelation',
+    keyPrefix: '0RT',
+    label: 'Task Relation',
+    labelPlural: 'Task Relations',
+    readOnly: true,
+    fields: [
+      id,
+      { name: 'TaskId', type: 'reference', referenceTo: ['Task'], relationshipName: 'Task' },
+      { name: 'RelationId', type: 'reference', referenceTo: ['Contact', 'Lead', 'Account', 'Opportunity'], relationshipName: 'Relation' },
+      { name: 'IsWhat', type: 'boolean' },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account', readOnly: true },
+      ...audit,
+    ],
+    childRelationships: [],
+  },
+  {
     name: 'User',
     keyPrefix: '005',
     label: 'User',

@@ -75,7 +75,6 @@ function areaOf(path: string): LogEntry['area'] | undefined {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const org = new OrgState(defaultOrgConfig(options));
   const controls = createControls(org);
-  const allowedOrigins = new Set(org.config.allowedOrigins);
   const heldResponses = new Set<ServerResponse>();
   const sockets = new Set<Duplex>();
 
@@ -127,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const origin = req.headers.origin;
     const path = url.pathname;
     const isControl = host === 'my-domain' && (path === '/__emulator' || path.startsWith('/__emulator/'));
+    const allowedOrigins = org.corsAllowlist();
     const grant = corsGrantFor(path, { host, allowedOrigins, corsForOAuthEndpoints: org.policy.corsForOAuthEndpoints });
     const cors = corsResponseHeaders(grant, origin, allowedOrigins);
 

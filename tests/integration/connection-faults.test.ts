@@ -41,7 +41,7 @@ describe('connection: no network, no answer', () => {
   it('no network while the browser says offline: settles as offline within the deadline, state offline, back on the next success', async () => {
     const { tokens, identity } = await signIn(emulator.url);
     let online = false;
-    const api = connectionFor(emulator.url, { isOnline: () => online }, { requestTimeoutMs: 2000 });
+    const api = connectionFor(emulator.url, { onlineState: { isOnline: () => online, subscribe: () => () => {} } }, { requestTimeoutMs: 2000 });
     await api.start({ ...tokens, instanceUrl: await closedPortUrl() }, identity);
 
     const started = Date.now();
@@ -58,7 +58,7 @@ describe('connection: no network, no answer', () => {
 
   it('no network while the browser says online (a gateway without CORS headers, DNS): transient, never pending, never Connection lost', async () => {
     const { tokens, identity } = await signIn(emulator.url);
-    const api = connectionFor(emulator.url, { isOnline: () => true }, { requestTimeoutMs: 2000 });
+    const api = connectionFor(emulator.url, { onlineState: { isOnline: () => true, subscribe: () => () => {} } }, { requestTimeoutMs: 2000 });
     await api.start({ ...tokens, instanceUrl: await closedPortUrl() }, identity);
     const result = await settle(api.query(CONTACTS_SOQL));
     expect(result.ok).toBe(false);
@@ -84,7 +84,7 @@ describe('connection: no network, no answer', () => {
 
   it('a server that never answers while the browser says offline: offline at the deadline', async () => {
     const { tokens, identity } = await signIn(emulator.url);
-    const api = connectionFor(emulator.url, { isOnline: () => false }, { requestTimeoutMs: 500 });
+    const api = connectionFor(emulator.url, { onlineState: { isOnline: () => false, subscribe: () => () => {} } }, { requestTimeoutMs: 500 });
     await api.start(tokens, identity);
     emulator.controls.hangNext({ count: 1, pathPrefix: '/services/data' });
     const result = await settle(api.query(CONTACTS_SOQL));

@@ -85,7 +85,7 @@ export function connectionFor(baseUrl: string, overrides: Partial<SalesforceConn
     // Node resolves `jsforce` to its Node build; the browser gets `jsforce/core` (the production default).
     loadJsforce: async () => jsforceModuleOf(await import('jsforce')),
     backoff: { retries: 3, baseMs: 20, maxMs: 200 },
-    isOnline: () => undefined,
+    onlineState: { isOnline: () => undefined, subscribe: () => () => {} },
     ...overrides,
   });
 }

@@ -44,7 +44,7 @@ const NOT_JSON: Array<[string, Omit<FailNextOptions, 'count' | 'pathPrefix'>]> =
 describe('REST answers that are not Salesforce JSON', () => {
   it.each(NOT_JSON)('%s: retried as transient, then the next real answer is used', async (_, fault) => {
     const { tokens, identity } = await signIn(emulator.url);
-    const api = connectionFor(emulator.url, { isOnline: () => true });
+    const api = connectionFor(emulator.url, { onlineState: { isOnline: () => true, subscribe: () => () => {} } });
     await api.start(tokens, identity);
     const mark = await logMark(emulator.url);
     emulator.controls.failNext({ ...fault, count: 1, pathPrefix: '/services/data' });
@@ -56,7 +56,7 @@ describe('REST answers that are not Salesforce JSON', () => {
 
   it.each(NOT_JSON)('%s, every time: the seller gets transient (not unknown, not Connection lost)', async (_, fault) => {
     const { tokens, identity } = await signIn(emulator.url);
-    const api = connectionFor(emulator.url, { isOnline: () => true });
+    const api = connectionFor(emulator.url, { onlineState: { isOnline: () => true, subscribe: () => () => {} } });
     await api.start(tokens, identity);
     emulator.controls.failNext({ ...fault, count: 20, pathPrefix: '/services/data' });
 

@@ -6,7 +6,7 @@
  * the tab's session once the seller or support turns it on here.
  */
 import { makeStyles, Switch, tokens } from '@fluentui/react-components';
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import type { MicrosoftAuth } from '../../auth/microsoft';
 import { format, type ShellStrings } from '../../i18n/strings';
 import { crossPaneDrops, type CrossPaneDropCounter } from '../../salesforce/connection/cross-pane';
@@ -28,9 +28,11 @@ export interface DiagnosticsDisclosureProps {
   drops?: CrossPaneDropCounter;
   /** Default: the page's one log book. */
   log?: LogBook;
+  /** The org set-up check (setup-check-panel.tsx), shown last when given. */
+  setupCheck?: ReactNode;
 }
 
-export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPaneDrops, log = debugLog }: DiagnosticsDisclosureProps) {
+export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPaneDrops, log = debugLog, setupCheck }: DiagnosticsDisclosureProps) {
   const styles = useStyles();
   // Subscribed so the line follows sign-in and sign-out.
   useSyncExternalStore(microsoft?.subscribe ?? noSubscribe, microsoft ? () => microsoft.state : none, microsoft ? () => microsoft.state : none);
@@ -47,6 +49,7 @@ export function DiagnosticsDisclosure({ microsoft, strings: s, drops = crossPane
         {format(s.diagnosticsCrossPaneDropped, { count: dropped })}
       </p>
       <Switch className={styles.line} checked={logging} onChange={(_event, data) => log.setEnabled(data.checked)} label={s.diagnosticsDebugLog} data-testid="diagnostics-debug-log" />
+      {setupCheck}
     </details>
   );
 }

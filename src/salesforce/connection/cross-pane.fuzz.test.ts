@@ -99,7 +99,7 @@ describe('cross-pane messages (fuzzed)', () => {
           crossPane,
           loadJsforce: async () => noJsforce,
           fetch: () => new Promise(() => {}),
-          isOnline: () => undefined,
+          onlineState: { isOnline: () => undefined, subscribe: () => () => {} },
         });
         await api.start(tokens, identity);
         // What BroadcastChannel hands over: anything any document of the origin posted.

@@ -11,6 +11,7 @@
  */
 import { FAILURE_KINDS, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
+import { createEmitter, type Emitter } from '../../shared/event-emitter';
 
 export type CrossPaneMessage =
   /** A pane refreshed (or signed in): here are the new tokens, with the rotated refresh token if any. */
@@ -239,17 +240,14 @@ export interface CrossPaneDropCounter {
 
 export function createCrossPaneDropCounter(): CrossPaneDropCounter {
   let dropped = 0;
-  const listeners = new Set<() => void>();
+  const changed = createEmitter();
   return {
     count: () => dropped,
     add() {
       dropped++;
-      for (const listener of [...listeners]) listener();
+      changed.emit();
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changed.subscribe(listener),
   };
 }
 
@@ -309,33 +307,30 @@ export function createDefaultCrossPane(name: string): CrossPaneChannel {
  * asynchronously (like BroadcastChannel), never the sender.
  */
 export function createInProcessCrossPaneHub(): { connect(): CrossPaneChannel; inject(raw: unknown): void } {
-  const panes = new Set<Set<(message: unknown) => void>>();
+  const panes = new Set<Emitter<unknown>>();
   return {
     connect() {
-      const listeners = new Set<(message: unknown) => void>();
-      panes.add(listeners);
+      const pane = createEmitter<unknown>();
+      panes.add(pane);
       return {
         shared: true,
         post(message) {
           const copy = structuredClone(message);
           for (const other of panes) {
-            if (other === listeners) continue;
-            setTimeout(() => other.forEach((listener) => listener(copy)), 0);
+            if (other === pane) continue;
+            setTimeout(() => other.emit(copy), 0);
           }
         },
-        subscribe(listener) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
+        subscribe: (listener) => pane.subscribe(listener),
         close: () => {
-          panes.delete(listeners);
+          panes.delete(pane);
         },
       };
     },
     /** Anything posted on the channel by a script that is no pane: reaches every pane. */
     inject(raw) {
       const copy = structuredClone(raw);
-      for (const listeners of panes) setTimeout(() => listeners.forEach((listener) => listener(copy)), 0);
+      for (const pane of panes) setTimeout(() => pane.emit(copy), 0);
     },
   };
 }

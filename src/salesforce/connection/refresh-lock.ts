@@ -4,22 +4,26 @@
  * webviews without Web Locks share a lease in IndexedDB instead; in Node and in unit tests an in-process lock stands
  * in.
  */
+import { openKeyValueDatabase } from '../../host/indexed-db';
 import { deadlineError, withDeadline } from '../../shared/deadline';
 
 export interface RefreshLock {
-  run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding the lock. `held` is aborted when the lock lets go while `fn` still runs (the hold deadline): from
+   * then on another pane may hold it, so `fn` must stop and let any late result go.
+   */
+  run<T>(key: string, fn: (held: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 /** One queue per key; `fn` runs when every earlier holder of the key has finished (fulfilled or rejected). */
 export function createInProcessLock(): RefreshLock {
   const tails = new Map<string, Promise<unknown>>();
   return {
-    run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    run<T>(key: string, fn: (held: AbortSignal) => Promise<T>): Promise<T> {
       const previous = tails.get(key) ?? Promise.resolve();
-      const result = previous.then(
-        () => fn(),
-        () => fn(),
-      );
+      // No hold deadline here: the holder keeps the lock until it finishes, so its signal is never aborted.
+      const hold = () => fn(new AbortController().signal);
+      const result = previous.then(hold, hold);
       const tail = result.catch(() => undefined);
       tails.set(key, tail);
       void tail.then(() => {
@@ -64,8 +68,14 @@ export function lockTimeoutError(detail: string): Error {
   return deadlineError(detail);
 }
 
-function holdBounded<T>(fn: () => Promise<T>, holdMs: number): Promise<T> {
-  return withDeadline(Promise.resolve().then(fn), holdMs, () => lockTimeoutError('The token refresh held the lock too long and let go.'));
+/** Runs `fn` for at most `holdMs`; at the deadline its signal is aborted, so work that outlives the lock stops. */
+function holdBounded<T>(fn: (held: AbortSignal) => Promise<T>, holdMs: number): Promise<T> {
+  const held = new AbortController();
+  return withDeadline(Promise.resolve(held.signal).then(fn), holdMs, () => {
+    const error = lockTimeoutError('The token refresh held the lock too long and let go.');
+    held.abort(error);
+    return error;
+  });
 }
 
 function isAbortError(error: unknown): boolean {
@@ -77,7 +87,7 @@ export function createWebLock(locks: WebLockManager, deadlines: LockDeadlines = 
   const holdMs = deadlines.holdMs ?? DEFAULT_LOCK_HOLD_MS;
   const waitMs = deadlines.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   return {
-    async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    async run<T>(key: string, fn: (held: AbortSignal) => Promise<T>): Promise<T> {
       const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
       let granted = false;
       const timer = controller ? setTimeout(() => controller.abort(), waitMs) : undefined;
@@ -139,58 +149,25 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const owner = randomOwner();
   const local = createInProcessLock();
-  let opening: Promise<IDBDatabase> | undefined;
-
-  const open = (): Promise<IDBDatabase> => {
-    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      // A hung open (a blocked upgrade, a webview's broken IndexedDB) counts as failed; the next use opens again.
-      const timer = setTimeout(() => {
-        opening = undefined;
-        reject(lockTimeoutError('IndexedDB did not open in time.'));
-      }, operationMs);
-      const req = factory.open(databaseName, 1);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(LEASES)) req.result.createObjectStore(LEASES);
-      };
-      req.onsuccess = () => {
-        const db = req.result;
-        // A sign-out sweep may delete the database: let it go, reopen on next use.
-        db.onversionchange = () => {
-          db.close();
-          opening = undefined;
-        };
-        clearTimeout(timer);
-        resolve(db);
-      };
-      req.onerror = () => {
-        clearTimeout(timer);
-        opening = undefined;
-        reject(req.error ?? new Error('IndexedDB open failed'));
-      };
-    });
-    return opening;
-  };
+  // A hung open (a blocked upgrade, a webview's broken IndexedDB) counts as failed; the next use opens again.
+  const database = openKeyValueDatabase(factory, databaseName, [LEASES], { openDeadlineMs: operationMs });
 
   /** One readwrite transaction: `change` sees the current lease and answers what to write (undefined: delete). */
   const update = async (key: string, change: (lease: Lease | undefined) => { write: boolean; lease?: Lease; result: boolean }): Promise<boolean> => {
-    const db = await open();
-    const transaction = new Promise<boolean>((resolve, reject) => {
-      const tx = db.transaction(LEASES, 'readwrite');
-      const store = tx.objectStore(LEASES);
-      let result = false;
+    const transaction = database.transaction(LEASES, 'readwrite', (store) => {
+      const outcome = { result: false };
       const get = store.get(key);
       get.onsuccess = () => {
         const decision = change(get.result as Lease | undefined);
-        result = decision.result;
+        outcome.result = decision.result;
         if (!decision.write) return;
         if (decision.lease) store.put(decision.lease, key);
         else store.delete(key);
       };
-      tx.oncomplete = () => resolve(result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      return outcome;
     });
-    return withDeadline(transaction, operationMs, () => lockTimeoutError('IndexedDB did not answer in time.'));
+    const outcome = await withDeadline(transaction, operationMs, () => lockTimeoutError('IndexedDB did not answer in time.'));
+    return outcome.result;
   };
 
   // `force`: the wait ran out, so the lease is written over whoever holds it (a frozen pane's lease).
@@ -204,7 +181,7 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
   const release = (key: string) => update(key, (lease) => (lease?.owner === owner ? { write: true, result: true } : { write: false, result: false }));
 
   return {
-    run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    run<T>(key: string, fn: (held: AbortSignal) => Promise<T>): Promise<T> {
       return local.run(key, async () => {
         const waitUntil = now() + waitMs;
         while (!(await tryTake(key, now() >= waitUntil))) await new Promise((resolve) => setTimeout(resolve, pollMs));

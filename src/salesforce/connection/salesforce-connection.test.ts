@@ -45,7 +45,7 @@ function connection(overrides: Partial<SalesforceConnectionDeps> = {}) {
     crossPane: noopCrossPane,
     loadJsforce: async () => neverSettling,
     fetch: () => new Promise(() => {}),
-    isOnline: () => undefined,
+    onlineState: { isOnline: () => undefined, subscribe: () => () => {} },
     ...overrides,
   });
 }
@@ -63,7 +63,7 @@ describe('createSalesforceConnection: deadlines', () => {
   });
 
   it('... and as offline when the browser reports offline, with the state offline until back online', async () => {
-    const api = connection({ isOnline: () => false });
+    const api = connection({ onlineState: { isOnline: () => false, subscribe: () => () => {} } });
     const seen: ConnectionState['status'][] = [];
     api.subscribe((s) => seen.push(s.status));
     await api.start(tokens, identity);

@@ -56,7 +56,7 @@ function setUp(firstAnswer: () => Error) {
       await sleeping;
     },
     random: () => 0,
-    isOnline: () => undefined,
+    onlineState: { isOnline: () => undefined, subscribe: () => () => {} },
     backoff: { retries: 2, baseMs: 10, maxMs: 10 },
   });
   return { api, sentWith, wake, asleep };

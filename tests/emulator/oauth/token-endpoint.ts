@@ -36,6 +36,10 @@ export async function handleToken(org: OrgState, body: string, issuer: string = 
   if (form.client_id !== org.config.clientId) {
     return { reply: oauthError('invalid_client_id', 'client identifier invalid'), grantType };
   }
+  // "Require secret for Web Server Flow": the client authenticates before its code is looked at (RFC 6749 §5.2).
+  if (grantType === 'authorization_code' && org.policy.requireSecretForWebServerFlow && !form.client_secret) {
+    return { reply: oauthError('invalid_client', 'invalid client credentials'), grantType };
+  }
   if (grantType === 'authorization_code') return { ...exchangeCode(org, form, issuer), grantType };
   if (grantType === 'refresh_token') return { ...(await refresh(org, form)), grantType };
   return { reply: oauthError('unsupported_grant_type', 'grant type not supported'), grantType };

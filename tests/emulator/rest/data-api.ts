@@ -79,6 +79,9 @@ function limits(org: OrgState): Record<string, { Max: number; Remaining: number 
 
 function query(org: OrgState, request: DataRequest): Reply {
   const soql = request.query.get('q') ?? '';
+  // An object the org's features leave out (Enhanced Email, Shared Activities off) is not in the org at all.
+  const absent = [...soql.matchAll(/\bFROM\s+(\w+)/gi)].map((m) => m[1] ?? '').find((name) => !org.hasSObject(name));
+  if (absent) return restError(400, 'INVALID_TYPE', `sObject type '${absent}' is not supported.`);
   try {
     return jsonReply(200, runSoql(soql, { store: org.records, apiVersion: request.apiVersion, now: org.now() }));
   } catch (err) {
@@ -109,11 +112,11 @@ function sobjects(org: OrgState, session: Session, request: DataRequest, parts: 
     return jsonReply(200, {
       encoding: 'UTF-8',
       maxBatchSize: 200,
-      sobjects: SCHEMA.map((def) => describeSummary(def, apiVersion)),
+      sobjects: SCHEMA.filter((def) => org.hasSObject(def.name)).map((def) => describeSummary(def, apiVersion)),
     });
   }
   const def = findSObject(parts[0] ?? '');
-  if (!def) return notFound();
+  if (!def || !org.hasSObject(def.name)) return notFound();
   if (parts.length === 1) {
     if (method === 'GET') return jsonReply(200, { objectDescribe: describeSummary(def, apiVersion), recentItems: [] });
     if (method === 'POST') return create(org, session, request, def);

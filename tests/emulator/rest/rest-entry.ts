@@ -6,7 +6,7 @@ import { jsonReply, type Reply } from '../http';
 import { bearerToken } from '../identity';
 import type { OrgState } from '../org-state';
 import { dispatchData } from './data-api';
-import { invalidSession, notFound, requestLimitExceeded } from './rest-errors';
+import { invalidSession, notFound, requestLimitExceeded, restError } from './rest-errors';
 
 const VERSIONS: Array<[string, string]> = [
   ['50.0', "Winter '21"],
@@ -57,6 +57,7 @@ async function route(org: OrgState, request: RestRequest): Promise<{ reply: Repl
     // Not cured by a refresh: the grant lacks the api scope (DESIGN: refreshing on it loops).
     return { reply: invalidSession('This session is not valid for use with the REST API'), username };
   }
+  if (!org.isApiEnabled(session.userId)) return { reply: restError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'), username };
   org.apiUsed += 1;
   if (org.apiUsed > org.policy.dailyApiLimit) return { reply: requestLimitExceeded(), username };
 

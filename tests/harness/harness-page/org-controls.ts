@@ -4,6 +4,7 @@
  */
 import { log } from './activity-log';
 import { el, element } from './dom';
+import { MISCONFIGURATIONS } from '../../emulator/misconfigurations';
 
 /** How often the request count refreshes. */
 const COUNT_REFRESH_MS = 3000;
@@ -87,6 +88,8 @@ function onControl(name: string): Promise<unknown> {
   if (fixed) return control(fixed[0], fixed[1]);
   if (name === 'latency') return setLatency(Math.max(0, Math.round(Number(element('latency-ms', HTMLInputElement).value) || 0)));
   if (name === 'latency-reset') return setLatency(0);
+  // One set-up mistake of a real org (tests/emulator/misconfigurations.ts), for the set-up check; Reset org undoes it.
+  if (name === 'misconfigure') return control(name, { name: element('misconfiguration', HTMLSelectElement).value });
   if (name === 'reset') {
     // Resetting the org also drops its latency.
     return control(name).then((ok) => {
@@ -107,6 +110,7 @@ export function wireOrgControls(users: Array<{ username: string; label: string }
     element('revoke-user').appendChild(el('option', { value: user.username }, user.label));
     element('admin-user').appendChild(el('option', { value: user.username }, user.label));
   }
+  for (const name of MISCONFIGURATIONS) element('misconfiguration').appendChild(el('option', { value: name }, name));
   document.querySelectorAll('[data-control]').forEach((button) => {
     button.addEventListener('click', () => void onControl(button.getAttribute('data-control') ?? ''));
   });

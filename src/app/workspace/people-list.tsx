@@ -7,7 +7,7 @@ import type { EmailContext } from '../../host/office-host';
 import type { WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
 import type { PeopleView } from '../../salesforce/crm/people-directory';
-import { PeoplePanelSkeleton } from '../people/people-panel-skeleton';
+import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
 import { KnownPersonItem } from './known-person-item';
 import { UnknownPersonItem } from './unknown-person-item';
 import type { PersonForms } from './use-person-forms';

@@ -6,8 +6,8 @@ import type { WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
 import { domainOf } from '../../salesforce/crm/email-addresses';
 import type { PeopleView } from '../../salesforce/crm/people-directory';
-import { CreateContactForm } from '../create-contact/create-contact-form';
-import { UnknownPersonCard } from '../people/unknown-person-card';
+import { CreateContactForm } from '../../features/create-contact/create-contact-form';
+import { UnknownPersonCard } from '../../features/people/unknown-person-card';
 import type { PersonForms } from './use-person-forms';
 import type { WorkspaceWrites } from './workspace-writes';
 

@@ -1,0 +1,81 @@
+/**
+ * The REST methods of `SalesforceApi` (query, create, update, upsert, retrieve, composite) over one call runner:
+ * paths and bodies built and checked here, every call's life (deadline, refresh, retry) in request-runner.ts.
+ */
+import type { RuntimeConfig } from '../../config/runtime-config';
+import { SalesforceFailureError } from '../failure-kinds';
+import type { CompositeSubrequest, CompositeSubresponse, QueryResult, SalesforceApi } from '../salesforce-api';
+import type { JsforceRequest } from './jsforce-transport';
+import type { CallSalesforce } from './request-runner';
+
+export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite'>;
+
+function sobjectPath(apiPath: string, sobject: string, id?: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(sobject)) {
+    throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'INVALID_TYPE', detail: `Not an sObject name: ${sobject.slice(0, 80)}` });
+  }
+  if (id !== undefined && !/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/.test(id)) {
+    throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'MALFORMED_ID', detail: `Not a Salesforce id: ${id.slice(0, 40)}` });
+  }
+  return `${apiPath}/sobjects/${sobject}${id === undefined ? '' : `/${id}`}`;
+}
+
+/** A JSON request: the body serialized, with its content type. */
+export const json = (method: JsforceRequest['method'], url: string, body?: unknown): JsforceRequest =>
+  body === undefined ? { method, url } : { method, url, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+
+export function createRestMethods(call: CallSalesforce, apiPath: string, config: Pick<RuntimeConfig['salesforce'], 'externalIdFields'>): RestMethods {
+  return {
+    async query<T = Record<string, unknown>>(soql: string) {
+      const result = await call(() => json('GET', `${apiPath}/query?q=${encodeURIComponent(soql)}`), { idempotent: true });
+      return result as QueryResult<T>;
+    },
+
+    async create(sobject, fields) {
+      const url = sobjectPath(apiPath, sobject);
+      const result = (await call(() => json('POST', url, fields), { idempotent: false })) as { id?: unknown } | undefined;
+      if (typeof result?.id !== 'string') {
+        throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'Salesforce answered the create without an id.' });
+      }
+      return { id: result.id };
+    },
+
+    async update(sobject, id, fields) {
+      const url = sobjectPath(apiPath, sobject, id);
+      // Setting the same fields twice leaves the same record: safe to retry.
+      await call(() => json('PATCH', url, fields), { idempotent: true });
+    },
+
+    externalIdField: (sobject) => config.externalIdFields?.[sobject],
+
+    async upsert(sobject, externalIdField, key, fields) {
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(externalIdField) || !/^[A-Za-z0-9_-]{1,255}$/.test(key)) {
+        throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'INVALID_FIELD', detail: 'Not an External ID field name or key.' });
+      }
+      const url = `${sobjectPath(apiPath, sobject)}/${externalIdField}/${key}`;
+      // The key makes it safe to send twice: a second PATCH finds the record the first one made.
+      const result = (await call(() => json('PATCH', url, fields), { idempotent: true })) as { id?: unknown; created?: unknown } | undefined;
+      if (typeof result?.id !== 'string') {
+        throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'Salesforce answered the upsert without an id.' });
+      }
+      return { id: result.id, created: result.created === true };
+    },
+
+    async retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]) {
+      const base = sobjectPath(apiPath, sobject, id);
+      const url = fields?.length ? `${base}?fields=${encodeURIComponent(fields.join(','))}` : base;
+      return (await call(() => json('GET', url), { idempotent: true })) as T;
+    },
+
+    async composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }) {
+      const body = {
+        allOrNone: options?.allOrNone ?? false,
+        compositeRequest: requests.map((r) => (r.body === undefined ? { method: r.method, url: r.url, referenceId: r.referenceId } : { ...r })),
+      };
+      const result = (await call(() => json('POST', `${apiPath}/composite`, body), {
+        idempotent: requests.every((r) => r.method === 'GET'),
+      })) as { compositeResponse?: Array<{ referenceId?: unknown; httpStatusCode?: unknown; body?: unknown }> } | undefined;
+      return (result?.compositeResponse ?? []).map((r): CompositeSubresponse => ({ referenceId: String(r.referenceId ?? ''), httpStatusCode: Number(r.httpStatusCode ?? 0), body: r.body }));
+    },
+  };
+}
