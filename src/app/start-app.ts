@@ -73,13 +73,7 @@ export interface AppServices {
 
 export interface AppOptions {
   /** The outbox for this partition, built over the connection (src/salesforce/outbox/). */
-  createOutbox?: (args: {
-    api: SalesforceConnection;
-    partitionKey?: string;
-    indexedDB: IDBFactory;
-    onlineState: OnlineState;
-    channel: CrossPaneChannel;
-  }) => Outbox | Promise<Outbox>;
+  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory; onlineState: OnlineState; channel: CrossPaneChannel }) => Outbox | Promise<Outbox>;
   /** Microsoft sign-in (src/auth/microsoft/), when configured. */
   microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
   /** The pane's Microsoft sign-in itself, for the shell. */
@@ -131,10 +125,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const storage = createStorageHealth(probeIndexedDb(env.indexedDB, storageProbeDatabaseName(partitionKey)));
   const indexedDB = env.indexedDB;
   const scope = { partitionKey, microsoftAccountId };
-  const tokenStore = createFallbackTokenStore(
-    indexedDB ? createTokenStore(scope, { indexedDB, crypto: env.crypto }) : createMemoryTokenStore(tokenDatabaseName(scope)),
-    storage,
-  );
+  const tokenStore = createFallbackTokenStore(indexedDB ? createTokenStore(scope, { indexedDB, crypto: env.crypto }) : createMemoryTokenStore(tokenDatabaseName(scope)), storage);
   // Which hosts may receive a token (src/auth/salesforce-hosts.ts): loopback only for a pane itself on loopback.
   const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
   const revokeStored = async (loginUrl: string, refreshToken: string) =>
@@ -142,9 +133,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   // A refused host gets no token, ever: the pending record is dropped rather than kept for a retry.
   const revokeWithOutcome = async (loginUrl: string, refreshToken: string): Promise<RevokeOutcome> =>
     isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeRefreshToken(env.fetch, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : 'refused';
-  const pendingRevokes = indexedDB
-    ? createPendingRevokeStore(partitionKey, { indexedDB, crypto: env.crypto })
-    : createMemoryPendingRevokeStore(pendingRevokeDatabaseName(partitionKey));
+  const pendingRevokes = indexedDB ? createPendingRevokeStore(partitionKey, { indexedDB, crypto: env.crypto }) : createMemoryPendingRevokeStore(pendingRevokeDatabaseName(partitionKey));
   if (microsoftAccountId && indexedDB) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
@@ -192,10 +181,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const outbox = createOutbox
     ? createOutboxHolder(async () => {
         if (!indexedDB || !(await storage.ready)) throw new Error('IndexedDB is not available');
-        return openWithinDeadline(
-          () => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB, onlineState, channel: crossPane }),
-          STORAGE_DEADLINE_MS,
-        );
+        return openWithinDeadline(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB, onlineState, channel: crossPane }), STORAGE_DEADLINE_MS);
       })
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;

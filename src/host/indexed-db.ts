@@ -63,12 +63,7 @@ function createStore(db: IDBDatabase, store: string | ObjectStoreSchema): void {
  * open. Another pane deleting it (a sign-out) closes this connection through versionchange, and the browser may close
  * it (storage cleared); the next use then opens it again, recreated empty.
  */
-export function openKeyValueDatabase(
-  factory: IDBFactory,
-  name: string,
-  stores: ReadonlyArray<string | ObjectStoreSchema>,
-  options: KeyValueDatabaseOptions = {},
-): KeyValueDatabase {
+export function openKeyValueDatabase(factory: IDBFactory, name: string, stores: ReadonlyArray<string | ObjectStoreSchema>, options: KeyValueDatabaseOptions = {}): KeyValueDatabase {
   let opening: Promise<IDBDatabase> | undefined;
   const open = (): Promise<IDBDatabase> => {
     if (opening) return opening;
