@@ -43,6 +43,8 @@ export default defineConfig({
           include: ['src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['src/testing/component-test-setup.ts'],
+          // A test that runs out of time keeps typing into the next one: generous, so only a real hang ends it.
+          testTimeout: 30_000,
         },
       },
       {

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { Connection, OAuth2 } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifySalesforceError } from './classify-salesforce-error';
-import { scrubSecrets } from './scrub-secrets';
+import { scrubSecrets } from '../shared/scrub-secrets';
 import { NOT_SALESFORCE_JSON_CASES, OWN_CASES, type WireCase } from './classify-salesforce-error.cases';
 import * as jsforceNamespace from 'jsforce';
 import { jsforceModuleOf, sendJsforceRequest } from './connection/jsforce-transport';

@@ -104,11 +104,10 @@ export interface ClassifiedFailure {
   /** Field names Salesforce named (REQUIRED_FIELD_MISSING, validation rules). */
   fields?: string[];
   /**
-   * The precise cause, where the kind alone does not tell the seller what to do: one of {@link FAILURE_REASONS} when
-   * this build made the failure. Read as a string because failures also arrive from outside this build (another pane,
-   * the outbox's stored entries); readers check it with {@link isFailureReason}, makers go through {@link createFailure}.
+   * The precise cause, where the kind alone does not tell the seller what to do. Failures that arrive from outside this
+   * build (another pane, the outbox's stored entries) keep a reason only when {@link isFailureReason} knows it.
    */
-  reason?: string;
+  reason?: FailureReason;
   /** True when a refresh could cure it (INVALID_SESSION_ID during a request, except "not valid for use with the REST API"). */
   refreshable?: boolean;
 }
@@ -122,7 +121,7 @@ export const CONNECTION_LOST_KINDS: ReadonlySet<FailureKind> = new Set(['bad_oau
 export const RETRYABLE_KINDS: ReadonlySet<FailureKind> = new Set(['transient', 'timeout', 'offline']);
 
 /** Everything a failure may carry besides what its kind decides. */
-export type FailureExtras = Omit<ClassifiedFailure, 'kind' | 'connectionLost' | 'retryable' | 'reason'> & { reason?: FailureReason };
+export type FailureExtras = Omit<ClassifiedFailure, 'kind' | 'connectionLost' | 'retryable'>;
 
 /** The one way to build a failure: `connectionLost` and `retryable` follow from the kind. */
 export function createFailure(kind: FailureKind, extras: FailureExtras = {}): ClassifiedFailure {

@@ -3,15 +3,12 @@
  * with a Testing Library user driving it by pointer and keyboard. The language picks the strings the pane would use.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
 import { shellStrings, type Locale, type ShellStrings } from '../i18n/strings';
 import { workspaceStrings, type WorkspaceStrings } from '../i18n/workspace-strings';
 
-// The machine running the suite is shared and often loaded: the outbox's IndexedDB round trips can take more than
-// Testing Library's default second to show. A real regression still fails, only later.
-configure({ asyncUtilTimeout: 5_000 });
 
 export interface PaneStrings {
   /** The locale tag the components are given ('en-US', 'fr-FR'). */

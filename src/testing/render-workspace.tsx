@@ -9,11 +9,11 @@
  * and the test timeout to 30 s.
  */
 import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, configure, render, type RenderResult } from '@testing-library/react';
+import { act, render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactElement } from 'react';
-import { afterEach, vi } from 'vitest';
+import { afterEach } from 'vitest';
 import { WorkspaceView } from '../app/workspace/workspace-view';
 import { createOfficeHost } from '../host/create-office-host';
 import type { OfficeHost } from '../host/office-host';
@@ -22,7 +22,6 @@ import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 import type { OnlineState } from '../shared/online-state';
 import { outboxOwnerOf } from '../salesforce/outbox/outbox';
 import type { SalesforceIdentity } from '../salesforce/salesforce-api';
-import './jsdom-resize-observer';
 import { createFakeCrm, type FakeCrm, type FakeCrmSeed } from './fake-crm';
 import { asyncValue, createFakeOffice, readItem, type FakeOffice } from './fake-office';
 import { SAM, createFakeSalesforceApi, type FakeApiHandlers, type FakeSalesforceApi } from './fake-salesforce-api';
@@ -67,10 +66,6 @@ export interface RenderedWorkspace extends RenderResult {
   typeRecipients(to: { displayName: string; emailAddress: string }[]): void;
 }
 
-// Fluent's trees are deep and role queries walk them: on a shared, busy machine the default 1 s for findBy/waitFor
-// fails tests that are merely slow.
-configure({ asyncUtilTimeout: 5_000 });
-vi.setConfig({ testTimeout: 30_000 });
 
 const openOutboxes: Outbox[] = [];
 afterEach(() => {

@@ -39,6 +39,10 @@ const typesUsed = (name: string, code: string) => {
 const binaries: Record<string, string> = { typescript: 'tsc', tsx: 'tsx', vite: 'vite', vitest: 'vitest', eslint: 'eslint', prettier: 'prettier' };
 /** Packages a tool loads by itself, each used while the file that needs it exists. */
 const loadedBy: Record<string, string> = { jiti: 'eslint.config.ts' };
+/** Packages named as a setting rather than imported: vitest loads jsdom for a project whose environment is 'jsdom'. */
+const namedIn: Record<string, { file: string; pattern: RegExp }> = { jsdom: { file: 'vitest.config.ts', pattern: /environment:\s*'jsdom'/ } };
+/** Peer dependencies the project must install for a package it uses (npm lists them, the package imports them). */
+const peerOf: Record<string, string> = { '@testing-library/dom': '@testing-library/react' };
 
 describe('package.json', () => {
   it('lists no runtime dependency the add-in does not import', () => {
@@ -52,6 +56,10 @@ describe('package.json', () => {
       if (name.startsWith('@types/')) return !typesUsed(name, everySource);
       const loader = loadedBy[name];
       if (loader && existsSync(join(repo, loader))) return false;
+      const setting = namedIn[name];
+      if (setting && setting.pattern.test(readFileSync(join(repo, setting.file), 'utf8'))) return false;
+      const user = peerOf[name];
+      if (user && name in pkg.devDependencies && imported(user, everySource)) return false;
       const binary = binaries[name];
       return !imported(name, everySource) && !(binary && new RegExp(`(^|\\s|&&\\s*)${binary}\\s`, 'm').test(scripts));
     });

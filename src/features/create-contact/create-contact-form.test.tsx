@@ -50,7 +50,7 @@ const messageOf = (testId: string) =>
   within(screen.getByTestId(testId)).queryByText((_, el) => el?.getAttribute('role') === 'alert' || el?.id.endsWith('__validationMessage') === true)?.textContent;
 
 // Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
-describe('CreateContactForm', { timeout: 30_000 }, () => {
+describe('CreateContactForm', () => {
   it('opens prefilled from the address and display name, the one account on the domain picked, focus in the first field', () => {
     const t = createTestOutbox();
     renderForm(t);

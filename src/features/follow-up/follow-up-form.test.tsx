@@ -43,7 +43,7 @@ const creates = (t: TestOutbox) => t.api.calls.filter((c) => c.method === 'creat
 const messageOf = (testId: string) => within(screen.getByTestId(testId)).queryByText((_, el) => el?.id.endsWith('__validationMessage') === true)?.textContent;
 
 // Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
-describe('FollowUpForm', { timeout: 30_000 }, () => {
+describe('FollowUpForm', () => {
   it("opens for the person, with the email's subject and a due date three business days on", () => {
     renderForm(createTestOutbox());
     expect(screen.getByRole('form', { name: 'Follow-up for Jane Doe' })).toBeTruthy();

@@ -28,7 +28,7 @@ function renderList(t: TestOutbox, lang: 'en' | 'fr' = 'en') {
 const entryCards = () => within(screen.getByRole('region', { name: 'Waiting to go to Salesforce' })).getAllByTestId('outbox-entry');
 
 // Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
-describe('OutboxList', { timeout: 30_000 }, () => {
+describe('OutboxList', () => {
   it('shows nothing when nothing waits, and nothing once Salesforce has it', async () => {
     const t = createTestOutbox();
     const { container } = renderList(t);

@@ -95,7 +95,7 @@ const optionTexts = (select: HTMLSelectElement) => [...select.options].map((o) =
 const taskCreates = (t: TestOutbox) => t.api.calls.filter((c) => c.method === 'create').map((c) => c.args[1] as Record<string, unknown>);
 
 // Typing and IndexedDB round trips on a shared, loaded machine: more than vitest's default 5 s per test.
-describe('SaveEmailPanel', { timeout: 30_000 }, () => {
+describe('SaveEmailPanel', () => {
   it('offers to link the email to the sender first, related to their account or an open opportunity', () => {
     renderPanel(createTestOutbox());
     expect(panel()).toBeTruthy();

@@ -12,7 +12,7 @@ function renderBar(microsoft: MicrosoftAuth, lang: 'en' | 'fr' = 'en') {
 
 const needsInteraction = { GetToken: { status: 'USER_INTERACTION_REQUIRED' as const, code: 'interaction_required' } };
 
-describe('MicrosoftAccountBar', { timeout: 30_000 }, () => {
+describe('MicrosoftAccountBar', () => {
   it('shows nothing when Microsoft sign-in is not configured', () => {
     const { container } = renderBar(unconfiguredMicrosoftAuth());
     expect(container.textContent).toBe('');

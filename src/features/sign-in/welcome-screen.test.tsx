@@ -29,7 +29,7 @@ function renderWelcome({ loginChoices = [], defaultLoginUrl = MY_DOMAIN, busy = 
   return { ...view, onSignIn };
 }
 
-describe('WelcomeScreen', { timeout: 30_000 }, () => {
+describe('WelcomeScreen', () => {
   it('says what the add-in does, with one button that signs in at the configured address', async () => {
     const { user, onSignIn } = renderWelcome();
     const welcome = screen.getByRole('region', { name: 'Salesforce for Outlook' });

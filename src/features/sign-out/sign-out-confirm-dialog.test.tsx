@@ -12,7 +12,7 @@ function renderDialog({ open = true, pendingCount = 2, lang = 'en' }: { open?: b
   return { ...view, onDiscard, onKeep };
 }
 
-describe('SignOutConfirmDialog', { timeout: 30_000 }, () => {
+describe('SignOutConfirmDialog', () => {
   it('is not there while closed', () => {
     renderDialog({ open: false });
     expect(screen.queryByRole('alertdialog')).toBeNull();

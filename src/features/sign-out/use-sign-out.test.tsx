@@ -43,7 +43,7 @@ function renderSignOut(t: TestOutbox, pendingWork = () => t.outbox.pendingCount(
   return { ...view, signOut };
 }
 
-describe('useSignOut', { timeout: 30_000 }, () => {
+describe('useSignOut', () => {
   it('signs out at once when nothing is waiting', async () => {
     const t = createTestOutbox();
     const { user, signOut } = renderSignOut(t);

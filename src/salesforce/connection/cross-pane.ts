@@ -9,7 +9,7 @@
  * `parseCrossPaneMessage` rebuilds every message from checked fields or refuses it; a refused message is dropped and
  * counted (`crossPaneDrops`, shown in About and diagnostics), never acted on.
  */
-import { FAILURE_KINDS, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
+import { FAILURE_KINDS, isFailureReason, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
 import { createEmitter, type Emitter } from '../../shared/event-emitter';
 
@@ -157,7 +157,8 @@ function parseFailure(value: unknown): ClassifiedFailure | undefined {
     ...(code !== undefined ? { code } : {}),
     ...(detail !== undefined ? { detail } : {}),
     ...(status !== undefined ? { status } : {}),
-    ...(reason !== undefined ? { reason } : {}),
+    // A reason from a newer build is dropped, not trusted: the kind alone still says what the seller sees.
+    ...(isFailureReason(reason) ? { reason } : {}),
   };
 }
 

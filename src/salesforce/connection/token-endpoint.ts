@@ -8,7 +8,7 @@
  * `error_description` that tells the overlapping-refresh race from a dead token. Tokens never enter a message.
  */
 import type { SalesforceTokens } from '../salesforce-api';
-import { scrubSecrets } from '../scrub-secrets';
+import { scrubSecrets } from '../../shared/scrub-secrets';
 
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
   ok: boolean;
