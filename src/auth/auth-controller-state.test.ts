@@ -13,7 +13,7 @@ const SAM: SalesforceIdentity = {
   instanceUrl: 'http://localhost:8787',
 };
 const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAAS', username: 'second@demo.example', displayName: 'Alex Second' };
-const refused: ClassifiedFailure = { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'user_inactive' };
+const refused: ClassifiedFailure = { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'inactive_user' };
 const problem = { status: 'dialog_failed', code: 12011, message: 'blocked' } as const;
 const signInProblem: AuthNotice = { type: 'sign_in_problem', problem };
 const switchedNotice: AuthNotice = { type: 'switched_user', identity: ALEX, previous: SAM, unsentCount: 2 };
