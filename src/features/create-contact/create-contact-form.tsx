@@ -23,6 +23,9 @@ import {
 } from '../../salesforce/crm/create-contact';
 import { splitDisplayName, type EmailPerson } from '../../salesforce/crm/email-addresses';
 import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('features.create-contact');
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -94,7 +97,8 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
         const created = await outbox.enqueue(owner, contactActionOf(draft, newKey(), label));
         setEntryId(created.id);
       }
-    } catch {
+    } catch (error) {
+      log.debug('keeping the new contact in the outbox failed', error);
       setSubmitError(failureMessage({ kind: 'unknown' }, locale).explanation);
     }
   }

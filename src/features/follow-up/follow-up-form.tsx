@@ -24,6 +24,9 @@ import {
   type FollowUpFieldName,
   type FollowUpProblem,
 } from './follow-up-draft';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('features.follow-up');
 
 const useStyles = makeStyles({
   form: {
@@ -71,7 +74,7 @@ function formatDueDate(isoDate: string, locale: string): string {
   try {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
   } catch {
-    return isoDate;
+    return isoDate; // a locale tag Intl refuses: the ISO date is still readable
   }
 }
 
@@ -130,7 +133,8 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
         const created = await outbox.enqueue(owner, followUpActionOf(draft, goal, newKey()));
         setEntryId(created.id);
       }
-    } catch {
+    } catch (error) {
+      log.debug('keeping the follow-up in the outbox failed', error);
       setSubmitError(failureMessage({ kind: 'unknown' }, locale).explanation);
     }
   }

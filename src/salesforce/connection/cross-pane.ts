@@ -107,7 +107,7 @@ function checkSeller(value: unknown, context: CrossPaneContext): CrossPaneRefusa
   try {
     url = new URL(value);
   } catch {
-    return 'seller';
+    return 'seller'; // not a URL: refused like any other malformed field
   }
   if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) return 'seller';
   const seller = sellerOfIdentityUrl(url.pathname);
@@ -121,7 +121,7 @@ function checkInstance(value: unknown, context: CrossPaneContext): CrossPaneRefu
   try {
     url = new URL(value);
   } catch {
-    return 'shape';
+    return 'shape'; // not a URL: refused like any other malformed field
   }
   if (url.protocol !== 'https:') return 'instance_not_https';
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return 'instance_host';

@@ -6,6 +6,9 @@
  */
 import { openKeyValueDatabase } from '../../host/indexed-db';
 import { deadlineError, withDeadline } from '../../shared/deadline';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('salesforce.refresh-lock');
 
 export interface RefreshLock {
   /**
@@ -185,12 +188,13 @@ export function createIndexedDbLock(factory: IDBFactory, options: IndexedDbLockO
       return local.run(key, async () => {
         const waitUntil = now() + waitMs;
         while (!(await tryTake(key, now() >= waitUntil))) await new Promise((resolve) => setTimeout(resolve, pollMs));
-        const keepAlive = setInterval(() => void renew(key).catch(() => undefined), Math.max(1, Math.floor(leaseMs / 3)));
+        // A renewal or release that fails leaves the lease to expire by itself (leaseMs): other panes wait at most that.
+        const keepAlive = setInterval(() => void renew(key).catch((error: unknown) => log.debug('renewing the refresh lease failed', error)), Math.max(1, Math.floor(leaseMs / 3)));
         try {
           return await holdBounded(fn, holdMs);
         } finally {
           clearInterval(keepAlive);
-          await release(key).catch(() => undefined);
+          await release(key).catch((error: unknown) => log.debug('releasing the refresh lease failed', error));
         }
       });
     },

@@ -6,7 +6,7 @@
  * SalesforceFailureError carrying the classified failure.
  */
 import { classifySalesforceError } from '../classify-salesforce-error';
-import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceIdentity } from '../salesforce-api';
 import { withDeadline } from '../../shared/deadline';
 import { backoffDelay, type BackoffPolicy } from './backoff';
@@ -54,9 +54,9 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
   function deadlineFailure(): ClassifiedFailure {
     if (isOnline() === false) {
       dispatch({ type: 'network_offline' });
-      return { kind: 'offline', connectionLost: false, retryable: true, detail: 'No network.' };
+      return createFailure('offline', { detail: 'No network.' });
     }
-    return { kind: 'timeout', connectionLost: false, retryable: true, detail: `No answer from Salesforce within ${timeoutMs} ms.` };
+    return createFailure('timeout', { detail: `No answer from Salesforce within ${timeoutMs} ms.` });
   }
 
   /**

@@ -3,7 +3,7 @@
  * paths and bodies built and checked here, every call's life (deadline, refresh, retry) in request-runner.ts.
  */
 import type { RuntimeConfig } from '../../config/runtime-config';
-import { SalesforceFailureError } from '../failure-kinds';
+import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { CompositeSubrequest, CompositeSubresponse, QueryResult, SalesforceApi } from '../salesforce-api';
 import type { JsforceRequest } from './jsforce-transport';
 import type { CallSalesforce } from './request-runner';
@@ -12,10 +12,10 @@ export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'e
 
 function sobjectPath(apiPath: string, sobject: string, id?: string): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(sobject)) {
-    throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'INVALID_TYPE', detail: `Not an sObject name: ${sobject.slice(0, 80)}` });
+    throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_TYPE', detail: `Not an sObject name: ${sobject.slice(0, 80)}` }));
   }
   if (id !== undefined && !/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/.test(id)) {
-    throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'MALFORMED_ID', detail: `Not a Salesforce id: ${id.slice(0, 40)}` });
+    throw new SalesforceFailureError(createFailure('validation', { code: 'MALFORMED_ID', detail: `Not a Salesforce id: ${id.slice(0, 40)}` }));
   }
   return `${apiPath}/sobjects/${sobject}${id === undefined ? '' : `/${id}`}`;
 }
@@ -35,7 +35,7 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       const url = sobjectPath(apiPath, sobject);
       const result = (await call(() => json('POST', url, fields), { idempotent: false })) as { id?: unknown } | undefined;
       if (typeof result?.id !== 'string') {
-        throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'Salesforce answered the create without an id.' });
+        throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the create without an id.' }));
       }
       return { id: result.id };
     },
@@ -50,13 +50,13 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
 
     async upsert(sobject, externalIdField, key, fields) {
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(externalIdField) || !/^[A-Za-z0-9_-]{1,255}$/.test(key)) {
-        throw new SalesforceFailureError({ kind: 'validation', connectionLost: false, retryable: false, code: 'INVALID_FIELD', detail: 'Not an External ID field name or key.' });
+        throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_FIELD', detail: 'Not an External ID field name or key.' }));
       }
       const url = `${sobjectPath(apiPath, sobject)}/${externalIdField}/${key}`;
       // The key makes it safe to send twice: a second PATCH finds the record the first one made.
       const result = (await call(() => json('PATCH', url, fields), { idempotent: true })) as { id?: unknown; created?: unknown } | undefined;
       if (typeof result?.id !== 'string') {
-        throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'Salesforce answered the upsert without an id.' });
+        throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the upsert without an id.' }));
       }
       return { id: result.id, created: result.created === true };
     },

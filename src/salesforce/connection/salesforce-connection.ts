@@ -12,7 +12,7 @@ import { withDeadline } from '../../shared/deadline';
 import { createEmitter } from '../../shared/event-emitter';
 import { createOnlineState, type OnlineState } from '../../shared/online-state';
 import { classifySalesforceError } from '../classify-salesforce-error';
-import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { ConnectionState, SalesforceApi, SalesforceIdentity, SalesforceTokens } from '../salesforce-api';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { INITIAL_CONNECTION_STATE, reduceConnectionState, type ConnectionAction } from './connection-state';
@@ -23,6 +23,9 @@ import { createRequestRunner } from './request-runner';
 import { createRestMethods, json } from './rest-methods';
 import { requestTokenRefresh, requestTokenRevoke, type FetchLike } from './token-endpoint';
 import { createTokenSession, notSignedInFailure, type ActiveTokens, type RefreshTokenStore } from './token-session';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('salesforce.connection');
 
 export interface SalesforceConnectionDeps {
   config: RuntimeConfig['salesforce'];
@@ -154,7 +157,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       try {
         return [new URL(url).host];
       } catch {
-        return [];
+        return []; // config.json was validated at start: a login URL that is not one cannot name a host
       }
     }),
   });
@@ -206,7 +209,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
           // its path; the names come from the User record through REST (the CORS allowlist), as at sign-in.
           const ids = idsOf(tokens.identityUrl);
           if (!ids) {
-            throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: 'The token response carries no identity URL (/id/<orgId>/<userId>).' });
+            throw new SalesforceFailureError(createFailure('unknown', { detail: 'The token response carries no identity URL (/id/<orgId>/<userId>).' }));
           }
           const body = await call(() => json('GET', `${apiPath}/sobjects/User/${ids.userId}?fields=Username,Name,Email`), { idempotent: true });
           identity = identityFrom(body, ids, session.current() ?? tokens);
@@ -244,8 +247,9 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
           controller?.abort();
           return new Error('revoke timed out');
         });
-      } catch {
+      } catch (error) {
         // Best effort: the seller is signed out locally either way.
+        log.debug('revoking the refresh token at sign-out failed', error);
       }
     },
 

@@ -36,7 +36,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return undefined; // not JSON: the caller reads the status and the raw text instead
   }
 }
 
@@ -87,6 +87,6 @@ export async function requestTokenRevoke(fetchFn: FetchLike, args: { loginUrl: s
     body: new URLSearchParams({ token: args.token }).toString(),
     signal: args.signal,
   });
-  await response.text().catch(() => '');
+  await response.text().catch(() => ''); // the body only drains the connection: its content is not needed
   if (!response.ok) throw new OAuthEndpointError(`ERROR_HTTP_${response.status}`, undefined, response.status);
 }

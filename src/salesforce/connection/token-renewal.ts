@@ -7,24 +7,22 @@
  * The work stops, its late result let go, as soon as `stop` says so: the session it was started for ended (sign-out,
  * another sign-in) or the lock let go at its hold deadline and another pane may be renewing now.
  */
-import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
 import { backoffDelay } from './backoff';
 import { withDeadline } from '../../shared/deadline';
 import { announcedIdentityUrl, heldTokens, newerStoredToken, type HeldTokens, type StoredRefreshToken, type TokenSessionAction, type TokenSessionState } from './token-session-state';
 import type { TokenSessionDeps } from './token-session-deps';
+import { createLogger } from '../../shared/logger';
+
+const log = createLogger('salesforce.token-renewal');
 
 /** How long a pane waits for another pane's answer before calling the token endpoint itself. A refresh happens
  * about once per session timeout (hours), so this wait costs nothing a seller notices. */
 const ASK_WAIT_MS = 150;
 const ASK_WAIT_ROTATED_MS = 1000;
 
-const NO_REFRESH_TOKEN: ClassifiedFailure = {
-  kind: 'session_expired',
-  connectionLost: true,
-  retryable: false,
-  detail: 'The session expired and there is no refresh token to renew it with.',
-};
+const NO_REFRESH_TOKEN: ClassifiedFailure = createFailure('session_expired', { detail: 'The session expired and there is no refresh token to renew it with.' });
 
 /** What a renewal reads and changes of the session it belongs to. */
 export interface RenewalContext {
@@ -46,7 +44,8 @@ export async function saveRefreshToken(context: Pick<RenewalContext, 'deps' | 'd
   try {
     await context.deps.tokenStore.saveRefreshToken(refreshToken, version);
     context.dispatch({ type: 'store_saved', ok: true });
-  } catch {
+  } catch (error) {
+    log.debug('saving the refresh token failed; the session keeps it in memory', error);
     context.dispatch({ type: 'store_saved', ok: false });
   }
 }
@@ -55,7 +54,10 @@ export async function saveRefreshToken(context: Pick<RenewalContext, 'deps' | 'd
 async function newerStored(context: RenewalContext): Promise<StoredRefreshToken | undefined> {
   const load = context.deps.tokenStore.loadRefreshToken;
   if (!load || !heldTokens(context.state())) return undefined;
-  const stored = await load.call(context.deps.tokenStore).catch(() => undefined);
+  const stored = await load.call(context.deps.tokenStore).catch((error: unknown) => {
+    log.debug('reading the stored refresh token failed; the held one is used', error);
+    return undefined;
+  });
   const held = heldTokens(context.state());
   return held ? newerStoredToken(held, stored) : undefined;
 }
@@ -74,7 +76,7 @@ async function callTokenEndpoint(deps: TokenSessionDeps, loginUrl: string, refre
     return await withDeadline(call, deps.timeoutMs, () => {
       controller.abort();
       const kind = deps.isOnline() === false ? 'offline' : 'timeout';
-      return new SalesforceFailureError({ kind, connectionLost: false, retryable: true, detail: 'The token endpoint did not answer in time.' });
+      return new SalesforceFailureError(createFailure(kind, { detail: 'The token endpoint did not answer in time.' }));
     });
   } finally {
     for (const stop of stops) stop.removeEventListener('abort', abort);

@@ -13,7 +13,7 @@ export function hostOf(url: string): string | undefined {
   try {
     return url ? new URL(url).host : undefined;
   } catch {
-    return undefined;
+    return undefined; // not a URL: no host to compare
   }
 }
 

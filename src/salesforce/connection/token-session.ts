@@ -20,7 +20,7 @@
  * What the session holds changes only through `reduceTokenSession` (token-session-state.ts); the renewal under the
  * lock is token-renewal.ts. Work begun for a session checks that session's AbortSignal, never a counter.
  */
-import { SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
+import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
 import { crossPaneDrops, sellerKey, sellerOfIdentityUrl as sellerOf } from './cross-pane';
 import { failureOf, renewUnderLock, saveRefreshToken, type RenewalContext } from './token-renewal';
@@ -76,16 +76,8 @@ function isDefiniteRefreshFailure(failure: ClassifiedFailure): boolean {
   return failure.connectionLost || failure.kind === 'admin_action_required' || failure.kind === 'reauth_required';
 }
 
-const NOT_SIGNED_IN: ClassifiedFailure = {
-  kind: 'reauth_required',
-  connectionLost: false,
-  retryable: false,
-  code: 'NOT_SIGNED_IN',
-  detail: 'Not signed in to Salesforce.',
-};
-
 export function notSignedInFailure(): ClassifiedFailure {
-  return { ...NOT_SIGNED_IN };
+  return createFailure('reauth_required', { code: 'NOT_SIGNED_IN', detail: 'Not signed in to Salesforce.' });
 }
 
 export function createTokenSession(deps: TokenSessionDeps): TokenSession {

@@ -65,6 +65,7 @@ export function websiteMatchesDomain(website: string | null | undefined, domain:
   try {
     host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`).hostname.toLowerCase();
   } catch {
+    // CRM data: a Website that is not a URL matches no domain.
     return false;
   }
   host = host.replace(/^www\./, '');

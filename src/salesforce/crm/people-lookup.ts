@@ -11,7 +11,7 @@
  */
 import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
 import { classifySalesforceError } from '../classify-salesforce-error';
-import { SalesforceFailureError } from '../failure-kinds';
+import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { AccountSummary, AddressLookup, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask } from './crm-records';
 import { websiteMatchesDomain } from './email-addresses';
 import { num, obj, recordsOf, str } from './record-fields';
@@ -84,7 +84,7 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
 function bodyOf(responses: CompositeSubresponse[], referenceId: string): unknown {
   const response = responses.find((r) => r.referenceId === referenceId);
   if (!response) {
-    throw new SalesforceFailureError({ kind: 'unknown', connectionLost: false, retryable: false, detail: `composite: no answer for ${referenceId}` });
+    throw new SalesforceFailureError(createFailure('unknown', { detail: `composite: no answer for ${referenceId}` }));
   }
   if (response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
     throw new SalesforceFailureError(classifySalesforceError({ httpStatusCode: response.httpStatusCode, body: response.body }, { phase: 'request' }));

@@ -11,6 +11,7 @@ export function instanceOrigin(instanceUrl: string): string | undefined {
   try {
     url = new URL(instanceUrl);
   } catch {
+    // Not a URL: no link is better than a broken one.
     return undefined;
   }
   const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
