@@ -151,3 +151,28 @@ describe('app session', () => {
     expect(log).toEqual(['build#1:none', 'start#1:restore', 'closeOutbox#1', 'dispose#1']);
   });
 });
+
+describe('app session: the panes channel of a replaced app state', () => {
+  it('is closed after its outbox and connection, which shared it', async () => {
+    const ms = controllableMicrosoft();
+    const log: string[] = [];
+    let n = 0;
+    const build = (): SessionServices => {
+      const id = ++n;
+      return {
+        auth: { start: async () => undefined, dispose: () => void log.push(`auth#${id}`) },
+        connection: { dispose: () => void log.push(`connection#${id}`) },
+        outbox: { close: () => void log.push(`outbox#${id}`) },
+        crossPane: { close: () => void log.push(`crossPane#${id}`) },
+      };
+    };
+    const session = createAppSession({ microsoft: ms.microsoft, build, graceMs: 1000 });
+    const started = session.start();
+    ms.finishInitialize(undefined);
+    await started;
+    ms.signInAs(SAM);
+    expect(log).toEqual(['auth#1', 'outbox#1', 'connection#1', 'crossPane#1']);
+    session.dispose();
+    expect(log.slice(4)).toEqual(['auth#2', 'outbox#2', 'connection#2', 'crossPane#2']);
+  });
+});

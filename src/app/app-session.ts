@@ -6,6 +6,8 @@
  * most `graceMs`, and an account that arrives later re-keys the state then.
  */
 import type { MicrosoftAuth } from '../auth/microsoft';
+import { withDeadline } from '../shared/deadline';
+import { createEmitter } from '../shared/event-emitter';
 import { currentAccountKey } from './prepare-app-options';
 
 export interface SessionServices {
@@ -13,6 +15,8 @@ export interface SessionServices {
   auth: { start(options?: { restore?: boolean }): Promise<void>; dispose(): void };
   connection: { dispose(): void };
   outbox?: { close(): void };
+  /** The panes' channel the connection and the outbox share: closed after both. */
+  crossPane?: { close(): void };
 }
 
 export interface AppSessionDeps<S extends SessionServices> {
@@ -39,15 +43,11 @@ export interface AppSession<S> {
 }
 
 export function createAppSession<S extends SessionServices>(deps: AppSessionDeps<S>): AppSession<S> {
-  const listeners = new Set<() => void>();
+  const changes = createEmitter();
   let current: AppSessionSnapshot<S> | undefined;
   let starting: Promise<void> | undefined;
   let unsubscribeMicrosoft: (() => void) | undefined;
   let disposed = false;
-
-  const emit = () => {
-    for (const listener of [...listeners]) listener();
-  };
 
   const teardown = (services: S) => {
     services.auth.dispose();
@@ -61,6 +61,7 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
     } catch {
       // Nothing held.
     }
+    services.crossPane?.close();
   };
 
   const install = (accountKey: string | undefined, restore: boolean) => {
@@ -69,7 +70,7 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
     current = { services, accountKey, generation: (previous?.generation ?? -1) + 1 };
     if (previous) teardown(previous.services);
     void services.auth.start({ restore }).catch(() => undefined);
-    emit();
+    changes.emit();
   };
 
   const onMicrosoftChange = () => {
@@ -84,14 +85,12 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
   async function run(): Promise<void> {
     const microsoft = deps.microsoft;
     if (microsoft) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
+      // Past the grace period start-up goes on without Microsoft; an account that arrives later re-keys the state.
+      await withDeadline(
         microsoft.initialize().catch(() => undefined),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, deps.graceMs ?? 3000);
-        }),
-      ]);
-      clearTimeout(timer);
+        deps.graceMs ?? 3000,
+        () => new Error('Microsoft sign-in is still initializing'),
+      ).catch(() => undefined);
     }
     if (disposed) return;
     install(currentAccountKey(microsoft), true);
@@ -102,10 +101,7 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
 
   return {
     snapshot: () => current,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changes.subscribe(listener),
     start() {
       starting ??= run();
       return starting;
@@ -113,8 +109,8 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
     dispose() {
       disposed = true;
       unsubscribeMicrosoft?.();
+      // Nothing is installed after this (`disposed` guards it), so subscribers hear nothing more.
       if (current) teardown(current.services);
-      listeners.clear();
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { OutboxControl } from '../auth/auth-controller';
 import { deadlineError, realTimers, withDeadline, type Timers } from '../shared/deadline';
+import { createEmitter } from '../shared/event-emitter';
 import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
 
 export interface OutboxHolder extends OutboxControl {
@@ -46,10 +47,8 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
   let opening: Promise<Outbox | undefined> | undefined;
   let wanted: OutboxOwner | undefined;
   let failed = false;
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
+  const changes = createEmitter();
+  const notify = () => changes.emit();
 
   const start = () => {
     failed = false;
@@ -83,10 +82,7 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
   return {
     current: () => outbox,
     unavailable: () => failed && !outbox,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changes.subscribe(listener),
     resume(owner) {
       wanted = owner;
       // After a sign-out the database stays deleted until someone signs in again.
@@ -110,7 +106,7 @@ export function createOutboxHolder(open: () => Promise<Outbox>): OutboxHolder {
       outbox?.close();
       outbox = undefined;
       opening = undefined;
-      for (const listener of [...listeners]) listener();
+      notify();
     },
   };
 }

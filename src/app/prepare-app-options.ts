@@ -38,7 +38,7 @@ export function currentAccountKey(microsoft: MicrosoftAuth | undefined): string 
 /** The adapters for app state keyed to `accountKey` (the Microsoft account signed in when it was built). */
 export function appOptionsFor(microsoft: MicrosoftAuth | undefined, accountKey: string | undefined): AppOptions {
   const options: AppOptions = {
-    createOutbox: ({ api, partitionKey, indexedDB }) => createOutbox({ api, indexedDB, ...(partitionKey ? { partitionKey } : {}) }),
+    createOutbox: ({ api, partitionKey, indexedDB, onlineState, channel }) => createOutbox({ api, indexedDB, onlineState, channel, ...(partitionKey ? { partitionKey } : {}) }),
   };
   if (!microsoft) return options;
   options.microsoft = {

@@ -24,6 +24,7 @@ import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
 import { classifySalesforceError } from '../salesforce/classify-salesforce-error';
 import { SalesforceFailureError } from '../salesforce/failure-kinds';
+import { createDefaultCrossPane, type CrossPaneChannel } from '../salesforce/connection/cross-pane';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
@@ -56,6 +57,8 @@ export interface AppServices {
   config: RuntimeConfig;
   locale: string;
   connection: SalesforceConnection;
+  /** The one channel between this origin's panes: the connection's tokens and sign-outs, the outbox's changes. */
+  crossPane: CrossPaneChannel;
   auth: AuthController;
   outbox?: OutboxHolder;
   /** Whether IndexedDB works here; when not, sign-in lasts the pane's life and the workspace is read-only. */
@@ -70,7 +73,7 @@ export interface AppServices {
 
 export interface AppOptions {
   /** The outbox for this partition, built over the connection (src/salesforce/outbox/). */
-  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory }) => Outbox | Promise<Outbox>;
+  createOutbox?: (args: { api: SalesforceConnection; partitionKey?: string; indexedDB: IDBFactory; onlineState: OnlineState; channel: CrossPaneChannel }) => Outbox | Promise<Outbox>;
   /** Microsoft sign-in (src/auth/microsoft/), when configured. */
   microsoft?: MicrosoftSignOut & { accountId?(): string | undefined };
   /** The pane's Microsoft sign-in itself, for the shell. */
@@ -122,10 +125,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const storage = createStorageHealth(probeIndexedDb(env.indexedDB, storageProbeDatabaseName(partitionKey)));
   const indexedDB = env.indexedDB;
   const scope = { partitionKey, microsoftAccountId };
-  const tokenStore = createFallbackTokenStore(
-    indexedDB ? createTokenStore(scope, { indexedDB, crypto: env.crypto }) : createMemoryTokenStore(tokenDatabaseName(scope)),
-    storage,
-  );
+  const tokenStore = createFallbackTokenStore(indexedDB ? createTokenStore(scope, { indexedDB, crypto: env.crypto }) : createMemoryTokenStore(tokenDatabaseName(scope)), storage);
   // Which hosts may receive a token (src/auth/salesforce-hosts.ts): loopback only for a pane itself on loopback.
   const hostPolicy = salesforceHostPolicy(config.salesforce, env.origin);
   const revokeStored = async (loginUrl: string, refreshToken: string) =>
@@ -133,9 +133,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   // A refused host gets no token, ever: the pending record is dropped rather than kept for a retry.
   const revokeWithOutcome = async (loginUrl: string, refreshToken: string): Promise<RevokeOutcome> =>
     isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeRefreshToken(env.fetch, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : 'refused';
-  const pendingRevokes = indexedDB
-    ? createPendingRevokeStore(partitionKey, { indexedDB, crypto: env.crypto })
-    : createMemoryPendingRevokeStore(pendingRevokeDatabaseName(partitionKey));
+  const pendingRevokes = indexedDB ? createPendingRevokeStore(partitionKey, { indexedDB, crypto: env.crypto }) : createMemoryPendingRevokeStore(pendingRevokeDatabaseName(partitionKey));
   if (microsoftAccountId && indexedDB) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).
@@ -157,6 +155,8 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
 
   // One reader of the network's state for the whole pane, over the environment's.
   const onlineState: OnlineState = { isOnline: () => env.isOnline(), subscribe: (listener) => env.onOnlineChange(listener) };
+  // One channel between the panes of the origin, for the connection and the outbox; closed with the app state.
+  const crossPane = createDefaultCrossPane(`salesforce-connection:${config.salesforce.clientId}`);
 
   // The connection saves rotated refresh tokens without knowing whose they are; the controller tells it.
   let currentUser: SalesforceUserKey | undefined;
@@ -173,6 +173,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
       return check.ok ? undefined : hostRefusedFailure(check, 'instance');
     },
     onlineState,
+    crossPane,
     clock: env.now,
   });
 
@@ -180,7 +181,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
   const outbox = createOutbox
     ? createOutboxHolder(async () => {
         if (!indexedDB || !(await storage.ready)) throw new Error('IndexedDB is not available');
-        return openWithinDeadline(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB }), STORAGE_DEADLINE_MS);
+        return openWithinDeadline(() => createOutbox({ api: connection, ...(partitionKey ? { partitionKey } : {}), indexedDB, onlineState, channel: crossPane }), STORAGE_DEADLINE_MS);
       })
     : undefined;
   const outboxControl: OutboxControl | undefined = outbox;
@@ -249,7 +250,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     revokeRefreshToken: revokeWithOutcome,
     pendingRevokes,
     retryPendingRevokes: createPendingRevokeRetrier(pendingRevokes, revokeWithOutcome),
-    onOnline: (listener) => env.onOnlineChange((online) => (online ? listener() : undefined)),
+    onOnline: (listener) => onlineState.subscribe((online) => (online ? listener() : undefined)),
     setCurrentUser: (user) => {
       currentUser = user ? { orgId: user.orgId, userId: user.userId } : undefined;
     },
@@ -260,6 +261,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     config,
     locale: host.displayLanguage,
     connection,
+    crossPane,
     auth,
     ...(outbox ? { outbox } : {}),
     storage,

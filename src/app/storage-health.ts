@@ -4,6 +4,7 @@
  * the token store and the outbox follow the answer, and the shell tells the seller when the answer is no.
  */
 import { withDeadline } from '../shared/deadline';
+import { createEmitter } from '../shared/event-emitter';
 
 export type StorageStatus = 'checking' | 'available' | 'unavailable';
 
@@ -42,21 +43,18 @@ export function probeIndexedDb(factory: IDBFactory | null | undefined, name: str
 
 export function createStorageHealth(probe: Promise<boolean>): StorageHealth {
   let status: StorageStatus = 'checking';
-  const listeners = new Set<() => void>();
+  const changes = createEmitter();
   const ready = probe.then(
     (ok) => ok,
     () => false,
   );
   void ready.then((ok) => {
     status = ok ? 'available' : 'unavailable';
-    for (const listener of [...listeners]) listener();
+    changes.emit();
   });
   return {
     status: () => status,
     ready,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changes.subscribe(listener),
   };
 }

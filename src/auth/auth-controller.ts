@@ -1,18 +1,29 @@
 /**
+ * Over 300 lines: about a third is the contract (the deps it is given, the controller's interface), kept beside the
+ * steps its comments explain.
+ *
  * The seller's Salesforce session as the shell sees it: start-up restore, sign in, sign in again (same user: restore in
  * place; another user: start clean), sign out. A small external store (subscribe + snapshot) that React reads with
  * useSyncExternalStore. Every side effect comes in through `AuthControllerDeps`.
  *
  * Revocation (sign-out, and the previous user's grant when another Salesforce user signs in) covers the refresh token
- * held in memory and the stored one when they differ (a rotation this pane held but could not save, or a store
- * another pane moved on). A revocation that got no final answer (offline, timeout, 5xx) is owed: kept encrypted in
- * the pending-revoke store and sent again at the next start and when the browser comes back online.
+ * held in memory and the stored one when they differ (revoke-user-tokens.ts). A revocation that got no final answer
+ * is owed: kept encrypted in the pending-revoke store and sent again at the next start and when the browser comes
+ * back online.
  * A sign-out in another pane of the same seller reaches this one through the connection: the welcome screen shows.
+ *
+ * What the shell shows changes only through `reduceAuth` (auth-controller-state.ts). The controller's lifetime is an
+ * AbortSignal (aborted by `dispose`); each restore and sign-in attempt runs under a signal of its own, tied to it, and
+ * stops writing, starting or resuming anything once it is aborted.
  */
 import type { ClassifiedFailure } from '../salesforce/failure-kinds';
 import { outboxOwnerOf, type OutboxOwner } from '../salesforce/outbox/outbox';
 import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce/salesforce-api';
+import { deadlineError, withDeadline } from '../shared/deadline';
+import { createEmitter } from '../shared/event-emitter';
+import { INITIAL_AUTH_SNAPSHOT, reduceAuth, type AuthAction, type AuthSnapshot } from './auth-controller-state';
 import type { PendingRevokeStore, RevokeOutcome } from './pending-revoke';
+import { revokeUserTokens } from './revoke-user-tokens';
 import type { SignInOutcome, SignInRequest } from './sign-in-flow';
 import type { SalesforceOAuthSettings } from './salesforce-sign-in';
 import type { LastSession, SalesforceUserKey, TokenStore } from './token-store';
@@ -77,21 +88,7 @@ export interface AuthControllerDeps {
   onOnline?(listener: () => void): () => void;
 }
 
-export type SignInProblem = Exclude<SignInOutcome, { status: 'signed_in' } | { status: 'cancelled' }>;
-
-export type AuthNotice =
-  | { type: 'sign_in_problem'; problem: SignInProblem }
-  | { type: 'switched_user'; identity: SalesforceIdentity; previous: SalesforceIdentity; unsentCount: number }
-  | { type: 'restore_problem'; failure: ClassifiedFailure };
-
-export interface AuthSnapshot {
-  status: 'starting' | 'signed_out' | 'signed_in';
-  identity?: SalesforceIdentity;
-  busy?: 'signing_in' | 'signing_out';
-  notice?: AuthNotice;
-  /** Changes when another Salesforce user signs in: views keyed by it start clean. */
-  sessionKey: number;
-}
+export type { AuthNotice, AuthSnapshot, SignInProblem } from './auth-controller-state';
 
 export interface AuthController {
   snapshot(): AuthSnapshot;
@@ -145,219 +142,186 @@ function fromLastSession(last: LastSession): SalesforceIdentity {
   };
 }
 
-async function bestEffort<T>(work: () => Promise<T> | T, timeoutMs: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      Promise.resolve().then(work),
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), timeoutMs);
-      }),
-    ]);
-  } catch {
-    return undefined;
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-  }
+/** An AbortController that is aborted with `parent` too; `release` unhooks it once its work is over. */
+function attemptOf(parent: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort(parent.reason);
+  if (parent.aborted) abort();
+  else parent.addEventListener('abort', abort, { once: true });
+  return { signal: controller.signal, release: () => parent.removeEventListener('abort', abort) };
 }
 
 export function createAuthController(deps: AuthControllerDeps): AuthController {
-  let snapshot: AuthSnapshot = { status: 'starting', sessionKey: 0 };
-  const listeners = new Set<() => void>();
+  let snapshot: AuthSnapshot = INITIAL_AUTH_SNAPSHOT;
+  const changes = createEmitter();
   const timeoutMs = deps.bestEffortTimeoutMs ?? 4000;
-  let disposed = false;
-  /** While the restore runs, the connection's own signed_out (restore failed) is the restore's to handle. */
-  let restoring = false;
+  /** Aborted by `dispose`: the app state this controller served is gone. */
+  const lifetime = new AbortController();
+  /** While a restore runs, the connection's own signed_out (the restore failed) is the restore's to handle. */
+  let restoring: AbortSignal | undefined;
 
-  const set = (next: Partial<AuthSnapshot>) => {
-    snapshot = { ...snapshot, ...next };
-    for (const key of Object.keys(next) as Array<keyof AuthSnapshot>) if (next[key] === undefined) delete snapshot[key];
-    for (const listener of [...listeners]) listener();
+  const dispatch = (action: AuthAction) => {
+    const next = reduceAuth(snapshot, action);
+    if (next === snapshot) return;
+    snapshot = next;
+    // A disposed controller's subscribers belong to an app state that is gone: they hear nothing more.
+    if (!lifetime.signal.aborted) changes.emit();
   };
+
+  /** Bounded and never rejects: a step of sign-out (or of a revocation) that fails or hangs is passed over. */
+  const bestEffort = <T>(work: () => Promise<T> | T): Promise<T | undefined> =>
+    withDeadline(Promise.resolve().then(work), timeoutMs, () => deadlineError('A best-effort step did not finish in time.')).catch(() => undefined);
 
   const ownerOf = (user: SalesforceUserKey): OutboxOwner => outboxOwnerOf(user, deps.ownerExtras);
 
-  async function persist(tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
-    if (disposed) return;
+  async function persist(signal: AbortSignal, tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
+    if (signal.aborted) return;
     // Storage failing (private mode, quota) must not fail the sign-in: the session then lasts as long as the pane.
     if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken, tokens.issuedAt).catch(() => undefined);
-    if (disposed) return;
+    if (signal.aborted) return;
     await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(() => undefined);
   }
 
-  /**
-   * Revokes the user's held and stored refresh tokens (each once). Bounded; never rejects. A revocation without a
-   * final answer is kept in the pending-revoke store for later. Without `revokeRefreshToken` it falls back to the
-   * connection's own best-effort revocation.
-   */
-  async function revokeTokensOf(user: SalesforceIdentity): Promise<void> {
-    const holding = deps.connection.state().status !== 'signed_out';
-    const held = holding ? deps.connection.revocable?.() : undefined;
-    const stored = await bestEffort(() => deps.tokenStore.loadRefreshToken(user), timeoutMs);
-    if (!deps.revokeRefreshToken) {
-      if (holding) await bestEffort(() => deps.connection.revoke(), timeoutMs);
-      if (stored && deps.revokeStored && stored !== held?.refreshToken) await bestEffort(() => deps.revokeStored!(user.loginUrl, stored), timeoutMs);
-      return;
-    }
-    const targets = new Map<string, string>();
-    if (held) targets.set(held.refreshToken, held.loginUrl);
-    if (stored && !targets.has(stored)) targets.set(stored, user.loginUrl);
-    await Promise.all(
-      [...targets].map(async ([refreshToken, loginUrl]) => {
-        const outcome = (await bestEffort(() => deps.revokeRefreshToken!(loginUrl, refreshToken), timeoutMs)) ?? 'retry';
-        if (outcome === 'retry' && deps.pendingRevokes) {
-          await bestEffort(() => deps.pendingRevokes!.add({ orgId: user.orgId, userId: user.userId, loginUrl, refreshToken }), timeoutMs);
-        }
-      }),
-    );
-  }
+  const revokeTokensOf = (user: SalesforceIdentity): Promise<void> => revokeUserTokens({ ...deps, bestEffort }, user);
 
   /** Never rejects and never leaves the pane busy: whatever fails after the dialog ends as a sign-in message. */
   async function interactive(forceLogin: boolean, loginUrl?: string): Promise<void> {
     if (snapshot.busy) return;
+    const attempt = attemptOf(lifetime.signal);
     try {
-      await interactiveSteps(forceLogin, loginUrl);
+      await interactiveSteps(attempt.signal, forceLogin, loginUrl);
     } catch (error) {
-      if (disposed) return;
+      if (attempt.signal.aborted) return;
       const message = error instanceof Error ? error.name : 'Error';
-      set({ busy: undefined, notice: { type: 'sign_in_problem', problem: { status: 'dialog_failed', code: 0, message } } });
+      dispatch({ type: 'sign_in_failed', problem: { status: 'dialog_failed', code: 0, message } });
+    } finally {
+      attempt.release();
     }
   }
 
-  async function interactiveSteps(forceLogin: boolean, loginUrl?: string): Promise<void> {
+  async function interactiveSteps(signal: AbortSignal, forceLogin: boolean, loginUrl?: string): Promise<void> {
     const previous = snapshot.status === 'signed_in' ? snapshot.identity : undefined;
-    set({ busy: 'signing_in', notice: undefined });
+    dispatch({ type: 'sign_in_started' });
     let outcome: SignInOutcome;
     try {
       outcome = await deps.signIn({ settings: deps.settingsFor(loginUrl ?? previous?.loginUrl), forceLogin });
     } catch (error) {
       outcome = { status: 'dialog_failed', code: 0, message: error instanceof Error ? error.message : String(error) };
     }
-    if (disposed) return;
+    if (signal.aborted) return;
     if (outcome.status === 'cancelled') {
-      set({ busy: undefined });
+      dispatch({ type: 'sign_in_cancelled' });
       return;
     }
     if (outcome.status !== 'signed_in') {
-      set({ busy: undefined, notice: { type: 'sign_in_problem', problem: outcome } });
+      dispatch({ type: 'sign_in_failed', problem: outcome });
       return;
     }
 
     const { tokens, identity } = outcome;
-    if (previous && sameSalesforceUser(previous, identity)) {
-      // Same seller, same org: the connection comes back in place; the view and its data stay.
-      deps.setCurrentUser(identity);
-      await deps.connection.start(tokens, identity);
-      await persist(tokens, identity);
-      if (disposed) return;
-      set({ status: 'signed_in', identity, busy: undefined, notice: undefined });
-      deps.outbox?.resume(ownerOf(identity));
-      return;
-    }
-
-    let notice: AuthNotice | undefined;
-    let sessionKey = snapshot.sessionKey;
-    if (previous) {
+    let switched: { previous: SalesforceIdentity; unsentCount: number } | undefined;
+    if (previous && !sameSalesforceUser(previous, identity)) {
       // Another user or org: the previous seller's work stays theirs, unsent, and nothing cached for them is shown.
       deps.outbox?.pause();
       const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(() => 0)) ?? 0;
-      notice = { type: 'switched_user', identity, previous, unsentCount };
+      switched = { previous, unsentCount };
       // The previous user's grant is no longer anyone's in this pane: revoked, not just forgotten.
       if (deps.revokeRefreshToken) await revokeTokensOf(previous);
       await deps.tokenStore.deleteRefreshToken(previous).catch(() => undefined);
       await Promise.resolve(deps.connection.signOut()).catch(() => undefined);
       deps.clearCrmCache?.();
-      sessionKey += 1;
-      if (disposed) return;
+      if (signal.aborted) return;
     }
+    // The same seller in the same org comes back in place (the view and its data stay); another starts clean.
     deps.setCurrentUser(identity);
     await deps.connection.start(tokens, identity);
-    await persist(tokens, identity);
-    if (disposed) return;
-    set({ status: 'signed_in', identity, busy: undefined, notice, sessionKey });
+    await persist(signal, tokens, identity);
+    if (signal.aborted) return;
+    dispatch({ type: 'signed_in', identity, ...(switched ? { switched } : {}) });
     deps.outbox?.resume(ownerOf(identity));
   }
 
   async function restore(): Promise<void> {
-    restoring = true;
+    const attempt = attemptOf(lifetime.signal);
+    restoring = attempt.signal;
     try {
-      await restoreSteps();
+      await restoreSteps(attempt.signal);
     } finally {
-      restoring = false;
+      restoring = undefined;
+      attempt.release();
     }
   }
 
-  async function restoreSteps(): Promise<void> {
+  async function restoreSteps(signal: AbortSignal): Promise<void> {
     const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
     const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
-    if (disposed) return;
+    if (signal.aborted) return;
     if (!last || !refreshToken) {
-      set({ status: 'signed_out' });
+      dispatch({ type: 'nothing_to_restore' });
       return;
     }
     const identity = fromLastSession(last);
     deps.setCurrentUser(identity);
     // Signed in at once: the workspace shows while the first refresh runs. If that refresh finds the connection
     // lost, the banner shows over it (Sign in again / Sign out), not the welcome screen.
-    set({ status: 'signed_in', identity });
+    dispatch({ type: 'restore_started', identity });
     let failure: ClassifiedFailure | undefined;
     try {
       await deps.connection.restore(refreshToken, identity);
     } catch (error) {
       failure = (error as { failure?: ClassifiedFailure } | undefined)?.failure;
     }
-    if (disposed) return;
-    const state = deps.connection.state();
-    if (state.status === 'signed_out') {
+    if (signal.aborted) return;
+    if (deps.connection.state().status === 'signed_out') {
       // Neither connected nor lost nor offline: a refusal only a new sign-in (or an admin) can answer. The stored
       // token stays for a later try; the welcome screen says what happened.
       deps.setCurrentUser(undefined);
-      set({ status: 'signed_out', identity: undefined, ...(failure ? { notice: { type: 'restore_problem' as const, failure } } : {}) });
+      dispatch({ type: 'restore_refused', ...(failure ? { failure } : {}) });
       return;
     }
     deps.outbox?.resume(ownerOf(identity));
   }
 
+  /** Nothing may come back by itself on reload: the seller's stored session is revoked (or owed) and forgotten. */
+  async function forgetSignedOutElsewhere(identity: SalesforceIdentity): Promise<void> {
+    await revokeTokensOf(identity);
+    await bestEffort(() => deps.tokenStore.deleteRefreshToken(identity));
+    const last = await bestEffort(() => deps.tokenStore.loadLastSession());
+    if (last && sameSalesforceUser(last, identity)) await bestEffort(() => deps.tokenStore.clearLastSession());
+  }
+
   let starting: Promise<void> | undefined;
 
   // Another pane of this seller signed out: its connection told ours, which dropped its tokens. Follow it to the
-  // welcome screen. Not while this pane is itself signing in, out or restoring: those steps handle the state.
+  // welcome screen. Not while this pane is itself restoring, signing in or out: those steps handle the state (the
+  // reducer leaves a busy pane alone).
   const unsubscribeConnection = deps.connection.subscribe((state) => {
-    if (disposed || restoring || snapshot.busy || snapshot.status !== 'signed_in' || state.status !== 'signed_out') return;
+    if (lifetime.signal.aborted || restoring || state.status !== 'signed_out') return;
+    if (reduceAuth(snapshot, { type: 'signed_out_elsewhere' }) === snapshot) return;
     const identity = snapshot.identity;
     deps.outbox?.pause();
     deps.setCurrentUser(undefined);
     deps.clearCrmCache?.();
-    set({ status: 'signed_out', identity: undefined, notice: undefined, sessionKey: snapshot.sessionKey + 1 });
-    // Nothing may come back by itself on reload. A pane of the same account shares the store the other pane has
-    // wiped; a pane of another Microsoft account has its own, whose token is revoked (or owed) and forgotten here.
-    if (identity) {
-      void (async () => {
-        await revokeTokensOf(identity);
-        await bestEffort(() => deps.tokenStore.deleteRefreshToken(identity), timeoutMs);
-        const last = await bestEffort(() => deps.tokenStore.loadLastSession(), timeoutMs);
-        if (last && sameSalesforceUser(last, identity)) await bestEffort(() => deps.tokenStore.clearLastSession(), timeoutMs);
-      })();
-    }
+    dispatch({ type: 'signed_out_elsewhere' });
+    // A pane of the same account shares the store the other pane has wiped; a pane of another Microsoft account has
+    // its own, whose token is revoked (or owed) and forgotten here.
+    if (identity) void forgetSignedOutElsewhere(identity);
   });
 
   const retryOwed = () => {
-    if (!disposed && deps.retryPendingRevokes) void deps.retryPendingRevokes().catch(() => undefined);
+    if (!lifetime.signal.aborted && deps.retryPendingRevokes) void deps.retryPendingRevokes().catch(() => undefined);
   };
   const unsubscribeOnline = deps.onOnline?.(retryOwed);
 
   return {
     snapshot: () => snapshot,
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changes.subscribe(listener),
 
     start(options) {
       // Once per pane: React StrictMode and a reopened effect must not restore twice.
       if (!starting) {
-        starting = options?.restore === false ? Promise.resolve(set({ status: 'signed_out' })) : restore();
+        starting = options?.restore === false ? Promise.resolve(dispatch({ type: 'nothing_to_restore' })) : restore();
         // Revocations owed from an earlier sign-out that had no network: sent now, beside the restore.
         retryOwed();
       }
@@ -377,34 +341,34 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     async signOut() {
       if (snapshot.busy === 'signing_out') return;
       const identity = snapshot.identity;
-      set({ busy: 'signing_out', notice: undefined });
+      const { outbox, microsoftAuth } = deps;
+      dispatch({ type: 'sign_out_started' });
       // Revoke first, while the tokens are still known; bounded, so offline or a slow org never holds the seller here.
       // Both the held and the stored refresh token: they differ after a rotation this pane could not save.
       if (identity) await revokeTokensOf(identity);
-      else if (deps.connection.state().status !== 'signed_out') await bestEffort(() => deps.connection.revoke(), timeoutMs);
-      deps.outbox?.pause();
-      if (identity && deps.outbox) await bestEffort(() => deps.outbox!.discardAll(ownerOf(identity)), timeoutMs);
-      await bestEffort(() => deps.connection.signOut(), timeoutMs);
+      else if (deps.connection.state().status !== 'signed_out') await bestEffort(() => deps.connection.revoke());
+      outbox?.pause();
+      if (identity && outbox) await bestEffort(() => outbox.discardAll(ownerOf(identity)));
+      await bestEffort(() => deps.connection.signOut());
       deps.setCurrentUser(undefined);
-      await bestEffort(() => deps.tokenStore.wipe(), timeoutMs);
+      await bestEffort(() => deps.tokenStore.wipe());
       deps.clearCrmCache?.();
-      deps.outbox?.close?.();
-      await bestEffort(() => deps.wipeAccountStorage(), timeoutMs);
-      if (deps.microsoftAuth) await bestEffort(() => deps.microsoftAuth!.signOut(), timeoutMs);
-      set({ status: 'signed_out', identity: undefined, busy: undefined, sessionKey: snapshot.sessionKey + 1 });
+      outbox?.close?.();
+      await bestEffort(() => deps.wipeAccountStorage());
+      if (microsoftAuth) await bestEffort(() => microsoftAuth.signOut());
+      dispatch({ type: 'signed_out' });
     },
 
     dismissNotice() {
-      if (snapshot.notice) set({ notice: undefined });
+      dispatch({ type: 'notice_dismissed' });
     },
 
     dispose() {
-      disposed = true;
+      lifetime.abort();
       unsubscribeConnection();
       unsubscribeOnline?.();
       // The connection saves rotated refresh tokens for the current user: no one's, from now on.
       deps.setCurrentUser(undefined);
-      listeners.clear();
     },
   };
 }

@@ -18,7 +18,8 @@ import { WorkspaceView } from '../app/workspace/workspace-view';
 import { createOfficeHost } from '../host/create-office-host';
 import type { OfficeHost } from '../host/office-host';
 import { createOutbox } from '../salesforce/outbox/create-outbox';
-import type { OnlineManager, Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
+import type { Outbox, OutboxOwner } from '../salesforce/outbox/outbox';
+import type { OnlineState } from '../shared/online-state';
 import { outboxOwnerOf } from '../salesforce/outbox/outbox';
 import type { SalesforceIdentity } from '../salesforce/salesforce-api';
 import { createFakeCrm, type FakeCrm, type FakeCrmSeed } from './fake-crm';
@@ -42,7 +43,7 @@ export interface RenderWorkspaceOptions {
   partitionKey?: string;
   microsoftAccountId?: string;
   /** The browser's online state as the outbox sees it. Default: always online. */
-  onlineManager?: OnlineManager;
+  onlineState?: OnlineState;
 }
 
 export interface RenderedWorkspace extends RenderResult {
@@ -71,7 +72,7 @@ afterEach(() => {
   for (const outbox of openOutboxes.splice(0)) outbox.close();
 });
 
-const alwaysOnline: OnlineManager = { isOnline: () => true, subscribe: () => () => undefined };
+const alwaysOnline: OnlineState = { isOnline: () => true, subscribe: () => () => undefined };
 
 /** Any element inside FluentProvider (and the announcer), as the app renders it: for single feature components. */
 export function renderInFluent(ui: ReactElement): RenderResult & { user: UserEvent } {
@@ -106,8 +107,7 @@ export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedW
     outbox = createOutbox({
       api,
       indexedDB: new IDBFactory(),
-      onlineManager: options.onlineManager ?? alwaysOnline,
-      broadcast: false,
+      onlineState: options.onlineState ?? alwaysOnline,
       ...(options.partitionKey ? { partitionKey: options.partitionKey } : {}),
     });
     openOutboxes.push(outbox);

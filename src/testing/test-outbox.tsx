@@ -8,7 +8,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { useEffect, useState, type ReactNode } from 'react';
 import { onTestFinished } from 'vitest';
 import { createOutbox } from '../salesforce/outbox/create-outbox';
-import { outboxOwnerOf, type OnlineManager, type Outbox, type OutboxEntry, type OutboxOwner } from '../salesforce/outbox/outbox';
+import { outboxOwnerOf, type Outbox, type OutboxEntry, type OutboxOwner } from '../salesforce/outbox/outbox';
+import type { OnlineState } from '../shared/online-state';
 import { SalesforceFailureError, type ClassifiedFailure, type FailureKind } from '../salesforce/failure-kinds';
 import { SAM, createFakeSalesforceApi, type FakeApiHandlers, type FakeSalesforceApi } from './fake-salesforce-api';
 
@@ -26,7 +27,7 @@ export function createTestOutbox(handlers: FakeApiHandlers = {}, { online = true
   const api = createFakeSalesforceApi(handlers);
   let isOnline = online;
   const listeners = new Set<(online: boolean) => void>();
-  const onlineManager: OnlineManager = {
+  const onlineState: OnlineState = {
     isOnline: () => isOnline,
     subscribe(listener) {
       listeners.add(listener);
@@ -34,7 +35,7 @@ export function createTestOutbox(handlers: FakeApiHandlers = {}, { online = true
     },
   };
   // Backoff of an hour: a waiting entry stays waiting for the test unless the test (or the seller's Retry) moves it.
-  const outbox = createOutbox({ api, indexedDB: storage, partitionKey: 'component-test', onlineManager, backoffMs: () => 3_600_000, broadcast: false });
+  const outbox = createOutbox({ api, indexedDB: storage, partitionKey: 'component-test', onlineState, backoffMs: () => 3_600_000 });
   const owner = outboxOwnerOf(SAM, { partitionKey: 'component-test' });
   outbox.resume(owner);
   onTestFinished(() => outbox.close());

@@ -71,10 +71,11 @@ export function openPane(env: PaneEnvironment, name: string): ChaosPane {
     api: connection,
     indexedDB: env.indexedDB,
     partitionKey: PARTITION,
-    onlineManager: env.seam,
+    onlineState: env.seam,
+    // The panes' outboxes tell each other of changes on the channel their connections share, as start-app wires it.
+    channel,
     now: env.now,
     backoffMs: (attempt) => Math.min(100 * 2 ** Math.max(0, attempt - 1), 800),
-    // Node has BroadcastChannel: the panes' outboxes tell each other of changes as in a browser.
   });
   // A short cache: the same person opened again a moment later is asked of Salesforce again, as after a reopen.
   const people = createPeopleDirectory(connection, { ttlMs: 200 });

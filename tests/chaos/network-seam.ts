@@ -7,9 +7,11 @@
  */
 import type { FetchLike } from '../../src/salesforce/connection/token-endpoint';
 import { jsforceModuleOf, type JsforceModule, type JsforceRequest } from '../../src/salesforce/connection/jsforce-transport';
-import type { OnlineManager } from '../../src/salesforce/outbox/outbox';
+import type { OnlineState } from '../../src/shared/online-state';
 
-export interface NetworkSeam extends OnlineManager {
+export interface NetworkSeam extends OnlineState {
+  /** The seam always knows. */
+  isOnline(): boolean;
   setOnline(online: boolean): void;
   /** For the wrapper's token and revoke calls. */
   fetch: FetchLike;

@@ -161,7 +161,7 @@ describe('outbox through the real connection', () => {
       },
       backoffMs: () => 0,
     };
-    const outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineManager: online, broadcast: false, ...retries });
+    const outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineState: online, ...retries });
     return { outbox, owner: outboxOwnerOf(identity) };
   }
 

@@ -117,7 +117,7 @@ describe('outbox: a write committed, then timed out, retried as an upsert, lands
     const { tokens, identity } = await signIn(org.url);
     api = connectionFor(org.url, {}, { requestTimeoutMs: 1_500, externalIdFields: { ...EXTERNAL_ID_FIELDS } });
     await api.start(tokens, identity);
-    outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineManager: alwaysOnline, backoffMs: () => 50, broadcast: false });
+    outbox = createOutbox({ api, indexedDB: new IDBFactory(), onlineState: alwaysOnline, backoffMs: () => 50 });
     const owner = outboxOwnerOf(identity);
     outbox.resume(owner);
     return { owner };

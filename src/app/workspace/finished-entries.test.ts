@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createOutbox } from '../../salesforce/outbox/create-outbox';
-import type { OnlineManager, OutboxEntry, SaveEmailAction } from '../../salesforce/outbox/outbox';
+import type { OutboxEntry, SaveEmailAction } from '../../salesforce/outbox/outbox';
+import type { OnlineState } from '../../shared/online-state';
 import { outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import { fail, newOutboxEntry, succeed } from '../../salesforce/outbox/outbox-transitions';
 import { SAM, createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
@@ -39,11 +40,11 @@ describe('newlyFinished', () => {
   });
 });
 
-const alwaysOnline: OnlineManager = { isOnline: () => true, subscribe: () => () => undefined };
+const alwaysOnline: OnlineState = { isOnline: () => true, subscribe: () => () => undefined };
 
 function outboxWithFakeApi() {
   const api = createFakeSalesforceApi();
-  const outbox = createOutbox({ api, partitionKey: 'p1', indexedDB: new IDBFactory(), onlineManager: alwaysOnline, broadcast: false });
+  const outbox = createOutbox({ api, partitionKey: 'p1', indexedDB: new IDBFactory(), onlineState: alwaysOnline });
   outbox.resume(owner);
   return { api, outbox };
 }

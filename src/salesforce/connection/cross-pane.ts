@@ -28,7 +28,12 @@ export type CrossPaneMessage =
    */
   | { type: 'ask'; identityUrl: string; issuedAt: number }
   /** The seller behind `identityUrl` signed out in one pane: every pane of that seller drops its tokens. */
-  | { type: 'signed_out'; identityUrl: string; at: number };
+  | { type: 'signed_out'; identityUrl: string; at: number }
+  /**
+   * A pane changed the outbox entries of the owner `ownerKey` (src/salesforce/outbox/): panes of any seller reread
+   * them, and the one where that owner is signed in sends them. Names no token and no seller's session.
+   */
+  | { type: 'outbox_changed'; ownerKey: string };
 
 /** What the receiving pane holds, against which a message is judged. */
 export interface CrossPaneContext {
@@ -213,6 +218,13 @@ export function parseCrossPaneMessage(raw: unknown, context: CrossPaneContext): 
         const at = checkTime(raw.at, context, false);
         if (at) return refuse(at);
         return { ok: true, message: { type: 'signed_out', identityUrl: raw.identityUrl as string, at: raw.at as number } };
+      }
+      case 'outbox_changed': {
+        // An owner key is a JSON array of four strings (outboxOwnerKey); any other text is no one's.
+        if (!boundedString(raw.ownerKey, MAX_URL_LENGTH)) return refuse('shape');
+        const parts: unknown = JSON.parse(raw.ownerKey);
+        if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((part) => typeof part === 'string')) return refuse('shape');
+        return { ok: true, message: { type: 'outbox_changed', ownerKey: raw.ownerKey } };
       }
       default:
         return refuse('shape');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ALEX, SAM, createFakeSalesforceApi, type FakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { SalesforceFailureError, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import { createOutbox } from './create-outbox';
-import type { OnlineManager, Outbox, OutboxAction, OutboxEntry, OutboxOwner, SaveEmailAction } from './outbox';
+import type { OnlineState } from '../../shared/online-state';
+import type { Outbox, OutboxAction, OutboxEntry, OutboxOwner, SaveEmailAction } from './outbox';
 import { outboxOwnerOf } from './outbox';
 import type { OutboxExecutor } from './outbox-executors';
 import { outboxDatabaseName } from './outbox-store';
@@ -28,7 +29,7 @@ const failure = (kind: FailureKind): ClassifiedFailure => ({
   retryable: false,
 });
 
-function manualOnline(initial = true): OnlineManager & { set(online: boolean): void } {
+function manualOnline(initial = true): OnlineState & { set(online: boolean): void } {
   let online = initial;
   const listeners = new Set<(o: boolean) => void>();
   return {
@@ -92,10 +93,16 @@ async function setUp(
     if (answer instanceof Error) throw answer;
     return { sobject: 'Task', id: `00T5e00000000${String(attempt).padStart(2, '0')}AAA`, adopted: false };
   };
-  const outbox = createOutbox(
-    { api, indexedDB: factory, partitionKey: 'p1', onlineManager: online, now: () => clock.now, schedule: timers.schedule, backoffMs: () => 1_000, broadcast: false },
-    { executor },
-  );
+  const outbox = createOutbox({
+    api,
+    indexedDB: factory,
+    partitionKey: 'p1',
+    onlineState: online,
+    execute: executor,
+    now: () => clock.now,
+    schedule: timers.schedule,
+    backoffMs: () => 1_000,
+  });
   return { outbox, api, sent, online, timers, factory, clock };
 }
 
@@ -123,7 +130,7 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(sam)).toBe(0);
   });
 
-  it('never sends another owner\'s entries, even when that owner signs in on the same pane later', async () => {
+  it("never sends another owner's entries, even when that owner signs in on the same pane later", async () => {
     const h = await setUp();
     // Sam's work is stored while nothing runs (e.g. offline before the switch).
     await h.outbox.enqueue(sam, saveEmail(1));
@@ -137,7 +144,7 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(sam)).toBe(1);
   });
 
-  it('holds the owner\'s entries when the signed-in Salesforce user is someone else', async () => {
+  it("holds the owner's entries when the signed-in Salesforce user is someone else", async () => {
     const h = await setUp();
     h.api.setIdentity(ALEX);
     h.outbox.resume(sam); // a caller mistake: the owner is not who the connection is signed in as
@@ -215,9 +222,7 @@ describe('createOutbox', () => {
   });
 
   it('validation: failed with the failure; retry with an edit sends the edit', async () => {
-    const h = await setUp((action) =>
-      action.type === 'save_email' && action.subject === 'bad' ? new SalesforceFailureError({ ...failure('validation'), fields: ['Subject'] }) : undefined,
-    );
+    const h = await setUp((action) => (action.type === 'save_email' && action.subject === 'bad' ? new SalesforceFailureError({ ...failure('validation'), fields: ['Subject'] }) : undefined));
     h.outbox.resume(sam);
     const entry = await h.outbox.enqueue(sam, { ...saveEmail(1), subject: 'bad' });
     const [f] = await until(h.outbox, sam, (e) => e[0]?.status === 'failed', 'failed');
@@ -264,7 +269,7 @@ describe('createOutbox', () => {
     release();
   });
 
-  it('discardAll removes one owner\'s entries only; pendingCount counts what is not done', async () => {
+  it("discardAll removes one owner's entries only; pendingCount counts what is not done", async () => {
     const h = await setUp();
     await h.outbox.enqueue(sam, saveEmail(1));
     await h.outbox.enqueue(sam, saveEmail(2));
@@ -275,7 +280,7 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(alex)).toBe(1);
   });
 
-  it('subscribe gets the owner\'s entries now and after changes', async () => {
+  it("subscribe gets the owner's entries now and after changes", async () => {
     const h = await setUp();
     const seen: string[][] = [];
     h.outbox.subscribe(sam, (entries) => seen.push(entries.map((e) => e.status)));
@@ -305,7 +310,7 @@ describe('createOutbox', () => {
 });
 
 describe('the outbox database', () => {
-  it('is opened again after another pane deletes it (sign-out sweep), instead of failing for the pane\'s life', async () => {
+  it("is opened again after another pane deletes it (sign-out sweep), instead of failing for the pane's life", async () => {
     const h = await setUp();
     await h.outbox.enqueue(sam, saveEmail(1));
     await new Promise<void>((resolve, reject) => {

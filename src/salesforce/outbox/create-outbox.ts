@@ -1,27 +1,23 @@
 /**
  * The outbox runner. Stores entries (outbox-store), moves them with the pure transitions (outbox-transitions) and
- * sends them through the SalesforceApi, one at a time, for the current owner only.
+ * sends them through the SalesforceApi, one at a time, for the current owner only. Its own state (whose entries run,
+ * whether a pass is under way) changes only through `reduceOutboxRunner` (outbox-runner-state.ts).
  *
  * When it runs: `resume(owner)` (sign-in, sign in again, pane start), the connection becoming `connected`, the
- * browser going back online, a backoff timer, and a new entry of the current owner.
+ * browser going back online, a backoff timer, a new entry of the current owner, and another pane's change notice.
  */
 import { classifySalesforceError } from '../classify-salesforce-error';
+import { noopCrossPane, parseCrossPaneMessage, type CrossPaneContext } from '../connection/cross-pane';
 import { CONNECTION_LOST_KINDS, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceApi } from '../salesforce-api';
-import { createBrowserOnlineManager } from './browser-online-manager';
+import { mayBeOnline, type OnlineState } from '../../shared/online-state';
 import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
 import { outboxOwnerKey } from './outbox';
-import { executeOutboxAction, type OutboxExecutor } from './outbox-executors';
-import { openOutboxStore, outboxDatabaseName, type OutboxStore } from './outbox-store';
+import { executeOutboxAction } from './outbox-executors';
+import { initialOutboxRunnerState, reduceOutboxRunner, startsPasses, type OutboxRunnerAction } from './outbox-runner-state';
+import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
 import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
-
-export interface CreateOutboxTestOptions {
-  /** Replaces the Salesforce actions (unit tests of the runner). */
-  executor?: OutboxExecutor;
-  /** Called after every runner pass (tests wait on it). */
-  onPassEnd?: () => void;
-}
 
 const defaultSchedule = (run: () => void, ms: number) => {
   const handle = setTimeout(run, ms);
@@ -29,14 +25,12 @@ const defaultSchedule = (run: () => void, ms: number) => {
 };
 
 function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Why the runner must not send right now, if anything. */
-function gate(api: SalesforceApi, online: boolean, owner: OutboxOwner): OutboxWaitReason | undefined {
-  if (!online) return 'offline';
+function gate(api: SalesforceApi, onlineState: OnlineState, owner: OutboxOwner): OutboxWaitReason | undefined {
+  if (!mayBeOnline(onlineState)) return 'offline';
   const state = api.state();
   if (state.status === 'offline') return 'offline';
   if (state.status === 'signed_out') return 'signed_out';
@@ -47,78 +41,76 @@ function gate(api: SalesforceApi, online: boolean, owner: OutboxOwner): OutboxWa
   return undefined;
 }
 
+/** An outbox notice names no session, so nothing this pane holds is needed to judge it. */
+const outboxNoticeContext = (now: number): CrossPaneContext => ({ now, seller: undefined, heldIssuedAt: 0, instanceHosts: [] });
+
 /**
  * Synchronous so the app can build it at start-up with the other adapters; the database opens in the background and
  * every method waits for it.
  */
-export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTestOptions = {}): Outbox {
+export function createOutbox(options: CreateOutboxOptions): Outbox {
   const { api } = options;
   const factory = options.indexedDB ?? globalThis.indexedDB;
-  const ready: Promise<OutboxStore> = factory
-    ? openOutboxStore(factory, options.partitionKey)
-    : Promise.reject(new Error('createOutbox: IndexedDB is not available'));
+  const ready: Promise<OutboxStore> = factory ? openOutboxStore(factory, options.partitionKey) : Promise.reject(new Error('createOutbox: IndexedDB is not available'));
   // Keep an unobserved failure from being reported as unhandled; each method still rejects with it.
   ready.catch(() => {});
   const now = options.now ?? Date.now;
   const backoff = options.backoffMs ?? defaultBackoff;
   const schedule = options.schedule ?? defaultSchedule;
-  const onlineManager = options.onlineManager ?? createBrowserOnlineManager();
-  const execute = test.executor ?? executeOutboxAction;
+  const { onlineState } = options;
+  const execute = options.execute ?? executeOutboxAction;
+  const channel = options.channel ?? noopCrossPane;
 
-  let current: OutboxOwner | undefined;
-  let closed = false;
-  let running = false;
-  let again = false;
+  let state = initialOutboxRunnerState(api.state().status);
+  /** The backoff or lease timer: an effect's handle, not state a decision reads. */
   let cancelTimer: (() => void) | undefined;
   const listeners = new Map<string, Set<(entries: OutboxEntry[]) => void>>();
+  const closed = () => state.phase === 'closed';
+  const isCurrent = (ownerKey: string) => state.owner !== undefined && outboxOwnerKey(state.owner) === ownerKey;
 
-  const channel =
-    options.broadcast !== false && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(outboxDatabaseName(options.partitionKey)) : undefined;
-  if (channel) {
-    channel.onmessage = (event: MessageEvent) => {
-      const data = event.data as { ownerKey?: unknown } | null;
-      if (!data || typeof data.ownerKey !== 'string') return;
-      void notifyLocal(data.ownerKey);
-      // Another pane changed this owner's entries (new work, or work it had to leave: a user switched in that pane, its
-      // connection was lost): if the owner is signed in here, this pane sends it. A pass that changes nothing posts
-      // nothing, so two panes never wake each other in a loop.
-      if (current && outboxOwnerKey(current) === data.ownerKey) kick();
-    };
+  function dispatch(action: OutboxRunnerAction): void {
+    const before = state;
+    state = reduceOutboxRunner(state, action);
+    if (startsPasses(before, state)) void runPasses();
   }
+
+  /** Passes follow each other while something asked for one more during the last (phase `rerun`). */
+  async function runPasses(): Promise<void> {
+    try {
+      do {
+        await pass();
+        dispatch({ type: 'pass_ended' });
+      } while (state.phase === 'running');
+    } catch {
+      // The database could not open or a write failed: nothing was sent by this pass; the next trigger tries again.
+      dispatch({ type: 'pass_failed' });
+    }
+  }
+
+  const unsubscribeChannel = channel.subscribe((raw) => {
+    // Checked like every cross-pane message; a refusal is the connection's to count (it hears the same message).
+    const parsed = parseCrossPaneMessage(raw, outboxNoticeContext(now()));
+    if (!parsed.ok || parsed.message.type !== 'outbox_changed') return;
+    const { ownerKey } = parsed.message;
+    void notifyLocal(ownerKey).catch(() => {});
+    // Another pane changed this owner's entries (new work, or work it had to leave: a user switched in that pane, its
+    // connection was lost): if the owner is signed in here, this pane sends it. A pass that changes nothing posts
+    // nothing, so two panes never wake each other in a loop.
+    if (isCurrent(ownerKey)) dispatch({ type: 'woken' });
+  });
 
   async function notifyLocal(ownerKey: string): Promise<void> {
     const set = listeners.get(ownerKey);
-    if (!set || set.size === 0 || closed) return;
+    if (!set || set.size === 0 || closed()) return;
     const store = await ready;
     const entries = await store.listByOwner(ownerKey);
     for (const listener of [...set]) listener(entries);
   }
 
   async function changed(ownerKey: string): Promise<void> {
-    channel?.postMessage({ ownerKey });
+    // A closed outbox tells no one: the pane's channel may be closed already (a late write of a pass in flight).
+    if (!closed()) channel.post({ type: 'outbox_changed', ownerKey });
     await notifyLocal(ownerKey);
-  }
-
-  function kick(): void {
-    if (closed || !current) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    void (async () => {
-      try {
-        do {
-          again = false;
-          await pass();
-        } while (again && !closed);
-      } catch {
-        // The database could not open or a write failed: nothing was sent by this pass; the next trigger tries again.
-      } finally {
-        running = false;
-        test.onPassEnd?.();
-      }
-    })();
   }
 
   async function holdAll(ownerKey: string, reason: OutboxWaitReason): Promise<void> {
@@ -136,7 +128,7 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
   }
 
   async function pass(): Promise<void> {
-    const owner = current;
+    const owner = state.owner;
     if (!owner) return;
     const store = await ready;
     const ownerKey = outboxOwnerKey(owner);
@@ -145,7 +137,8 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
     let nextWake: number | undefined;
 
     for (const listed of await store.listByOwner(ownerKey)) {
-      if (closed || current !== owner) return;
+      // Paused, closed or resumed again meanwhile: this pass is over (a resume asked for the next one).
+      if (state.owner !== owner) return;
       const at = now();
       if (isExpiredDone(listed, at)) {
         await store.delete(listed.id);
@@ -156,7 +149,7 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
         if (listed.status === 'sending' && listed.leaseUntil !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.leaseUntil);
         continue;
       }
-      const blocked = gate(api, onlineManager.isOnline(), owner);
+      const blocked = gate(api, onlineState, owner);
       if (blocked) {
         // The same reason holds for every later entry: mark them all, send none.
         await holdAll(ownerKey, blocked);
@@ -179,10 +172,7 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
           await holdAll(ownerKey, 'other_identity');
           break;
         }
-        failure =
-          error instanceof SalesforceFailureError
-            ? error.failure
-            : classifySalesforceError(error, { phase: 'request', online: onlineManager.isOnline() });
+        failure = error instanceof SalesforceFailureError ? error.failure : classifySalesforceError(error, { phase: 'request', online: onlineState.isOnline() });
         const stored = await store.update(claimed.id, (e) => (e.status === 'sending' ? fail(e, failure as ClassifiedFailure, now(), backoff) : null));
         if (stored?.notBefore !== undefined) nextWake = Math.min(nextWake ?? Infinity, stored.notBefore);
       }
@@ -195,21 +185,14 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
       }
     }
 
-    if (nextWake !== undefined && !closed) {
+    if (nextWake !== undefined && !closed()) {
       const delay = Math.max(0, nextWake - now());
-      cancelTimer = schedule(() => kick(), delay);
+      cancelTimer = schedule(() => dispatch({ type: 'woken' }), delay);
     }
   }
 
-  const unsubscribeOnline = onlineManager.subscribe((online) => {
-    if (online) kick();
-  });
-  let lastStatus = api.state().status;
-  const unsubscribeApi = api.subscribe((state) => {
-    const was = lastStatus;
-    lastStatus = state.status;
-    if (state.status === 'connected' && was !== 'connected') kick();
-  });
+  const unsubscribeOnline = onlineState.subscribe((online) => dispatch({ type: 'online_changed', online }));
+  const unsubscribeApi = api.subscribe((connection) => dispatch({ type: 'connection_changed', status: connection.status }));
 
   function ownerCheck(owner: OutboxOwner, entry: OutboxEntry | undefined): entry is OutboxEntry {
     return entry !== undefined && entry.ownerKey === outboxOwnerKey(owner);
@@ -221,7 +204,7 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
       const entry = newOutboxEntry(newId(), owner, action, now());
       await store.put(entry);
       await changed(entry.ownerKey);
-      if (current && outboxOwnerKey(current) === entry.ownerKey) kick();
+      if (isCurrent(entry.ownerKey)) dispatch({ type: 'woken' });
       return entry;
     },
     async list(owner) {
@@ -235,7 +218,7 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
       void ready
         .then((store) => store.listByOwner(key))
         .then((entries) => {
-          if (set.has(listener) && !closed) listener(entries);
+          if (set.has(listener) && !closed()) listener(entries);
         })
         .catch(() => {});
       return () => {
@@ -264,24 +247,23 @@ export function createOutbox(options: CreateOutboxOptions, test: CreateOutboxTes
       if (!ownerCheck(owner, entry)) return;
       const stored = await store.update(entryId, (e) => (e.status === 'failed' || e.status === 'waiting' || e.status === 'queued' ? requeue(e, now(), edited) : null));
       if (stored) await changed(stored.ownerKey);
-      if (current && outboxOwnerKey(current) === entry.ownerKey) kick();
+      if (isCurrent(entry.ownerKey)) dispatch({ type: 'woken' });
     },
     resume(owner) {
-      current = { ...owner };
-      kick();
+      dispatch({ type: 'resumed', owner: { ...owner } });
     },
     pause() {
-      current = undefined;
+      dispatch({ type: 'paused' });
       cancelTimer?.();
       cancelTimer = undefined;
     },
     close() {
-      closed = true;
-      current = undefined;
+      dispatch({ type: 'closed' });
       cancelTimer?.();
       unsubscribeOnline();
       unsubscribeApi();
-      channel?.close();
+      // The channel is the pane's (start-app.ts), shared with the connection: this outbox only stops listening.
+      unsubscribeChannel();
       listeners.clear();
       void ready.then((store) => store.close()).catch(() => {});
     },

@@ -33,14 +33,7 @@ function isAction(value: unknown): value is OutboxAction {
   if (!isObject(value) || !isText(value.label)) return false;
   switch (value.type) {
     case 'save_email':
-      return (
-        isText(value.internetMessageId) &&
-        isText(value.subject) &&
-        isText(value.bodyExcerpt) &&
-        isText(value.activityDate) &&
-        isText(value.whoId) &&
-        optional(value.whatId, isText)
-      );
+      return isText(value.internetMessageId) && isText(value.subject) && isText(value.bodyExcerpt) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText);
     case 'create_contact': {
       const fields = value.fields;
       return (
@@ -52,14 +45,7 @@ function isAction(value: unknown): value is OutboxAction {
       );
     }
     case 'log_follow_up':
-      return (
-        isText(value.clientKey) &&
-        isText(value.subject) &&
-        isText(value.activityDate) &&
-        isText(value.whoId) &&
-        optional(value.whatId, isText) &&
-        optional(value.note, isText)
-      );
+      return isText(value.clientKey) && isText(value.subject) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText) && optional(value.note, isText);
     default:
       return false;
   }

@@ -6,7 +6,7 @@
 import { deadlineError, withDeadline } from '../../shared/deadline';
 import type { OutboxEntry } from './outbox';
 import { readOutboxEntry } from './outbox-record';
-import { idbRequest, idbTransactionDone } from '../../host/indexed-db';
+import { openKeyValueDatabase } from '../../host/indexed-db';
 
 const STORE = 'entries';
 const BY_OWNER = 'by-owner';
@@ -27,26 +27,10 @@ export interface OutboxStore {
   close(): void;
 }
 
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  const open = factory.open(name, 1);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains(STORE)) {
-      const store = db.createObjectStore(STORE, { keyPath: 'id' });
-      store.createIndex(BY_OWNER, 'ownerKey', { unique: false });
-    }
-  };
-  return idbRequest(open);
-}
-
 /** How long one outbox operation may take before it fails as a timeout (a webview whose IndexedDB stops answering). */
 export const OUTBOX_STORE_DEADLINE_MS = 5000;
 
-export async function openOutboxStore(
-  factory: IDBFactory,
-  partitionKey: string | undefined,
-  options: { deadlineMs?: number } = {},
-): Promise<OutboxStore> {
+export async function openOutboxStore(factory: IDBFactory, partitionKey: string | undefined, options: { deadlineMs?: number } = {}): Promise<OutboxStore> {
   const deadlineMs = options.deadlineMs ?? OUTBOX_STORE_DEADLINE_MS;
   // Every operation is bounded: a store that never answers fails the call (the seller sees it) instead of holding
   // a save, a send or a sign-out for good.
@@ -55,89 +39,70 @@ export async function openOutboxStore(
     (...args: A): Promise<T> =>
       withDeadline(operation(...args), deadlineMs, () => deadlineError('Browser storage did not answer in time.'));
   const name = outboxDatabaseName(partitionKey);
+  // Reopened after another pane upgrades or deletes it (sign-out's sweep: recreated empty), instead of failing for
+  // the pane's life; `close()` below is for good.
+  const db = openKeyValueDatabase(factory, name, [{ name: STORE, keyPath: 'id', indexes: [{ name: BY_OWNER, keyPath: 'ownerKey' }] }]);
   let closedForGood = false;
-  let current: Promise<IDBDatabase> | undefined;
-
-  // The database can be closed under us: another pane upgrading it, or sign-out deleting it (versionchange). The
-  // next operation then opens it again (recreated empty if it was deleted) instead of failing for the pane's life.
-  const database = (): Promise<IDBDatabase> => {
-    if (closedForGood) return Promise.reject(new Error('outbox store closed'));
-    if (!current) {
-      const opening = openDatabase(factory, name).then((db) => {
-        db.onversionchange = () => {
-          db.close();
-          if (current === opening) current = undefined;
-        };
-        db.onclose = () => {
-          if (current === opening) current = undefined;
-        };
-        return db;
-      });
-      opening.catch(() => {
-        if (current === opening) current = undefined;
-      });
-      current = opening;
-    }
-    return current;
+  const guard = () => {
+    if (closedForGood) throw new Error('outbox store closed');
   };
-  await database();
+  await db.open();
 
   return {
     name,
     listByOwner: bounded(async (ownerKey: string) => {
-      const tx = (await database()).transaction(STORE, 'readonly');
-      const stored: unknown[] = await idbRequest(tx.objectStore(STORE).index(BY_OWNER).getAll(ownerKey));
+      guard();
+      const stored: unknown[] = await db.withStore(STORE, 'readonly', (store) => store.index(BY_OWNER).getAll(ownerKey));
       // Records without an entry's shape are never listed, so never sent (outbox-record.ts).
       const entries = stored.map(readOutboxEntry).filter((e): e is OutboxEntry => e !== undefined);
       return entries.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     }),
     get: bounded(async (id: string) => {
-      const tx = (await database()).transaction(STORE, 'readonly');
-      return readOutboxEntry(await idbRequest(tx.objectStore(STORE).get(id)));
+      guard();
+      return readOutboxEntry(await db.withStore(STORE, 'readonly', (store) => store.get(id)));
     }),
     put: bounded(async (entry: OutboxEntry) => {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(entry);
-      await idbTransactionDone(tx);
+      guard();
+      await db.transaction(STORE, 'readwrite', (store) => void store.put(entry));
     }),
     update: bounded(async (id: string, change: (entry: OutboxEntry) => OutboxEntry | null) => {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      let stored: OutboxEntry | null = null;
-      // Callbacks, not awaits, inside the transaction: it must not auto-commit between the read and the write.
-      const read = store.get(id);
-      read.onsuccess = () => {
-        const existing = readOutboxEntry(read.result);
-        if (!existing) return;
-        const next = change(existing);
-        if (next && next !== existing) {
-          store.put(next);
-          stored = next;
-        }
-      };
-      await idbTransactionDone(tx);
-      return stored;
+      guard();
+      const outcome = await db.transaction(STORE, 'readwrite', (store) => {
+        const result: { stored: OutboxEntry | null } = { stored: null };
+        // Callbacks, not awaits, inside the transaction: it must not auto-commit between the read and the write.
+        const read = store.get(id);
+        read.onsuccess = () => {
+          const existing = readOutboxEntry(read.result);
+          if (!existing) return;
+          const next = change(existing);
+          if (next && next !== existing) {
+            store.put(next);
+            result.stored = next;
+          }
+        };
+        return result;
+      });
+      return outcome.stored;
     }),
     delete: bounded(async (id: string) => {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).delete(id);
-      await idbTransactionDone(tx);
+      guard();
+      await db.transaction(STORE, 'readwrite', (store) => void store.delete(id));
     }),
     deleteByOwner: bounded(async (ownerKey: string) => {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      const index = tx.objectStore(STORE).index(BY_OWNER);
-      const cursorRequest = index.openKeyCursor(ownerKey);
-      cursorRequest.onsuccess = () => {
-        const cursor = cursorRequest.result;
-        if (!cursor) return;
-        tx.objectStore(STORE).delete(cursor.primaryKey);
-        cursor.continue();
-      };
-      await idbTransactionDone(tx);
+      guard();
+      await db.transaction(STORE, 'readwrite', (store) => {
+        const cursorRequest = store.index(BY_OWNER).openKeyCursor(ownerKey);
+        cursorRequest.onsuccess = () => {
+          const cursor = cursorRequest.result;
+          if (!cursor) return;
+          store.delete(cursor.primaryKey);
+          cursor.continue();
+        };
+      });
     }),
     close() {
       closedForGood = true;
-      void current?.then((db) => db.close()).catch(() => {});
+      void db.close();
     },
   };
 }

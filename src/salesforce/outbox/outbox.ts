@@ -34,10 +34,7 @@ export function outboxOwnerKey(owner: OutboxOwner): string {
   return JSON.stringify([owner.orgId, owner.userId, owner.microsoftAccountId ?? '', owner.partitionKey ?? '']);
 }
 
-export function outboxOwnerOf(
-  identity: Pick<SalesforceIdentity, 'orgId' | 'userId'>,
-  extra: { microsoftAccountId?: string; partitionKey?: string } = {},
-): OutboxOwner {
+export function outboxOwnerOf(identity: Pick<SalesforceIdentity, 'orgId' | 'userId'>, extra: { microsoftAccountId?: string; partitionKey?: string } = {}): OutboxOwner {
   const owner: OutboxOwner = { orgId: identity.orgId, userId: identity.userId };
   if (extra.microsoftAccountId) owner.microsoftAccountId = extra.microsoftAccountId;
   if (extra.partitionKey) owner.partitionKey = extra.partitionKey;
@@ -103,10 +100,8 @@ export type OutboxStatus =
   | 'done';
 
 /** Why a `waiting` entry waits. `other_identity`: the signed-in Salesforce user is not the entry's owner. */
-export type OutboxWaitReason = Extract<
-  FailureKind,
-  'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'
-> | 'signed_out' | 'other_identity';
+export type OutboxWaitReason =
+  Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
   sobject: 'Task' | 'Contact';
@@ -162,13 +157,6 @@ export interface Outbox {
   close(): void;
 }
 
-/** The only code that touches `window` online/offline events for the outbox. */
-export interface OnlineManager {
-  isOnline(): boolean;
-  /** Listener is called with the new online state. Returns an unsubscribe. */
-  subscribe(listener: (online: boolean) => void): () => void;
-}
-
 /** What `createOutbox` (./create-outbox.ts) needs. Everything with a side effect is passed in. */
 export interface CreateOutboxOptions {
   /** The connection wrapper; the runner sends through it and checks `identity()` before each send. */
@@ -177,13 +165,21 @@ export interface CreateOutboxOptions {
   partitionKey?: string;
   /** Defaults to globalThis.indexedDB; fake-indexeddb in unit tests. */
   indexedDB?: IDBFactory;
-  /** Defaults to the browser's navigator.onLine + window online/offline events. */
-  onlineManager?: OnlineManager;
+  /** The pane's one online state (start-app.ts): only a definite offline holds the entries (`mayBeOnline`). */
+  onlineState: import('../../shared/online-state').OnlineState;
+  /**
+   * The pane's cross-pane channel, the connection's own (start-app.ts): every change is posted as `outbox_changed`,
+   * so the other panes reread their lists and the one where the owner is signed in sends. Absent: no other pane hears.
+   */
+  channel?: import('../connection/cross-pane').CrossPaneChannel;
+  /**
+   * What each action does in Salesforce (outbox-executors.ts, the default). The runner only schedules, claims and
+   * records; a runner over other actions, or a test scripting Salesforce's answers, passes its own.
+   */
+  execute?: import('./outbox-executors').OutboxExecutor;
   now?: () => number;
   /** Backoff before retrying rate_limited / transient / timeout, by attempt number (1-based). */
   backoffMs?: (attempt: number, kind: OutboxWaitReason) => number;
-  /** Timer seam for backoff (tests). Returns a cancel. */
+  /** Timer for backoffs and send leases; returns a cancel. Called at the end of a pass that leaves an entry to wake. */
   schedule?: (run: () => void, ms: number) => () => void;
-  /** Cross-pane change notices; defaults to a BroadcastChannel named after the database when available. */
-  broadcast?: boolean;
 }

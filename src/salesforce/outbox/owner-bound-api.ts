@@ -22,14 +22,16 @@ export function ownerBoundApi(api: SalesforceApi, owner: OutboxOwner): Salesforc
     if (!identity || identity.orgId !== owner.orgId || identity.userId !== owner.userId) throw new OwnerChangedError();
   };
   // Each method checks and calls in the same synchronous run, so no sign-in can come between the two.
-  const guarded = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    try {
-      check();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return call(...args);
-  };
+  const guarded =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      try {
+        check();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return call(...args);
+    };
   return {
     get apiPath() {
       return api.apiPath;

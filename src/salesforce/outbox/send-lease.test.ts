@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, MAX_REQUEST_TIMEOUT_MS, parseRuntimeConfig } from '../../config/runtime-config';
 import { SAM, createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { createOutbox } from './create-outbox';
-import type { OnlineManager, OutboxEntry, SaveEmailAction } from './outbox';
+import type { OnlineState } from '../../shared/online-state';
+import type { OutboxEntry, SaveEmailAction } from './outbox';
 import { outboxOwnerOf } from './outbox';
 import type { OutboxExecutor } from './outbox-executors';
 import { SEND_LEASE_MS, claim, newOutboxEntry } from './outbox-transitions';
@@ -23,7 +24,7 @@ const action: SaveEmailAction = {
   whoId: '0035e000000Jane01A',
   label: 'Jane',
 };
-const alwaysOnline: OnlineManager = { isOnline: () => true, subscribe: () => () => {} };
+const alwaysOnline: OnlineState = { isOnline: () => true, subscribe: () => () => {} };
 const rawConfig = (requestTimeoutMs: unknown) => ({
   salesforce: { loginUrl: 'https://acme.my.salesforce.com', clientId: 'c', redirectUri: 'https://addin.example/auth-callback.html', requestTimeoutMs },
 });
@@ -65,9 +66,10 @@ describe('send lease and request deadline', () => {
       return { sobject: 'Task', id: '00T5e0000000002AAA', adopted: false };
     };
     let passesB = 0;
-    const common = { api, indexedDB: factory, partitionKey: 'p1', onlineManager: alwaysOnline, now: () => clock.now, schedule: () => () => {}, broadcast: false };
-    const paneA = createOutbox(common, { executor: slow });
-    const paneB = createOutbox(common, { executor: other, onPassEnd: () => (passesB += 1) });
+    const common = { api, indexedDB: factory, partitionKey: 'p1', onlineState: alwaysOnline, now: () => clock.now, schedule: () => () => {} };
+    const paneA = createOutbox({ ...common, execute: slow });
+    // Pane B's pass ends by setting a timer for the lease it found (the entry's leaseUntil): that is when it is done.
+    const paneB = createOutbox({ ...common, execute: other, schedule: () => ((passesB += 1), () => {}) });
 
     paneA.resume(sam);
     await paneA.enqueue(sam, action);
