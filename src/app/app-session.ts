@@ -9,6 +9,9 @@ import type { MicrosoftAuth } from '../auth/microsoft';
 import { withDeadline } from '../shared/deadline';
 import { createEmitter } from '../shared/event-emitter';
 import { currentAccountKey } from './prepare-app-options';
+import { carryOn, createLogger } from '../shared/logger';
+
+const log = createLogger('app.session');
 
 export interface SessionServices {
   /** `dispose`: a sign-in or restore still in flight must not write into the replaced account's store. */
@@ -69,7 +72,7 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
     const services = deps.build(accountKey);
     current = { services, accountKey, generation: (previous?.generation ?? -1) + 1 };
     if (previous) teardown(previous.services);
-    void services.auth.start({ restore }).catch(() => undefined);
+    void services.auth.start({ restore }).catch(carryOn(log, 'starting sign-in state failed', undefined));
     changes.emit();
   };
 
@@ -87,10 +90,10 @@ export function createAppSession<S extends SessionServices>(deps: AppSessionDeps
     if (microsoft) {
       // Past the grace period start-up goes on without Microsoft; an account that arrives later re-keys the state.
       await withDeadline(
-        microsoft.initialize().catch(() => undefined),
+        microsoft.initialize().catch(carryOn(log, 'Microsoft sign-in did not initialize', undefined)),
         deps.graceMs ?? 3000,
         () => new Error('Microsoft sign-in is still initializing'),
-      ).catch(() => undefined);
+      ).catch(carryOn(log, 'Microsoft sign-in is still initializing; the pane starts without it', undefined));
     }
     if (disposed) return;
     install(currentAccountKey(microsoft), true);

@@ -36,6 +36,9 @@ import { sweepAccountStorage } from './account-sweep';
 import { createFallbackTokenStore, createMemoryTokenStore } from './fallback-token-store';
 import { createOutboxHolder, openWithinDeadline, type OutboxHolder } from './outbox-holder';
 import { createStorageHealth, probeIndexedDb, STORAGE_DEADLINE_MS, type StorageHealth } from './storage-health';
+import { carryOn, createLogger } from '../shared/logger';
+
+const log = createLogger('app.start');
 
 export interface AppEnvironment {
   fetch: typeof fetch;
@@ -97,6 +100,7 @@ export function browserEnvironment(): AppEnvironment {
       try {
         return w.localStorage;
       } catch {
+        // Reading localStorage throws where the browser blocks storage: the pane runs without it.
         return undefined;
       }
     })(),
@@ -150,7 +154,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
             })
           : false,
       )
-      .catch(() => false);
+      .catch(carryOn(log, 'forgetting a session stored without a Microsoft account failed', false));
   }
 
   // One reader of the network's state for the whole pane, over the environment's.

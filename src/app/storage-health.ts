@@ -5,6 +5,9 @@
  */
 import { withDeadline } from '../shared/deadline';
 import { createEmitter } from '../shared/event-emitter';
+import { carryOn, createLogger } from '../shared/logger';
+
+const log = createLogger('app.storage-health');
 
 export type StorageStatus = 'checking' | 'available' | 'unavailable';
 
@@ -34,11 +37,12 @@ export function probeIndexedDb(factory: IDBFactory | null | undefined, name: str
         resolve(true);
       };
       req.onerror = () => resolve(false);
-    } catch {
+    } catch (error) {
+      log.debug('IndexedDB refused to open', error);
       resolve(false);
     }
   });
-  return withDeadline(opened, timeoutMs, () => new Error('IndexedDB did not answer')).catch(() => false);
+  return withDeadline(opened, timeoutMs, () => new Error('IndexedDB did not answer')).catch(carryOn(log, 'IndexedDB is not usable', false));
 }
 
 export function createStorageHealth(probe: Promise<boolean>): StorageHealth {

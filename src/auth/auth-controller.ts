@@ -27,6 +27,9 @@ import { revokeUserTokens } from './revoke-user-tokens';
 import type { SignInOutcome, SignInRequest } from './sign-in-flow';
 import type { SalesforceOAuthSettings } from './salesforce-sign-in';
 import type { LastSession, SalesforceUserKey, TokenStore } from './token-store';
+import { carryOn, createLogger } from '../shared/logger';
+
+const log = createLogger('auth.controller');
 
 /** What the shell needs of the connection wrapper (src/salesforce/connection/). */
 export interface ConnectionControl {
@@ -170,16 +173,16 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
 
   /** Bounded and never rejects: a step of sign-out (or of a revocation) that fails or hangs is passed over. */
   const bestEffort = <T>(work: () => Promise<T> | T): Promise<T | undefined> =>
-    withDeadline(Promise.resolve().then(work), timeoutMs, () => deadlineError('A best-effort step did not finish in time.')).catch(() => undefined);
+    withDeadline(Promise.resolve().then(work), timeoutMs, () => deadlineError('A best-effort step did not finish in time.')).catch(carryOn(log, 'a best-effort step failed', undefined));
 
   const ownerOf = (user: SalesforceUserKey): OutboxOwner => outboxOwnerOf(user, deps.ownerExtras);
 
   async function persist(signal: AbortSignal, tokens: SalesforceTokens, identity: SalesforceIdentity): Promise<void> {
     if (signal.aborted) return;
     // Storage failing (private mode, quota) must not fail the sign-in: the session then lasts as long as the pane.
-    if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken, tokens.issuedAt).catch(() => undefined);
+    if (tokens.refreshToken) await deps.tokenStore.saveRefreshToken(identity, tokens.refreshToken, tokens.issuedAt).catch(carryOn(log, 'saving the refresh token failed', undefined));
     if (signal.aborted) return;
-    await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(() => undefined);
+    await deps.tokenStore.saveLastSession(toLastSession(identity, tokens.identityUrl)).catch(carryOn(log, 'saving the last session failed', undefined));
   }
 
   const revokeTokensOf = (user: SalesforceIdentity): Promise<void> => revokeUserTokens({ ...deps, bestEffort }, user);
@@ -223,12 +226,12 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     if (previous && !sameSalesforceUser(previous, identity)) {
       // Another user or org: the previous seller's work stays theirs, unsent, and nothing cached for them is shown.
       deps.outbox?.pause();
-      const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(() => 0)) ?? 0;
+      const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(carryOn(log, 'counting the previous user\'s unsent work failed', 0))) ?? 0;
       switched = { previous, unsentCount };
       // The previous user's grant is no longer anyone's in this pane: revoked, not just forgotten.
       if (deps.revokeRefreshToken) await revokeTokensOf(previous);
-      await deps.tokenStore.deleteRefreshToken(previous).catch(() => undefined);
-      await Promise.resolve(deps.connection.signOut()).catch(() => undefined);
+      await deps.tokenStore.deleteRefreshToken(previous).catch(carryOn(log, 'deleting the previous user\'s refresh token failed', undefined));
+      await Promise.resolve(deps.connection.signOut()).catch(carryOn(log, 'signing the connection out failed', undefined));
       deps.clearCrmCache?.();
       if (signal.aborted) return;
     }
@@ -253,8 +256,8 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   }
 
   async function restoreSteps(signal: AbortSignal): Promise<void> {
-    const last = await deps.tokenStore.loadLastSession().catch(() => undefined);
-    const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(() => undefined) : undefined;
+    const last = await deps.tokenStore.loadLastSession().catch(carryOn(log, 'reading the last session failed', undefined));
+    const refreshToken = last ? await deps.tokenStore.loadRefreshToken(last).catch(carryOn(log, 'reading the stored refresh token failed', undefined)) : undefined;
     if (signal.aborted) return;
     if (!last || !refreshToken) {
       dispatch({ type: 'nothing_to_restore' });
@@ -309,7 +312,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
   });
 
   const retryOwed = () => {
-    if (!lifetime.signal.aborted && deps.retryPendingRevokes) void deps.retryPendingRevokes().catch(() => undefined);
+    if (!lifetime.signal.aborted && deps.retryPendingRevokes) void deps.retryPendingRevokes().catch(carryOn(log, 'retrying owed revocations failed', undefined));
   };
   const unsubscribeOnline = deps.onOnline?.(retryOwed);
 
@@ -335,7 +338,7 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     async pendingWork() {
       const identity = snapshot.identity;
       if (!identity || !deps.outbox) return 0;
-      return deps.outbox.pendingCount(ownerOf(identity)).catch(() => 0);
+      return deps.outbox.pendingCount(ownerOf(identity)).catch(carryOn(log, 'counting unsent work failed', 0));
     },
 
     async signOut() {

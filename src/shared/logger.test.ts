@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogBook, DEBUG_LOG_STORAGE_KEY, type LogLevel } from './logger';
+import { carryOn, createLogBook, DEBUG_LOG_STORAGE_KEY, type LogLevel } from './logger';
 
 const ACCESS_TOKEN = '00D5e000000DemoA!AQ4AQFh3dGVzdC1hY2Nlc3MtdG9rZW4.x_y';
 const REFRESH_TOKEN = '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ2lmnopQRS';
@@ -147,5 +147,18 @@ describe('the debug log', () => {
     book.setEnabled(true);
     book.createLogger('x').info('on');
     expect(lines).toEqual([{ level: 'info', line: '[x] on' }]);
+  });
+});
+
+describe('carryOn', () => {
+  it('answers the fallback and leaves one debug line with the scrubbed error', async () => {
+    const lines: string[] = [];
+    const book = createLogBook({ sink: (_level, line) => lines.push(line) });
+    book.setEnabled(true);
+    const log = book.createLogger('test.scope');
+    await expect(Promise.reject(new Error('access_token=00Dxx!secret')).catch(carryOn(log, 'saving failed', 7))).resolves.toBe(7);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('saving failed');
+    expect(lines[0]).not.toContain('00Dxx!secret');
   });
 });

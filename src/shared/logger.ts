@@ -164,3 +164,14 @@ export const debugLog: LogBook = createLogBook({ storage: tabStorage() });
 export function createLogger(scope: string): Logger {
   return debugLog.createLogger(scope);
 }
+
+/**
+ * For a promise whose failure the code carries on past on purpose (a best-effort step): `.catch(carryOn(log, 'what
+ * failed', fallback))` answers `fallback` and leaves a debug line, so no failure disappears without a trace.
+ */
+export function carryOn<T>(log: Logger, what: string, fallback: T): (error: unknown) => T {
+  return (error) => {
+    log.debug(what, error);
+    return fallback;
+  };
+}

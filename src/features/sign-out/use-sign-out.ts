@@ -3,6 +3,9 @@
  * Connection lost banner use it.
  */
 import { useCallback, useState } from 'react';
+import { carryOn, createLogger } from '../../shared/logger';
+
+const log = createLogger('features.sign-out');
 
 export interface SignOutActions {
   pendingWork(): Promise<number>;
@@ -13,7 +16,7 @@ export function useSignOut(actions: SignOutActions) {
   const [confirming, setConfirming] = useState<number | undefined>(undefined);
 
   const request = useCallback(async () => {
-    const pending = await actions.pendingWork().catch(() => 0);
+    const pending = await actions.pendingWork().catch(carryOn(log, 'counting unsent work before sign-out failed', 0));
     if (pending > 0) setConfirming(pending);
     else await actions.signOut();
   }, [actions]);

@@ -18,6 +18,9 @@ import { initialOutboxRunnerState, reduceOutboxRunner, startsPasses, type Outbox
 import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
 import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
+import { carryOn, createLogger } from '../../shared/logger';
+
+const log = createLogger('salesforce.outbox');
 
 const defaultSchedule = (run: () => void, ms: number) => {
   const handle = setTimeout(run, ms);
@@ -53,7 +56,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
   const factory = options.indexedDB ?? globalThis.indexedDB;
   const ready: Promise<OutboxStore> = factory ? openOutboxStore(factory, options.partitionKey) : Promise.reject(new Error('createOutbox: IndexedDB is not available'));
   // Keep an unobserved failure from being reported as unhandled; each method still rejects with it.
-  ready.catch(() => {});
+  ready.catch(carryOn(log, 'the outbox database did not open; each pass tries again', undefined));
   const now = options.now ?? Date.now;
   const backoff = options.backoffMs ?? defaultBackoff;
   const schedule = options.schedule ?? defaultSchedule;
@@ -81,8 +84,9 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
         await pass();
         dispatch({ type: 'pass_ended' });
       } while (state.phase === 'running');
-    } catch {
+    } catch (error) {
       // The database could not open or a write failed: nothing was sent by this pass; the next trigger tries again.
+      log.debug('an outbox pass failed', error);
       dispatch({ type: 'pass_failed' });
     }
   }
@@ -92,7 +96,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
     const parsed = parseCrossPaneMessage(raw, outboxNoticeContext(now()));
     if (!parsed.ok || parsed.message.type !== 'outbox_changed') return;
     const { ownerKey } = parsed.message;
-    void notifyLocal(ownerKey).catch(() => {});
+    void notifyLocal(ownerKey).catch(carryOn(log, 'reading entries for this pane\'s listeners failed', undefined));
     // Another pane changed this owner's entries (new work, or work it had to leave: a user switched in that pane, its
     // connection was lost): if the owner is signed in here, this pane sends it. A pass that changes nothing posts
     // nothing, so two panes never wake each other in a loop.
@@ -220,7 +224,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
         .then((entries) => {
           if (set.has(listener) && !closed()) listener(entries);
         })
-        .catch(() => {});
+        .catch(carryOn(log, 'reading entries for a new listener failed; it hears the next change', undefined));
       return () => {
         set.delete(listener);
       };
@@ -265,7 +269,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
       // The channel is the pane's (start-app.ts), shared with the connection: this outbox only stops listening.
       unsubscribeChannel();
       listeners.clear();
-      void ready.then((store) => store.close()).catch(() => {});
+      void ready.then((store) => store.close()).catch(carryOn(log, 'closing the outbox database failed', undefined));
     },
   };
 }
