@@ -58,7 +58,7 @@ describe('sign-out sweep with partitionKey undefined (some Windows webviews)', (
     // Revocations still owed outlive the sign-out (pending-revoke.ts): their database is never swept.
     const others = ['p2::sf-outbox', 'xp1y-cache', 'sf-auth:p1:other-ms', pendingRevokeDatabaseName('p1')];
     for (const name of [tokenDatabase, outboxDatabase, ...others]) await create(idb, name);
-    const ls = memoryStorage({ 'p1sellers-addin.hint': 'a', 'p2sellers-addin.hint': 'b', 'xp1y': 'c' });
+    const ls = memoryStorage({ 'p1sellers-addin.hint': 'a', 'p2sellers-addin.hint': 'b', xp1y: 'c' });
     await sweepAccountStorage({ indexedDB: idb, localStorage: ls, partitionKey: 'p1', tokenDatabase, outboxDatabase });
     expect((await idb.databases()).map((d) => d.name).sort()).toEqual([...others].sort());
     expect([ls.getItem('p1sellers-addin.hint'), ls.getItem('p2sellers-addin.hint'), ls.getItem('xp1y')]).toEqual([null, 'b', 'c']);

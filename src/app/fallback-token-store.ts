@@ -54,8 +54,9 @@ export function createFallbackTokenStore(durable: TokenStore, health: StorageHea
     loadLastSession: () => through((s) => s.loadLastSession()),
     clearLastSession: () => through((s) => s.clearLastSession()),
     // The delete goes on in the background while another pane keeps the database open (token-store.ts): not waited for.
-    wipe: () => through((s) => s.wipe()).catch((error: unknown) => {
-      if ((error as { name?: unknown }).name !== 'TimeoutError') throw error;
-    }),
+    wipe: () =>
+      through((s) => s.wipe()).catch((error: unknown) => {
+        if ((error as { name?: unknown }).name !== 'TimeoutError') throw error;
+      }),
   };
 }

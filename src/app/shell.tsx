@@ -149,13 +149,7 @@ export function Shell({ services }: { services: AppServices }) {
         ) : null}
       </main>
       {diagnostics}
-      <SignOutConfirmDialog
-        open={signOut.confirming}
-        pendingCount={signOut.pendingCount}
-        strings={s}
-        onDiscard={() => void signOut.discard()}
-        onKeep={signOut.keep}
-      />
+      <SignOutConfirmDialog open={signOut.confirming} pendingCount={signOut.pendingCount} strings={s} onDiscard={() => void signOut.discard()} onKeep={signOut.keep} />
     </div>
   );
 }

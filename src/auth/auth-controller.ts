@@ -226,11 +226,11 @@ export function createAuthController(deps: AuthControllerDeps): AuthController {
     if (previous && !sameSalesforceUser(previous, identity)) {
       // Another user or org: the previous seller's work stays theirs, unsent, and nothing cached for them is shown.
       deps.outbox?.pause();
-      const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(carryOn(log, 'counting the previous user\'s unsent work failed', 0))) ?? 0;
+      const unsentCount = (await deps.outbox?.pendingCount(ownerOf(previous)).catch(carryOn(log, "counting the previous user's unsent work failed", 0))) ?? 0;
       switched = { previous, unsentCount };
       // The previous user's grant is no longer anyone's in this pane: revoked, not just forgotten.
       if (deps.revokeRefreshToken) await revokeTokensOf(previous);
-      await deps.tokenStore.deleteRefreshToken(previous).catch(carryOn(log, 'deleting the previous user\'s refresh token failed', undefined));
+      await deps.tokenStore.deleteRefreshToken(previous).catch(carryOn(log, "deleting the previous user's refresh token failed", undefined));
       await Promise.resolve(deps.connection.signOut()).catch(carryOn(log, 'signing the connection out failed', undefined));
       deps.clearCrmCache?.();
       if (signal.aborted) return;

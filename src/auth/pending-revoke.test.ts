@@ -81,15 +81,22 @@ describe('pending-revoke store', () => {
 });
 
 describe('revokeRefreshToken: which answers are final', () => {
-  const answering = (status: number): typeof fetch => (async () => new Response(status === 200 ? '' : 'error=invalid_token', { status }));
+  const answering =
+    (status: number): typeof fetch =>
+    async () =>
+      new Response(status === 200 ? '' : 'error=invalid_token', { status });
   const cases: Array<[string, typeof fetch, RevokeOutcome]> = [
     ['200: revoked', answering(200), 'revoked'],
     ['400 invalid_token: nothing left to revoke', answering(400), 'refused'],
     ['503: later', answering(503), 'retry'],
     ['429: later', answering(429), 'retry'],
-    ['a network error (offline, or no CORS headers): later', (async () => {
-      throw new TypeError('Failed to fetch');
-    }), 'retry'],
+    [
+      'a network error (offline, or no CORS headers): later',
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      'retry',
+    ],
   ];
   it.each(cases)('%s', async (_, fetchFn, outcome) => {
     expect(await revokeRefreshToken(fetchFn, LOGIN, SECRET, 1000)).toBe(outcome);

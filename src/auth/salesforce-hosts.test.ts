@@ -95,8 +95,7 @@ describe('loopback: only for a page itself on loopback', () => {
   it.each(['https://localhost:3000', 'https://127.0.0.1:3000', 'https://[::1]:3000', 'https://LOCALHOST:1'])('a page on %s may reach a loopback org', (page) => {
     const policy = salesforceHostPolicy({}, page);
     expect(policy.allowLoopback).toBe(true);
-    for (const url of ['https://localhost:8787', 'https://127.0.0.1:4443/id/00D/005', 'https://[::1]:9'])
-      expect(isAllowedSalesforceHost(url, policy), url).toBe(true);
+    for (const url of ['https://localhost:8787', 'https://127.0.0.1:4443/id/00D/005', 'https://[::1]:9']) expect(isAllowedSalesforceHost(url, policy), url).toBe(true);
     // Still https: the emulated org is HTTPS, as Salesforce is.
     expect(isAllowedSalesforceHost('http://localhost:8787', policy)).toBe(false);
   });

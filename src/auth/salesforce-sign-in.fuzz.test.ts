@@ -61,13 +61,32 @@ const tokenAnswer = fc
     if (typeof fields.refresh_token !== 'string') withSecrets.refresh_token = refresh;
     const json = JSON.stringify(withSecrets);
     const body =
-      shape === 0 ? json : shape === 1 ? json.slice(0, Math.min(cut, json.length - 1)) : shape === 2 ? JSON.stringify(other) : shape === 3 ? `<html>${json}</html>` : shape === 4 ? 'null' : '';
+      shape === 0
+        ? json
+        : shape === 1
+          ? json.slice(0, Math.min(cut, json.length - 1))
+          : shape === 2
+            ? JSON.stringify(other)
+            : shape === 3
+              ? `<html>${json}</html>`
+              : shape === 4
+                ? 'null'
+                : '';
     return { body, access, refresh };
   });
 
 describe('parseDialogAnswer (fuzzed)', () => {
   it('any string is a code with state, an error, or invalid; never a throw', () => {
-    const message = fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.record({ code: fc.jsonValue({ maxDepth: 1 }), state: fc.jsonValue({ maxDepth: 1 }), error: fc.jsonValue({ maxDepth: 1 }), error_description: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)));
+    const message = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      fc
+        .record(
+          { code: fc.jsonValue({ maxDepth: 1 }), state: fc.jsonValue({ maxDepth: 1 }), error: fc.jsonValue({ maxDepth: 1 }), error_description: fc.jsonValue({ maxDepth: 1 }) },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+    );
     fc.assert(
       fc.property(message, (text) => {
         const answer = parseDialogAnswer(text);

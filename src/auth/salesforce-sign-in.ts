@@ -136,10 +136,7 @@ export function buildAuthorizeUrl(params: AuthStartParams): string {
   return `${params.loginUrl.replace(/\/+$/, '')}/services/oauth2/authorize?${query.toString().replace(/\+/g, '%20')}`;
 }
 
-export type DialogAnswer =
-  | { type: 'code'; code: string; state: string }
-  | { type: 'error'; error: string; errorDescription?: string; state?: string }
-  | { type: 'invalid' };
+export type DialogAnswer = { type: 'code'; code: string; state: string } | { type: 'error'; error: string; errorDescription?: string; state?: string } | { type: 'invalid' };
 
 /** Reads what the callback page (src/auth/dialog/auth-callback-answer.ts) sent with messageParent. Anything else is `invalid`, never a throw. */
 export function parseDialogAnswer(message: string): DialogAnswer {
@@ -152,7 +149,7 @@ export function parseDialogAnswer(message: string): DialogAnswer {
   }
   if (!value || typeof value !== 'object') return { type: 'invalid' };
   const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined);
+  const text = (key: string) => (typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined);
   const code = text('code');
   const state = text('state');
   const error = text('error');
@@ -174,9 +171,7 @@ async function bounded(deps: SignInHttpDeps, timeoutMs: number, input: string, i
     return await deps.fetch(input, { ...init, signal: controller.signal });
   } catch (error) {
     const timedOut = controller.signal.aborted;
-    throw new SalesforceFailureError(
-      deps.classify(timedOut ? new DOMException('Salesforce did not answer in time', 'TimeoutError') : error, { phase, online: deps.isOnline?.() }),
-    );
+    throw new SalesforceFailureError(deps.classify(timedOut ? new DOMException('Salesforce did not answer in time', 'TimeoutError') : error, { phase, online: deps.isOnline?.() }));
   } finally {
     clearTimeout(timer);
   }
@@ -200,12 +195,7 @@ interface TokenResponse {
 }
 
 /** Authorization code + PKCE verifier → tokens. No client secret: a browser cannot keep one. */
-export async function exchangeCode(
-  deps: SignInHttpDeps,
-  settings: SalesforceOAuthSettings,
-  code: string,
-  codeVerifier: string,
-): Promise<SalesforceTokens> {
+export async function exchangeCode(deps: SignInHttpDeps, settings: SalesforceOAuthSettings, code: string, codeVerifier: string): Promise<SalesforceTokens> {
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     code,
@@ -228,9 +218,7 @@ export async function exchangeCode(
     throw new SalesforceFailureError(deps.classify(error, { phase: 'token_exchange' }));
   }
   if (!json || typeof json !== 'object' || typeof json.access_token !== 'string' || typeof json.instance_url !== 'string' || typeof json.id !== 'string') {
-    throw new SalesforceFailureError(
-      deps.classify({ status: response.status, body: 'token response without access_token, instance_url or id' }, { phase: 'token_exchange' }),
-    );
+    throw new SalesforceFailureError(deps.classify({ status: response.status, body: 'token response without access_token, instance_url or id' }, { phase: 'token_exchange' }));
   }
   const tokens: SalesforceTokens = {
     accessToken: json.access_token,
@@ -264,13 +252,7 @@ export async function readSignedInUser(
     throw new SalesforceFailureError(deps.classify({ status: 200, body: 'token response id is not an identity URL (/id/<orgId>/<userId>)' }, { phase: 'token_exchange' }));
   }
   const url = `${tokens.instanceUrl}/services/data/v${settings.apiVersion}/sobjects/User/${ids.userId}?fields=Username,Name,Email`;
-  const response = await bounded(
-    deps,
-    settings.requestTimeoutMs,
-    url,
-    { method: 'GET', headers: { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' } },
-    'request',
-  );
+  const response = await bounded(deps, settings.requestTimeoutMs, url, { method: 'GET', headers: { Authorization: `Bearer ${tokens.accessToken}`, Accept: 'application/json' } }, 'request');
   if (!response.ok) return failFromResponse(deps, response, 'request');
   const text = await response.text().catch(() => '');
   let json: Record<string, unknown> | undefined;
@@ -290,7 +272,7 @@ export async function readSignedInUser(
     throw new SalesforceFailureError(deps.classify({ status: response.status, headers, body: text }, { phase: 'request', online: deps.isOnline?.() }));
   }
   const user = json;
-  const field = (key: string) => (typeof user[key] === 'string' ? (user[key]) : '');
+  const field = (key: string) => (typeof user[key] === 'string' ? user[key] : '');
   const username = field('Username');
   return {
     orgId: ids.orgId,

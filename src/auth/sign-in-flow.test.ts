@@ -43,12 +43,12 @@ function makeDeps(answer: (url: string) => DialogOutcome | Promise<DialogOutcome
       opened.push(url);
       return answer(url);
     },
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const call = { url: String(input), init };
       calls.push(call);
       if (!server) throw new TypeError('Failed to fetch');
       return server(call);
-    }),
+    },
   };
   return { deps, calls, opened };
 }
@@ -182,8 +182,7 @@ describe('runSignIn', () => {
 
 describe('runSignIn: who signed in, without the identity URL', () => {
   const codeAnswer = () => message({ code: 'CODE', state: STATE });
-  const tokenServer = (user: (call: Call) => Response | Promise<Response>) => (call: Call) =>
-    call.url.endsWith('/services/oauth2/token') ? goodServer(call) : user(call);
+  const tokenServer = (user: (call: Call) => Response | Promise<Response>) => (call: Call) => (call.url.endsWith('/services/oauth2/token') ? goodServer(call) : user(call));
 
   it('reads the user with the API version of the runtime config, never the identity URL', async () => {
     const { deps, calls } = makeDeps(codeAnswer, goodServer);
@@ -195,7 +194,10 @@ describe('runSignIn: who signed in, without the identity URL', () => {
   });
 
   it('falls back to the username for a user without a Name', async () => {
-    const { deps } = makeDeps(codeAnswer, tokenServer(() => json(200, { Username: 'only@demo.example' })));
+    const { deps } = makeDeps(
+      codeAnswer,
+      tokenServer(() => json(200, { Username: 'only@demo.example' })),
+    );
     const outcome = await runSignIn(deps, { settings: SETTINGS });
     expect(outcome).toMatchObject({ status: 'signed_in', identity: { username: 'only@demo.example', displayName: 'only@demo.example', email: '' } });
   });
@@ -227,7 +229,10 @@ describe('runSignIn: who signed in, without the identity URL', () => {
   });
 
   it('never puts the access token in the failure', async () => {
-    const { deps } = makeDeps(codeAnswer, tokenServer(() => new Response('<html>Bearer AT</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
+    const { deps } = makeDeps(
+      codeAnswer,
+      tokenServer(() => new Response('<html>Bearer AT</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })),
+    );
     const outcome = await runSignIn(deps, { settings: SETTINGS });
     expect(JSON.stringify(outcome)).not.toMatch(/Bearer AT/);
   });
@@ -308,13 +313,15 @@ describe('runSignIn: hosts checked before a token goes anywhere', () => {
     expect(local.opened).toHaveLength(1);
   });
 
-  const foreign = (answer: Record<string, string>) => (call: Call): Response => {
-    if (call.url.endsWith('/services/oauth2/token')) {
-      return json(200, { access_token: 'AT', refresh_token: 'RT', instance_url: 'https://na1.example.test', id: ID_URL, issued_at: '1700000000000', ...answer });
-    }
-    if (call.url.endsWith('/services/oauth2/revoke')) return new Response('', { status: 200 });
-    return goodServer(call);
-  };
+  const foreign =
+    (answer: Record<string, string>) =>
+    (call: Call): Response => {
+      if (call.url.endsWith('/services/oauth2/token')) {
+        return json(200, { access_token: 'AT', refresh_token: 'RT', instance_url: 'https://na1.example.test', id: ID_URL, issued_at: '1700000000000', ...answer });
+      }
+      if (call.url.endsWith('/services/oauth2/revoke')) return new Response('', { status: 200 });
+      return goodServer(call);
+    };
 
   it.each([
     [{ instance_url: 'https://evil.example' }, 'evil.example', 'instance_url'],
@@ -375,8 +382,7 @@ describe('sign-in helpers', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     expect(await revokeToken({ fetch: failing }, 'https://l', 'RT')).toBe(false);
-    const silent = ((_: unknown, init?: RequestInit) =>
-      new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch;
+    const silent = ((_: unknown, init?: RequestInit) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch;
     const started = Date.now();
     expect(await revokeToken({ fetch: silent }, 'https://l', 'RT', 50)).toBe(false);
     expect(Date.now() - started).toBeLessThan(1000);

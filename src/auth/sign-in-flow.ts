@@ -117,8 +117,7 @@ export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): P
     const tokens = await exchangeCode(deps, settings, answer.code, pkce.verifier);
     // The access token goes next to instance_url, and `id` names who signed in: both must be Salesforce's before
     // anything is sent or believed. A refused answer's grant is revoked at the login host that issued it.
-    const tokenRefused =
-      refused(checkSalesforceHost(tokens.instanceUrl, policy), 'instance') ?? refused(checkSalesforceHost(tokens.identityUrl, policy), 'identity');
+    const tokenRefused = refused(checkSalesforceHost(tokens.instanceUrl, policy), 'instance') ?? refused(checkSalesforceHost(tokens.identityUrl, policy), 'identity');
     if (tokenRefused) {
       await revokeToken(deps, settings.loginUrl, tokens.refreshToken ?? tokens.accessToken, settings.requestTimeoutMs);
       return tokenRefused;
@@ -127,8 +126,6 @@ export async function runSignIn(deps: SignInFlowDeps, request: SignInRequest): P
     return { status: 'signed_in', tokens, identity };
   } catch (error) {
     const failure = error instanceof SalesforceFailureError ? error.failure : deps.classify(error, { phase: 'token_exchange', online: deps.isOnline?.() });
-    return failure.reason === 'oauth_cors_blocked'
-      ? { status: 'failed', failure, loginUrl: settings.loginUrl, appOrigin: deps.appOrigin }
-      : { status: 'failed', failure };
+    return failure.reason === 'oauth_cors_blocked' ? { status: 'failed', failure, loginUrl: settings.loginUrl, appOrigin: deps.appOrigin } : { status: 'failed', failure };
   }
 }

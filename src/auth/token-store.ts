@@ -98,7 +98,7 @@ function userRecordKey(user: SalesforceUserKey): string {
 function lastSessionOf(value: unknown): LastSession | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' ? (record[key]) : undefined);
+  const text = (key: string) => (typeof record[key] === 'string' ? record[key] : undefined);
   const [orgId, userId, loginUrl, instanceUrl] = [text('orgId'), text('userId'), text('loginUrl'), text('instanceUrl')];
   if (orgId === undefined || userId === undefined || loginUrl === undefined || instanceUrl === undefined) return undefined;
   const session: LastSession = { orgId, userId, loginUrl, instanceUrl };
@@ -123,11 +123,7 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
     const record = (await withStore(STORE_TOKENS, 'readonly', (store) => store.get(userRecordKey(user)))) as EncryptedRecord | undefined;
     if (!record?.key || !record.iv || !record.ciphertext) return undefined;
     try {
-      const plain = await deps.crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: record.iv, additionalData: additionalData(user) },
-        record.key,
-        record.ciphertext,
-      );
+      const plain = await deps.crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv, additionalData: additionalData(user) }, record.key, record.ciphertext);
       const issuedAt = typeof record.issuedAt === 'number' && Number.isFinite(record.issuedAt) ? record.issuedAt : 0;
       return { refreshToken: new TextDecoder().decode(plain), issuedAt };
     } catch (error) {
@@ -143,11 +139,7 @@ export function createTokenStore(scope: TokenStoreScope, deps: TokenStoreDeps & 
     async saveRefreshToken(user, refreshToken, issuedAt = now()) {
       const key = await deps.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
       const iv = deps.crypto.getRandomValues(new Uint8Array(12));
-      const ciphertext = await deps.crypto.subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData: additionalData(user) },
-        key,
-        new TextEncoder().encode(refreshToken),
-      );
+      const ciphertext = await deps.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(user) }, key, new TextEncoder().encode(refreshToken));
       const record: EncryptedRecord = { key, iv, ciphertext, issuedAt };
       // Read and write in one transaction, so no other pane's save slips in between the comparison and the put.
       await database.transaction(STORE_TOKENS, 'readwrite', (store) => {

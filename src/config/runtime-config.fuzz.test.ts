@@ -84,7 +84,11 @@ describe('parseRuntimeConfig (fuzzed)', () => {
   });
 
   it('a good config damaged in one place: a well-formed config or a ConfigError', () => {
-    const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('https://acme.my.salesforce.com/', 'https://user:pw@host.example:8443/a?b#c', 'ftp://files.example', 'https://[::1]', '//no-scheme.example'), fc.constantFrom('javascript:alert(1)', 'http://evil.example', '', ' ', '1e309', -1, 0, 1e308, null));
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('https://acme.my.salesforce.com/', 'https://user:pw@host.example:8443/a?b#c', 'ftp://files.example', 'https://[::1]', '//no-scheme.example'),
+      fc.constantFrom('javascript:alert(1)', 'http://evil.example', '', ' ', '1e309', -1, 0, 1e308, null),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...paths), value, (path, v) => {
         const outcome = readOrRefuse(replaced(path, v));

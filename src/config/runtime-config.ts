@@ -91,7 +91,8 @@ function externalIdFieldsOf(raw: unknown): { externalIdFields?: ExternalIdFields
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.json: "salesforce.externalIdFields" must be an object like {"Task": "Outlook_Key__c"}');
   const fields: ExternalIdFields = {};
   for (const [object, field] of Object.entries(raw as Record<string, unknown>)) {
-    if (object !== 'Task' && object !== 'Contact') throw new ConfigError(`config.json: "salesforce.externalIdFields" names ${JSON.stringify(object.slice(0, 40))}; only Task and Contact are written`);
+    if (object !== 'Task' && object !== 'Contact')
+      throw new ConfigError(`config.json: "salesforce.externalIdFields" names ${JSON.stringify(object.slice(0, 40))}; only Task and Contact are written`);
     if (typeof field !== 'string' || !CUSTOM_FIELD.test(field.trim())) {
       throw new ConfigError(`config.json: "salesforce.externalIdFields.${object}" must be a custom field's API name ending in __c`);
     }
@@ -134,9 +135,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       ...externalIdFieldsOf(sf.externalIdFields),
     },
     microsoft:
-      ms && typeof ms === 'object' && ms.clientId && ms.authority
-        ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') }
-        : undefined,
+      ms && typeof ms === 'object' && ms.clientId && ms.authority ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') } : undefined,
   };
 }
 

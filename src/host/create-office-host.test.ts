@@ -47,7 +47,12 @@ describe('createOfficeHost: email context', () => {
   });
 
   it('uses the address when a display name is empty and drops entries without an address', async () => {
-    const item = readItem({ to: [{ displayName: '', emailAddress: 'x@y.example' }, { displayName: 'Nobody', emailAddress: '' }] });
+    const item = readItem({
+      to: [
+        { displayName: '', emailAddress: 'x@y.example' },
+        { displayName: 'Nobody', emailAddress: '' },
+      ],
+    });
     const context = await createOfficeHost(createFakeOffice({ item }).office).getEmailContext();
     expect(context?.to).toEqual([{ name: 'x@y.example', address: 'x@y.example' }]);
   });

@@ -26,7 +26,10 @@ export const DialogErrorCode = {
 /** Thrown by waitForOffice when the page is not running inside Outlook (office.js missing or no host). */
 export class OfficeUnavailableError extends Error {
   override name = 'OfficeUnavailableError';
-  constructor(readonly reason: 'office-js-missing' | 'timeout' | 'no-host', detail?: string) {
+  constructor(
+    readonly reason: 'office-js-missing' | 'timeout' | 'no-host',
+    detail?: string,
+  ) {
     super(detail ? `Open this add-in from Outlook (${detail})` : 'Open this add-in from Outlook');
   }
 }

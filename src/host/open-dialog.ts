@@ -57,24 +57,20 @@ export function openDialog(deps: OpenDialogDeps, url: string, size: DialogSize =
     };
 
     try {
-      deps.ui.displayDialogAsync(
-        url,
-        { height: size.heightPercent, width: size.widthPercent, displayInIframe: false },
-        (result: Office.AsyncResult<Office.Dialog>) => {
-          if (!succeeded(result)) {
-            const code = result.error?.code ?? DialogErrorCode.Unavailable;
-            settle({ kind: 'error', code, message: result.error?.message || dialogErrorMessage(code) }, false);
-            return;
-          }
-          dialog = result.value;
-          dialog.addEventHandler(deps.eventType.DialogMessageReceived, (args) => {
-            if ('message' in args) onMessage(args);
-          });
-          dialog.addEventHandler(deps.eventType.DialogEventReceived, (args) => {
-            if ('error' in args) onEvent(args);
-          });
-        },
-      );
+      deps.ui.displayDialogAsync(url, { height: size.heightPercent, width: size.widthPercent, displayInIframe: false }, (result: Office.AsyncResult<Office.Dialog>) => {
+        if (!succeeded(result)) {
+          const code = result.error?.code ?? DialogErrorCode.Unavailable;
+          settle({ kind: 'error', code, message: result.error?.message || dialogErrorMessage(code) }, false);
+          return;
+        }
+        dialog = result.value;
+        dialog.addEventHandler(deps.eventType.DialogMessageReceived, (args) => {
+          if ('message' in args) onMessage(args);
+        });
+        dialog.addEventHandler(deps.eventType.DialogEventReceived, (args) => {
+          if ('error' in args) onEvent(args);
+        });
+      });
     } catch (error) {
       settle({ kind: 'error', code: DialogErrorCode.Unavailable, message: error instanceof Error ? error.message : String(error) }, false);
     }

@@ -29,12 +29,10 @@ export interface ReadOptions {
 /** Calls `start` with a `settle` that takes the first answer; `fallback` when the deadline comes first or it throws. */
 function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
   const answer = new Promise<T>((resolve) => start(resolve));
-  return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch(
-    (error: unknown) => {
-      log.debug('an item field could not be read; its fallback stands in', error);
-      return fallback;
-    },
-  );
+  return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch((error: unknown) => {
+    log.debug('an item field could not be read; its fallback stands in', error);
+    return fallback;
+  });
 }
 
 /** Settles with the value, or `fallback` when Office answers failed or late: one unreadable field must not hide the item. */

@@ -14,7 +14,10 @@ const WAIT_REASONS: OutboxWaitReason[] = ['bad_oauth_token', 'session_expired', 
 function everyString(locale: 'en' | 'fr'): string[] {
   const texts: string[] = [...Object.values(SHELL_STRINGS[locale]), ...Object.values(WORKSPACE_STRINGS[locale])].filter((v): v is string => typeof v === 'string');
   for (const reason of WAIT_REASONS) texts.push(waitReasonText(reason, locale), waitReasonDetail(reason, locale));
-  const messages = [...FAILURE_KINDS.map((kind) => failureMessage({ kind }, locale)), ...FAILURE_REASONS_WITH_MESSAGES.map((reason) => failureMessage({ kind: 'admin_action_required', reason }, locale))];
+  const messages = [
+    ...FAILURE_KINDS.map((kind) => failureMessage({ kind }, locale)),
+    ...FAILURE_REASONS_WITH_MESSAGES.map((reason) => failureMessage({ kind: 'admin_action_required', reason }, locale)),
+  ];
   for (const m of messages) texts.push(...Object.values(m).filter((v): v is string => typeof v === 'string'));
   return texts;
 }

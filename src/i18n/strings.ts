@@ -71,7 +71,8 @@ const en = {
   setupStepCorsOAuth: 'In Setup → CORS, turn on “Enable CORS for OAuth endpoints”.',
   setupStepAllowlist: 'In Setup → CORS, add {origin} to the CORS allowlist.',
   setupStepHostRefused: 'Check the Salesforce address the add-in refused: {host}. Nothing was sent to it.',
-  setupStepHostFix: 'Set the add-in’s Salesforce login address to your Salesforce org’s My Domain, or, for a custom domain you trust, list it under salesforce.customDomains in the add-in’s config.json.',
+  setupStepHostFix:
+    'Set the add-in’s Salesforce login address to your Salesforce org’s My Domain, or, for a custom domain you trust, list it under salesforce.customDomains in the add-in’s config.json.',
 
   switchedUserTitle: 'Signed in as another Salesforce user',
   switchedUser: 'You are now signed in as {name}; work waiting for {previous} was not sent.',
@@ -152,7 +153,8 @@ const fr: ShellStrings = {
   dismiss: 'Fermer',
   dialogPageNotFound: 'La page de connexion n’a pas pu s’ouvrir. Réessayez ; si le problème persiste, demandez à votre administrateur de vérifier l’adresse du complément.',
   dialogHttps: 'La page de connexion doit utiliser HTTPS. Demandez à votre administrateur de vérifier l’adresse de connexion Salesforce.',
-  dialogDomainNotTrusted: 'La page de connexion est sur un domaine que le complément n’approuve pas. Demandez à votre administrateur d’ajouter le domaine Salesforce aux AppDomains du complément.',
+  dialogDomainNotTrusted:
+    'La page de connexion est sur un domaine que le complément n’approuve pas. Demandez à votre administrateur d’ajouter le domaine Salesforce aux AppDomains du complément.',
   dialogAlreadyOpen: 'Une fenêtre de connexion est déjà ouverte. Terminez-la ou fermez-la, puis réessayez.',
   dialogPromptIgnoredTitle: 'La fenêtre de connexion ne s’est pas ouverte',
   dialogPromptIgnored: 'Vous avez ignoré ou refusé la demande d’Outlook d’ouvrir la fenêtre de connexion. Cliquez à nouveau sur le bouton et choisissez Autoriser.',
@@ -166,12 +168,14 @@ const fr: ShellStrings = {
   signInTryAgainSoon: 'Réessayez de vous connecter dans un instant.',
   signInTryAgainOnline: 'Reconnectez-vous dès que vous serez de nouveau en ligne.',
   setupStepsLead: 'Demandez à votre administrateur Salesforce de :',
-  setupStepMyDomain: 'Utiliser le Mon domaine (My Domain) de votre organisation Salesforce comme adresse de connexion Salesforce du complément (Configuration → Mon domaine l’indique, par exemple https://votresociete.my.salesforce.com).',
+  setupStepMyDomain:
+    'Utiliser le Mon domaine (My Domain) de votre organisation Salesforce comme adresse de connexion Salesforce du complément (Configuration → Mon domaine l’indique, par exemple https://votresociete.my.salesforce.com).',
   setupStepMyDomainNow: 'Elle est actuellement {loginUrl}.',
   setupStepCorsOAuth: 'Dans Configuration → CORS, activer « Enable CORS for OAuth endpoints ».',
   setupStepAllowlist: 'Dans Configuration → CORS, ajouter {origin} à la liste d’autorisation CORS.',
   setupStepHostRefused: 'Vérifier l’adresse Salesforce refusée par le complément : {host}. Rien ne lui a été envoyé.',
-  setupStepHostFix: 'Régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce, ou, pour un domaine personnalisé de confiance, l’ajouter à salesforce.customDomains dans le config.json du complément.',
+  setupStepHostFix:
+    'Régler l’adresse de connexion Salesforce du complément sur le Mon domaine (My Domain) de votre organisation Salesforce, ou, pour un domaine personnalisé de confiance, l’ajouter à salesforce.customDomains dans le config.json du complément.',
 
   switchedUserTitle: 'Connecté avec un autre utilisateur Salesforce',
   switchedUser: 'Vous êtes maintenant connecté en tant que {name} ; le travail en attente pour {previous} n’a pas été envoyé.',

@@ -38,7 +38,8 @@ export const OWN_CASES: WireCase[] = [
     body: rest([{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]),
     expected: 'admin_action_required',
     also: { refreshable: false, reason: 'api_session_not_allowed', code: 'INVALID_SESSION_ID' },
-    source: 'OBSERVED — jsforce/jsforce#1301 (High Assurance session level) and #1274; NangoHQ/nango#4344 (IP relaxation); jsforce 3 lib/http-api.js isSessionExpired skips it to avoid a refresh loop',
+    source:
+      'OBSERVED — jsforce/jsforce#1301 (High Assurance session level) and #1274; NangoHQ/nango#4344 (IP relaxation); jsforce 3 lib/http-api.js isSessionExpired skips it to avoid a refresh loop',
   },
   {
     id: 'OWN-REST-SESSION-LOCALIZED',
@@ -58,7 +59,8 @@ export const OWN_CASES: WireCase[] = [
     body: 'Bad_OAuth_Token',
     expected: 'session_expired',
     also: { refreshable: true, code: 'Bad_OAuth_Token' },
-    source: 'OBSERVED — drupal salesforce issue #3191597 ("POST https://login.salesforce.com/id/... resulted in a 403 Forbidden response: Bad_OAuth_Token"); docs/architecture.md (identity and userinfo URLs)',
+    source:
+      'OBSERVED — drupal salesforce issue #3191597 ("POST https://login.salesforce.com/id/... resulted in a 403 Forbidden response: Bad_OAuth_Token"); docs/architecture.md (identity and userinfo URLs)',
   },
   {
     id: 'OWN-403-PLAIN',
@@ -240,7 +242,8 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('invalid_client', 'invalid client credentials'),
     expected: 'admin_action_required',
     also: { reason: 'invalid_client' },
-    source: 'OBSERVED — nango.dev "Salesforce OAuth refresh token invalid_grant" table (400 invalid_client "invalid client credentials"); SFOAuthCoordinator.m kSFOAuthErrorTypeInvalidClientCredentials',
+    source:
+      'OBSERVED — nango.dev "Salesforce OAuth refresh token invalid_grant" table (400 invalid_client "invalid client credentials"); SFOAuthCoordinator.m kSFOAuthErrorTypeInvalidClientCredentials',
   },
   {
     id: 'OWN-TR-INACTIVE-ORG',
@@ -268,7 +271,8 @@ export const OWN_CASES: WireCase[] = [
     headers: TOKEN_HEADERS,
     body: oauth('invalid_grant', 'authentication failure'),
     expected: 'reauth_required',
-    source: 'DOCUMENTED — Salesforce CLI "Resolve Common Authorization Errors" (sfdx_dev_troubleshoot_auth_errors.htm: "Error authenticating with auth code due to: invalid_grant::authentication failure")',
+    source:
+      'DOCUMENTED — Salesforce CLI "Resolve Common Authorization Errors" (sfdx_dev_troubleshoot_auth_errors.htm: "Error authenticating with auth code due to: invalid_grant::authentication failure")',
   },
   {
     id: 'OWN-TX-PKCE',
@@ -328,7 +332,8 @@ export const OWN_CASES: WireCase[] = [
     headers: TOKEN_HEADERS,
     body: oauth('invalid_grant', 'expired authorization code'),
     expected: 'reauth_required',
-    source: 'OBSERVED — chulkilee/ex_force test/ex_force/oauth_test.exs ("get_token/2 - authorization_code - expired": 400 invalid_grant "expired authorization code" from /services/oauth2/token); the code lives 15 minutes (web server flow)',
+    source:
+      'OBSERVED — chulkilee/ex_force test/ex_force/oauth_test.exs ("get_token/2 - authorization_code - expired": 400 invalid_grant "expired authorization code" from /services/oauth2/token); the code lives 15 minutes (web server flow)',
   },
   {
     id: 'WORDING-CODE-INVALID',
@@ -337,7 +342,8 @@ export const OWN_CASES: WireCase[] = [
     headers: TOKEN_HEADERS,
     body: oauth('invalid_grant', 'invalid authorization code'),
     expected: 'reauth_required',
-    source: 'OBSERVED — tests/fixtures/salesforce-failures.json TX-02 (a reused or unknown code; public write-ups of {"error":"invalid_grant","error_description":"invalid authorization code"})',
+    source:
+      'OBSERVED — tests/fixtures/salesforce-failures.json TX-02 (a reused or unknown code; public write-ups of {"error":"invalid_grant","error_description":"invalid authorization code"})',
   },
   {
     id: 'WORDING-IP-EXCHANGE',
@@ -357,7 +363,8 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('OAUTH_APP_BLOCKED', 'this app is blocked by admin'),
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED wording — MicrosoftDocs/SupportArticles-docs failure-passed-to-redirect-url-blocked-app.md ("error=OAUTH_APP_BLOCKED error_description=this app is blocked by admin"); at the token endpoint, as a 400 JSON body, INFERRED (blocking an app also ends its refreshes)',
+    source:
+      'OBSERVED wording — MicrosoftDocs/SupportArticles-docs failure-passed-to-redirect-url-blocked-app.md ("error=OAUTH_APP_BLOCKED error_description=this app is blocked by admin"); at the token endpoint, as a 400 JSON body, INFERRED (blocking an app also ends its refreshes)',
   },
   {
     id: 'WORDING-APP-BLOCKED-EXCHANGE',
@@ -377,7 +384,8 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('invalid_app_access', 'user is not admin approved to access this app'),
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED wording — forcedotcom/cli#3260 (invalid_app_access "user is not admin approved to access this app" at the code exchange, an org with API Access Control); jetstreamapp/jetstream#656 (the same words on a running session). In a refresh INFERRED (the policy is checked on every token request)',
+    source:
+      'OBSERVED wording — forcedotcom/cli#3260 (invalid_app_access "user is not admin approved to access this app" at the code exchange, an org with API Access Control); jetstreamapp/jetstream#656 (the same words on a running session). In a refresh INFERRED (the policy is checked on every token request)',
   },
   {
     id: 'WORDING-NOT-ADMIN-APPROVED-EXCHANGE',
@@ -387,7 +395,8 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('invalid_app_access', 'user is not admin approved to access this app'),
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED — forcedotcom/cli#3260 (web server flow code exchange: "Error authenticating with auth code due to: invalid_app_access::user is not admin approved to access this app"); the redirect form is OAUTH_APP_ACCESS_DENIED with the same description (MicrosoftDocs/SupportArticles-docs failure-passed-to-redirect-url-access-denied.md)',
+    source:
+      'OBSERVED — forcedotcom/cli#3260 (web server flow code exchange: "Error authenticating with auth code due to: invalid_app_access::user is not admin approved to access this app"); the redirect form is OAUTH_APP_ACCESS_DENIED with the same description (MicrosoftDocs/SupportArticles-docs failure-passed-to-redirect-url-access-denied.md)',
   },
   {
     id: 'WORDING-NOT-APPROVED-CONSUMER',
@@ -397,7 +406,8 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('invalid_grant', "user hasn't approved this consumer"),
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED — Striim "Salesforce troubleshooting" (docs: "user hasn\'t approved this consumer — the user has not been pre-authorized for the app"); {"error":"invalid_grant","error_description":"user hasn\'t approved this consumer"} in public JWT set-up notes. Only an admin pre-authorizes',
+    source:
+      'OBSERVED — Striim "Salesforce troubleshooting" (docs: "user hasn\'t approved this consumer — the user has not been pre-authorized for the app"); {"error":"invalid_grant","error_description":"user hasn\'t approved this consumer"} in public JWT set-up notes. Only an admin pre-authorizes',
   },
   {
     id: 'WORDING-ECA-NOT-INSTALLED',
@@ -407,7 +417,8 @@ export const OWN_CASES: WireCase[] = [
     body: oauth('app_not_found', 'External client app is not installed in this org'),
     expected: 'admin_action_required',
     also: { reason: 'invalid_client' },
-    source: 'OBSERVED — {"error":"app_not_found","error_description":"External client app is not installed in this org"} from /services/oauth2/token in public External Client App set-up notes (token request sent to another org than the app\'s); its redirect form OAUTH_EC_APP_NOT_FOUND in PipedreamHQ/pipedream#21557 and #21571',
+    source:
+      'OBSERVED — {"error":"app_not_found","error_description":"External client app is not installed in this org"} from /services/oauth2/token in public External Client App set-up notes (token request sent to another org than the app\'s); its redirect form OAUTH_EC_APP_NOT_FOUND in PipedreamHQ/pipedream#21557 and #21571',
   },
   {
     id: 'WORDING-LOGIN-RATE-REFRESH',
@@ -454,7 +465,8 @@ export const OWN_CASES: WireCase[] = [
     body: 'error=OAUTH_APP_ACCESS_DENIED&error_description=user%20is%20not%20admin%20approved%20to%20access%20this%20app',
     expected: 'admin_action_required',
     also: { reason: 'app_blocked' },
-    source: 'OBSERVED — "Admin approved users are pre-authorized" policy; error=OAUTH_APP_ACCESS_DENIED "user is not admin approved to access this app" (Salesforce Stack Exchange / help articles)',
+    source:
+      'OBSERVED — "Admin approved users are pre-authorized" policy; error=OAUTH_APP_ACCESS_DENIED "user is not admin approved to access this app" (Salesforce Stack Exchange / help articles)',
   },
   {
     id: 'OWN-AZ-ECA-NOT-FOUND',
@@ -488,7 +500,7 @@ export const OWN_CASES: WireCase[] = [
 
 const MAINTENANCE_PAGE =
   '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><html><head><title>Salesforce - Down for Maintenance</title></head>' +
-  '<body><center><span>We are down for maintenance.</span><br><br>Sorry for the inconvenience. We\'ll be back shortly.</center></body></html>';
+  "<body><center><span>We are down for maintenance.</span><br><br>Sorry for the inconvenience. We'll be back shortly.</center></body></html>";
 const GATEWAY_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 const CLI_2487 = 'OBSERVED — forcedotcom/cli#2487 (an instance down for service answers 503 with an HTML maintenance page)';
 const JSFORCE_1376 = 'OBSERVED — jsforce/jsforce#1376 (an unreachable or gone org answers HTML for every URL; jsforce keys on Content-Type text/html)';
@@ -522,7 +534,8 @@ export const NOT_SALESFORCE_JSON_CASES: WireCase[] = [
     body: MAINTENANCE_PAGE,
     expected: 'transient',
     also: { reason: 'not_salesforce_json' },
-    source: 'OBSERVED — wadewegner/Force.com-Toolkit-for-NET#160 ("We are down for maintenance" page as a query response); forcedotcom/wsc#290 (HTML from the Salesforce edge where SOAP/JSON was due)',
+    source:
+      'OBSERVED — wadewegner/Force.com-Toolkit-for-NET#160 ("We are down for maintenance" page as a query response); forcedotcom/wsc#290 (HTML from the Salesforce edge where SOAP/JSON was due)',
   },
   {
     id: 'NJ-502-GATEWAY-HTML',

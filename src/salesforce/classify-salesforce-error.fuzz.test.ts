@@ -29,7 +29,11 @@ const errorLike = fc
       status: fc.oneof(fc.integer({ min: 0, max: 999 }), fc.jsonValue({ maxDepth: 1 })),
       statusCode: fc.jsonValue({ maxDepth: 1 }),
       headers: fc.oneof(fc.dictionary(fc.constantFrom('content-type', 'www-authenticate', 'retry-after', 'sforce-limit-info'), fc.jsonValue({ maxDepth: 1 })), fc.jsonValue({ maxDepth: 1 })),
-      body: fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))),
+      body: fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      ),
       data: fc.jsonValue({ maxDepth: 3 }),
       fields: fc.jsonValue({ maxDepth: 1 }),
       cause: fc.anything({ maxDepth: 1 }),
@@ -41,8 +45,28 @@ const errorLike = fc
 /** Inputs no one plans for: a Proxy that throws on every read, a value whose conversion to text throws. (A table,
  * not an arbitrary: fast-check itself reads the values it generates, and the Proxy would throw in there.) */
 const hostile: unknown[] = [
-  new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } }),
-  { toString: () => { throw new Error('no text'); }, [Symbol.toPrimitive]: () => { throw new Error('no text'); } },
+  new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('trap');
+      },
+      has: () => {
+        throw new Error('trap');
+      },
+      ownKeys: () => {
+        throw new Error('trap');
+      },
+    },
+  ),
+  {
+    toString: () => {
+      throw new Error('no text');
+    },
+    [Symbol.toPrimitive]: () => {
+      throw new Error('no text');
+    },
+  },
   Object.create(null) as unknown,
   Symbol('failure'),
   10n,
@@ -62,7 +86,14 @@ function wellClassified(input: unknown, ctx: ClassifyContext | undefined): void 
 
 describe('classifySalesforceError (fuzzed)', () => {
   it('anything at all: one of the failure kinds, connectionLost exactly for the lost kinds', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), context, wellClassified), RUNS);
+    fc.assert(
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }),
+        context,
+        wellClassified,
+      ),
+      RUNS,
+    );
   });
 
   it('error-shaped values with every field fuzzed', () => {

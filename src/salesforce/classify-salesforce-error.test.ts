@@ -101,7 +101,8 @@ async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
 
 const restConnection = (url = base) => new Connection({ instanceUrl: url, accessToken: ACCESS_TOKEN, version: '62.0' });
 // POST, because jsforce retries GETs on 5xx/420 with seconds of backoff.
-const restCall = (conn: Connection) => conn.request({ method: 'POST', url: '/services/data/v62.0/sobjects/Contact', body: '{"LastName":"X"}', headers: { 'content-type': 'application/json' } });
+const restCall = (conn: Connection) =>
+  conn.request({ method: 'POST', url: '/services/data/v62.0/sobjects/Contact', body: '{"LastName":"X"}', headers: { 'content-type': 'application/json' } });
 
 /** jsforce REST error (HttpApiError): name = errorCode, data = the error item; no HTTP status kept. */
 function jsforceRestError(c: WireCase): Promise<unknown> {
@@ -294,7 +295,7 @@ describe('network failures', () => {
   });
 });
 
-describe('the project\'s own errors', () => {
+describe("the project's own errors", () => {
   it('a SalesforceFailureError passes its failure through as it is', () => {
     const failure: ClassifiedFailure = { kind: 'session_expired', connectionLost: true, retryable: false, code: 'INVALID_SESSION_ID', refreshable: false };
     expect(classifySalesforceError(new SalesforceFailureError(failure))).toBe(failure);
@@ -408,7 +409,10 @@ describe('never throws, always a valid kind', () => {
     const hostile = fc.constantFrom(...Object.keys(hostiles)).map((name) => ({ hostileName: name }));
     const codes = fc.constantFrom('INVALID_SESSION_ID', 'invalid_grant', 'REQUEST_LIMIT_EXCEEDED', 'NOT_FOUND', 'ERROR_HTTP_503', 'Bad_OAuth_Token', 'access-denied', 'MULTIPLE_API_ERRORS');
     const shaped = fc.oneof(
-      fc.record({ status: fc.oneof(fc.integer(), fc.constant(null), fc.string()), headers: fc.dictionary(fc.string(), fc.string()), body: fc.oneof(fc.string(), fc.json(), fc.anything()) }, { requiredKeys: [] }),
+      fc.record(
+        { status: fc.oneof(fc.integer(), fc.constant(null), fc.string()), headers: fc.dictionary(fc.string(), fc.string()), body: fc.oneof(fc.string(), fc.json(), fc.anything()) },
+        { requiredKeys: [] },
+      ),
       fc.record({ error: fc.oneof(codes, fc.string()), error_description: fc.string() }, { requiredKeys: [] }),
       fc.record({ name: fc.oneof(codes, fc.string()), message: fc.string(), errorCode: fc.oneof(codes, fc.string()), data: fc.anything() }, { requiredKeys: [] }),
       fc.array(fc.record({ errorCode: fc.oneof(codes, fc.string()), message: fc.string(), fields: fc.anything() }, { requiredKeys: [] })),
@@ -416,8 +420,15 @@ describe('never throws, always a valid kind', () => {
       fc.tuple(codes, fc.string()).map(([code, message]) => Object.assign(new Error(message), { name: code, errorCode: code })),
       fc.string().map((s) => `error=${encodeURIComponent(s)}&error_description=${encodeURIComponent(s)}`),
     );
-    const input = fc.oneof(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withObjectString: true }), shaped, hostile);
-    const context = fc.record({ phase: fc.constantFrom(undefined, 'authorize', 'token_exchange', 'token_refresh', 'request', 'revoke'), online: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: [] });
+    const input = fc.oneof(
+      fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withObjectString: true }),
+      shaped,
+      hostile,
+    );
+    const context = fc.record(
+      { phase: fc.constantFrom(undefined, 'authorize', 'token_exchange', 'token_refresh', 'request', 'revoke'), online: fc.option(fc.boolean(), { nil: undefined }) },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(input, context, (generated, ctx) => {
         const name = typeof generated === 'object' && generated !== null && 'hostileName' in generated ? (generated as { hostileName: string }).hostileName : undefined;
@@ -441,7 +452,12 @@ describe('never throws, always a valid kind', () => {
 function throughWrapper(c: WireCase): Promise<unknown> {
   restReply = replyOf(c);
   return failureOf(() =>
-    sendJsforceRequest(jsforceModuleOf(jsforceNamespace), { accessToken: ACCESS_TOKEN, instanceUrl: base, apiVersion: '62.0' }, { method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Contact' }, 5000),
+    sendJsforceRequest(
+      jsforceModuleOf(jsforceNamespace),
+      { accessToken: ACCESS_TOKEN, instanceUrl: base, apiVersion: '62.0' },
+      { method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+Contact' },
+      5000,
+    ),
   );
 }
 
@@ -473,14 +489,23 @@ describe('failures that are not Salesforce JSON', () => {
   it('Salesforce JSON still resolves, and a 204 resolves empty', async () => {
     restReply = { status: 200, headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: '{"totalSize":0,"done":true,"records":[]}' };
     const session = { accessToken: ACCESS_TOKEN, instanceUrl: base, apiVersion: '62.0' };
-    await expect(sendJsforceRequest(jsforceModuleOf(jsforceNamespace), session, { method: 'GET', url: '/services/data/v62.0/query?q=x' }, 5000)).resolves.toEqual({ totalSize: 0, done: true, records: [] });
+    await expect(sendJsforceRequest(jsforceModuleOf(jsforceNamespace), session, { method: 'GET', url: '/services/data/v62.0/query?q=x' }, 5000)).resolves.toEqual({
+      totalSize: 0,
+      done: true,
+      records: [],
+    });
     restReply = { status: 204, headers: {}, body: '' };
-    await expect(sendJsforceRequest(jsforceModuleOf(jsforceNamespace), session, { method: 'PATCH', url: '/services/data/v62.0/sobjects/Contact/003000000000001AAA', body: '{}' }, 5000)).resolves.toBeUndefined();
+    await expect(
+      sendJsforceRequest(jsforceModuleOf(jsforceNamespace), session, { method: 'PATCH', url: '/services/data/v62.0/sobjects/Contact/003000000000001AAA', body: '{}' }, 5000),
+    ).resolves.toBeUndefined();
   });
 
   it('a 4xx HTML page keeps its status meaning (a gone org is not a retry)', () => {
     expect(classifySalesforceError({ status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><title>Not Found</title></html>' }, { phase: 'request' }).kind).toBe('not_found');
-    expect(classifySalesforceError({ status: 401, headers: { 'Content-Type': 'text/html' }, body: '<html></html>' }, { phase: 'request' })).toMatchObject({ kind: 'session_expired', refreshable: true });
+    expect(classifySalesforceError({ status: 401, headers: { 'Content-Type': 'text/html' }, body: '<html></html>' }, { phase: 'request' })).toMatchObject({
+      kind: 'session_expired',
+      refreshable: true,
+    });
   });
 
   it('an HTML-ish string without an HTTP status is not evidence of anything', () => {
@@ -510,7 +535,11 @@ describe('no readable answer while online, by phase', () => {
   });
 
   it('a refresh (the token endpoint answered this sign-in before): transient, retried, never a set-up message', () => {
-    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: true })).toMatchObject({ kind: 'transient', reason: 'not_salesforce_json', connectionLost: false });
+    expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: true })).toMatchObject({
+      kind: 'transient',
+      reason: 'not_salesforce_json',
+      connectionLost: false,
+    });
     expect(classifySalesforceError(new TypeError('Failed to fetch'), { phase: 'token_refresh', online: false }).kind).toBe('offline');
     // jsforce's own refresh failing on the network, as the request that started it sees it.
     expect(classifySalesforceError(new Error('Unable to refresh session due to: Failed to fetch'), { phase: 'token_refresh', online: true }).kind).toBe('transient');

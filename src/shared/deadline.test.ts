@@ -49,7 +49,7 @@ describe('withBodyDeadline', () => {
     }
   });
 
-  it('passes a whole body and the caller\'s own abort through', async () => {
+  it("passes a whole body and the caller's own abort through", async () => {
     const fetchFn = (async (_input: unknown, init?: RequestInit) => {
       if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
       return new Response('{"ok":true}', { status: 200 });

@@ -15,11 +15,14 @@ export const realTimers: Timers = {
 export function withDeadline<T>(work: Promise<T>, ms: number, onExpired: () => Error, timers: Timers = realTimers): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const handle = timers.setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      reject(onExpired());
-    }, Math.max(0, ms));
+    const handle = timers.setTimeout(
+      () => {
+        if (settled) return;
+        settled = true;
+        reject(onExpired());
+      },
+      Math.max(0, ms),
+    );
     work.then(
       (value) => {
         if (settled) return;
@@ -66,10 +69,15 @@ export function withBodyDeadline(fetchFn: typeof fetch, ms: number, timers: Time
         if (typeof value !== 'function') return value;
         if (!BODY_READERS.has(property)) return (value as (...a: unknown[]) => unknown).bind(target);
         return (...args: unknown[]) =>
-          withDeadline(Promise.resolve((value as (...a: unknown[]) => Promise<unknown>).apply(target, args)), ms, () => {
-            controller?.abort();
-            return deadlineError('The answer\'s body did not arrive in time.');
-          }, timers);
+          withDeadline(
+            Promise.resolve((value as (...a: unknown[]) => Promise<unknown>).apply(target, args)),
+            ms,
+            () => {
+              controller?.abort();
+              return deadlineError("The answer's body did not arrive in time.");
+            },
+            timers,
+          );
       },
     });
   };

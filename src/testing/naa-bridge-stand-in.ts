@@ -20,14 +20,7 @@ export interface BridgeRequest {
 
 /** BridgeStatusCode in msal-browser. */
 export type BridgeStatus =
-  | 'USER_INTERACTION_REQUIRED'
-  | 'USER_CANCEL'
-  | 'NO_NETWORK'
-  | 'TRANSIENT_ERROR'
-  | 'PERSISTENT_ERROR'
-  | 'DISABLED'
-  | 'ACCOUNT_UNAVAILABLE'
-  | 'NESTED_APP_AUTH_UNAVAILABLE';
+  'USER_INTERACTION_REQUIRED' | 'USER_CANCEL' | 'NO_NETWORK' | 'TRANSIENT_ERROR' | 'PERSISTENT_ERROR' | 'DISABLED' | 'ACCOUNT_UNAVAILABLE' | 'NESTED_APP_AUTH_UNAVAILABLE';
 
 export interface BridgeErrorAnswer {
   status: BridgeStatus;

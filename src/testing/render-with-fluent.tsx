@@ -9,7 +9,6 @@ import type { ReactElement, ReactNode } from 'react';
 import { shellStrings, type Locale, type ShellStrings } from '../i18n/strings';
 import { workspaceStrings, type WorkspaceStrings } from '../i18n/workspace-strings';
 
-
 export interface PaneStrings {
   /** The locale tag the components are given ('en-US', 'fr-FR'). */
   locale: string;

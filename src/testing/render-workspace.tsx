@@ -66,7 +66,6 @@ export interface RenderedWorkspace extends RenderResult {
   typeRecipients(to: { displayName: string; emailAddress: string }[]): void;
 }
 
-
 const openOutboxes: Outbox[] = [];
 afterEach(() => {
   for (const outbox of openOutboxes.splice(0)) outbox.close();

@@ -55,7 +55,10 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
         options.sectionTimeoutMs = positiveInt('--section-timeout-ms', value(), 1_800_000);
         break;
       case '--only': {
-        const ids = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const ids = (value() ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const unknown = ids.filter((id) => !(SECTION_IDS as readonly string[]).includes(id));
         if (ids.length === 0 || unknown.length) throw new Error(`--only: unknown section(s) ${unknown.join(', ') || '(none given)'}\n${USAGE}`);
         options.only = ids as SectionId[];

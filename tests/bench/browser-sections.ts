@@ -15,15 +15,7 @@ import { measureBundle } from '../tools/bundle-size';
 import { logInToConsent } from '../e2e/support/salesforce-sign-in';
 import type { Stack } from '../e2e/support/stack';
 import type { DistInfo } from './ensure-dist';
-import {
-  CLICK_ALLOW,
-  PAINT_PROBE,
-  READ_PANE_PROBE,
-  watchCardsScript,
-  type CardsShown,
-  type CardsSpec,
-  type PaneProbe,
-} from './pane-scripts';
+import { CLICK_ALLOW, PAINT_PROBE, READ_PANE_PROBE, watchCardsScript, type CardsShown, type CardsSpec, type PaneProbe } from './pane-scripts';
 import { checkAborted, kib, ms, NotAvailable, type Check, type Row, type Section } from './section-result';
 import { round1, summarize } from './stats';
 
@@ -162,17 +154,41 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
       const lcp = summarize(runs.flatMap((r) => (r.lcp === null ? [] : [r.lcp])));
       const what = [...new Set(runs.map((r) => r.what))].join(', ');
       const rows: Row[] = [
-        { metric: 'harness nav → meaningful paint', value: `${ms(total.median)} median`, note: `p95 ${ms(total.p95)} · min ${ms(total.min)} · max ${ms(total.max)} · n=${total.n} (+1 warm-up) · shows: ${what}` },
+        {
+          metric: 'harness nav → meaningful paint',
+          value: `${ms(total.median)} median`,
+          note: `p95 ${ms(total.p95)} · min ${ms(total.min)} · max ${ms(total.max)} · n=${total.n} (+1 warm-up) · shows: ${what}`,
+        },
         { metric: '  of which pane nav → paint', value: `${ms(paneOnly.median)} median`, note: `p95 ${ms(paneOnly.p95)} (the add-in's own start: office.js, config.json, bundle, React)` },
         { metric: '  harness nav → pane nav', value: `${ms(paneStart.median)} median`, note: 'the simulated Outlook page before it loads the pane' },
-        { metric: 'pane first-contentful-paint', value: fcp ? `${ms(fcp.median)} median` : 'n/a', note: fcp ? `p95 ${ms(fcp.p95)} (from harness nav; paint timing entry)` : 'no paint entry in the pane frame' },
-        { metric: 'pane largest-contentful-paint', value: lcp ? `${ms(lcp.median)} median` : 'n/a', note: lcp ? `p95 ${ms(lcp.p95)} (last candidate when read)` : 'no LCP entry in the pane frame' },
-        { metric: 'transferred before paint', value: kib(summarize(runs.map((r) => r.bytesBefore))!.median), note: 'median; pane resources done before its meaningful paint (the harness serves them uncompressed)' },
+        {
+          metric: 'pane first-contentful-paint',
+          value: fcp ? `${ms(fcp.median)} median` : 'n/a',
+          note: fcp ? `p95 ${ms(fcp.p95)} (from harness nav; paint timing entry)` : 'no paint entry in the pane frame',
+        },
+        {
+          metric: 'pane largest-contentful-paint',
+          value: lcp ? `${ms(lcp.median)} median` : 'n/a',
+          note: lcp ? `p95 ${ms(lcp.p95)} (last candidate when read)` : 'no LCP entry in the pane frame',
+        },
+        {
+          metric: 'transferred before paint',
+          value: kib(summarize(runs.map((r) => r.bytesBefore))!.median),
+          note: 'median; pane resources done before its meaningful paint (the harness serves them uncompressed)',
+        },
       ];
       const checks: Check[] = [
-        { name: 'jsforce not fetched before the first meaningful paint', pass: runs.every((r) => !r.jsforceBefore), detail: jsforceChunk ? `chunk ${jsforceChunk}` : 'no jsforce chunk in the build' },
+        {
+          name: 'jsforce not fetched before the first meaningful paint',
+          pass: runs.every((r) => !r.jsforceBefore),
+          detail: jsforceChunk ? `chunk ${jsforceChunk}` : 'no jsforce chunk in the build',
+        },
       ];
-      return { rows, checks, data: { runs: runs.map((r) => ({ ...r, total: round1(r.total), paneOnly: round1(r.paneOnly), paneStart: round1(r.paneStart) })), warmup, total, paneOnly, paneStart, fcp, lcp } };
+      return {
+        rows,
+        checks,
+        data: { runs: runs.map((r) => ({ ...r, total: round1(r.total), paneOnly: round1(r.paneOnly), paneStart: round1(r.paneStart) })), warmup, total, paneOnly, paneStart, fcp, lcp },
+      };
     },
   };
 
@@ -198,7 +214,10 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
       };
       const shown = async (pane: Frame, what: string): Promise<CardsShown> => {
         const result = await pane.evaluate<CardsShown>('window.__benchWatch');
-        if (!result.ok) throw new Error(`${what}: the cards (${spec.names.join(', ')} + ${spec.unknown} unknown) were not shown within ${STEP_TIMEOUT_MS} ms; the pane shows: ${JSON.stringify(result.text ?? '')}`);
+        if (!result.ok)
+          throw new Error(
+            `${what}: the cards (${spec.names.join(', ')} + ${spec.unknown} unknown) were not shown within ${STEP_TIMEOUT_MS} ms; the pane shows: ${JSON.stringify(result.text ?? '')}`,
+          );
         return result;
       };
       const select = async (pane: Frame, emailId: string, cards: CardsSpec, what: string) => {
@@ -276,17 +295,45 @@ export function browserSections(options: BrowserSectionOptions): { coldStart: Se
       const counts = (key: 'coldCalls' | 'warmCalls' | 'signInCalls', field: 'rest' | 'token' | 'identity') =>
         [...new Set(runs.map((r) => (r[key] as ReturnType<typeof apiCalls>)[field]))].sort((a, b) => a - b).join(' / ');
       const rows: Row[] = [
-        { metric: 'Allow clicked → cards shown', value: `${ms(signIn.median)} median`, note: `p95 ${ms(signIn.p95)} · n=${signIn.n} · REST ${counts('signInCalls', 'rest')}, token ${counts('signInCalls', 'token')}, identity ${counts('signInCalls', 'identity')} calls` },
-        { metric: 'cold open → cards (pane reopened)', value: `${ms(coldSummary.median)} median`, note: `p95 ${ms(coldSummary.p95)} · min ${ms(coldSummary.min)} · max ${ms(coldSummary.max)}` },
-        { metric: 'warm open → cards (shown again)', value: `${ms(warmSummary.median)} median`, note: `p95 ${ms(warmSummary.p95)} · min ${ms(warmSummary.min)} · max ${ms(warmSummary.max)}` },
-        { metric: 'Salesforce API calls, cold open', value: counts('coldCalls', 'rest'), note: `per email open (${spec.names.length + spec.unknown} addresses); token calls ${counts('coldCalls', 'token')}` },
+        {
+          metric: 'Allow clicked → cards shown',
+          value: `${ms(signIn.median)} median`,
+          note: `p95 ${ms(signIn.p95)} · n=${signIn.n} · REST ${counts('signInCalls', 'rest')}, token ${counts('signInCalls', 'token')}, identity ${counts('signInCalls', 'identity')} calls`,
+        },
+        {
+          metric: 'cold open → cards (pane reopened)',
+          value: `${ms(coldSummary.median)} median`,
+          note: `p95 ${ms(coldSummary.p95)} · min ${ms(coldSummary.min)} · max ${ms(coldSummary.max)}`,
+        },
+        {
+          metric: 'warm open → cards (shown again)',
+          value: `${ms(warmSummary.median)} median`,
+          note: `p95 ${ms(warmSummary.p95)} · min ${ms(warmSummary.min)} · max ${ms(warmSummary.max)}`,
+        },
+        {
+          metric: 'Salesforce API calls, cold open',
+          value: counts('coldCalls', 'rest'),
+          note: `per email open (${spec.names.length + spec.unknown} addresses); token calls ${counts('coldCalls', 'token')}`,
+        },
         { metric: 'Salesforce API calls, warm open', value: counts('warmCalls', 'rest'), note: `token calls ${counts('warmCalls', 'token')}` },
       ];
       const restOf = (r: Record<string, unknown>, key: string) => (r[key] as ReturnType<typeof apiCalls>).rest;
       const checks: Check[] = [
-        { name: 'one Salesforce API call per cold email open', pass: runs.every((r) => restOf(r, 'coldCalls') === 1), detail: `REST calls per cold open: ${runs.map((r) => restOf(r, 'coldCalls')).join(', ')}` },
-        { name: 'no Salesforce API call when the email is shown again', pass: runs.every((r) => restOf(r, 'warmCalls') === 0), detail: `REST calls per warm open: ${runs.map((r) => restOf(r, 'warmCalls')).join(', ')}` },
-        { name: 'one Salesforce API call to show the cards after sign-in', pass: runs.every((r) => restOf(r, 'signInCalls') === 1), detail: `REST calls: ${runs.map((r) => restOf(r, 'signInCalls')).join(', ')}` },
+        {
+          name: 'one Salesforce API call per cold email open',
+          pass: runs.every((r) => restOf(r, 'coldCalls') === 1),
+          detail: `REST calls per cold open: ${runs.map((r) => restOf(r, 'coldCalls')).join(', ')}`,
+        },
+        {
+          name: 'no Salesforce API call when the email is shown again',
+          pass: runs.every((r) => restOf(r, 'warmCalls') === 0),
+          detail: `REST calls per warm open: ${runs.map((r) => restOf(r, 'warmCalls')).join(', ')}`,
+        },
+        {
+          name: 'one Salesforce API call to show the cards after sign-in',
+          pass: runs.every((r) => restOf(r, 'signInCalls') === 1),
+          detail: `REST calls: ${runs.map((r) => restOf(r, 'signInCalls')).join(', ')}`,
+        },
       ];
       return { rows, checks, data: { email: EMAIL_ID, cards: spec, signInToCards: signIn, coldOpen: coldSummary, warmOpen: warmSummary, runs } };
     },

@@ -20,7 +20,11 @@ export function bundleSection(dist: () => Promise<DistInfo>): Section {
       const share = (report.initialGzipBytes / INITIAL_GZIP_BUDGET) * 100;
       return {
         rows: [
-          { metric: 'initial (first paint)', value: kib(report.initialGzipBytes), note: `budget ${kib(INITIAL_GZIP_BUDGET)} (${share.toFixed(0)}% used); ${report.initial.map((f) => f.file).join(', ')}` },
+          {
+            metric: 'initial (first paint)',
+            value: kib(report.initialGzipBytes),
+            note: `budget ${kib(INITIAL_GZIP_BUDGET)} (${share.toFixed(0)}% used); ${report.initial.map((f) => f.file).join(', ')}`,
+          },
           { metric: 'lazy (on demand)', value: kib(report.lazyGzipBytes), note: report.jsforceChunk ? `jsforce in ${report.jsforceChunk}` : 'no jsforce chunk found' },
           { metric: 'build', value: info.built ? `built now (${Math.round(info.buildMs ?? 0)} ms)` : 'existing dist/', note: `dist/index.html written ${info.builtAt}` },
         ],

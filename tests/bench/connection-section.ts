@@ -125,16 +125,40 @@ export function connectionSection(options: ConnectionSectionOptions): Section {
           const totalFailures = rounds.reduce((s, r) => s + r.failures, 0);
 
           const rows: Row[] = [
-            { metric: `${CONCURRENT} concurrent queries after expireSessions()`, value: `${ms(refresh.median)} median`, note: `p95 ${ms(refresh.p95)}, ${rounds.length} rounds, one refresh each` },
-            { metric: `${CONCURRENT} concurrent queries, live session`, value: `${ms(live.median)} median`, note: `p95 ${ms(live.p95)}; the refresh adds ≈ ${ms(refresh.median - live.median)}` },
+            {
+              metric: `${CONCURRENT} concurrent queries after expireSessions()`,
+              value: `${ms(refresh.median)} median`,
+              note: `p95 ${ms(refresh.p95)}, ${rounds.length} rounds, one refresh each`,
+            },
+            {
+              metric: `${CONCURRENT} concurrent queries, live session`,
+              value: `${ms(live.median)} median`,
+              note: `p95 ${ms(live.p95)}; the refresh adds ≈ ${ms(refresh.median - live.median)}`,
+            },
             { metric: 'token endpoint calls per expiry', value: tokenCallCounts.join(' / '), note: 'must be 1 (single flight)' },
-            { metric: 'REST calls per expiry round', value: restCallCounts.join(' / '), note: `${CONCURRENT} refused + ${CONCURRENT} retried = ${CONCURRENT * 2} expected; failures: ${totalFailures}` },
+            {
+              metric: 'REST calls per expiry round',
+              value: restCallCounts.join(' / '),
+              note: `${CONCURRENT} refused + ${CONCURRENT} retried = ${CONCURRENT * 2} expected; failures: ${totalFailures}`,
+            },
             { metric: 'raw fetch, sequential', value: describeThroughput(rawSequential), note: `${ms(rawSequential.meanLatencyMs)} per query (baseline: emulator + loopback)` },
-            { metric: 'wrapper query, sequential', value: describeThroughput(wrapperSequential), note: `${ms(wrapperSequential.meanLatencyMs)} per query; wrapper + jsforce add ≈ ${ms(wrapperSequential.meanLatencyMs - rawSequential.meanLatencyMs)}` },
-            { metric: 'wrapper query, 10 at a time', value: describeThroughput(wrapperConcurrent), note: `${ms(wrapperConcurrent.meanLatencyMs)} mean latency, ${wrapperConcurrent.queries} queries` },
+            {
+              metric: 'wrapper query, sequential',
+              value: describeThroughput(wrapperSequential),
+              note: `${ms(wrapperSequential.meanLatencyMs)} per query; wrapper + jsforce add ≈ ${ms(wrapperSequential.meanLatencyMs - rawSequential.meanLatencyMs)}`,
+            },
+            {
+              metric: 'wrapper query, 10 at a time',
+              value: describeThroughput(wrapperConcurrent),
+              note: `${ms(wrapperConcurrent.meanLatencyMs)} mean latency, ${wrapperConcurrent.queries} queries`,
+            },
           ];
           const checks: Check[] = [
-            { name: 'one token call per expiry (50 concurrent)', pass: rounds.every((r) => r.tokenCalls === 1), detail: `token calls per round: ${rounds.map((r) => r.tokenCalls).join(', ')}` },
+            {
+              name: 'one token call per expiry (50 concurrent)',
+              pass: rounds.every((r) => r.tokenCalls === 1),
+              detail: `token calls per round: ${rounds.map((r) => r.tokenCalls).join(', ')}`,
+            },
             { name: 'all concurrent queries succeed across the refresh', pass: totalFailures === 0, detail: `${totalFailures} failed of ${rounds.length * CONCURRENT}` },
             {
               name: 'plain queries never fail',

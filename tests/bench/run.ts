@@ -37,7 +37,14 @@ async function runSection(section: Section, timeoutMs: number): Promise<SectionR
       }),
     ]);
     const failed = (output.checks ?? []).some((c) => !c.pass);
-    return { ...base, status: 'ok', rows: output.rows, checks: output.checks ?? [], data: { ...output.data, ...(failed ? { failedChecks: true } : {}) }, durationMs: performance.now() - started };
+    return {
+      ...base,
+      status: 'ok',
+      rows: output.rows,
+      checks: output.checks ?? [],
+      data: { ...output.data, ...(failed ? { failedChecks: true } : {}) },
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
     const durationMs = performance.now() - started;
     if (error instanceof NotAvailable) return { ...base, status: 'n/a', reason: error.message, rows: [], checks: [], data: {}, durationMs };
@@ -89,14 +96,18 @@ async function main(): Promise<number> {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     chromium: browser.version(),
-    loadAverage: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverage: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
   const failedChecks = results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.id}: ${c.name}`));
   const errors = results.filter((r) => r.status === 'error').map((r) => r.id);
 
   console.log(formatTable(results));
   console.log('');
-  console.log(`runs: ${options.runs} per browser measurement (p95 is nearest-rank: the slowest run when n < 20) · ${environment.cpus} · load ${environment.loadAverage ?? '?'} · chromium ${environment.chromium ?? 'not started'}`);
+  console.log(
+    `runs: ${options.runs} per browser measurement (p95 is nearest-rank: the slowest run when n < 20) · ${environment.cpus} · load ${environment.loadAverage ?? '?'} · chromium ${environment.chromium ?? 'not started'}`,
+  );
   const load1 = loadavg()[0] ?? 0;
   if (load1 > cpus().length) console.log(`note: the machine was busy (load ${load1.toFixed(1)} on ${cpus().length} cores): timings are noisy; compare medians of quiet runs`);
   writeJson(out, { at: new Date().toISOString(), options, environment, sections: results, failedChecks, errors });

@@ -108,7 +108,13 @@ interface PlannedWrite {
   matches(tasks: SfRecord[], contacts: SfRecord[]): SfRecord[];
 }
 
-function planWrite(seed: number, n: number, kind: Exclude<ActionKind, 'open_email'>, person: (typeof PEOPLE)[number], owner: OutboxOwner): Omit<PlannedWrite, 'owner'> & { owner: OutboxOwner } {
+function planWrite(
+  seed: number,
+  n: number,
+  kind: Exclude<ActionKind, 'open_email'>,
+  person: (typeof PEOPLE)[number],
+  owner: OutboxOwner,
+): Omit<PlannedWrite, 'owner'> & { owner: OutboxOwner } {
   const lines = (r: SfRecord) => (typeof r.Description === 'string' ? r.Description.split(/\r?\n/) : []);
   switch (kind) {
     case 'save_email': {
@@ -327,7 +333,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   log(`chaos: seed ${options.seed}, ${options.actions} actions, writes by ${options.mode === 'upsert' ? 'upsert on an External ID' : 'check, then create'}`);
   // Every kind of fault at least once, spread over the run in a seeded order; the others fall where the dice say.
-  const tour = (Object.keys(FAULT_WEIGHTS).filter((f) => f !== 'none') as Fault[]).map((f) => ({ f, r: random.next() })).sort((a, b) => a.r - b.r).map(({ f }) => f);
+  const tour = (Object.keys(FAULT_WEIGHTS).filter((f) => f !== 'none') as Fault[])
+    .map((f) => ({ f, r: random.next() }))
+    .sort((a, b) => a.r - b.r)
+    .map(({ f }) => f);
   const spacing = Math.max(1, Math.floor(options.actions / (tour.length + 1)));
   let currentStep = 0;
   for (let n = 0; n < options.actions; n++) {
@@ -394,7 +403,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       lastChange = Date.now();
     }
     if (Date.now() > drainUntil) {
-      log(`drain: time is up with ${pending.length} entries not done (${pending.map((e) => `${e.status}/${e.waitingFor ?? e.failure?.kind ?? ''}`).join(', ')}) and ${readsLeft} emails not shown`);
+      log(
+        `drain: time is up with ${pending.length} entries not done (${pending.map((e) => `${e.status}/${e.waitingFor ?? e.failure?.kind ?? ''}`).join(', ')}) and ${readsLeft} emails not shown`,
+      );
       break;
     }
     // A pane that closed mid-send left its claim. Once everything else has landed and no attempt can still be running

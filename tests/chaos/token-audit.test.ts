@@ -25,7 +25,7 @@ describe('token audit', () => {
 
   it('finds a token stored in plain text, and a piece of one in a log line', async () => {
     const factory = new IDBFactory();
-    const open = (factory).open('plain', 1);
+    const open = factory.open('plain', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('kv');
     const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
     const tx = db.transaction('kv', 'readwrite');

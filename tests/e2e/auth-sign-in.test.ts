@@ -242,4 +242,3 @@ describe('a token endpoint that does not answer the pane (CORS for OAuth endpoin
     expect(await pane.getByRole('button', { name: 'Sign in to Salesforce' }).isEnabled()).toBe(true);
   });
 });
-

@@ -21,8 +21,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-describe('create contact against the org\'s field rules', () => {
-  it('an address Salesforce refuses shows on the Email field in Salesforce\'s words; corrected, the contact is created', async () => {
+describe("create contact against the org's field rules", () => {
+  it("an address Salesforce refuses shows on the Email field in Salesforce's words; corrected, the contact is created", async () => {
     const { context, pane } = await openSignedInPane(stack, { email: renewal.id }, { reducedMotion: 'reduce' });
     const card = pane.getByTestId('unknown-person-card');
     await card.waitFor({ timeout: 15_000 });
@@ -34,9 +34,7 @@ describe('create contact against the org\'s field rules', () => {
     await form.getByLabel(/^Email/).fill(refused);
     const mark = (await stack.emulatorLog()).length;
     await form.getByTestId('create-contact-submit').click();
-    await expect
-      .poll(() => form.getByTestId('field-Email').textContent(), { timeout: 15_000 })
-      .toContain(`Email: invalid email address: ${refused}`);
+    await expect.poll(() => form.getByTestId('field-Email').textContent(), { timeout: 15_000 }).toContain(`Email: invalid email address: ${refused}`);
     expect(await form.getByLabel(/^Email/).getAttribute('aria-invalid')).toBe('true');
     for (const other of ['FirstName', 'LastName', 'Title', 'Phone']) {
       expect(await form.getByTestId(`field-${other}`).textContent(), other).not.toContain('invalid email address');
@@ -47,9 +45,7 @@ describe('create contact against the org\'s field rules', () => {
 
     await form.getByLabel(/^Email/).fill('nora.newperson@acme.example');
     await form.getByTestId('create-contact-submit').click();
-    await expect
-      .poll(async () => (await emulatorRecords(stack, 'Contact')).filter((c) => c.Email === 'nora.newperson@acme.example').length, { timeout: 15_000 })
-      .toBe(1);
+    await expect.poll(async () => (await emulatorRecords(stack, 'Contact')).filter((c) => c.Email === 'nora.newperson@acme.example').length, { timeout: 15_000 }).toBe(1);
     await context.close();
   });
 });

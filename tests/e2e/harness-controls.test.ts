@@ -48,9 +48,21 @@ async function userIsActive(userId: string): Promise<unknown> {
 
 /** The control's answer is logged on the page once the org has answered: the state is then in place. */
 async function clickAndWait(name: string, control: string): Promise<void> {
-  const before = await page.locator('#activity li').filter({ hasText: `org: ${control} → 200` }).count();
+  const before = await page
+    .locator('#activity li')
+    .filter({ hasText: `org: ${control} → 200` })
+    .count();
   await button(name).click();
-  await expect.poll(() => page.locator('#activity li').filter({ hasText: `org: ${control} → 200` }).count(), { timeout: 5000 }).toBeGreaterThan(before);
+  await expect
+    .poll(
+      () =>
+        page
+          .locator('#activity li')
+          .filter({ hasText: `org: ${control} → 200` })
+          .count(),
+      { timeout: 5000 },
+    )
+    .toBeGreaterThan(before);
 }
 
 describe('harness org controls', () => {
@@ -62,7 +74,17 @@ describe('harness org controls', () => {
       return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
     });
     expect(violations).toEqual([]);
-    for (const name of ['Deactivate user', 'Reactivate user', 'Restrict login IP range', 'Restrict login hours', 'Lift restrictions', 'Block the app', 'Unblock the app', 'Set latency', 'No latency']) {
+    for (const name of [
+      'Deactivate user',
+      'Reactivate user',
+      'Restrict login IP range',
+      'Restrict login hours',
+      'Lift restrictions',
+      'Block the app',
+      'Unblock the app',
+      'Set latency',
+      'No latency',
+    ]) {
       expect(await button(name).count(), name).toBe(1);
     }
     expect(await page.getByLabel('User to deactivate or reactivate').count()).toBe(1);

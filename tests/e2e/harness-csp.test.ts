@@ -26,7 +26,13 @@ afterAll(async () => {
 });
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe('the Content Security Policy', () => {
@@ -57,10 +63,11 @@ describe('the Content Security Policy', () => {
 
   it('lets the pane run and style itself: office.js from the CDN, Fluent UI styles through CSSOM only', async () => {
     const pane = await stack.openHarness(page);
-    await pane.getByRole('button', { name: /sign in/i }).first().waitFor();
-    const buckets = await pane.evaluate(() =>
-      [...document.querySelectorAll('style')].map((style) => ({ text: style.textContent ?? '', rules: style.sheet?.cssRules.length ?? -1 })),
-    );
+    await pane
+      .getByRole('button', { name: /sign in/i })
+      .first()
+      .waitFor();
+    const buckets = await pane.evaluate(() => [...document.querySelectorAll('style')].map((style) => ({ text: style.textContent ?? '', rules: style.sheet?.cssRules.length ?? -1 })));
     expect(buckets.length).toBeGreaterThan(0);
     // Griffel's buckets are empty elements with rules inserted through CSSOM; none was refused (no sheet).
     expect(buckets.every((b) => b.text === '' && b.rules >= 0)).toBe(true);
@@ -77,7 +84,7 @@ describe('the Content Security Policy', () => {
       return (window as unknown as { __injectedRan?: boolean }).__injectedRan === true;
     });
     expect(ran).toBe(false);
-    await expect.poll(() => takeCspViolations().length === 0 ? 0 : 1).toBe(1);
+    await expect.poll(() => (takeCspViolations().length === 0 ? 0 : 1)).toBe(1);
     // Recorded again, then the check every test runs afterwards throws on it.
     await pane.evaluate(() => {
       const style = document.createElement('style');

@@ -112,7 +112,7 @@ describe('third-party storage partitioning is on', () => {
     expect(await heard(pane)).toEqual([]);
   });
 
-  it("a Web Lock held by the pane is invisible to the first-party window", async () => {
+  it('a Web Lock held by the pane is invisible to the first-party window', async () => {
     await pane.evaluate(() => {
       void navigator.locks.request('partition-lock', () => new Promise(() => {}));
     });

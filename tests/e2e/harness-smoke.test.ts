@@ -55,7 +55,10 @@ describe('the production build in the Outlook harness', () => {
     expect(await pane.evaluate(() => (window as unknown as { Office: { __standIn?: boolean } }).Office.__standIn)).toBe(true);
 
     // The app rendered (the production bundle ran, Office became ready, config.json parsed): the email or sign-in.
-    const shown = pane.getByText(renewal.subject).or(pane.getByRole('button', { name: /sign in/i })).first();
+    const shown = pane
+      .getByText(renewal.subject)
+      .or(pane.getByRole('button', { name: /sign in/i }))
+      .first();
     await shown.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await pane.getByTestId('startup-error').count()).toBe(0);
   });
@@ -66,8 +69,7 @@ describe('the production build in the Outlook harness', () => {
       const office = (window as unknown as { Office: typeof Office }).Office;
       const item = office.context.mailbox.item as Office.MessageRead;
       const body = await new Promise<Office.AsyncResult<string>>((resolve) => item.body.getAsync(office.CoercionType.Text, resolve));
-      const dialogAt = (url: string) =>
-        new Promise<Office.AsyncResult<Office.Dialog>>((resolve) => office.context.ui.displayDialogAsync(url, { height: 50, width: 30 }, resolve));
+      const dialogAt = (url: string) => new Promise<Office.AsyncResult<Office.Dialog>>((resolve) => office.context.ui.displayDialogAsync(url, { height: 50, width: 30 }, resolve));
       const http = await dialogAt(`http://${location.host}/auth-start.html`);
       const foreign = await dialogAt('https://evil.example/auth-start.html');
       return {

@@ -38,10 +38,12 @@ describe('a hung refresh lock', () => {
       const key = `salesforce-token-refresh:${stack.config.salesforce.clientId}`;
       await hung.evaluate(async (name) => {
         await new Promise<void>((held) => {
-          void navigator.locks.request(name, { mode: 'exclusive' }, () => {
-            held();
-            return new Promise<never>(() => {});
-          }).catch(() => undefined);
+          void navigator.locks
+            .request(name, { mode: 'exclusive' }, () => {
+              held();
+              return new Promise<never>(() => {});
+            })
+            .catch(() => undefined);
         });
       }, key);
       expect(await other.evaluate(async (name) => (await navigator.locks.query()).held?.some((l) => l.name === name), key)).toBe(true);
@@ -50,9 +52,7 @@ describe('a hung refresh lock', () => {
       const before = (await refreshCalls()).length;
       const started = Date.now();
       await stack.selectEmail(otherPage, 'initech-lead');
-      await expect
-        .poll(() => other.getByTestId('person-card').filter({ hasText: 'Tom Nguyen' }).count(), { timeout: WAIT_MS + 30_000, interval: 500 })
-        .toBe(1);
+      await expect.poll(() => other.getByTestId('person-card').filter({ hasText: 'Tom Nguyen' }).count(), { timeout: WAIT_MS + 30_000, interval: 500 }).toBe(1);
       const waited = Date.now() - started;
       // Not before the wait deadline (a live holder is never robbed), not long after it.
       expect(waited).toBeGreaterThanOrEqual(WAIT_MS - 1_000);

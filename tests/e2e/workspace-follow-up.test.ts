@@ -40,7 +40,7 @@ async function followUpTasks(): Promise<Record<string, unknown>[]> {
 function expectedDueDate(): string {
   const date = new Date();
   date.setHours(12, 0, 0, 0);
-  for (let left = 3; left > 0; ) {
+  for (let left = 3; left > 0;) {
     date.setDate(date.getDate() + 1);
     if (date.getDay() !== 0 && date.getDay() !== 6) left--;
   }
@@ -119,9 +119,7 @@ describe('log a follow-up', () => {
       body: [{ message: 'Due date must be within the next quarter.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['ActivityDate'] }],
     });
     await form.getByTestId('follow-up-submit').click();
-    await expect
-      .poll(() => form.getByTestId('follow-up-field-dueDate').textContent(), { timeout: 15_000 })
-      .toContain('Due date must be within the next quarter.');
+    await expect.poll(() => form.getByTestId('follow-up-field-dueDate').textContent(), { timeout: 15_000 }).toContain('Due date must be within the next quarter.');
     expect(await form.getByLabel(/Due date/).getAttribute('aria-invalid')).toBe('true');
     expect(await followUpTasks()).toEqual([]);
     await expectAxeClean(pane);

@@ -48,10 +48,7 @@ describe('people of an email', () => {
 
     const calls = await restCalls(mark);
     // Sign-in reads who signed in over REST (the identity URL is not readable cross-origin); the people are ONE call.
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-      `GET /services/data/v62.0/sobjects/User/${DEMO_USERS.seller.id}`,
-      'POST /services/data/v62.0/composite',
-    ]);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`GET /services/data/v62.0/sobjects/User/${DEMO_USERS.seller.id}`, 'POST /services/data/v62.0/composite']);
 
     // Jane's card: title, account, phone, owner, open opportunities with stage and amount, a link to her record.
     const jane = pane.getByTestId('person-card').filter({ hasText: 'Jane Doe' });
@@ -175,11 +172,19 @@ describe('placeholders while the people load', () => {
       await stack.selectEmail(page, renewal.id); // four people (the seller is not one of them)
       await expect.poll(() => pane.getByTestId('person-card').count()).toBe(0);
       await expect.poll(() => pane.getByTestId('people-skeleton-card').count(), { timeout: 1_500 }).toBe(4);
-      const skeletonWidth = await pane.getByTestId('people-skeleton-card').first().evaluate((e) => e.getBoundingClientRect().width);
+      const skeletonWidth = await pane
+        .getByTestId('people-skeleton-card')
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().width);
       await stack.emulatorControl('latency', { ms: 0 });
       await expect.poll(() => pane.getByTestId('person-card').count(), { timeout: 15_000 }).toBe(3);
       expect(await pane.getByTestId('people-skeleton-card').count()).toBe(0);
-      expect(await pane.getByTestId('person-card').first().evaluate((e) => e.getBoundingClientRect().width)).toBe(skeletonWidth);
+      expect(
+        await pane
+          .getByTestId('person-card')
+          .first()
+          .evaluate((e) => e.getBoundingClientRect().width),
+      ).toBe(skeletonWidth);
     } finally {
       await stack.emulatorControl('latency', { ms: 0 });
       await context.close();
@@ -242,4 +247,3 @@ describe('French, dark theme', () => {
     await context.close();
   });
 });
-

@@ -42,13 +42,7 @@ function urls(org: OrgState, userId: string, version: string): Record<string, st
   };
 }
 
-export function handleIdentity(
-  org: OrgState,
-  orgId: string,
-  userId: string,
-  token: string | undefined,
-  query: URLSearchParams,
-): { reply: Reply; username?: string } {
+export function handleIdentity(org: OrgState, orgId: string, userId: string, token: string | undefined, query: URLSearchParams): { reply: Reply; username?: string } {
   const current = session(org, token);
   if ('status' in current) return { reply: current };
   const user = org.userById(userId);

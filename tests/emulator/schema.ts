@@ -3,21 +3,7 @@
  * required fields. Names are canonical API names; lookups are case-insensitive like SOQL.
  */
 
-export type FieldType =
-  | 'id'
-  | 'reference'
-  | 'string'
-  | 'textarea'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'picklist'
-  | 'boolean'
-  | 'date'
-  | 'datetime'
-  | 'currency'
-  | 'double'
-  | 'int';
+export type FieldType = 'id' | 'reference' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'boolean' | 'date' | 'datetime' | 'currency' | 'double' | 'int';
 
 export interface FieldDef {
   name: string;

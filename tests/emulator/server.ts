@@ -59,7 +59,6 @@ export interface RunningEmulator {
   controls: EmulatorControls;
 }
 
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -45,6 +45,9 @@ export function bootData(url: URL, addinOrigin: string): HarnessBoot {
 
 /** The boot data as a JSON data block (not a script the browser runs): `<` escaped so no text can close the element. */
 export function bootElement(boot: HarnessBoot): string {
-  const json = JSON.stringify(boot).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(boot)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script type="application/json" id="${BOOT_ELEMENT_ID}">${json}</script>`;
 }

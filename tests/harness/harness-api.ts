@@ -8,16 +8,7 @@
  *
  * And what the server hands the page at load (HarnessBoot, written by boot-data.ts).
  */
-import type {
-  HandlerCounts,
-  NestedAppAuthAnswer,
-  NestedAppAuthRequest,
-  OfficeThemeColors,
-  PlatformVariant,
-  RecipientField,
-  RequirementSets,
-  UserProfile,
-} from './host-protocol';
+import type { HandlerCounts, NestedAppAuthAnswer, NestedAppAuthRequest, OfficeThemeColors, PlatformVariant, RecipientField, RequirementSets, UserProfile } from './host-protocol';
 import type { SampleAddress, SampleEmail } from './sample-emails';
 
 export type ThemeName = 'light' | 'dark' | 'highContrast';
@@ -105,4 +96,3 @@ export interface HarnessBoot {
 
 /** The id of the JSON data block in harness.html that carries the HarnessBoot. */
 export const BOOT_ELEMENT_ID = 'harness-boot';
-

@@ -183,8 +183,7 @@ type Tagged<Type extends string, Body> = Body & { [MESSAGE_TAG]: Type };
 
 /** Every stand-in → host envelope; a dialog's also carries its dialogId. */
 export type ToHostEnvelope = (
-  | { [K in keyof HostNotices]: Tagged<K, HostNotices[K]> }[keyof HostNotices]
-  | { [K in keyof HostRequests]: Tagged<K, HostRequests[K]['body'] & { requestId: string }> }[keyof HostRequests]
+  { [K in keyof HostNotices]: Tagged<K, HostNotices[K]> }[keyof HostNotices] | { [K in keyof HostRequests]: Tagged<K, HostRequests[K]['body'] & { requestId: string }> }[keyof HostRequests]
 ) & { dialogId?: string };
 
 export type ToStandInEnvelope = { [K in keyof StandInNotices]: Tagged<K, StandInNotices[K]> }[keyof StandInNotices];

@@ -225,7 +225,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       configFile: repo('vite.config.ts'),
       appType: 'custom',
       // HMR rides on the harness's own HTTPS server, so no second port and no mixed content.
-      server: { middlewareMode: true, ws: { server: server as unknown as import("node:http").Server } },
+      server: { middlewareMode: true, ws: { server: server as unknown as import('node:http').Server } },
       logLevel: 'warn',
     });
   }

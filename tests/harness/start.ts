@@ -27,8 +27,7 @@ async function main(): Promise<void> {
   const publicConfig = JSON.parse(await readFile(fileURLToPath(new URL('../../public/config.json', import.meta.url)), 'utf8')) as {
     salesforce: Record<string, unknown>;
   };
-  const configOverride =
-    publicConfig.salesforce.loginUrl === org.url ? undefined : { ...publicConfig, salesforce: { ...publicConfig.salesforce, loginUrl: org.url } };
+  const configOverride = publicConfig.salesforce.loginUrl === org.url ? undefined : { ...publicConfig, salesforce: { ...publicConfig.salesforce, loginUrl: org.url } };
 
   let harness;
   try {

@@ -5,18 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/server';
 import type { ConnectionState } from '../../src/salesforce/salesforce-api';
-import {
-  ADDIN_ORIGIN,
-  CONTACTS_SOQL,
-  connectionFor,
-  logMark,
-  memoryTokenStore,
-  readLog,
-  restCallsSince,
-  settle,
-  signIn,
-  tokenCallsSince,
-} from './connection-fixture';
+import { ADDIN_ORIGIN, CONTACTS_SOQL, connectionFor, logMark, memoryTokenStore, readLog, restCallsSince, settle, signIn, tokenCallsSince } from './connection-fixture';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -99,11 +88,7 @@ describe('connection: refresh after the session expires', () => {
     if (state.status === 'lost') expect(state.failure.kind).toBe('bad_oauth_token');
 
     const restBefore = (await restCallsSince(emulator.url, mark)).length;
-    const later = await Promise.all([
-      settle(api.query(CONTACTS_SOQL)),
-      settle(api.create('Contact', { LastName: 'Later' })),
-      settle(api.retrieve('Contact', '003000000000001AAA')),
-    ]);
+    const later = await Promise.all([settle(api.query(CONTACTS_SOQL)), settle(api.create('Contact', { LastName: 'Later' })), settle(api.retrieve('Contact', '003000000000001AAA'))]);
     for (const r of later) {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.failure.kind).toBe('bad_oauth_token');

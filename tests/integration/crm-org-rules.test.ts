@@ -38,7 +38,11 @@ describe('composite limits', () => {
     const addresses = people.map((p) => p.address);
     expect(addresses.length).toBeGreaterThan(25);
 
-    const subrequests = buildPeopleLookup(api.apiPath, { addresses, domains: addresses.map((a) => a.slice(a.indexOf('@') + 1)), savedEmail: { subject: 'All hands', internetMessageId: '<crowd-0001@acme.example>' } });
+    const subrequests = buildPeopleLookup(api.apiPath, {
+      addresses,
+      domains: addresses.map((a) => a.slice(a.indexOf('@') + 1)),
+      savedEmail: { subject: 'All hands', internetMessageId: '<crowd-0001@acme.example>' },
+    });
     expect(subrequests.length).toBeLessThanOrEqual(5);
 
     const directory = createPeopleDirectory(api);
@@ -52,7 +56,11 @@ describe('composite limits', () => {
   });
 
   it('the org refuses a composite of 6 queries, so the limit above is real', async () => {
-    const six = Array.from({ length: 6 }, (_, i) => ({ method: 'GET' as const, referenceId: `q${i}`, url: `${api.apiPath}/query?q=${encodeURIComponent('SELECT Id FROM Contact LIMIT 1')}` }));
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      method: 'GET' as const,
+      referenceId: `q${i}`,
+      url: `${api.apiPath}/query?q=${encodeURIComponent('SELECT Id FROM Contact LIMIT 1')}`,
+    }));
     const failure = await api.composite(six).then(
       () => undefined,
       (error: unknown) => failureOf(error),
@@ -61,11 +69,17 @@ describe('composite limits', () => {
   });
 });
 
-describe('create contact: Salesforce\'s field refusals land on their fields', () => {
+describe("create contact: Salesforce's field refusals land on their fields", () => {
   const draft = (patch: Partial<ContactDraft>): ContactDraft => ({ FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@analytical.example', Title: '', Phone: '', AccountId: '', ...patch });
 
   it.each<[string, Partial<ContactDraft>, ContactFieldName, string, string]>([
-    ['an email the form lets through but Salesforce refuses', { Email: 'ada..lovelace@analytical.example' }, 'Email', 'INVALID_EMAIL_ADDRESS', 'Email: invalid email address: ada..lovelace@analytical.example'],
+    [
+      'an email the form lets through but Salesforce refuses',
+      { Email: 'ada..lovelace@analytical.example' },
+      'Email',
+      'INVALID_EMAIL_ADDRESS',
+      'Email: invalid email address: ada..lovelace@analytical.example',
+    ],
     ['a last name over 80 characters', { LastName: 'L'.repeat(81) }, 'LastName', 'STRING_TOO_LONG', `Last Name: data value too large: ${'L'.repeat(81)} (max length=80)`],
     ['a first name over 40 characters', { FirstName: 'F'.repeat(41) }, 'FirstName', 'STRING_TOO_LONG', `First Name: data value too large: ${'F'.repeat(41)} (max length=40)`],
     ['a title over 128 characters', { Title: 'T'.repeat(129) }, 'Title', 'STRING_TOO_LONG', `Title: data value too large: ${'T'.repeat(129)} (max length=128)`],

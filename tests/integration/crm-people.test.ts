@@ -182,7 +182,7 @@ describe('outbox through the real connection', () => {
     outbox.close();
   });
 
-  it('never sends the first user\'s work as the second user', async () => {
+  it("never sends the first user's work as the second user", async () => {
     const { outbox, owner: sam } = sellerOutbox();
     await outbox.enqueue(sam, email); // stored while nothing runs (e.g. offline, or before the pane restarted)
 

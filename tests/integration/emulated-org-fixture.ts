@@ -40,7 +40,7 @@ export function useSellerTokens(org: RunningEmulator, options: AuthorizeOptions 
   beforeEach(async () => {
     tokens = await signInByHttp(org.url, options);
   });
-  return liveView('The seller\'s tokens', () => tokens);
+  return liveView("The seller's tokens", () => tokens);
 }
 
 /** The product's connection wrapper (real jsforce), started with the seller signed in, before each test. */
@@ -51,5 +51,5 @@ export function useSellerConnection(org: RunningEmulator): SalesforceConnection 
     api = connectionFor(org.url);
     await api.start(tokens, identity);
   });
-  return liveView('The seller\'s connection', () => api);
+  return liveView("The seller's connection", () => api);
 }

@@ -140,7 +140,11 @@ describe('emulated org in Chromium', () => {
         },
         [url, init] as const,
       );
-    const refresh = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `grant_type=refresh_token&client_id=demo-outlook-addin&refresh_token=${encodeURIComponent(tokens.refresh_token ?? '')}` };
+    const refresh = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=refresh_token&client_id=demo-outlook-addin&refresh_token=${encodeURIComponent(tokens.refresh_token ?? '')}`,
+    };
 
     // The identity URL lives on the login host, which never answers CORS.
     await expect(attempt(tokens.id, { headers: { Authorization: `Bearer ${tokens.access_token}` } })).resolves.toEqual({ error: 'TypeError' });

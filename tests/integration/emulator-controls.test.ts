@@ -78,7 +78,12 @@ describe('session and grant controls', () => {
 
     const otherConn = new Connection({ instanceUrl: other.instance_url, accessToken: other.access_token, version: '62.0' });
     await expect(otherConn.query('SELECT Id FROM Lead')).resolves.toHaveProperty('totalSize', 1);
-    expect(org.controls.grants().filter((g) => g.revoked).map((g) => g.username)).toEqual([DEMO_USERS.seller.username]);
+    expect(
+      org.controls
+        .grants()
+        .filter((g) => g.revoked)
+        .map((g) => g.username),
+    ).toEqual([DEMO_USERS.seller.username]);
   });
 
   it('deactivateUser: REST 401, refresh "inactive user"; reactivateUser restores both', async () => {
@@ -165,9 +170,7 @@ describe('fault controls', () => {
 
   it('hangNext: the request never gets an answer; the next one does', async () => {
     org.controls.hangNext({ pathPrefix: '/services/data' });
-    const hung = await caught(
-      fetch(`${org.url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${tokens.access_token}` }, signal: AbortSignal.timeout(200) }),
-    );
+    const hung = await caught(fetch(`${org.url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${tokens.access_token}` }, signal: AbortSignal.timeout(200) }));
     expect(hung.name).toBe('TimeoutError');
     await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
   });

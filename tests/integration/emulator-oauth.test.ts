@@ -59,7 +59,7 @@ describe('authorization endpoint', () => {
     expect(result.code).toMatch(/^aPrx.+==$/);
   });
 
-  it('redirects Deny as access_denied with Salesforce\'s description', async () => {
+  it("redirects Deny as access_denied with Salesforce's description", async () => {
     const result = await authorizeByHttp(org.url, { decision: 'deny', state: 's1' });
     expect(result.code).toBeUndefined();
     expect(result.error).toBe('access_denied');

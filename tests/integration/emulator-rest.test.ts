@@ -68,9 +68,7 @@ describe('query', () => {
   });
 
   it('filters on numbers, dates, booleans, null and semi-joins; counts; limits', async () => {
-    const open = await seller.query<{ Name: string }>(
-      'SELECT Name FROM Opportunity WHERE IsClosed = false AND Amount >= 30000 AND CloseDate > 2026-01-01 ORDER BY Name',
-    );
+    const open = await seller.query<{ Name: string }>('SELECT Name FROM Opportunity WHERE IsClosed = false AND Amount >= 30000 AND CloseDate > 2026-01-01 ORDER BY Name');
     expect(open.records.map((r) => r.Name)).toEqual(['Acme - 500 Widgets', 'Globex - Platform Pilot']);
     const count = await seller.query('SELECT COUNT() FROM Contact WHERE Phone != null');
     expect(count.totalSize).toBe(1);
@@ -80,7 +78,7 @@ describe('query', () => {
     expect(limited.totalSize).toBe(2);
   });
 
-  it('answers bad SOQL, unknown fields and unknown objects with Salesforce\'s error codes', async () => {
+  it("answers bad SOQL, unknown fields and unknown objects with Salesforce's error codes", async () => {
     const malformed = await caught(seller.query('SELEC Id FROM Contact'));
     expect(malformed.name).toBe('MALFORMED_QUERY');
     const field = await caught(seller.query('SELECT Id, Nickname FROM Contact'));
@@ -130,7 +128,9 @@ describe('sObjects', () => {
     expect(taskRow).toMatchObject({ Status: 'Not Started', Priority: 'Normal', IsClosed: false });
     expect(task.id).toMatch(/^00T/);
 
-    const email = await seller.sobject('EmailMessage').create({ Subject: 'Quote', FromAddress: 'jane.doe@acme.example', ToAddress: 'seller@demo.example', Status: '3', Incoming: true, RelatedToId: DEMO_ACCOUNTS.acme.Id });
+    const email = await seller
+      .sobject('EmailMessage')
+      .create({ Subject: 'Quote', FromAddress: 'jane.doe@acme.example', ToAddress: 'seller@demo.example', Status: '3', Incoming: true, RelatedToId: DEMO_ACCOUNTS.acme.Id });
     expect(email.id).toMatch(/^02s/);
   });
 
@@ -153,10 +153,7 @@ describe('sObjects', () => {
     const result = (dup.data as { duplicateResult: { matchResults: Array<{ matchRecords: Array<{ record: { Id: string } }> }> } }).duplicateResult;
     expect(result.matchResults[0]?.matchRecords[0]?.record.Id).toBe(DEMO_CONTACTS.jane.Id);
 
-    const saved = await seller.sobject('Contact').create(
-      { LastName: 'Doe', Email: 'jane.doe@acme.example' },
-      { headers: { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' } },
-    );
+    const saved = await seller.sobject('Contact').create({ LastName: 'Doe', Email: 'jane.doe@acme.example' }, { headers: { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' } });
     expect(saved.success).toBe(true);
 
     const phone = await caught(seller.sobject('Contact').create({ LastName: 'Short', Phone: '555-12' }));
@@ -166,7 +163,7 @@ describe('sObjects', () => {
     expect(update.name).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
   });
 
-  it('refuses values longer than the standard field with STRING_TOO_LONG, Salesforce\'s message and the field', async () => {
+  it("refuses values longer than the standard field with STRING_TOO_LONG, Salesforce's message and the field", async () => {
     const cases: Array<[string, Record<string, unknown>, string, string, number]> = [
       ['Contact', { FirstName: 'F'.repeat(41), LastName: 'Ok' }, 'FirstName', 'First Name', 40],
       ['Contact', { LastName: 'L'.repeat(81) }, 'LastName', 'Last Name', 80],
@@ -190,7 +187,7 @@ describe('sObjects', () => {
     expect(update.name).toBe('STRING_TOO_LONG');
   });
 
-  it('refuses a malformed email with INVALID_EMAIL_ADDRESS, Salesforce\'s message and the field', async () => {
+  it("refuses a malformed email with INVALID_EMAIL_ADDRESS, Salesforce's message and the field", async () => {
     for (const bad of ['not an email', 'a..b@acme.example', '.a@acme.example', 'a@acme', 'a@-acme.example', 'a@acme.c0m']) {
       const err = await caught(seller.sobject('Contact').create({ LastName: 'Mail', Email: bad }));
       expect(err.name, bad).toBe('INVALID_EMAIL_ADDRESS');
@@ -220,7 +217,9 @@ describe('sObjects', () => {
     }
     const ok = await seller.sobject('Task').create({ Subject: 'P', Status: 'Completed', Priority: 'High', TaskSubtype: 'Email' });
     expect(ok.success).toBe(true);
-    const describe = (await seller.sobject('Lead').describe()) as unknown as { fields: Array<{ name: string; restrictedPicklist: boolean; picklistValues: Array<{ value: string }>; length: number }> };
+    const describe = (await seller.sobject('Lead').describe()) as unknown as {
+      fields: Array<{ name: string; restrictedPicklist: boolean; picklistValues: Array<{ value: string }>; length: number }>;
+    };
     const status = describe.fields.find((f) => f.name === 'Status');
     expect(status?.restrictedPicklist).toBe(true);
     expect(status?.picklistValues.map((v) => v.value)).toContain('Open - Not Contacted');
@@ -241,14 +240,17 @@ describe('sObjects', () => {
 
 describe('composite, limits, headers', () => {
   it('runs subrequests with references and rolls back with allOrNone', async () => {
-    const ok = await seller.requestPost<{ compositeResponse: Array<{ httpStatusCode: number; body: Record<string, unknown>; referenceId: string; httpHeaders: Record<string, string> }> }>('/services/data/v62.0/composite', {
-      allOrNone: true,
-      compositeRequest: [
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Account', referenceId: 'acct', body: { Name: 'Umbrella' } },
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'cont', body: { LastName: 'Wesker', AccountId: '@{acct.id}' } },
-        { method: 'GET', url: '/services/data/v62.0/sobjects/Contact/@{cont.id}?fields=AccountId', referenceId: 'read' },
-      ],
-    });
+    const ok = await seller.requestPost<{ compositeResponse: Array<{ httpStatusCode: number; body: Record<string, unknown>; referenceId: string; httpHeaders: Record<string, string> }> }>(
+      '/services/data/v62.0/composite',
+      {
+        allOrNone: true,
+        compositeRequest: [
+          { method: 'POST', url: '/services/data/v62.0/sobjects/Account', referenceId: 'acct', body: { Name: 'Umbrella' } },
+          { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'cont', body: { LastName: 'Wesker', AccountId: '@{acct.id}' } },
+          { method: 'GET', url: '/services/data/v62.0/sobjects/Contact/@{cont.id}?fields=AccountId', referenceId: 'read' },
+        ],
+      },
+    );
     expect(ok.compositeResponse.map((r) => r.httpStatusCode)).toEqual([201, 201, 200]);
     expect(ok.compositeResponse[0]?.httpHeaders.Location).toMatch(/\/sobjects\/Account\/001/);
     expect(ok.compositeResponse[2]?.body.AccountId).toBe(ok.compositeResponse[0]?.body.id);

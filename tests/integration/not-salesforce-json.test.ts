@@ -28,8 +28,7 @@ afterEach(async () => {
   await emulator?.close();
 });
 
-const MAINTENANCE_PAGE =
-  '<!DOCTYPE html><html><head><title>Salesforce - Down for Maintenance</title></head><body><span>We are down for maintenance.</span></body></html>';
+const MAINTENANCE_PAGE = '<!DOCTYPE html><html><head><title>Salesforce - Down for Maintenance</title></head><body><span>We are down for maintenance.</span></body></html>';
 
 const NOT_JSON: Array<[string, Omit<FailNextOptions, 'count' | 'pathPrefix'>]> = [
   ['a gateway 502 with an empty body', { status: 502 }],
@@ -37,7 +36,10 @@ const NOT_JSON: Array<[string, Omit<FailNextOptions, 'count' | 'pathPrefix'>]> =
   ['a 503 HTML maintenance page (text/html)', { status: 503, body: MAINTENANCE_PAGE, headers: { 'Content-Type': 'text/html' } }],
   ['a 503 HTML maintenance page (text/html with a charset)', { status: 503, body: MAINTENANCE_PAGE, headers: { 'Content-Type': 'text/html; charset=UTF-8' } }],
   ['a 200 HTML maintenance page where JSON was due', { status: 200, body: MAINTENANCE_PAGE, headers: { 'Content-Type': 'text/html;charset=UTF-8' } }],
-  ['a 200 with a cut-off JSON body', { status: 200, body: '{"totalSize":1,"done":true,"records":[{"attributes":{"type":"Con', headers: { 'Content-Type': 'application/json;charset=UTF-8' } }],
+  [
+    'a 200 with a cut-off JSON body',
+    { status: 200, body: '{"totalSize":1,"done":true,"records":[{"attributes":{"type":"Con', headers: { 'Content-Type': 'application/json;charset=UTF-8' } },
+  ],
   ['a 200 with an empty JSON body', { status: 200, body: '', headers: { 'Content-Type': 'application/json;charset=UTF-8' } }],
 ];
 

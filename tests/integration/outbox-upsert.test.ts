@@ -60,7 +60,11 @@ describe('emulated org: upsert by External ID', () => {
     const urls = (await answer.json()) as string[];
     expect(urls).toHaveLength(2);
     for (const url of urls) expect(url).toMatch(/^\/services\/data\/v62\.0\/sobjects\/Task\/00T/);
-    expect(withKey('Task', 'shared').map((r) => r.Subject).sort()).toEqual(['One', 'Two']);
+    expect(
+      withKey('Task', 'shared')
+        .map((r) => r.Subject)
+        .sort(),
+    ).toEqual(['One', 'Two']);
   });
 
   it('refuses a field that is not an External ID (404 NOT_FOUND) and a body carrying the key field or Id (400)', async () => {
@@ -86,7 +90,12 @@ describe('emulated org: upsert by External ID', () => {
     );
     expect(outcome).toBe('TimeoutError');
     expect(withKey('Task', 'k3').map((r) => r.Subject)).toEqual(['Committed']);
-    expect(org.controls.log().filter((e) => e.method === 'PATCH').map((e) => e.status)).toEqual([201]);
+    expect(
+      org.controls
+        .log()
+        .filter((e) => e.method === 'PATCH')
+        .map((e) => e.status),
+    ).toEqual([201]);
   });
 });
 

@@ -100,21 +100,18 @@ describe('token endpoint wordings', () => {
       else expect(tokenCalls).toBe(1);
     });
 
-    it.each(DURING_REFRESH.filter((id) => caseOf(id).expected === 'transient'))(
-      '%s once: the refresh is retried and the call succeeds',
-      async (id) => {
-        const { tokens, identity } = await signIn(emulator.url);
-        const api = connectionFor(emulator.url);
-        await api.start(tokens, identity);
-        emulator.controls.expireSessions();
-        injectAtTokenEndpoint(emulator, caseOf(id), 1);
-        const mark = await logMark(emulator.url);
+    it.each(DURING_REFRESH.filter((id) => caseOf(id).expected === 'transient'))('%s once: the refresh is retried and the call succeeds', async (id) => {
+      const { tokens, identity } = await signIn(emulator.url);
+      const api = connectionFor(emulator.url);
+      await api.start(tokens, identity);
+      emulator.controls.expireSessions();
+      injectAtTokenEndpoint(emulator, caseOf(id), 1);
+      const mark = await logMark(emulator.url);
 
-        await expect(api.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });
-        expect(await tokenCallsSince(emulator.url, mark)).toHaveLength(2);
-        expect(api.state().status).toBe('connected');
-      },
-    );
+      await expect(api.query(CONTACTS_SOQL)).resolves.toMatchObject({ done: true });
+      expect(await tokenCallsSince(emulator.url, mark)).toHaveLength(2);
+      expect(api.state().status).toBe('connected');
+    });
   });
 
   describe('at the code exchange (sign-in code)', () => {

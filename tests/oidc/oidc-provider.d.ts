@@ -78,17 +78,15 @@ declare module 'oidc-provider' {
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionFinished(
-      req: IncomingMessage,
-      res: ServerResponse,
-      result: Record<string, unknown>,
-      options?: { mergeWithLastSubmission?: boolean },
-    ): Promise<void>;
+    interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
     Grant: { new (properties: { accountId: string; clientId: string }): Grant; find(id: string): Promise<Grant | undefined> };
     /** Custom grant types at the token endpoint (lib/provider.js); `params` are the parameters it accepts. */
     registerGrantType(name: string, handler: (ctx: KoaContextWithOIDC) => Promise<void>, params?: string[]): void;
     AccessToken: new (properties: { accountId: string; client: ClientInstance; grantId: string; gty: string; scope: string }) => IssuedToken;
-    IdToken: new (claims: Record<string, unknown>, options: { ctx: KoaContextWithOIDC }) => {
+    IdToken: new (
+      claims: Record<string, unknown>,
+      options: { ctx: KoaContextWithOIDC },
+    ) => {
       scope: string;
       issue(options: { use: 'idtoken' }): Promise<string>;
     };

@@ -51,8 +51,7 @@ export const DEFAULT_USERS: OidcUser[] = [
   { id: 'ms-user-alex-0002', login: 'alex.second@contoso.example', password: 'Ms-Pass-2', name: 'Alex Second' },
 ];
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function loginPage(uid: string, clientId: string, error?: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in (test identity provider)</title></head>

@@ -14,7 +14,12 @@ const CONFIG = {
   microsoft: { clientId: 'x', authority: 'https://login.microsoftonline.com/contoso.example' },
 };
 
-const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))?.split(' ').slice(1);
+const directive = (policy: string, name: string) =>
+  policy
+    .split('; ')
+    .find((d) => d.startsWith(`${name} `))
+    ?.split(' ')
+    .slice(1);
 
 describe('the add-in Content Security Policy', () => {
   it('connects only to itself, the Salesforce domains, the configured login hosts and custom domains, and the Microsoft authority', () => {

@@ -57,7 +57,9 @@ describe('validateManifest', () => {
 
   it('rejects a permission wider than the add-in uses', () => {
     for (const wider of ['ReadWriteItem', 'ReadWriteMailbox']) {
-      expect(validate(mutate('<Permissions>ReadItem</Permissions>', `<Permissions>${wider}</Permissions>`)).join('\n')).toMatch(new RegExp(`"${wider}" asks for more than the add-in uses; it needs only ReadItem`));
+      expect(validate(mutate('<Permissions>ReadItem</Permissions>', `<Permissions>${wider}</Permissions>`)).join('\n')).toMatch(
+        new RegExp(`"${wider}" asks for more than the add-in uses; it needs only ReadItem`),
+      );
     }
     expect(validate(mutate('<Permissions>ReadItem</Permissions>', '<Permissions>Restricted</Permissions>')).join('\n')).not.toMatch(/Permissions/);
   });
@@ -67,7 +69,9 @@ describe('validateManifest', () => {
   });
 
   it('rejects an http URL', () => {
-    const errors = validate(mutate('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/index.html" />', '<bt:Url id="Taskpane.Url" DefaultValue="http://localhost:3000/index.html" />'));
+    const errors = validate(
+      mutate('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/index.html" />', '<bt:Url id="Taskpane.Url" DefaultValue="http://localhost:3000/index.html" />'),
+    );
     expect(errors.join('\n')).toMatch(/"http:\/\/localhost:3000\/index.html" must use https/);
   });
 
@@ -91,7 +95,10 @@ describe('validateManifest', () => {
   });
 
   it('rejects SupportsPinning in VersionOverrides 1.0', () => {
-    const xml = mutate(/(<VersionOverrides xmlns="http:\/\/schemas.microsoft.com\/office\/mailappversionoverrides" [\s\S]*?<SourceLocation resid="Taskpane.Url" \/>)/, '$1<SupportsPinning>true</SupportsPinning>');
+    const xml = mutate(
+      /(<VersionOverrides xmlns="http:\/\/schemas.microsoft.com\/office\/mailappversionoverrides" [\s\S]*?<SourceLocation resid="Taskpane.Url" \/>)/,
+      '$1<SupportsPinning>true</SupportsPinning>',
+    );
     expect(validate(xml).join('\n')).toMatch(/<SupportsPinning> is not a valid child of <Action>/);
   });
 
@@ -106,17 +113,32 @@ describe('validateManifest', () => {
   });
 
   it('rejects a redirect URI on another origin than the task pane', () => {
-    const errors = validate(MANIFEST, withConfig((sf) => (sf.redirectUri = 'https://localhost:4000/auth-callback.html')));
-    expect(errors.join('\n')).toMatch(/redirectUri \(https:\/\/localhost:4000\/auth-callback.html\) is on https:\/\/localhost:4000, but the manifest's task pane is on https:\/\/localhost:3000/);
+    const errors = validate(
+      MANIFEST,
+      withConfig((sf) => (sf.redirectUri = 'https://localhost:4000/auth-callback.html')),
+    );
+    expect(errors.join('\n')).toMatch(
+      /redirectUri \(https:\/\/localhost:4000\/auth-callback.html\) is on https:\/\/localhost:4000, but the manifest's task pane is on https:\/\/localhost:3000/,
+    );
     expect(errors.join('\n')).toMatch(/https:\/\/localhost:4000 is not in <AppDomains>/);
   });
 
   it('rejects a Salesforce login host missing from AppDomains, and accepts a loopback one', () => {
     const myDomain = withConfig((sf) => (sf.loginUrl = 'https://acme.my.salesforce.com'));
-    expect(validate(MANIFEST, myDomain).join('\n')).toMatch(/salesforce.loginUrl \(https:\/\/acme.my.salesforce.com\) is not covered by <AppDomains>: add <AppDomain>https:\/\/acme.my.salesforce.com<\/AppDomain>/);
-    const withDomain = mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://acme.my.salesforce.com</AppDomain>');
+    expect(validate(MANIFEST, myDomain).join('\n')).toMatch(
+      /salesforce.loginUrl \(https:\/\/acme.my.salesforce.com\) is not covered by <AppDomains>: add <AppDomain>https:\/\/acme.my.salesforce.com<\/AppDomain>/,
+    );
+    const withDomain = mutate(
+      '<AppDomain>https://test.salesforce.com</AppDomain>',
+      '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://acme.my.salesforce.com</AppDomain>',
+    );
     expect(validate(withDomain, myDomain)).toEqual([]);
-    expect(validate(MANIFEST, withConfig((sf) => (sf.loginUrl = 'https://127.0.0.1:8787')))).toEqual([]);
+    expect(
+      validate(
+        MANIFEST,
+        withConfig((sf) => (sf.loginUrl = 'https://127.0.0.1:8787')),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a login host the add-in would refuse to sign in at', () => {
@@ -124,14 +146,19 @@ describe('validateManifest', () => {
       sf.loginUrl = 'https://login.evil.example';
       sf.loginChoices = [{ label: 'Demo', loginUrl: 'http://localhost:8787' }];
     });
-    const errors = validate(mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://login.evil.example</AppDomain>'), foreign).join('\n');
+    const errors = validate(
+      mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://login.evil.example</AppDomain>'),
+      foreign,
+    ).join('\n');
     expect(errors).toMatch(/salesforce.loginUrl \(https:\/\/login.evil.example\) is not a host the add-in signs in at \(not_salesforce\)/);
     expect(errors).toMatch(/salesforce.loginChoices\[0\].loginUrl \(http:\/\/localhost:8787\) is not a host the add-in signs in at \(not_https\)/);
     const listed = withConfig((sf) => {
       sf.loginUrl = 'https://login.evil.example';
       sf.customDomains = ['login.evil.example'];
     });
-    expect(validate(mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://login.evil.example</AppDomain>'), listed)).toEqual([]);
+    expect(
+      validate(mutate('<AppDomain>https://test.salesforce.com</AppDomain>', '<AppDomain>https://test.salesforce.com</AppDomain><AppDomain>https://login.evil.example</AppDomain>'), listed),
+    ).toEqual([]);
   });
 
   it('finds the sign-in dialog pages the build serves', () => {

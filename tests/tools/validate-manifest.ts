@@ -55,7 +55,11 @@ function toNodes(items: Ordered[], parentPath: string): XmlNode[] {
     const type = attrs['xsi:type'];
     const nodePath = `${parentPath}${parentPath ? ' > ' : ''}${name}${type ? `[${type}]` : ''}`;
     const content = (item[key] ?? []) as Ordered[];
-    const text = content.filter((c) => '#text' in c).map((c) => String(c['#text'])).join('').trim();
+    const text = content
+      .filter((c) => '#text' in c)
+      .map((c) => String(c['#text']))
+      .join('')
+      .trim();
     nodes.push({ name, attrs, text, path: nodePath, children: toNodes(content, nodePath) });
   }
   return nodes;
@@ -141,7 +145,9 @@ const MODELS: Record<string, Particle[]> = {
     { name: 'RequestedHeight', ...ONE, model: 'text' },
   ],
   ItemEditSettings: [{ name: 'SourceLocation', ...ONE, model: 'localeAware' }],
-  RuleCollection: [{ name: 'Rule', ...SOME, typed: { RuleCollection: 'RuleCollection', ItemIs: 'empty', ItemHasKnownEntity: 'empty', ItemHasRegularExpressionMatch: 'empty', ItemHasAttachment: 'empty' } }],
+  RuleCollection: [
+    { name: 'Rule', ...SOME, typed: { RuleCollection: 'RuleCollection', ItemIs: 'empty', ItemHasKnownEntity: 'empty', ItemHasRegularExpressionMatch: 'empty', ItemHasAttachment: 'empty' } },
+  ],
 
   // MailAppVersionOverridesV1_0.xsd VersionOverridesV1_0.
   VersionOverridesV1_0: [
@@ -266,7 +272,11 @@ function checkSequence(node: XmlNode, model: string, versionOverrides: string | 
       const type = child.attrs['xsi:type'];
       childModel = type === undefined ? undefined : particle.typed[type];
       if (childModel === undefined) {
-        errors.push(`${child.path}: <${child.name}> needs xsi:type ${Object.keys(particle.typed).map((t) => `"${t}"`).join(' or ')}${type ? `, not "${type}"` : ''}`);
+        errors.push(
+          `${child.path}: <${child.name}> needs xsi:type ${Object.keys(particle.typed)
+            .map((t) => `"${t}"`)
+            .join(' or ')}${type ? `, not "${type}"` : ''}`,
+        );
         continue;
       }
     }
@@ -317,7 +327,12 @@ interface UrlUse {
 function resourceTable(vo: XmlNode | undefined): Map<string, { kind: string; node: XmlNode }> {
   const table = new Map<string, { kind: string; node: XmlNode }>();
   const resources = child(vo, 'Resources');
-  for (const [group, kind] of [['Images', 'image'], ['Urls', 'url'], ['ShortStrings', 'short'], ['LongStrings', 'long']] as const) {
+  for (const [group, kind] of [
+    ['Images', 'image'],
+    ['Urls', 'url'],
+    ['ShortStrings', 'short'],
+    ['LongStrings', 'long'],
+  ] as const) {
     for (const item of children(child(resources, group), group === 'Images' ? 'Image' : group === 'Urls' ? 'Url' : 'String')) {
       const id = item.attrs.id;
       if (id !== undefined) table.set(id, { kind, node: item });
@@ -375,7 +390,8 @@ function checkVersionOverrides(vo: XmlNode, inherited: Map<string, { kind: strin
       else if (wanted !== undefined && found.kind !== wanted) errors.push(`${node.path}: resid "${resid}" names a ${found.kind} resource, but <${node.name}> needs a ${wanted} resource`);
       if (node.name === 'Image' && found?.kind === 'image') {
         const size = Number(node.attrs.size);
-        if (!['16', '20', '24', '32', '40', '48', '64', '80'].includes(node.attrs.size ?? '')) errors.push(`${node.path}: icon size "${node.attrs.size}" is not one Outlook uses (16, 20, 24, 32, 40, 48, 64, 80)`);
+        if (!['16', '20', '24', '32', '40', '48', '64', '80'].includes(node.attrs.size ?? ''))
+          errors.push(`${node.path}: icon size "${node.attrs.size}" is not one Outlook uses (16, 20, 24, 32, 40, 48, 64, 80)`);
         const url = found.node.attrs.DefaultValue;
         if (url) urls.push({ url, path: node.path, kind: 'image', size });
       }
@@ -443,7 +459,11 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
   else if (permissions && PERMISSIONS.indexOf(permissions.text) > PERMISSIONS.indexOf(LEAST_PERMISSION)) {
     errors.push(`OfficeApp > Permissions: "${permissions.text}" asks for more than the add-in uses; it needs only ${LEAST_PERMISSION}`);
   }
-  for (const [name, max] of [['ProviderName', 125], ['DisplayName', 125], ['Description', 250]] as const) {
+  for (const [name, max] of [
+    ['ProviderName', 125],
+    ['DisplayName', 125],
+    ['Description', 250],
+  ] as const) {
     const node = child(root, name);
     if (!node) continue;
     const values = [node.text || node.attrs.DefaultValue, ...children(node, 'Override').map((o) => o.attrs.Value)];
@@ -459,9 +479,11 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
   const urls: UrlUse[] = [];
   const vo = child(root, 'VersionOverrides');
   if (vo) {
-    if (vo.attrs.xmlns !== 'http://schemas.microsoft.com/office/mailappversionoverrides') errors.push(`${vo.path}: xmlns must be "http://schemas.microsoft.com/office/mailappversionoverrides"`);
+    if (vo.attrs.xmlns !== 'http://schemas.microsoft.com/office/mailappversionoverrides')
+      errors.push(`${vo.path}: xmlns must be "http://schemas.microsoft.com/office/mailappversionoverrides"`);
     const inner = child(vo, 'VersionOverrides');
-    if (inner && inner.attrs.xmlns !== 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1') errors.push(`${inner.path}: xmlns must be "http://schemas.microsoft.com/office/mailappversionoverrides/1.1"`);
+    if (inner && inner.attrs.xmlns !== 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1')
+      errors.push(`${inner.path}: xmlns must be "http://schemas.microsoft.com/office/mailappversionoverrides/1.1"`);
     checkVersionOverrides(vo, new Map(), errors, urls);
     for (const pinning of [...walk(vo)].filter((n) => n.name === 'SupportsPinning')) {
       if (!pinning.path.includes('VersionOverrides[VersionOverridesV1_1]')) errors.push(`${pinning.path}: SupportsPinning is only valid in VersionOverrides 1.1`);
@@ -511,7 +533,12 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
   }
 
   // One origin for every page of the add-in.
-  const pageOrigins = new Set(urls.filter((u) => u.kind === 'page').map((u) => origin(u.url)).filter((o): o is string => o !== undefined));
+  const pageOrigins = new Set(
+    urls
+      .filter((u) => u.kind === 'page')
+      .map((u) => origin(u.url))
+      .filter((o): o is string => o !== undefined),
+  );
   if (pageOrigins.size > 1) errors.push(`task pane URLs use several origins (${[...pageOrigins].join(', ')}); they must share one`);
   const addinOrigin = [...pageOrigins][0];
 
@@ -519,13 +546,23 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
   const config = options.config;
   if (config) {
     const redirectOrigin = origin(config.salesforce.redirectUri);
-    if (addinOrigin && redirectOrigin !== addinOrigin) errors.push(`config.json salesforce.redirectUri (${config.salesforce.redirectUri}) is on ${redirectOrigin}, but the manifest's task pane is on ${addinOrigin}: the sign-in dialog must come back to the add-in's own origin`);
-    if (redirectOrigin && !domainOrigins.has(redirectOrigin)) errors.push(`config.json salesforce.redirectUri's origin ${redirectOrigin} is not in <AppDomains> (Outlook on the web needs it for the sign-in dialog)`);
-    const logins = [{ label: 'salesforce.loginUrl', url: config.salesforce.loginUrl }, ...config.salesforce.loginChoices.map((c, i) => ({ label: `salesforce.loginChoices[${i}].loginUrl`, url: c.loginUrl }))];
+    if (addinOrigin && redirectOrigin !== addinOrigin)
+      errors.push(
+        `config.json salesforce.redirectUri (${config.salesforce.redirectUri}) is on ${redirectOrigin}, but the manifest's task pane is on ${addinOrigin}: the sign-in dialog must come back to the add-in's own origin`,
+      );
+    if (redirectOrigin && !domainOrigins.has(redirectOrigin))
+      errors.push(`config.json salesforce.redirectUri's origin ${redirectOrigin} is not in <AppDomains> (Outlook on the web needs it for the sign-in dialog)`);
+    const logins = [
+      { label: 'salesforce.loginUrl', url: config.salesforce.loginUrl },
+      ...config.salesforce.loginChoices.map((c, i) => ({ label: `salesforce.loginChoices[${i}].loginUrl`, url: c.loginUrl })),
+    ];
     const hostPolicy = salesforceHostPolicy(config.salesforce, addinOrigin ?? '');
     for (const login of logins) {
       const check = checkSalesforceHost(login.url, hostPolicy);
-      if (!check.ok) errors.push(`config.json ${login.label} (${login.url}) is not a host the add-in signs in at (${check.refusal}): use the org's My Domain over https, or list a custom domain in salesforce.customDomains`);
+      if (!check.ok)
+        errors.push(
+          `config.json ${login.label} (${login.url}) is not a host the add-in signs in at (${check.refusal}): use the org's My Domain over https, or list a custom domain in salesforce.customDomains`,
+        );
       if (isLoopback(login.url)) continue;
       const loginOrigin = origin(login.url);
       if (loginOrigin && !domainOrigins.has(loginOrigin)) errors.push(`config.json ${login.label} (${login.url}) is not covered by <AppDomains>: add <AppDomain>${loginOrigin}</AppDomain>`);
@@ -549,7 +586,8 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): st
       if (use.kind === 'image') {
         const size = pngSize(bytes);
         if (!size) errors.push(`${use.path}: ${urlPath} is not a PNG`);
-        else if (use.size !== undefined && (size.width !== use.size || size.height !== use.size)) errors.push(`${use.path}: ${urlPath} is ${size.width}x${size.height}, expected ${use.size}x${use.size}`);
+        else if (use.size !== undefined && (size.width !== use.size || size.height !== use.size))
+          errors.push(`${use.path}: ${urlPath} is ${size.width}x${size.height}, expected ${use.size}x${use.size}`);
       }
     }
   }

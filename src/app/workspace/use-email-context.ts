@@ -5,11 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { EmailContext, OfficeHost } from '../../host/office-host';
 
-export type EmailContextState =
-  | { status: 'loading' }
-  | { status: 'none' }
-  | { status: 'ready'; context: EmailContext }
-  | { status: 'error' };
+export type EmailContextState = { status: 'loading' } | { status: 'none' } | { status: 'ready'; context: EmailContext } | { status: 'error' };
 
 /** Typing recipients fires many events; wait for a pause before looking people up. */
 const RECIPIENTS_DEBOUNCE_MS = 400;

@@ -3,11 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PeopleDirectory, PeopleView } from '../../salesforce/crm/people-directory';
 import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../../salesforce/failure-kinds';
 
-export type PeopleState =
-  | { status: 'idle' }
-  | { status: 'loading'; previous?: PeopleView }
-  | { status: 'ready'; view: PeopleView }
-  | { status: 'error'; failure: ClassifiedFailure };
+export type PeopleState = { status: 'idle' } | { status: 'loading'; previous?: PeopleView } | { status: 'ready'; view: PeopleView } | { status: 'error'; failure: ClassifiedFailure };
 
 const IDLE: PeopleState = { status: 'idle' };
 

@@ -1,12 +1,5 @@
 import type { MicrosoftAuthFailure, MicrosoftAuthFailureKind } from './microsoft-auth-state';
-import {
-  CancelledCodes,
-  InteractionRequiredCodes,
-  LocalCodes,
-  OfflineCodes,
-  PopupBlockedCodes,
-  TimeoutCodes,
-} from './msal-error-codes';
+import { CancelledCodes, InteractionRequiredCodes, LocalCodes, OfflineCodes, PopupBlockedCodes, TimeoutCodes } from './msal-error-codes';
 
 const byCode = new Map<string, MicrosoftAuthFailureKind>([
   ...InteractionRequiredCodes.map((code) => [code, 'interaction_required'] as const),

@@ -167,12 +167,9 @@ describe('nested app authentication (Outlook supports NestedAppAuth 1.1)', () =>
     await a.initialize();
     await a.signIn();
     expect(host.issuedTokens.length).toBeGreaterThan(0);
-    const visible = [
-      JSON.stringify(a.state),
-      JSON.stringify(a.diagnostics()),
-      ...storageKeys(win.sessionStorage).map((k) => `${k}=${win.sessionStorage.getItem(k)}`),
-      ...consoleOutput,
-    ].join('\n');
+    const visible = [JSON.stringify(a.state), JSON.stringify(a.diagnostics()), ...storageKeys(win.sessionStorage).map((k) => `${k}=${win.sessionStorage.getItem(k)}`), ...consoleOutput].join(
+      '\n',
+    );
     for (const token of host.issuedTokens) expect(visible).not.toContain(token);
   });
 });
@@ -191,7 +188,11 @@ describe('fallback to a standard client', () => {
     const host = createNaaBridgeStandIn();
     installBridge(host);
     await auth({ isSetSupported: undefined }).initialize();
-    await auth({ isSetSupported: () => { throw new Error('Office not ready'); } }).initialize();
+    await auth({
+      isSetSupported: () => {
+        throw new Error('Office not ready');
+      },
+    }).initialize();
     expect(host.requests).toEqual([]);
   });
 

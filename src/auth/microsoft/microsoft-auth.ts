@@ -244,9 +244,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
   function readHint(): AccountHint | undefined {
     try {
       const parsed = JSON.parse(flags.getItem(ACCOUNT_HINT) ?? 'null') as Partial<AccountHint> | null;
-      return parsed && typeof parsed.homeAccountId === 'string' && typeof parsed.username === 'string'
-        ? { homeAccountId: parsed.homeAccountId, username: parsed.username }
-        : undefined;
+      return parsed && typeof parsed.homeAccountId === 'string' && typeof parsed.username === 'string' ? { homeAccountId: parsed.homeAccountId, username: parsed.username } : undefined;
     } catch {
       // Not JSON: a hint written by something else, read as no hint (the seller clicks Sign in with Microsoft).
       return undefined;
@@ -391,9 +389,7 @@ export function createMicrosoftAuth(deps: MicrosoftAuthDeps): MicrosoftAuth {
         creating = undefined;
       } else if (current) {
         try {
-          const info = account
-            ? current.pca.getAccount({ homeAccountId: account.homeAccountId })
-            : (current.pca.getActiveAccount() ?? current.pca.getAllAccounts()[0] ?? null);
+          const info = account ? current.pca.getAccount({ homeAccountId: account.homeAccountId }) : (current.pca.getActiveAccount() ?? current.pca.getAllAccounts()[0] ?? null);
           // clearCache removes the account and its tokens from MSAL's cache with no navigation and no popup
           // (logoutPopup would need a click and a window; logoutRedirect would navigate the pane away).
           await current.pca.clearCache(info ? { account: info } : undefined);

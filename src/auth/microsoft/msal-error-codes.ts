@@ -29,12 +29,7 @@ export const CancelledCodes = [
   'access_denied', // the identity provider: the seller declined consent
 ] as const;
 
-export const OfflineCodes = [
-  'no_network_connectivity',
-  'network_error',
-  'post_request_failed',
-  'get_request_failed',
-] as const;
+export const OfflineCodes = ['no_network_connectivity', 'network_error', 'post_request_failed', 'get_request_failed'] as const;
 
 export const TimeoutCodes = ['timed_out', 'monitor_window_timeout', 'bridge_timeout', 'native_handshake_timeout'] as const;
 

@@ -42,9 +42,7 @@ export function ConnectionBanner(props: ConnectionBannerProps) {
   const lost = props.failure.connectionLost;
   const admin = lost ? undefined : failureMessage(props.failure, props.locale);
   const title = admin ? admin.title : s.connectionLostTitle;
-  const why = admin
-    ? [admin.explanation, admin.action]
-    : [props.failure.kind === 'bad_oauth_token' ? s.lostBadToken : s.lostSessionExpired];
+  const why = admin ? [admin.explanation, admin.action] : [props.failure.kind === 'bad_oauth_token' ? s.lostBadToken : s.lostSessionExpired];
   return (
     <MessageBar
       intent="error"

@@ -28,9 +28,7 @@ describe('failure details', () => {
   it('never carries anything shaped like a token', () => {
     const access = '00D5e000000DemoA!AQ4AQFh3dGVzdC1hY2Nlc3MtdG9rZW4tdmFsdWU.x_y';
     const refresh = '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ2lmnopqrstuvwxyz0123456789';
-    const text = detailsText(
-      failureDetails({ kind: 'session_expired', connectionLost: true, retryable: false, detail: `bad ${access} and ${refresh}` }, 0, undefined, labels),
-    );
+    const text = detailsText(failureDetails({ kind: 'session_expired', connectionLost: true, retryable: false, detail: `bad ${access} and ${refresh}` }, 0, undefined, labels));
     expect(text).not.toContain(access);
     expect(text).not.toContain(refresh);
   });

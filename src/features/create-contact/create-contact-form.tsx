@@ -12,15 +12,7 @@ import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
-import {
-  checkContactDraft,
-  contactActionOf,
-  placeRefusal,
-  preselectAccount,
-  type ContactDraft,
-  type ContactFieldName,
-  type DraftProblem,
-} from '../../salesforce/crm/create-contact';
+import { checkContactDraft, contactActionOf, placeRefusal, preselectAccount, type ContactDraft, type ContactFieldName, type DraftProblem } from '../../salesforce/crm/create-contact';
 import { splitDisplayName, type EmailPerson } from '../../salesforce/crm/email-addresses';
 import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import { createLogger } from '../../shared/logger';
@@ -73,8 +65,7 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
   useEffect(() => {
     if (refusalKey) focusFirstInvalidNow();
   }, [refusalKey, focusFirstInvalidNow]);
-  const problemText = (p: DraftProblem | undefined) =>
-    p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_email' ? s.invalidEmail : undefined;
+  const problemText = (p: DraftProblem | undefined) => (p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_email' ? s.invalidEmail : undefined);
   const messageFor = (field: ContactFieldName) => problemText(problems[field]) ?? refusalText(refusal, placed?.fields, field, s.required, locale);
 
   const busy = entry !== undefined && (entry.status === 'queued' || entry.status === 'sending');

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUpFields } from '../../salesforce/crm/log-follow-up';
-import {
-  addBusinessDays,
-  checkFollowUpDraft,
-  defaultDueDate,
-  defaultSubject,
-  draftOfFollowUp,
-  followUpActionOf,
-  isIsoDate,
-  localIsoDate,
-  placeFollowUpRefusal,
-} from './follow-up-draft';
+import { addBusinessDays, checkFollowUpDraft, defaultDueDate, defaultSubject, draftOfFollowUp, followUpActionOf, isIsoDate, localIsoDate, placeFollowUpRefusal } from './follow-up-draft';
 
 // Months are 0-based in Date: 4 is May. 2025-05-12 is a Monday.
 const at = (y: number, m: number, d: number, h = 10) => new Date(y, m - 1, d, h);
@@ -60,7 +50,10 @@ describe('checks before sending', () => {
     [{ subject: 'Call', dueDate: '2025-02-30', note: '' }, { dueDate: 'invalid_date' }],
     [{ subject: 'Call', dueDate: '15/05/2025', note: '' }, { dueDate: 'invalid_date' }],
     [{ subject: 'Call', dueDate: '2025-05-15', note: 'n'.repeat(31_001) }, { note: 'too_long' }],
-    [{ subject: '', dueDate: '', note: '' }, { subject: 'required', dueDate: 'required' }],
+    [
+      { subject: '', dueDate: '', note: '' },
+      { subject: 'required', dueDate: 'required' },
+    ],
   ])('%j → %j', (draft, expected) => {
     expect(checkFollowUpDraft(draft)).toEqual(expected);
   });

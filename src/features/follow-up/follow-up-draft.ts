@@ -72,11 +72,7 @@ export function checkFollowUpDraft(draft: FollowUpDraft): Partial<Record<FollowU
   return problems;
 }
 
-export function followUpActionOf(
-  draft: FollowUpDraft,
-  target: { whoId: string; whatId?: string; name: string },
-  clientKey: string,
-): LogFollowUpAction {
+export function followUpActionOf(draft: FollowUpDraft, target: { whoId: string; whatId?: string; name: string }, clientKey: string): LogFollowUpAction {
   const subject = draft.subject.trim();
   const action: LogFollowUpAction = {
     type: 'log_follow_up',

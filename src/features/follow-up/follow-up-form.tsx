@@ -106,8 +106,7 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
     const active = document.activeElement;
     if (done && (!active || active === document.body)) doneRef.current?.focus();
   }, [done]);
-  const problemText = (p: FollowUpProblem | undefined) =>
-    p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_date' ? s.invalidDate : undefined;
+  const problemText = (p: FollowUpProblem | undefined) => (p === 'required' ? s.required : p === 'too_long' ? s.tooLong : p === 'invalid_date' ? s.invalidDate : undefined);
   const messageFor = (field: FollowUpFieldName) => problemText(problems[field]) ?? refusalText(refusal, placed?.fields, field, s.required, locale);
 
   const busy = entry !== undefined && (entry.status === 'queued' || entry.status === 'sending');

@@ -51,7 +51,11 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
     <Card ref={cardRef} tabIndex={-1} className={styles.card} data-testid="person-card" data-person-kind={person.kind} aria-label={name}>
       <CardHeader
         header={<Persona name={name} secondaryText={secondary} textAlignment="center" avatar={{ color: 'colorful', 'aria-hidden': true }} />}
-        action={<Badge appearance="tint" color={person.kind === 'contact' ? 'brand' : 'informative'}>{person.kind === 'contact' ? s.contact : s.lead}</Badge>}
+        action={
+          <Badge appearance="tint" color={person.kind === 'contact' ? 'brand' : 'informative'}>
+            {person.kind === 'contact' ? s.contact : s.lead}
+          </Badge>
+        }
       />
       <dl className={styles.details}>
         <dt className={styles.term}>{s.emailLabel}</dt>

@@ -29,9 +29,7 @@ export function UnknownPersonCard({ person, strings: s, form, created = false, o
   const name = clipText(person.name || person.address, 120);
   return (
     <Card className={styles.card} data-testid="unknown-person-card" aria-label={name}>
-      <CardHeader
-        header={<Persona className={styles.persona} name={name} secondaryText={`${clipText(person.address)} · ${s.notInSalesforce}`} avatar={{ 'aria-hidden': true }} />}
-      />
+      <CardHeader header={<Persona className={styles.persona} name={name} secondaryText={`${clipText(person.address)} · ${s.notInSalesforce}`} avatar={{ 'aria-hidden': true }} />} />
       {/* Below the name, not beside it: in a 320px pane (and in high contrast's wider font) the button beside the
           address was squeezed to two lines or cut off. */}
       {open || !onCreate ? null : (

@@ -54,9 +54,7 @@ interface RelatedOption {
 function relatedOptions(person: PersonMatch | undefined, accountsById: Map<string, AccountSummary>, s: WorkspaceStrings): RelatedOption[] {
   if (!person || person.kind !== 'contact' || !person.accountId) return [];
   const account = accountsById.get(person.accountId);
-  const options: RelatedOption[] = [
-    { id: person.accountId, label: format(s.saveRelatedAccount, { name: (account?.name ?? person.accountName ?? '').slice(0, 80) }) },
-  ];
+  const options: RelatedOption[] = [{ id: person.accountId, label: format(s.saveRelatedAccount, { name: (account?.name ?? person.accountName ?? '').slice(0, 80) }) }];
   for (const o of account?.openOpportunities ?? []) options.push({ id: o.id, label: format(s.saveRelatedOpportunity, { name: o.name.slice(0, 80) }) });
   return options;
 }

@@ -23,7 +23,11 @@ const useStyles = makeStyles({
 
 export function MicrosoftAccountBar({ microsoft, strings: s }: { microsoft: MicrosoftAuth; strings: ShellStrings }) {
   const styles = useStyles();
-  const state = useSyncExternalStore(microsoft.subscribe, () => microsoft.state, () => microsoft.state);
+  const state = useSyncExternalStore(
+    microsoft.subscribe,
+    () => microsoft.state,
+    () => microsoft.state,
+  );
 
   if (state.status === 'not_configured') return null;
 

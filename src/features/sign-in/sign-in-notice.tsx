@@ -41,7 +41,14 @@ export function SignInNotice({ notice, locale, onDismiss }: SignInNoticeProps) {
   }
 
   const message: SignInProblemMessage = notice.type === 'sign_in_problem' ? signInProblemMessage(notice.problem, locale) : failureProblemMessage(notice.failure, locale);
-  const code = notice.type === 'sign_in_problem' ? (notice.problem.status === 'dialog_failed' ? String(notice.problem.code) : notice.problem.status === 'failed' ? notice.problem.failure.code : notice.problem.reason) : notice.failure.code;
+  const code =
+    notice.type === 'sign_in_problem'
+      ? notice.problem.status === 'dialog_failed'
+        ? String(notice.problem.code)
+        : notice.problem.status === 'failed'
+          ? notice.problem.failure.code
+          : notice.problem.reason
+      : notice.failure.code;
   return (
     <MessageBar intent={message.intent} layout="multiline" politeness="assertive" data-testid="sign-in-problem" data-code={code ?? ''}>
       <MessageBarBody>

@@ -42,8 +42,14 @@ describe('signInProblemMessage', () => {
   });
 
   it('uses the failure texts for Salesforce refusals', () => {
-    const denied = signInProblemMessage({ status: 'failed', failure: { kind: 'reauth_required', connectionLost: false, retryable: false, code: 'access_denied', reason: 'access_denied' } }, 'en');
-    const blocked = signInProblemMessage({ status: 'failed', failure: { kind: 'admin_action_required', connectionLost: false, retryable: false, code: 'OAUTH_APP_BLOCKED', reason: 'app_blocked' } }, 'en');
+    const denied = signInProblemMessage(
+      { status: 'failed', failure: { kind: 'reauth_required', connectionLost: false, retryable: false, code: 'access_denied', reason: 'access_denied' } },
+      'en',
+    );
+    const blocked = signInProblemMessage(
+      { status: 'failed', failure: { kind: 'admin_action_required', connectionLost: false, retryable: false, code: 'OAUTH_APP_BLOCKED', reason: 'app_blocked' } },
+      'en',
+    );
     expect(denied.body).not.toBe(blocked.body);
     expect(blocked.intent).toBe('error');
   });
@@ -68,7 +74,12 @@ describe('signInProblemMessage', () => {
       loginUrl: 'https://acme.my.salesforce.com',
       appOrigin: 'https://addin.example',
     };
-    const genericHost = { status: 'failed' as const, failure: myDomainRequiredFailure('https://login.salesforce.com'), loginUrl: 'https://login.salesforce.com', appOrigin: 'https://addin.example' };
+    const genericHost = {
+      status: 'failed' as const,
+      failure: myDomainRequiredFailure('https://login.salesforce.com'),
+      loginUrl: 'https://login.salesforce.com',
+      appOrigin: 'https://addin.example',
+    };
 
     it.each([
       ['a CORS-refused code exchange', corsBlocked],

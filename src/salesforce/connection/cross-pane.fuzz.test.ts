@@ -25,14 +25,23 @@ const incoming: fc.Arbitrary<unknown> = fc.oneof(
       tokens: fc.oneof(
         fc.anything({ maxDepth: 1 }),
         fc.record(
-          { accessToken: fc.jsonValue({ maxDepth: 1 }), refreshToken: fc.jsonValue({ maxDepth: 1 }), instanceUrl: fc.jsonValue({ maxDepth: 1 }), identityUrl: fc.oneof(fc.constant(IDENTITY_URL), fc.jsonValue({ maxDepth: 1 })), issuedAt: fc.jsonValue({ maxDepth: 1 }) },
+          {
+            accessToken: fc.jsonValue({ maxDepth: 1 }),
+            refreshToken: fc.jsonValue({ maxDepth: 1 }),
+            instanceUrl: fc.jsonValue({ maxDepth: 1 }),
+            identityUrl: fc.oneof(fc.constant(IDENTITY_URL), fc.jsonValue({ maxDepth: 1 })),
+            issuedAt: fc.jsonValue({ maxDepth: 1 }),
+          },
           { requiredKeys: [] },
         ),
       ),
       identityUrl: fc.oneof(fc.constant(IDENTITY_URL), fc.jsonValue({ maxDepth: 1 })),
       issuedAt: fc.oneof(fc.integer(), fc.jsonValue({ maxDepth: 1 })),
       at: fc.jsonValue({ maxDepth: 1 }),
-      failure: fc.oneof(fc.anything({ maxDepth: 1 }), fc.record({ kind: fc.oneof(fc.constantFrom(...FAILURE_KINDS), fc.jsonValue({ maxDepth: 1 })), connectionLost: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] })),
+      failure: fc.oneof(
+        fc.anything({ maxDepth: 1 }),
+        fc.record({ kind: fc.oneof(fc.constantFrom(...FAILURE_KINDS), fc.jsonValue({ maxDepth: 1 })), connectionLost: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }),
+      ),
     },
     { requiredKeys: ['type'] },
   ),
@@ -46,7 +55,15 @@ function hasNeededFields(message: CrossPaneMessage): boolean {
   const m = message as unknown as Record<string, unknown>;
   if (m.type === 'tokens') {
     const t = m.tokens as Record<string, unknown> | null | undefined;
-    return !!t && typeof t === 'object' && isText(t.accessToken) && isText(t.instanceUrl) && isText(t.identityUrl) && isTime(t.issuedAt) && (t.refreshToken === undefined || isText(t.refreshToken));
+    return (
+      !!t &&
+      typeof t === 'object' &&
+      isText(t.accessToken) &&
+      isText(t.instanceUrl) &&
+      isText(t.identityUrl) &&
+      isTime(t.issuedAt) &&
+      (t.refreshToken === undefined || isText(t.refreshToken))
+    );
   }
   if (m.type === 'lost') {
     const f = m.failure as Record<string, unknown> | null | undefined;
@@ -86,10 +103,24 @@ describe('cross-pane messages (fuzzed)', () => {
 
   it('a connection meeting any such message never throws, keeps its seller, and stays connected unless a message got through', async () => {
     const tokens: SalesforceTokens = { accessToken: '00D5e000000DemoAAA!access', refreshToken: 'refresh', instanceUrl: 'https://org.example', identityUrl: IDENTITY_URL, issuedAt: 1 };
-    const identity: SalesforceIdentity = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS', username: 's', displayName: 'S', email: 's@x.example', loginUrl: 'https://org.example', instanceUrl: 'https://org.example' };
+    const identity: SalesforceIdentity = {
+      orgId: '00D5e000000DemoAAA',
+      userId: '0055e000001SamAAAS',
+      username: 's',
+      displayName: 'S',
+      email: 's@x.example',
+      loginUrl: 'https://org.example',
+      instanceUrl: 'https://org.example',
+    };
     let listener: (message: unknown) => void = () => {};
     const crossPane: CrossPaneChannel = { shared: true, post: () => {}, subscribe: (l) => ((listener = l), () => {}), close: () => {} };
-    const noJsforce: JsforceModule = { Connection: class { request() { return new Promise<never>(() => {}); } } };
+    const noJsforce: JsforceModule = {
+      Connection: class {
+        request() {
+          return new Promise<never>(() => {});
+        }
+      },
+    };
     await fc.assert(
       fc.asyncProperty(incoming, async (data) => {
         const api = createSalesforceConnection({

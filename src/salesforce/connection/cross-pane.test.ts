@@ -50,8 +50,16 @@ const refused: Array<[string, unknown, CrossPaneRefusal, Partial<CrossPaneContex
   ['issuedAt older than any live session', { type: 'tokens', tokens: { ...TOKENS, issuedAt: NOW - 60_000 - CROSS_PANE_MAX_AGE_MS - 1 } }, 'issued_at_stale'],
   ['lost without a failure', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW }, 'failure'],
   ['lost with an unknown kind', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { ...DEFINITE, kind: 'doom' } }, 'failure'],
-  ['lost with a failure that is not definite', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { kind: 'transient', connectionLost: false, retryable: true } }, 'failure'],
-  ['lost claiming connectionLost for a kind that is not', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { kind: 'reauth_required', connectionLost: true, retryable: false } }, 'failure'],
+  [
+    'lost with a failure that is not definite',
+    { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { kind: 'transient', connectionLost: false, retryable: true } },
+    'failure',
+  ],
+  [
+    'lost claiming connectionLost for a kind that is not',
+    { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { kind: 'reauth_required', connectionLost: true, retryable: false } },
+    'failure',
+  ],
   ['lost with a status out of range', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { ...DEFINITE, status: 99_999 } }, 'failure'],
   ['lost with an oversized detail', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { ...DEFINITE, detail: 'x'.repeat(5000) } }, 'failure'],
   ['lost with a reason that is no key', { type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: { ...DEFINITE, reason: '<b>hi</b>' } }, 'failure'],
@@ -70,7 +78,12 @@ describe('parseCrossPaneMessage: refusals', () => {
   });
 
   it('a getter that throws is a refusal, not an exception', () => {
-    const raw = { type: 'tokens', get tokens() { throw new Error('boom'); } };
+    const raw = {
+      type: 'tokens',
+      get tokens() {
+        throw new Error('boom');
+      },
+    };
     expect(parseCrossPaneMessage(raw, CONTEXT)).toEqual({ ok: false, reason: 'shape' });
   });
 });
@@ -109,7 +122,10 @@ describe('parseCrossPaneMessage: accepted messages are rebuilt from checked fiel
   it('lost for an admin action and ask and signed_out', () => {
     const admin = { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'inactive_user' };
     expect(parseCrossPaneMessage({ type: 'lost', identityUrl: IDENTITY, issuedAt: NOW, at: NOW, failure: admin }, CONTEXT).ok).toBe(true);
-    expect(parseCrossPaneMessage({ type: 'ask', identityUrl: IDENTITY, issuedAt: NOW - 5 }, CONTEXT)).toEqual({ ok: true, message: { type: 'ask', identityUrl: IDENTITY, issuedAt: NOW - 5 } });
+    expect(parseCrossPaneMessage({ type: 'ask', identityUrl: IDENTITY, issuedAt: NOW - 5 }, CONTEXT)).toEqual({
+      ok: true,
+      message: { type: 'ask', identityUrl: IDENTITY, issuedAt: NOW - 5 },
+    });
     expect(parseCrossPaneMessage({ type: 'signed_out', identityUrl: IDENTITY, at: NOW }, CONTEXT)).toEqual({ ok: true, message: { type: 'signed_out', identityUrl: IDENTITY, at: NOW } });
   });
 });
@@ -154,7 +170,11 @@ describe('parseCrossPaneMessage: anything at all', () => {
         issuedAt: fc.oneof(fc.constant(NOW), fc.integer(), fc.double(), fc.string()),
         at: fc.oneof(fc.constant(NOW), fc.integer(), fc.double()),
         failure: fc.oneof(fc.constant(DEFINITE), fc.anything()),
-        tokens: fc.oneof(fc.constant(TOKENS), fc.record({ accessToken: fc.string(), instanceUrl: fc.oneof(fc.webUrl(), fc.constant(TOKENS.instanceUrl)), identityUrl: fc.constant(IDENTITY), issuedAt: fc.integer() }), fc.anything()),
+        tokens: fc.oneof(
+          fc.constant(TOKENS),
+          fc.record({ accessToken: fc.string(), instanceUrl: fc.oneof(fc.webUrl(), fc.constant(TOKENS.instanceUrl)), identityUrl: fc.constant(IDENTITY), issuedAt: fc.integer() }),
+          fc.anything(),
+        ),
       },
       { requiredKeys: [] },
     );

@@ -68,7 +68,13 @@ const QUERY = { method: 'GET' as const, url: '/services/data/v62.0/query?q=SELEC
 const CREATE = { method: 'POST' as const, url: '/services/data/v62.0/sobjects/Contact', body: '{"LastName":"X"}', headers: { 'Content-Type': 'application/json' } };
 const session = (instanceUrl: string) => ({ accessToken: '00D000000000001!AQ.fake', instanceUrl, apiVersion: '62.0' });
 const within = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise.then((value) => ({ settled: 'resolved' as const, value }), (error: unknown) => ({ settled: 'rejected' as const, error })), new Promise<{ settled: 'pending' }>((resolve) => setTimeout(() => resolve({ settled: 'pending' }), ms))]);
+  Promise.race([
+    promise.then(
+      (value) => ({ settled: 'resolved' as const, value }),
+      (error: unknown) => ({ settled: 'rejected' as const, error }),
+    ),
+    new Promise<{ settled: 'pending' }>((resolve) => setTimeout(() => resolve({ settled: 'pending' }), ms)),
+  ]);
 
 describe("jsforce's browser transport and a fetch that fails", () => {
   it('alone (without watchFetchFailures), jsforce never settles the request and leaves the fetch error unhandled', async () => {
@@ -112,7 +118,7 @@ describe("jsforce's browser transport and a fetch that fails", () => {
     const before = globalThis.fetch;
     undo.push(watchFetchFailures());
     undo.push(watchFetchFailures()); // once only
-    expect(((globalThis.fetch as unknown as Record<symbol, unknown>)[Symbol.for('outlook-salesforce-addin.fetch-watched')])).toBe(before);
+    expect((globalThis.fetch as unknown as Record<symbol, unknown>)[Symbol.for('outlook-salesforce-addin.fetch-watched')]).toBe(before);
     await expect(sendJsforceRequest(browserJsforce, session(base), QUERY, 5000)).resolves.toEqual({ totalSize: 0, done: true, records: [] });
     await expect((await fetch(`${base}/x`)).json()).resolves.toMatchObject({ done: true });
     await expect(fetch(`${closedPortUrl}/x`)).rejects.toThrow(TypeError);

@@ -237,7 +237,7 @@ describe('lock deadlines (a hung lock in one pane never blocks another pane for 
     }
   });
 
-  it('IndexedDB lease: a waiter writes over a frozen pane\'s lease after the wait deadline, though the lease runs longer', async () => {
+  it("IndexedDB lease: a waiter writes over a frozen pane's lease after the wait deadline, though the lease runs longer", async () => {
     const factory = new IDBFactory();
     let clock = 1_000;
     const frozen = createIndexedDbLock(factory, { pollMs: 5, leaseMs: 3_600_000, holdMs: 3_600_000, now: () => clock });

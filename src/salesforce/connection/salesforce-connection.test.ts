@@ -129,7 +129,8 @@ describe('createSalesforceConnection: a refresh answer naming a foreign instance
       loadJsforce: async () => expiredOnce,
       config: { loginUrl: 'https://org.example', loginChoices: [], clientId: 'c', redirectUri: 'https://a.example/cb', apiVersion: '62.0', requestTimeoutMs: 2000 },
       fetch: async () => new Response(JSON.stringify({ access_token: '00D5e000000DemoAAA!new', instance_url: foreign, id: tokens.identityUrl, issued_at: '2' }), { status: 200 }),
-      checkInstanceUrl: (url) => (url.startsWith('https://org.example') ? undefined : { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'salesforce_host_refused' }),
+      checkInstanceUrl: (url) =>
+        url.startsWith('https://org.example') ? undefined : { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'salesforce_host_refused' },
     });
     await api.start(tokens, identity);
     const error = await api.query('SELECT Id FROM Contact').catch((e: unknown) => e);

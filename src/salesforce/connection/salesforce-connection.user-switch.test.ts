@@ -19,8 +19,22 @@ const SAM_TOKENS: SalesforceTokens = {
   identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000001SamAAAS',
   issuedAt: 1,
 };
-const ALEX_TOKENS: SalesforceTokens = { ...SAM_TOKENS, accessToken: '00D5e000000DemoAAA!alex-access', refreshToken: 'alex-refresh', identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000002AlxAAAS', issuedAt: 2 };
-const SAM: SalesforceIdentity = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS', username: 'sam', displayName: 'Sam', email: 's@x.example', loginUrl: 'https://org.example', instanceUrl: 'https://org.example' };
+const ALEX_TOKENS: SalesforceTokens = {
+  ...SAM_TOKENS,
+  accessToken: '00D5e000000DemoAAA!alex-access',
+  refreshToken: 'alex-refresh',
+  identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000002AlxAAAS',
+  issuedAt: 2,
+};
+const SAM: SalesforceIdentity = {
+  orgId: '00D5e000000DemoAAA',
+  userId: '0055e000001SamAAAS',
+  username: 'sam',
+  displayName: 'Sam',
+  email: 's@x.example',
+  loginUrl: 'https://org.example',
+  instanceUrl: 'https://org.example',
+};
 const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAAS', username: 'alex', displayName: 'Alex' };
 
 function setUp(firstAnswer: () => Error) {
@@ -49,7 +63,12 @@ function setUp(firstAnswer: () => Error) {
     // The token endpoint: Sam's refresh answers only once the test has switched users.
     fetch: async () => {
       await sleeping;
-      return { ok: true, status: 200, headers: { get: () => null }, text: async () => JSON.stringify({ access_token: '00D5e000000DemoAAA!sam-renewed', instance_url: 'https://org.example', id: SAM_TOKENS.identityUrl, issued_at: '3' }) };
+      return {
+        ok: true,
+        status: 200,
+        headers: { get: () => null },
+        text: async () => JSON.stringify({ access_token: '00D5e000000DemoAAA!sam-renewed', instance_url: 'https://org.example', id: SAM_TOKENS.identityUrl, issued_at: '3' }),
+      };
     },
     sleep: async () => {
       slept();
@@ -74,7 +93,7 @@ describe('a call keeps to the seller it was made for', () => {
     await t.api.start(SAM_TOKENS, SAM);
     const create = t.api.create('Task', { Subject: 'Sam’s work' }).then(
       () => 'landed',
-      (error: unknown) => (error instanceof SalesforceFailureError ? error.failure.code ?? error.failure.kind : String(error)),
+      (error: unknown) => (error instanceof SalesforceFailureError ? (error.failure.code ?? error.failure.kind) : String(error)),
     );
     await t.asleep; // in the backoff before the retry
     await switchToAlex(t.api);
@@ -88,7 +107,7 @@ describe('a call keeps to the seller it was made for', () => {
     await t.api.start(SAM_TOKENS, SAM);
     const upsert = t.api.upsert('Task', 'Outlook_Key__c', 'key-1', { Subject: 'Sam’s work' }).then(
       () => 'landed',
-      (error: unknown) => (error instanceof SalesforceFailureError ? error.failure.code ?? error.failure.kind : String(error)),
+      (error: unknown) => (error instanceof SalesforceFailureError ? (error.failure.code ?? error.failure.kind) : String(error)),
     );
     await new Promise((resolve) => setTimeout(resolve, 20)); // the refresh is waiting on the token endpoint
     await switchToAlex(t.api);

@@ -10,7 +10,10 @@
 import type { SalesforceTokens } from '../salesforce-api';
 import { scrubSecrets } from '../../shared/scrub-secrets';
 
-export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  input: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   headers: { get(name: string): string | null };
@@ -50,10 +53,7 @@ function errorFromAnswer(status: number, text: string): OAuthEndpointError {
   return new OAuthEndpointError(`ERROR_HTTP_${status}`, scrubSecrets(text.slice(0, 200)) || undefined, status);
 }
 
-export async function requestTokenRefresh(
-  fetchFn: FetchLike,
-  args: { loginUrl: string; clientId: string; refreshToken: string; signal?: AbortSignal },
-): Promise<SalesforceTokens> {
+export async function requestTokenRefresh(fetchFn: FetchLike, args: { loginUrl: string; clientId: string; refreshToken: string; signal?: AbortSignal }): Promise<SalesforceTokens> {
   const body = new URLSearchParams({ grant_type: 'refresh_token', client_id: args.clientId, refresh_token: args.refreshToken });
   const response = await fetchFn(`${args.loginUrl}/services/oauth2/token`, {
     method: 'POST',

@@ -384,7 +384,10 @@ describe('token session: messages from other panes are checked, and the bad ones
     ['tokens dated far in the future', { type: 'tokens', tokens: { ...signIn, accessToken: 'evil', issuedAt: 42 + 60 * 60_000 } }],
     ['tokens without an access token', { type: 'tokens', tokens: { ...signIn, accessToken: '', issuedAt: 2000 } }],
     ['lost with a failure that is not definite', { type: 'lost', identityUrl: IDENTITY, issuedAt: 2000, at: 40, failure: { kind: 'transient', connectionLost: false, retryable: true } }],
-    ['lost with an identity over http', { type: 'lost', identityUrl: IDENTITY.replace('https:', 'http:'), issuedAt: 2000, at: 40, failure: { kind: 'bad_oauth_token', connectionLost: true, retryable: false } }],
+    [
+      'lost with an identity over http',
+      { type: 'lost', identityUrl: IDENTITY.replace('https:', 'http:'), issuedAt: 2000, at: 40, failure: { kind: 'bad_oauth_token', connectionLost: true, retryable: false } },
+    ],
     ['signed_out dated in the future', { type: 'signed_out', identityUrl: IDENTITY, at: 42 + 60 * 60_000 }],
   ];
 

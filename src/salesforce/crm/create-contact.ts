@@ -68,10 +68,7 @@ export function placeRefusal(failure: ClassifiedFailure): { fields: ContactField
 }
 
 export function contactLandedQuery(action: CreateContactAction): string {
-  return (
-    `SELECT Id FROM Contact WHERE Email = ${soqlString(action.fields.Email)} AND LastName = ${soqlString(action.fields.LastName)} ` +
-    'ORDER BY CreatedDate DESC LIMIT 1'
-  );
+  return `SELECT Id FROM Contact WHERE Email = ${soqlString(action.fields.Email)} AND LastName = ${soqlString(action.fields.LastName)} ` + 'ORDER BY CreatedDate DESC LIMIT 1';
 }
 
 /**
@@ -80,11 +77,7 @@ export function contactLandedQuery(action: CreateContactAction): string {
  * after sending, a pane closed mid-send), looks for it first (same email and last name) and adopts it instead of
  * creating a second one.
  */
-export async function executeCreateContact(
-  api: SalesforceApi,
-  action: CreateContactAction,
-  options: { mayHaveLanded: boolean; key?: string },
-): Promise<{ id: string; adopted: boolean }> {
+export async function executeCreateContact(api: SalesforceApi, action: CreateContactAction, options: { mayHaveLanded: boolean; key?: string }): Promise<{ id: string; adopted: boolean }> {
   const externalIdField = api.externalIdField('Contact');
   if (externalIdField && options.key) {
     const upserted = await api.upsert('Contact', externalIdField, options.key, { ...action.fields });

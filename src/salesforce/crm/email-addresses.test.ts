@@ -57,10 +57,7 @@ describe('normaliseAddress', () => {
 
 describe('companyDomains', () => {
   it('skips public mail domains and dedupes', () => {
-    expect(companyDomains(['a@acme.example', 'b@acme.example', 'c@gmail.com', 'd@globex.example'])).toEqual([
-      'acme.example',
-      'globex.example',
-    ]);
+    expect(companyDomains(['a@acme.example', 'b@acme.example', 'c@gmail.com', 'd@globex.example'])).toEqual(['acme.example', 'globex.example']);
   });
 });
 

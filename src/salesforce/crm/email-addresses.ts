@@ -49,9 +49,31 @@ export function peopleOfEmail(context: EmailContext, ownEmail: string | undefine
  * Not exhaustive, on purpose: a miss only costs a useless account match, not a wrong write (the seller confirms).
  */
 export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com',
-  'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de',
-  'mail.com', 'yandex.com', 'zoho.com', 'orange.fr', 'free.fr', 'laposte.net', 'wanadoo.fr', 'sfr.fr',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'web.de',
+  'mail.com',
+  'yandex.com',
+  'zoho.com',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+  'wanadoo.fr',
+  'sfr.fr',
 ]);
 
 export function companyDomains(addresses: readonly string[]): string[] {
@@ -82,7 +104,10 @@ export function splitDisplayName(name: string, address: string): { firstName: st
   }
   const parts = clean.split(' ').filter(Boolean);
   if (parts.length === 0 || clean.includes('@')) {
-    const local = address.slice(0, address.indexOf('@')).split(/[._-]+/).filter(Boolean);
+    const local = address
+      .slice(0, address.indexOf('@'))
+      .split(/[._-]+/)
+      .filter(Boolean);
     const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
     if (local.length >= 2) return { firstName: cap(local[0] ?? ''), lastName: local.slice(1).map(cap).join(' ') };
     return { firstName: '', lastName: cap(local[0] ?? address) };

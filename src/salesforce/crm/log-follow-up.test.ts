@@ -31,9 +31,7 @@ describe('followUpFields', () => {
 
 describe('the note', () => {
   it('goes first in the Description, the key line last on its own line', () => {
-    expect(followUpFields({ ...action, note: '  Call about pricing\nFollow-up-Key: fake  ' }).Description).toBe(
-      'Call about pricing\nFollow-up-Key: fake\n\nFollow-up-Key: k-1',
-    );
+    expect(followUpFields({ ...action, note: '  Call about pricing\nFollow-up-Key: fake  ' }).Description).toBe('Call about pricing\nFollow-up-Key: fake\n\nFollow-up-Key: k-1');
     expect(followUpFields({ ...action, note: '   ' }).Description).toBe('Follow-up-Key: k-1');
   });
 

@@ -19,7 +19,11 @@ export function followUpFields(action: LogFollowUpAction): Record<string, unknow
   const note = (action.note ?? '').trim().slice(0, FOLLOW_UP_NOTE_MAX);
   if (!isSalesforceId(action.whoId)) throw new Error('log_follow_up: WhoId is not a Salesforce id');
   const fields: Record<string, unknown> = {
-    Subject: action.subject.replace(/[\r\n]+/g, ' ').trim().slice(0, 255) || 'Follow up',
+    Subject:
+      action.subject
+        .replace(/[\r\n]+/g, ' ')
+        .trim()
+        .slice(0, 255) || 'Follow up',
     Status: 'Not Started',
     Priority: 'Normal',
     TaskSubtype: 'Task',
@@ -32,11 +36,7 @@ export function followUpFields(action: LogFollowUpAction): Record<string, unknow
   return fields;
 }
 
-export async function executeLogFollowUp(
-  api: SalesforceApi,
-  action: LogFollowUpAction,
-  options: { mayHaveLanded: boolean; key?: string },
-): Promise<{ id: string; adopted: boolean }> {
+export async function executeLogFollowUp(api: SalesforceApi, action: LogFollowUpAction, options: { mayHaveLanded: boolean; key?: string }): Promise<{ id: string; adopted: boolean }> {
   const fields = followUpFields(action);
   // With an External ID field on Task, the entry's key finds an earlier attempt whenever it landed: no query.
   const externalIdField = api.externalIdField('Task');

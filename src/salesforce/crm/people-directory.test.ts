@@ -13,10 +13,17 @@ function compositeAnswer(requests: { referenceId: string }[]) {
         r.referenceId === 'contacts'
           ? [{ Id: '0035e000000Jane01A', Name: 'Jane Doe', Email: 'jane.doe@acme.example', AccountId: '0015e000000Acme01A' }]
           : r.referenceId === 'contactAccounts'
-            ? [{ Id: '0015e000000Acme01A', Name: 'Acme Corporation', Website: 'https://elsewhere.example', Opportunities: { records: [{ Id: '0065e000000Opp001A', Name: 'Renewal', StageName: 'Proposal', Amount: 1 }] } }]
-          : r.referenceId === 'saved'
-            ? [{ Id: '00T5e000000Task01A', Description: 'x\nMessage-ID: <m@x>' }]
-            : [],
+            ? [
+                {
+                  Id: '0015e000000Acme01A',
+                  Name: 'Acme Corporation',
+                  Website: 'https://elsewhere.example',
+                  Opportunities: { records: [{ Id: '0065e000000Opp001A', Name: 'Renewal', StageName: 'Proposal', Amount: 1 }] },
+                },
+              ]
+            : r.referenceId === 'saved'
+              ? [{ Id: '00T5e000000Task01A', Description: 'x\nMessage-ID: <m@x>' }]
+              : [],
     },
   }));
 }

@@ -22,16 +22,10 @@ export interface PeopleView {
 }
 
 type Cached =
-  | { type: 'address'; value: AddressLookup }
-  | { type: 'domain'; value: AccountSummary[] }
-  | { type: 'account'; value: AccountSummary }
-  | { type: 'saved'; value: SavedEmailTask | null };
+  { type: 'address'; value: AddressLookup } | { type: 'domain'; value: AccountSummary[] } | { type: 'account'; value: AccountSummary } | { type: 'saved'; value: SavedEmailTask | null };
 
 export interface PeopleDirectory {
-  lookup(
-    ownerKey: string,
-    input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string } },
-  ): Promise<PeopleView>;
+  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string } }): Promise<PeopleView>;
   /** After a create: the next lookup of this address asks Salesforce again. */
   forgetAddress(ownerKey: string, address: string): void;
   /** After a save: the pane shows "Saved" at once, without asking again. */

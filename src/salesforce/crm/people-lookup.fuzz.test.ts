@@ -24,16 +24,27 @@ const record = fc.oneof(
       AccountId: field,
       Website: field,
       Description: fc.oneof(field, fc.constant('Body\n\nMessage-ID: <m1@x>')),
-      Opportunities: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.record({ records: fc.array(fc.record({ Id: field, Name: field, StageName: field, Amount: field, CloseDate: field }, { requiredKeys: [] }), { maxLength: 3 }) })),
+      Opportunities: fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.record({ records: fc.array(fc.record({ Id: field, Name: field, StageName: field, Amount: field, CloseDate: field }, { requiredKeys: [] }), { maxLength: 3 }) }),
+      ),
       Account: fc.jsonValue({ maxDepth: 2 }),
     },
     { requiredKeys: [] },
   ),
 );
-const body = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ totalSize: fc.jsonValue({ maxDepth: 1 }), done: fc.jsonValue({ maxDepth: 1 }), records: fc.oneof(fc.array(record, { maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }));
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.record(
+    { totalSize: fc.jsonValue({ maxDepth: 1 }), done: fc.jsonValue({ maxDepth: 1 }), records: fc.oneof(fc.array(record, { maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })) },
+    { requiredKeys: [] },
+  ),
+);
 const subresponse = (referenceId: string): fc.Arbitrary<CompositeSubresponse> =>
   fc.record({ referenceId: fc.oneof(fc.constant(referenceId), fc.string({ maxLength: 8 })), httpStatusCode: fc.oneof(fc.constant(200), fc.integer({ min: 0, max: 600 })), body });
-const responses = fc.tuple(subresponse('contacts'), subresponse('leads'), subresponse('contactAccounts'), subresponse('accounts'), subresponse('saved')).chain((all) => fc.shuffledSubarray(all));
+const responses = fc
+  .tuple(subresponse('contacts'), subresponse('leads'), subresponse('contactAccounts'), subresponse('accounts'), subresponse('saved'))
+  .chain((all) => fc.shuffledSubarray(all));
 
 describe('Salesforce answers (fuzzed)', () => {
   it('parsePeopleLookup: people of the right shape, or a SalesforceFailureError', () => {

@@ -38,10 +38,7 @@ export interface PeopleLookupResult {
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
 
 export function contactsQuery(addresses: string[]): string {
-  return (
-    'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name FROM Contact ' +
-    `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`
-  );
+  return 'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name FROM Contact ' + `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`;
 }
 
 export function leadsQuery(addresses: string[]): string {
@@ -51,8 +48,7 @@ export function leadsQuery(addresses: string[]): string {
   );
 }
 
-const ACCOUNT_FIELDS =
-  'Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ORDER BY CloseDate ASC LIMIT 10)';
+const ACCOUNT_FIELDS = 'Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ORDER BY CloseDate ASC LIMIT 10)';
 
 export function contactAccountsQuery(addresses: string[]): string {
   return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email IN ${soqlInList(addresses)}) LIMIT 100`;
@@ -60,9 +56,7 @@ export function contactAccountsQuery(addresses: string[]): string {
 
 export function accountsQuery(domains: string[]): string {
   const where = domains.map((d) => `Website LIKE ${soqlContains(d)}`).join(' OR ');
-  return (
-    `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`
-  );
+  return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`;
 }
 
 export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest): CompositeSubrequest[] {

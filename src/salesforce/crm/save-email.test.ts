@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { SaveEmailAction } from '../outbox/outbox';
-import {
-  activityDateOf,
-  emailTaskDescription,
-  emailTaskFields,
-  emailTaskSubject,
-  findSavedEmailTask,
-  savedEmailQuery,
-} from './save-email';
+import { activityDateOf, emailTaskDescription, emailTaskFields, emailTaskSubject, findSavedEmailTask, savedEmailQuery } from './save-email';
 
 const action: SaveEmailAction = {
   type: 'save_email',
@@ -76,9 +69,7 @@ describe('findSavedEmailTask', () => {
     records: descriptions.map((d, i) => ({ Id: `00T5e00000000${String(i).padStart(2, '0')}AAA`, WhoId: null, WhatId: null, Description: d })),
   });
   it('matches the exact footer line only', () => {
-    expect(findSavedEmailTask(result(['x\n\nMessage-ID: <abc123@mail.acme.example>']), '<abc123@mail.acme.example>')?.id).toBe(
-      '00T5e0000000000AAA',
-    );
+    expect(findSavedEmailTask(result(['x\n\nMessage-ID: <abc123@mail.acme.example>']), '<abc123@mail.acme.example>')?.id).toBe('00T5e0000000000AAA');
     expect(findSavedEmailTask(result(['Message-ID: <abc123@mail.acme.example>x']), '<abc123@mail.acme.example>')).toBeNull();
     expect(findSavedEmailTask(result([null, 'Message-ID: <other@x>']), '<abc123@mail.acme.example>')).toBeNull();
   });

@@ -67,10 +67,7 @@ export function emailTaskFields(action: SaveEmailAction): Record<string, unknown
 
 /** The query that finds earlier saves of the same email (see the file comment for why by Subject). */
 export function savedEmailQuery(subject: string): string {
-  return (
-    `SELECT Id, WhoId, WhatId, Description FROM Task WHERE TaskSubtype = 'Email' AND Subject = ${soqlString(emailTaskSubject(subject))} ` +
-    `ORDER BY CreatedDate ASC LIMIT 200`
-  );
+  return `SELECT Id, WhoId, WhatId, Description FROM Task WHERE TaskSubtype = 'Email' AND Subject = ${soqlString(emailTaskSubject(subject))} ` + `ORDER BY CreatedDate ASC LIMIT 200`;
 }
 
 export function findSavedEmailTask(queryResult: unknown, internetMessageId: string): SavedEmailTask | null {

@@ -8,7 +8,7 @@ describe('soqlString', () => {
     ['quote', "o'brien@acme.example", "'o\\'brien@acme.example'"],
     ['backslash', 'a\\b@x.example', "'a\\\\b@x.example'"],
     ['backslash before quote', "a\\'b", "'a\\\\\\'b'"],
-    ['double quote', 'say "hi"', "'say \\\"hi\\\"'"],
+    ['double quote', 'say "hi"', '\'say \\"hi\\"\''],
     ['newline and tab', 'a\nb\tc\rd', "'a\\nb\\tc\\rd'"],
     ['other control chars dropped', 'a\u0000b\u0007c', "'abc'"],
     ['injection attempt', "x' OR Name LIKE '%", "'x\\' OR Name LIKE \\'%'"],
@@ -62,7 +62,7 @@ describe('isSalesforceId', () => {
 
 describe('escapeSoqlString', () => {
   it('round-trips through unescaping', () => {
-    const samples = ["'\\\"\n", 'plain', "it's", '\\\\'];
+    const samples = ['\'\\"\n', 'plain', "it's", '\\\\'];
     for (const s of samples) {
       const unescaped = escapeSoqlString(s).replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c);
       expect(unescaped).toBe(s);
@@ -73,7 +73,7 @@ describe('escapeSoqlString', () => {
 describe('queryUrl', () => {
   it('encodes the query', () => {
     expect(queryUrl('/services/data/v62.0', "SELECT Id FROM Contact WHERE Email = 'a+b@x.example'")).toBe(
-      '/services/data/v62.0/query?q=SELECT%20Id%20FROM%20Contact%20WHERE%20Email%20%3D%20\'a%2Bb%40x.example\'',
+      "/services/data/v62.0/query?q=SELECT%20Id%20FROM%20Contact%20WHERE%20Email%20%3D%20'a%2Bb%40x.example'",
     );
   });
 });

@@ -96,7 +96,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
     const parsed = parseCrossPaneMessage(raw, outboxNoticeContext(now()));
     if (!parsed.ok || parsed.message.type !== 'outbox_changed') return;
     const { ownerKey } = parsed.message;
-    void notifyLocal(ownerKey).catch(carryOn(log, 'reading entries for this pane\'s listeners failed', undefined));
+    void notifyLocal(ownerKey).catch(carryOn(log, "reading entries for this pane's listeners failed", undefined));
     // Another pane changed this owner's entries (new work, or work it had to leave: a user switched in that pane, its
     // connection was lost): if the owner is signed in here, this pane sends it. A pass that changes nothing posts
     // nothing, so two panes never wake each other in a loop.

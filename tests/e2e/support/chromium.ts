@@ -3,15 +3,7 @@ import { OFFICE_CDN_HOST } from './cdn-stand-in';
 import { watchCspViolations } from './csp-violations';
 
 /** The flags every browser test runs Chromium with (team brief), never a downloaded browser. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * The features playwright-core 1.65.1 disables by default (src/server/chromium/chromiumSwitches.ts,

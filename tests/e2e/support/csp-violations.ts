@@ -43,7 +43,12 @@ export async function watchCspViolations(context: BrowserContext): Promise<void>
       'securitypolicyviolation',
       (event) => {
         const report = (window as unknown as Record<string, (v: unknown) => void>)[binding];
-        report?.({ documentUrl: event.documentURI, directive: event.effectiveDirective || event.violatedDirective, blocked: event.blockedURI || 'inline', sample: event.sample || undefined });
+        report?.({
+          documentUrl: event.documentURI,
+          directive: event.effectiveDirective || event.violatedDirective,
+          blocked: event.blockedURI || 'inline',
+          sample: event.sample || undefined,
+        });
       },
       true,
     );
@@ -54,6 +59,11 @@ export async function watchCspViolations(context: BrowserContext): Promise<void>
     // The event path records these with more detail; the console catches what no document event reports
     // (frame-ancestors refusals, a policy refusing before the init script ran).
     if (!/frame-ancestors|Refused to (frame|display)/i.test(text)) return;
-    recorded.push({ via: 'console', documentUrl: message.location().url || message.page()?.url() || '', directive: /directive: "([a-z-]+)/.exec(text)?.[1] ?? 'unknown', blocked: text.slice(0, 300) });
+    recorded.push({
+      via: 'console',
+      documentUrl: message.location().url || message.page()?.url() || '',
+      directive: /directive: "([a-z-]+)/.exec(text)?.[1] ?? 'unknown',
+      blocked: text.slice(0, 300),
+    });
   });
 }

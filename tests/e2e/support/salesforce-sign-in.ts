@@ -32,12 +32,7 @@ export async function logInToConsent(dialog: Page, user: Pick<DemoSeller, 'usern
  * Runs `click` (whatever opens the Office dialog: Sign in, Sign in again), then logs in as `user` in the dialog window
  * it opens and answers the consent page. Returns the dialog window.
  */
-export async function signInThroughDialog(
-  context: BrowserContext,
-  click: () => Promise<void>,
-  user: DemoSeller = SAM,
-  decision: 'allow' | 'deny' = 'allow',
-): Promise<Page> {
+export async function signInThroughDialog(context: BrowserContext, click: () => Promise<void>, user: DemoSeller = SAM, decision: 'allow' | 'deny' = 'allow'): Promise<Page> {
   const [dialog] = await Promise.all([context.waitForEvent('page'), click()]);
   await logInToConsent(dialog, user);
   await dialog.click(decision === 'allow' ? '#oaapprove' : '#oaapprove_deny');
@@ -48,11 +43,7 @@ export async function signInThroughDialog(
  * A fresh browser context with the harness open on `harness.email`, signed in as Sam from the welcome screen.
  * On failure the context is closed, so a failed sign-in leaves no dialog or pane behind for the next test.
  */
-export async function openSignedInPane(
-  stack: Stack,
-  harness: OpenHarnessOptions,
-  contextOptions?: BrowserContextOptions,
-): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
+export async function openSignedInPane(stack: Stack, harness: OpenHarnessOptions, contextOptions?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; pane: Frame }> {
   const context = await stack.newContext(contextOptions);
   try {
     const page = await context.newPage();

@@ -148,12 +148,7 @@ function watchOfficeDialogs(context: BrowserContext, hostOrigin: string): void {
       return;
     }
     void harnessPageOf(page).then((host) =>
-      host
-        ?.evaluate(
-          ([u, o]) => (window as HarnessWindow).__outlookHarness.dialogNavigated(u, o),
-          [request.url(), outcome] as const,
-        )
-        .catch(() => undefined),
+      host?.evaluate(([u, o]) => (window as HarnessWindow).__outlookHarness.dialogNavigated(u, o), [request.url(), outcome] as const).catch(() => undefined),
     );
   };
   context.on('request', (request) => {
@@ -205,7 +200,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const config = options.config ? options.config(base) : base;
 
-    const harness = await startHarness({ port: harnessPort, mode: 'dist', emulatorUrl: emulator.url, configOverride: config, mounts: options.mounts, salesforceStandIns: [emulator.loginHostUrl] });
+    const harness = await startHarness({
+      port: harnessPort,
+      mode: 'dist',
+      emulatorUrl: emulator.url,
+      configOverride: config,
+      mounts: options.mounts,
+      salesforceStandIns: [emulator.loginHostUrl],
+    });
     cleanups.push(() => harness.close());
 
     const cdn = await startCdnStandIn();

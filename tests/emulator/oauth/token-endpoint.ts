@@ -130,7 +130,9 @@ function tokenResponse(org: OrgState, grant: Grant, includeRefreshToken: boolean
   const body: Record<string, string> = { access_token: token };
   if (includeRefreshToken && grant.refreshToken) body.refresh_token = grant.refreshToken;
   Object.assign(body, {
-    signature: createHmac('sha256', SIGNING_KEY).update(id + issuedAt).digest('base64'),
+    signature: createHmac('sha256', SIGNING_KEY)
+      .update(id + issuedAt)
+      .digest('base64'),
     scope: grant.scopes.join(' '),
     instance_url: org.baseUrl,
     id,

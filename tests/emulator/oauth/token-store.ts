@@ -41,10 +41,7 @@ export interface AuthCode {
   used: boolean;
 }
 
-export type RefreshLookup =
-  | { kind: 'live'; grant: Grant }
-  | { kind: 'retired'; grant: Grant }
-  | { kind: 'unknown' };
+export type RefreshLookup = { kind: 'live'; grant: Grant } | { kind: 'retired'; grant: Grant } | { kind: 'unknown' };
 
 function random(bytes: number): string {
   return randomBytes(bytes).toString('base64url');
@@ -90,9 +87,7 @@ export class TokenStore {
     };
     if (scopes.includes('refresh_token') || scopes.includes('offline_access')) {
       grant.refreshToken = this.newRefreshToken(grant);
-      const live = [...this.grants.values()]
-        .filter((g) => !g.revoked && g.refreshToken && g.userId === userId && g.clientId === clientId)
-        .sort((a, b) => a.createdAt - b.createdAt);
+      const live = [...this.grants.values()].filter((g) => !g.revoked && g.refreshToken && g.userId === userId && g.clientId === clientId).sort((a, b) => a.createdAt - b.createdAt);
       // The newest grant displaces the oldest once the per-user limit is exceeded.
       while (live.length >= maxGrantsPerUser) {
         const oldest = live.shift();

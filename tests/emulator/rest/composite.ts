@@ -28,18 +28,11 @@ const MAX_SUBREQUESTS = 25;
 /** Of those, at most 5 may be query operations (Query, QueryAll, their next pages) or sObject Collections. */
 const MAX_QUERY_OR_COLLECTION = 5;
 const QUERY_OR_COLLECTION = /^\/services\/data\/v\d+\.\d\/(?:query|queryAll|composite\/sobjects)(?:[/?]|$)/;
-const ROLLED_BACK = [
-  { errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' },
-];
+const ROLLED_BACK = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
 
 class UnresolvedReference extends Error {}
 
-export async function handleComposite(
-  org: OrgState,
-  _session: Session,
-  request: DataRequest,
-  dispatch: (sub: DataRequest) => Promise<Reply>,
-): Promise<Reply> {
+export async function handleComposite(org: OrgState, _session: Session, request: DataRequest, dispatch: (sub: DataRequest) => Promise<Reply>): Promise<Reply> {
   let payload: { allOrNone?: boolean; compositeRequest?: Subrequest[] };
   try {
     payload = JSON.parse(request.body || '{}') as typeof payload;
@@ -58,11 +51,7 @@ export async function handleComposite(
   }
   const queries = subrequests.filter((sub) => QUERY_OR_COLLECTION.test(typeof sub.url === 'string' ? sub.url : '')).length;
   if (queries > MAX_QUERY_OR_COLLECTION) {
-    return restError(
-      400,
-      'LIMIT_EXCEEDED',
-      `A composite request can contain at most ${MAX_QUERY_OR_COLLECTION} query or sObject Collections subrequests; this one has ${queries}.`,
-    );
+    return restError(400, 'LIMIT_EXCEEDED', `A composite request can contain at most ${MAX_QUERY_OR_COLLECTION} query or sObject Collections subrequests; this one has ${queries}.`);
   }
   const restore = payload.allOrNone ? org.records.snapshot() : undefined;
   const results = new Map<string, { ok: boolean; body: unknown }>();
@@ -121,12 +110,13 @@ const REFERENCE = /@\{([A-Za-z0-9_]+)\.([^}]+)\}/g;
 function lookup(results: Map<string, { ok: boolean; body: unknown }>, referenceId: string, path: string): unknown {
   const result = results.get(referenceId);
   if (!result || !result.ok) {
-    throw new UnresolvedReference(
-      `Invalid reference specified. No value for ${referenceId}.${path} found in ${referenceId}. Provided referenceId ${referenceId} is not valid.`,
-    );
+    throw new UnresolvedReference(`Invalid reference specified. No value for ${referenceId}.${path} found in ${referenceId}. Provided referenceId ${referenceId} is not valid.`);
   }
   let current: unknown = result.body;
-  for (const step of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+  for (const step of path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)) {
     if (current === null || typeof current !== 'object') {
       current = undefined;
       break;

@@ -163,7 +163,10 @@ function read(org: OrgState, request: DataRequest, def: SObjectDef, id: string):
   const wanted = request.query.get('fields');
   const out: Record<string, unknown> = { attributes: { type: def.name, url: sobjectUrl(request.apiVersion, def, found.Id) } };
   if (wanted) {
-    for (const name of wanted.split(',').map((f) => f.trim()).filter(Boolean)) {
+    for (const name of wanted
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)) {
       const field = findField(def, name);
       if (!field) {
         return restError(
@@ -228,7 +231,11 @@ function upsert(org: OrgState, session: Session, request: DataRequest, def: SObj
   }
   const wanted = value.toLowerCase();
   const matches = org.records.all(def.name).filter((r) => typeof r[field.name] === 'string' && (r[field.name] as string).toLowerCase() === wanted);
-  if (matches.length > 1) return jsonReply(300, matches.map((r) => sobjectUrl(request.apiVersion, def, r.Id)));
+  if (matches.length > 1)
+    return jsonReply(
+      300,
+      matches.map((r) => sobjectUrl(request.apiVersion, def, r.Id)),
+    );
   const existing = matches[0];
   if (!existing) {
     return insert(org, session, request, def, { ...parsed.value, [field.name]: value }, (id) => ({ id, success: true, errors: [], created: true }));

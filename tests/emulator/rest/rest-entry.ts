@@ -43,7 +43,12 @@ export async function handleRest(org: OrgState, request: RestRequest): Promise<{
 async function route(org: OrgState, request: RestRequest): Promise<{ reply: Reply; username?: string }> {
   const { pathname } = request;
   if (pathname === '/services/data' || pathname === '/services/data/') {
-    return { reply: jsonReply(200, VERSIONS.map(([version, label]) => ({ label, url: `/services/data/v${version}`, version }))) };
+    return {
+      reply: jsonReply(
+        200,
+        VERSIONS.map(([version, label]) => ({ label, url: `/services/data/v${version}`, version })),
+      ),
+    };
   }
   const match = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(pathname);
   const apiVersion = match?.[1];

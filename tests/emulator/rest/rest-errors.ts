@@ -15,8 +15,7 @@ export function restError(status: number, errorCode: string, message: string, fi
 
 export const notFound = (): Reply => jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
 
-export const invalidSession = (message = 'Session expired or invalid'): Reply =>
-  restError(401, 'INVALID_SESSION_ID', message, undefined, { 'WWW-Authenticate': 'Token' });
+export const invalidSession = (message = 'Session expired or invalid'): Reply => restError(401, 'INVALID_SESSION_ID', message, undefined, { 'WWW-Authenticate': 'Token' });
 
 export const requestLimitExceeded = (): Reply => restError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
 

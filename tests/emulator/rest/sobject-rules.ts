@@ -12,13 +12,7 @@ export type RuleOutcome = { ok: true; values: Record<string, unknown> } | { ok: 
 
 const fail = (status: number, errors: SfError[]): RuleOutcome => ({ ok: false, status, errors });
 
-export function checkWrite(
-  store: RecordStore,
-  def: SObjectDef,
-  body: Record<string, unknown>,
-  mode: 'create' | 'update',
-  existing?: SfRecord,
-): RuleOutcome {
+export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<string, unknown>, mode: 'create' | 'update', existing?: SfRecord): RuleOutcome {
   const values: Record<string, unknown> = {};
   const readOnly: string[] = [];
   for (const [key, raw] of Object.entries(body)) {
@@ -185,4 +179,3 @@ function coerce(field: FieldDef, raw: unknown): Coerced {
       return { ok: false };
   }
 }
-

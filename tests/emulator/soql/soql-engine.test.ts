@@ -27,7 +27,7 @@ describe('SOQL WHERE evaluation', () => {
     ['SELECT Name FROM Opportunity WHERE CloseDate < 2026-01-01', ['Acme - 2025 Order']],
     ['SELECT Name FROM Opportunity WHERE CloseDate = NEXT_N_DAYS:60 ORDER BY CloseDate', ['Acme - Support Renewal']],
     ['SELECT Name FROM Account WHERE CreatedDate < 2025-02-01T00:00:00Z AND CreatedDate >= 2025-01-15T09:00:00Z ORDER BY Name LIMIT 2 OFFSET 1', ['Globex', 'Initech']],
-    ["SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact) ", ['Initech']],
+    ['SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact) ', ['Initech']],
   ])('%s', (soql, expected) => {
     expect(names(soql)).toEqual(expected);
   });
@@ -46,7 +46,7 @@ describe('SOQL WHERE evaluation', () => {
   it.each([
     ['', 'MALFORMED_QUERY'],
     ['SELECT FROM Contact', 'MALFORMED_QUERY'],
-    ['SELECT Id FROM Contact WHERE Email INCLUDES (\'a\')', 'MALFORMED_QUERY'],
+    ["SELECT Id FROM Contact WHERE Email INCLUDES ('a')", 'MALFORMED_QUERY'],
     ['SELECT Id, Shoe FROM Contact', 'INVALID_FIELD'],
     ['SELECT Id FROM Contact WHERE Shoe = 1', 'INVALID_FIELD'],
     ['SELECT Boss.Name FROM Contact', 'INVALID_FIELD'],

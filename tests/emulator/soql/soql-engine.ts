@@ -2,13 +2,7 @@
  * Runs SOQL against the record store. The query is parsed by @jetstreamapp/soql-parser-js; this module only
  * resolves names against the schema, evaluates the parsed WHERE tree and shapes records the way Salesforce does.
  */
-import {
-  parseQuery,
-  type FieldType as SoqlFieldType,
-  type OrderByClause,
-  type Query,
-  type Subquery,
-} from '@jetstreamapp/soql-parser-js';
+import { parseQuery, type FieldType as SoqlFieldType, type OrderByClause, type Query, type Subquery } from '@jetstreamapp/soql-parser-js';
 import { sameId } from '../ids';
 import { parseDateTime, type SfRecord } from '../record-store';
 import { findChildRelationship, findSObject, type SObjectDef } from '../schema';
@@ -95,9 +89,7 @@ function planQuery(soql: string, query: Query | Subquery, ctx: SoqlContext, forc
     const desc = clause.order === 'DESC';
     return { path: resolvePath(soql, def, clause.field), desc, nullsLast: clause.nulls ? clause.nulls === 'LAST' : desc };
   });
-  const where = query.where
-    ? compileWhere(soql, query.where, def, ctx, (sub) => runSemiJoin(soql, sub, ctx))
-    : undefined;
+  const where = query.where ? compileWhere(soql, query.where, def, ctx, (sub) => runSemiJoin(soql, sub, ctx)) : undefined;
   return { def, select, where, orderBy, limit: query.limit, offset: query.offset, countOnly };
 }
 

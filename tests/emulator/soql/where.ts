@@ -16,13 +16,7 @@ type Literal = { kind: 'null' } | { kind: 'value'; value: string | number | bool
 
 const DAY = 86_400_000;
 
-export function compileWhere(
-  soql: string,
-  where: WhereClause,
-  def: SObjectDef,
-  ctx: SoqlContext,
-  semiJoin: (query: Query) => unknown[],
-): Predicate {
+export function compileWhere(soql: string, where: WhereClause, def: SObjectDef, ctx: SoqlContext, semiJoin: (query: Query) => unknown[]): Predicate {
   const tokens: Token[] = [];
   flatten(where, tokens);
   let position = 0;
@@ -89,13 +83,7 @@ function flatten(where: WhereClause, out: Token[]): void {
   if ('right' in where && where.right) flatten(where.right, out);
 }
 
-function compileCondition(
-  soql: string,
-  condition: Condition | ValueQueryCondition,
-  def: SObjectDef,
-  ctx: SoqlContext,
-  semiJoin: (query: Query) => unknown[],
-): Predicate {
+function compileCondition(soql: string, condition: Condition | ValueQueryCondition, def: SObjectDef, ctx: SoqlContext, semiJoin: (query: Query) => unknown[]): Predicate {
   if (!('field' in condition)) {
     throw new SoqlError('MALFORMED_QUERY', soqlErrorMessage(soql, 'WHERE', 'functions in WHERE are not supported by the emulated org'));
   }
@@ -115,9 +103,7 @@ function compileCondition(
 
   const valueCondition = condition as ValueCondition & { dateLiteralVariable?: number | number[] };
   const rawValues = Array.isArray(valueCondition.value) ? valueCondition.value : [valueCondition.value];
-  const rawTypes: Array<string | undefined> = Array.isArray(valueCondition.literalType)
-    ? valueCondition.literalType
-    : rawValues.map(() => valueCondition.literalType as string | undefined);
+  const rawTypes: Array<string | undefined> = Array.isArray(valueCondition.literalType) ? valueCondition.literalType : rawValues.map(() => valueCondition.literalType as string | undefined);
   const variables = Array.isArray(valueCondition.dateLiteralVariable) ? valueCondition.dateLiteralVariable : [valueCondition.dateLiteralVariable];
   const literals = rawValues.map((raw, i) => toLiteral(soql, raw, rawTypes[i] ?? rawTypes[0], variables[i] ?? variables[0], ctx.now));
 

@@ -71,14 +71,12 @@ export function createNestedAppAuthHost(account: OutlookAccount | null): NestedA
     const password = signedIn.password;
     return metadataFor(params).then(
       (metadata) =>
-        tokenRequest(metadata.token_endpoint, { grant_type: 'password', client_id: params.clientId, username: signedIn.login, password, scope: params.scope }).then(
-          (result) => {
-            if (!result.ok) return bridgeError('USER_INTERACTION_REQUIRED', result.body.error || 'invalid_grant', result.body.error_description);
-            const answer = tokenAnswer(metadata, result.body);
-            remember(params, answer);
-            return answer;
-          },
-        ),
+        tokenRequest(metadata.token_endpoint, { grant_type: 'password', client_id: params.clientId, username: signedIn.login, password, scope: params.scope }).then((result) => {
+          if (!result.ok) return bridgeError('USER_INTERACTION_REQUIRED', result.body.error || 'invalid_grant', result.body.error_description);
+          const answer = tokenAnswer(metadata, result.body);
+          remember(params, answer);
+          return answer;
+        }),
       () => bridgeError('NO_NETWORK', 'no_network', 'The identity provider cannot be reached.'),
     );
   };

@@ -50,10 +50,7 @@ export function failedResult<T = never>(code: number, name: string, message: str
 }
 
 /** Office's *Async methods take (…args, [options], [callback]). */
-export function splitOptionsAndCallback<T, O extends AsyncOptions = AsyncOptions>(
-  a: O | AsyncCallback<T> | undefined,
-  b?: AsyncCallback<T>,
-): { options: O; callback: AsyncCallback<T> } {
+export function splitOptionsAndCallback<T, O extends AsyncOptions = AsyncOptions>(a: O | AsyncCallback<T> | undefined, b?: AsyncCallback<T>): { options: O; callback: AsyncCallback<T> } {
   if (typeof a === 'function') return { options: {} as O, callback: a };
   return { options: a ?? ({} as O), callback: typeof b === 'function' ? b : () => {} };
 }

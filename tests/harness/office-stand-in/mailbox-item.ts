@@ -5,18 +5,7 @@
  */
 import type { SampleAddress, SampleEmail } from '../sample-emails';
 import type { DraftField, RecipientField } from '../host-protocol';
-import {
-  CoercionType,
-  EventType,
-  failedResult,
-  ItemType,
-  later,
-  RecipientType,
-  splitOptionsAndCallback,
-  succeededResult,
-  type AsyncCallback,
-  type AsyncOptions,
-} from './async-result';
+import { CoercionType, EventType, failedResult, ItemType, later, RecipientType, splitOptionsAndCallback, succeededResult, type AsyncCallback, type AsyncOptions } from './async-result';
 import { addHandler, removeHandlers, type Handler, type HandlerTable } from './handler-table';
 
 export interface EmailAddressDetails {
@@ -132,9 +121,7 @@ function composeRecipients(draft: SampleEmail, field: RecipientField, onChange: 
     },
     setAsync(recipients, a, b) {
       const args = splitOptionsAndCallback<void>(a, b);
-      draft[field] = (recipients || []).map((r) =>
-        typeof r === 'string' ? { name: r, address: r } : { name: r.displayName || r.emailAddress, address: r.emailAddress },
-      );
+      draft[field] = (recipients || []).map((r) => (typeof r === 'string' ? { name: r, address: r } : { name: r.displayName || r.emailAddress, address: r.emailAddress }));
       onChange(field);
       answerLater(args.callback, undefined, args.options);
     },

@@ -11,7 +11,9 @@ export interface Requirements {
 
 function versionAtLeast(have: string, want: string | undefined): boolean {
   const h = String(have).split('.').map(Number);
-  const w = String(want === undefined ? '1.1' : want).split('.').map(Number);
+  const w = String(want === undefined ? '1.1' : want)
+    .split('.')
+    .map(Number);
   for (let i = 0; i < Math.max(h.length, w.length); i++) {
     const a = h[i] || 0;
     const b = w[i] || 0;
