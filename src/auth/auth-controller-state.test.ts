@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifiedFailure } from '../salesforce/failure-kinds';
-import type { SalesforceIdentity } from '../salesforce/salesforce-api';
+import { ALEX, SAM } from '../testing/fake-salesforce-api';
 import { INITIAL_AUTH_SNAPSHOT, reduceAuth, type AuthAction, type AuthNotice, type AuthSnapshot } from './auth-controller-state';
 
-const SAM: SalesforceIdentity = {
-  orgId: '00D5e000000DemoAAA',
-  userId: '0055e000001SamAAAS',
-  username: 'seller@demo.example',
-  displayName: 'Sam Seller',
-  email: 'seller@demo.example',
-  loginUrl: 'http://localhost:8787',
-  instanceUrl: 'http://localhost:8787',
-};
-const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAAS', username: 'second@demo.example', displayName: 'Alex Second' };
 const refused: ClassifiedFailure = { kind: 'admin_action_required', connectionLost: false, retryable: false, reason: 'inactive_user' };
 const problem = { status: 'dialog_failed', code: 12011, message: 'blocked' } as const;
 const signInProblem: AuthNotice = { type: 'sign_in_problem', problem };

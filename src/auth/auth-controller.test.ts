@@ -8,17 +8,8 @@ import { createAuthController, type AuthControllerDeps, type ConnectionControl }
 import { createPendingRevokeRetrier, createPendingRevokeStore, type RevokeOutcome } from './pending-revoke';
 import type { SignInOutcome } from './sign-in-flow';
 import { createTokenStore, type TokenStore } from './token-store';
+import { ALEX, SAM } from '../testing/fake-salesforce-api';
 
-const SAM: SalesforceIdentity = {
-  orgId: '00D5e000000DemoAAA',
-  userId: '0055e000001SamAAAS',
-  username: 'seller@demo.example',
-  displayName: 'Sam Seller',
-  email: 'seller@demo.example',
-  loginUrl: 'http://localhost:8787',
-  instanceUrl: 'http://localhost:8787',
-};
-const ALEX: SalesforceIdentity = { ...SAM, userId: '0055e000002AlxAAAS', username: 'second@demo.example', displayName: 'Alex Second', email: 'second@demo.example' };
 const tokensFor = (who: SalesforceIdentity, rt = `rt-${who.userId}`): SalesforceTokens => ({
   accessToken: `at-${who.userId}`,
   refreshToken: rt,
