@@ -2,37 +2,32 @@ import { openDialog, type DialogSize } from './open-dialog';
 import type { OfficeHost } from './office-host';
 import { toOfficeTheme } from './office-theme';
 import { readEmailContext } from './read-email-context';
+import { createEmitter } from '../shared/event-emitter';
 import { createLogger } from '../shared/logger';
 
 const log = createLogger('host.office');
 
 type Listener = () => void;
 
+/** An emitter with hooks for the first listener in and the last one out: Office's handlers are attached only while heard. */
 function listenerSet() {
-  const listeners = new Set<Listener>();
+  // One listener's bug must not stop the others hearing about the new item; the scoped log reports it, scrubbed.
+  const emitter = createEmitter({ onListenerError: (error) => log.error('an Outlook event listener threw', error) });
   return {
     add(listener: Listener, onFirst?: () => void, onLast?: () => void): () => void {
-      const wrapped: Listener = () => listener();
-      listeners.add(wrapped);
-      if (listeners.size === 1) onFirst?.();
+      const unsubscribe = emitter.subscribe(listener);
+      if (emitter.listenerCount === 1) onFirst?.();
+      let subscribed = true;
       return () => {
-        if (!listeners.delete(wrapped)) return;
-        if (listeners.size === 0) onLast?.();
+        if (!subscribed) return;
+        subscribed = false;
+        unsubscribe();
+        if (emitter.listenerCount === 0) onLast?.();
       };
     },
-    emit() {
-      for (const listener of [...listeners]) {
-        try {
-          listener();
-        } catch (error) {
-          // One listener's bug must not stop the others hearing about the new item. Only the error's name is
-          // logged: a message built from a response could carry more than we want in a console.
-          console.error('Outlook event listener failed:', error instanceof Error ? error.name : typeof error);
-        }
-      }
-    },
+    emit: () => emitter.emit(),
     get size() {
-      return listeners.size;
+      return emitter.listenerCount;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The one way a module tells others that something changed. Listeners are called in the order they subscribed, each
  * on its own: a listener that throws does not stop the others from hearing the event (a hand-rolled listener loop
- * would break at the first throw). Its error goes to `onListenerError`, which by default re-throws it on a fresh task,
+ * would break at the first throw). Its error goes to `onListenerError`, which by default re-throws it in a microtask,
  * so the page's error reporting still sees it.
  */
 export interface Emitter<T> {

@@ -9,7 +9,7 @@
  * pane's switch does not reach: its lines are written only where a developer sets the flag in that window.
  */
 import { createEmitter } from './event-emitter';
-import { scrubSecrets } from './scrub-secrets';
+import { cutAtWord as cut, scrubSecrets } from './scrub-secrets';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -52,14 +52,6 @@ const SECRET_KEY = /token|secret|password|verifier|assertion|authorization|cooki
 export const consoleSink: LogSink = (level, line) => {
   console[level](line);
 };
-
-/**
- * Cut at `max`, dropping the word the cut went through: half a token is shorter than the scrubber's patterns for
- * opaque runs, so it must not survive as the line's last word.
- */
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max).replace(/[A-Za-z0-9._~+/=!%-]+$/, '')}…`;
-}
 
 function errorText(error: Error, depth: number): string {
   const extra: string[] = [];

@@ -27,3 +27,12 @@ export function scrubSecrets(text: string): string {
       .replace(/[A-Za-z0-9+/=._~-]{40,}/g, (run) => (run.split('/').some((segment) => segment.length >= 24 && mixed(segment) && !hostLike(segment)) ? REDACTED : run))
   );
 }
+
+/**
+ * Cut at `max`, dropping the word the cut went through: half a token is shorter than the scrubber's patterns for
+ * opaque runs, so it must not survive as the text's last word. Scrub first, then cut: a cut made first can split a
+ * token out of the shape the scrubber knows.
+ */
+export function cutAtWord(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max).replace(/[A-Za-z0-9._~+/=!%-]+$/, '')}…`;
+}

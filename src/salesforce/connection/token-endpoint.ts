@@ -8,7 +8,7 @@
  * `error_description` that tells the overlapping-refresh race from a dead token. Tokens never enter a message.
  */
 import type { SalesforceTokens } from '../salesforce-api';
-import { scrubSecrets } from '../../shared/scrub-secrets';
+import { cutAtWord, scrubSecrets } from '../../shared/scrub-secrets';
 
 export type FetchLike = (
   input: string,
@@ -50,7 +50,7 @@ function errorFromAnswer(status: number, text: string): OAuthEndpointError {
   }
   // Not an OAuth answer (a gateway's HTML 503, identity's text/plain): keep the status, in jsforce's ERROR_HTTP_ form.
   // The text may be anything a gateway echoes, tokens included: scrubbed before it becomes the error's message.
-  return new OAuthEndpointError(`ERROR_HTTP_${status}`, scrubSecrets(text.slice(0, 200)) || undefined, status);
+  return new OAuthEndpointError(`ERROR_HTTP_${status}`, cutAtWord(scrubSecrets(text), 200) || undefined, status);
 }
 
 export async function requestTokenRefresh(fetchFn: FetchLike, args: { loginUrl: string; clientId: string; refreshToken: string; signal?: AbortSignal }): Promise<SalesforceTokens> {

@@ -112,4 +112,20 @@ describe('token session: work that may no longer land is aborted', () => {
     expect(endpoint.signals).toHaveLength(2);
     expect(tokenSession.current()?.accessToken).toBe('access-1');
   });
+
+  it('a disposed session (the app torn down) aborts its token call: nothing is saved or announced after it', async () => {
+    const endpoint = slowEndpoint(100);
+    const { tokenSession, posted, saved } = session(createWebLock(freeLocks, { holdMs: 1_000, waitMs: 2_000 }), endpoint);
+    await tokenSession.begin(SIGN_IN, LOGIN);
+    posted.length = 0;
+    saved.length = 0;
+    const renewal = tokenSession.refresh('access-0');
+    renewal.catch(() => undefined);
+    await wait(20);
+    tokenSession.dispose();
+    expect(endpoint.signals[0]?.aborted).toBe(true);
+    await wait(150);
+    expect(saved).toEqual([]);
+    expect(posted).toEqual([]);
+  });
 });

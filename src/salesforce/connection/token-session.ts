@@ -185,6 +185,9 @@ export function createTokenSession(deps: TokenSessionDeps): TokenSession {
     storeTrusted: () => state.trusted,
 
     dispose() {
+      // A disposed session's work stops: a renewal under way must not call the token endpoint, save a rotated token
+      // or post on a channel the app is closing.
+      dispatch({ type: 'dropped' });
       panes.dispose();
     },
   };

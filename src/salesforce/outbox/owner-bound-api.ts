@@ -5,14 +5,14 @@
  * call would be made for them and the write would land under their name. Checked synchronously at each call, where
  * the connection also takes the user the call is for.
  */
-import { SalesforceFailureError } from '../failure-kinds';
+import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { SalesforceApi } from '../salesforce-api';
 import type { OutboxOwner } from './outbox';
 
 /** Thrown instead of a call when the signed-in user is no longer the entry's owner. Nothing was sent. */
 export class OwnerChangedError extends SalesforceFailureError {
   constructor() {
-    super({ kind: 'reauth_required', connectionLost: false, retryable: false, code: 'OTHER_USER', detail: 'Another user signed in before this work was sent.' });
+    super(createFailure('reauth_required', { code: 'OTHER_USER', detail: 'Another user signed in before this work was sent.' }));
   }
 }
 
