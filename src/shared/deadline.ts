@@ -82,3 +82,8 @@ export function withBodyDeadline(fetchFn: typeof fetch, ms: number, timers: Time
     });
   };
 }
+
+/** The rejection of work that was aborted (fetch, Web Locks, an AbortSignal's reason): named AbortError. */
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}

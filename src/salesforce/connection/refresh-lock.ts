@@ -5,7 +5,7 @@
  * in.
  */
 import { openKeyValueDatabase } from '../../host/indexed-db';
-import { deadlineError, withDeadline } from '../../shared/deadline';
+import { deadlineError, isAbortError, withDeadline } from '../../shared/deadline';
 import { createLogger } from '../../shared/logger';
 
 const log = createLogger('salesforce.refresh-lock');
@@ -79,10 +79,6 @@ function holdBounded<T>(fn: (held: AbortSignal) => Promise<T>, holdMs: number): 
     held.abort(error);
     return error;
   });
-}
-
-function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 /** Web Locks: shared by every document and worker of the origin; released by the browser if a pane dies holding it. */

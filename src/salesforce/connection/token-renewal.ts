@@ -10,7 +10,7 @@
 import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceTokens } from '../salesforce-api';
 import { backoffDelay } from './backoff';
-import { withDeadline } from '../../shared/deadline';
+import { isAbortError, withDeadline } from '../../shared/deadline';
 import { announcedIdentityUrl, heldTokens, newerStoredToken, type HeldTokens, type StoredRefreshToken, type TokenSessionAction, type TokenSessionState } from './token-session-state';
 import type { TokenSessionDeps } from './token-session-deps';
 import { createLogger } from '../../shared/logger';
@@ -30,7 +30,7 @@ export interface RenewalContext {
   state(): TokenSessionState;
   dispatch(action: TokenSessionAction): void;
   /** Settles when tokens from another pane are adopted (or the session is lost through one). */
-  nextArrival(): Promise<void>;
+  nextArrival(stopWaiting?: AbortSignal): Promise<void>;
 }
 
 /** Carries a failure out of the lock without re-classifying it. */
@@ -60,10 +60,6 @@ async function newerStored(context: RenewalContext): Promise<StoredRefreshToken 
   });
   const held = heldTokens(context.state());
   return held ? newerStoredToken(held, stored) : undefined;
-}
-
-function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 /** One token endpoint call, bounded by the deadline and aborted when any of `stops` is. */
@@ -112,9 +108,11 @@ export async function renewUnderLock(context: RenewalContext, stale: string, ses
     held = live();
     if (!held) return;
     const rotatedElsewhere = stored !== undefined && held.refreshToken !== undefined;
-    const arrival = context.nextArrival();
+    const waiting = new AbortController();
+    const arrival = context.nextArrival(waiting.signal);
     deps.crossPane.post({ type: 'ask', identityUrl: announcedIdentityUrl(held), issuedAt: held.issuedAt });
     await Promise.race([arrival, deps.sleep(rotatedElsewhere ? ASK_WAIT_ROTATED_MS : ASK_WAIT_MS)]);
+    waiting.abort();
     held = live();
     if (!held) return;
     lost = lostFailure();

@@ -19,7 +19,7 @@ export function hostOf(url: string): string | undefined {
 
 export interface OtherPanes {
   /** Settles when tokens from another pane are adopted (or the session is lost through one). */
-  nextArrival(): Promise<void>;
+  nextArrival(stopWaiting?: AbortSignal): Promise<void>;
   dispose(): void;
 }
 
@@ -79,12 +79,21 @@ export function listenToOtherPanes(context: { deps: TokenSessionDeps; drops: Cro
 
   /** Heard whenever a message from another pane changed this pane's session. */
   const arrived = createEmitter();
-  function nextArrival(): Promise<void> {
+  function nextArrival(stopWaiting?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve) => {
       const stop = arrived.subscribe(() => {
         stop();
         resolve();
       });
+      // The waiter gave up (its own deadline won): it stops listening, so no listener outlives the wait.
+      stopWaiting?.addEventListener(
+        'abort',
+        () => {
+          stop();
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 
