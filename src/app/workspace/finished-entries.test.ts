@@ -1,25 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createOutbox } from '../../salesforce/outbox/create-outbox';
-import type { OutboxEntry, SaveEmailAction } from '../../salesforce/outbox/outbox';
+import type { OutboxEntry } from '../../salesforce/outbox/outbox';
 import type { OnlineState } from '../../shared/online-state';
 import { outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import { fail, newOutboxEntry, succeed } from '../../salesforce/outbox/outbox-transitions';
 import { SAM, createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
 import { newlyFinished, subscribeFinishedEntries, type FinishedEntry } from './finished-entries';
+import { saveEmailAction } from '../../testing/outbox-actions';
 
 const owner = outboxOwnerOf(SAM, { partitionKey: 'p1' });
-const saveEmail = (n: number): SaveEmailAction => ({
-  type: 'save_email',
-  internetMessageId: `<m${n}@x>`,
-  subject: `s${n}`,
-  bodyExcerpt: '',
-  activityDate: '2025-01-01',
-  whoId: '0035e000000Jane01A',
-  label: 'Jane',
-});
 const result = { sobject: 'Task' as const, id: '00T5e000000Task01A', adopted: false };
-const queued = (id: string) => newOutboxEntry(id, owner, saveEmail(1), 1_000);
+const queued = (id: string) => newOutboxEntry(id, owner, saveEmailAction(1), 1_000);
 const done = (id: string) => succeed(queued(id), result, 2_000);
 const failed = (id: string) => fail(queued(id), { kind: 'validation', connectionLost: false, retryable: false }, 2_000);
 const doneWithoutResult = (id: string): OutboxEntry => ({ ...queued(id), status: 'done' });
@@ -64,16 +56,16 @@ describe('subscribeFinishedEntries (the real outbox, in memory)', () => {
     const heard: FinishedEntry[] = [];
     const off = subscribeFinishedEntries(outbox, owner, (entry) => heard.push(entry));
 
-    const first = await outbox.enqueue(owner, saveEmail(1));
+    const first = await outbox.enqueue(owner, saveEmailAction(1));
     await until(() => heard.length === 1);
     expect(heard[0]).toMatchObject({ id: first.id, status: 'done', result: { sobject: 'Task' } });
 
-    const second = await outbox.enqueue(owner, saveEmail(2));
+    const second = await outbox.enqueue(owner, saveEmailAction(2));
     await until(() => heard.length === 2);
     expect(heard.map((e) => e.id)).toEqual([first.id, second.id]);
 
     off();
-    const third = await outbox.enqueue(owner, saveEmail(3));
+    const third = await outbox.enqueue(owner, saveEmailAction(3));
     let landed = false;
     await until(() => {
       void doneInOutbox(outbox, third.id).then((d) => (landed = d));
@@ -85,7 +77,7 @@ describe('subscribeFinishedEntries (the real outbox, in memory)', () => {
 
   it("tells an entry finished before it subscribed once, with the outbox's first answer", async () => {
     const { outbox } = outboxWithFakeApi();
-    const first = await outbox.enqueue(owner, saveEmail(1));
+    const first = await outbox.enqueue(owner, saveEmailAction(1));
     let landed = false;
     await until(() => {
       void doneInOutbox(outbox, first.id).then((d) => (landed = d));
@@ -95,7 +87,7 @@ describe('subscribeFinishedEntries (the real outbox, in memory)', () => {
     const heard: string[] = [];
     const off = subscribeFinishedEntries(outbox, owner, (entry) => heard.push(entry.id));
     await until(() => heard.length === 1);
-    const second = await outbox.enqueue(owner, saveEmail(2));
+    const second = await outbox.enqueue(owner, saveEmailAction(2));
     await until(() => heard.length === 2);
     expect(heard).toEqual([first.id, second.id]);
     off();
@@ -113,9 +105,9 @@ describe('subscribeFinishedEntries (the real outbox, in memory)', () => {
     const onError = (e: unknown) => errors.push(e);
     process.on('uncaughtException', onError);
     try {
-      await outbox.enqueue(owner, saveEmail(1));
+      await outbox.enqueue(owner, saveEmailAction(1));
       await until(() => heard.length === 1);
-      await outbox.enqueue(owner, saveEmail(2));
+      await outbox.enqueue(owner, saveEmailAction(2));
       await until(() => heard.length === 2);
       expect(heard).toEqual(['s1', 's2']);
       // Not swallowed: the emitter reports it on a fresh task.

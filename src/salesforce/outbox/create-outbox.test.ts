@@ -5,23 +5,14 @@ import { ALEX, SAM, createFakeSalesforceApi, type FakeSalesforceApi } from '../.
 import { SalesforceFailureError, type ClassifiedFailure, type FailureKind } from '../failure-kinds';
 import { createOutbox } from './create-outbox';
 import type { OnlineState } from '../../shared/online-state';
-import type { Outbox, OutboxAction, OutboxEntry, OutboxOwner, SaveEmailAction } from './outbox';
+import type { Outbox, OutboxAction, OutboxEntry, OutboxOwner } from './outbox';
 import { outboxOwnerOf } from './outbox';
 import type { OutboxExecutor } from './outbox-executors';
 import { outboxDatabaseName } from './outbox-store';
+import { saveEmailAction } from '../../testing/outbox-actions';
 
 const sam = outboxOwnerOf(SAM, { partitionKey: 'p1' });
 const alex = outboxOwnerOf(ALEX, { partitionKey: 'p1' });
-
-const saveEmail = (n: number): SaveEmailAction => ({
-  type: 'save_email',
-  internetMessageId: `<m${n}@x>`,
-  subject: `s${n}`,
-  bodyExcerpt: '',
-  activityDate: '2025-01-01',
-  whoId: '0035e000000Jane01A',
-  label: 'Jane',
-});
 
 const failure = (kind: FailureKind): ClassifiedFailure => ({
   kind,
@@ -122,7 +113,7 @@ describe('createOutbox', () => {
   it('sends an entry of the current owner and records the result', async () => {
     const h = await setUp();
     h.outbox.resume(sam);
-    const entry = await h.outbox.enqueue(sam, saveEmail(1));
+    const entry = await h.outbox.enqueue(sam, saveEmailAction(1));
     const [done] = await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done');
     expect(done?.id).toBe(entry.id);
     expect(done?.result).toEqual({ sobject: 'Task', id: '00T5e0000000001AAA', adopted: false });
@@ -133,10 +124,10 @@ describe('createOutbox', () => {
   it("never sends another owner's entries, even when that owner signs in on the same pane later", async () => {
     const h = await setUp();
     // Sam's work is stored while nothing runs (e.g. offline before the switch).
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     h.api.setIdentity(ALEX);
     h.outbox.resume(alex);
-    await h.outbox.enqueue(alex, saveEmail(2));
+    await h.outbox.enqueue(alex, saveEmailAction(2));
     await until(h.outbox, alex, (e) => e[0]?.status === 'done', 'alex done');
     await settle();
     expect(h.sent.map((s) => [s.action.type === 'save_email' && s.action.subject, s.as])).toEqual([['s2', ALEX.userId]]);
@@ -148,7 +139,7 @@ describe('createOutbox', () => {
     const h = await setUp();
     h.api.setIdentity(ALEX);
     h.outbox.resume(sam); // a caller mistake: the owner is not who the connection is signed in as
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     const entries = await until(h.outbox, sam, (e) => e[0]?.status === 'waiting', 'waiting');
     expect(entries[0]?.waitingFor).toBe('other_identity');
     expect(h.sent).toHaveLength(0);
@@ -165,8 +156,8 @@ describe('createOutbox', () => {
       },
       { api },
     );
-    await h.outbox.enqueue(sam, saveEmail(1));
-    await h.outbox.enqueue(sam, saveEmail(2));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
+    await h.outbox.enqueue(sam, saveEmailAction(2));
     h.outbox.resume(sam);
     const waiting = await until(h.outbox, sam, (e) => e.every((x) => x.status === 'waiting'), 'both waiting');
     expect(waiting.map((e) => e.waitingFor)).toEqual(['session_expired', 'session_expired']);
@@ -185,7 +176,7 @@ describe('createOutbox', () => {
     const h = await setUp();
     h.api.setState({ status: 'lost', failure: failure('bad_oauth_token'), at: 1 });
     h.outbox.resume(sam);
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     const [w] = await until(h.outbox, sam, (e) => e[0]?.status === 'waiting', 'waiting');
     expect(w?.waitingFor).toBe('bad_oauth_token');
     expect(h.sent).toHaveLength(0);
@@ -198,7 +189,7 @@ describe('createOutbox', () => {
     const h = await setUp();
     h.online.set(false);
     h.outbox.resume(sam);
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     const [w] = await until(h.outbox, sam, (e) => e[0]?.status === 'waiting', 'waiting');
     expect(w?.waitingFor).toBe('offline');
     expect(h.sent).toHaveLength(0);
@@ -210,7 +201,7 @@ describe('createOutbox', () => {
   it('transient after sending: backs off, then retries with the may-have-landed check', async () => {
     const h = await setUp((_a, attempt) => (attempt === 1 ? new SalesforceFailureError(failure('transient')) : undefined));
     h.outbox.resume(sam);
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     const [w] = await until(h.outbox, sam, (e) => e[0]?.status === 'waiting', 'waiting');
     expect(w).toMatchObject({ waitingFor: 'transient', mayHaveLanded: true, notBefore: 2_000 });
     await settle();
@@ -224,10 +215,10 @@ describe('createOutbox', () => {
   it('validation: failed with the failure; retry with an edit sends the edit', async () => {
     const h = await setUp((action) => (action.type === 'save_email' && action.subject === 'bad' ? new SalesforceFailureError({ ...failure('validation'), fields: ['Subject'] }) : undefined));
     h.outbox.resume(sam);
-    const entry = await h.outbox.enqueue(sam, { ...saveEmail(1), subject: 'bad' });
+    const entry = await h.outbox.enqueue(sam, { ...saveEmailAction(1), subject: 'bad' });
     const [f] = await until(h.outbox, sam, (e) => e[0]?.status === 'failed', 'failed');
     expect(f?.failure).toMatchObject({ kind: 'validation', fields: ['Subject'] });
-    await h.outbox.retry(sam, entry.id, { ...saveEmail(1), subject: 'good' });
+    await h.outbox.retry(sam, entry.id, { ...saveEmailAction(1), subject: 'good' });
     await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done');
     expect(h.sent.map((s) => s.action.type === 'save_email' && s.action.subject)).toEqual(['bad', 'good']);
     // Another owner cannot retry or discard it.
@@ -239,7 +230,7 @@ describe('createOutbox', () => {
     const first = await setUp();
     first.online.set(false);
     first.outbox.resume(sam);
-    await first.outbox.enqueue(sam, saveEmail(1));
+    await first.outbox.enqueue(sam, saveEmailAction(1));
     await until(first.outbox, sam, (e) => e[0]?.status === 'waiting', 'waiting');
     first.outbox.close();
 
@@ -254,7 +245,7 @@ describe('createOutbox', () => {
     let release: () => void = () => {};
     const first = await setUp(() => new Promise<undefined>((r) => (release = () => r(undefined))));
     first.outbox.resume(sam);
-    await first.outbox.enqueue(sam, saveEmail(1));
+    await first.outbox.enqueue(sam, saveEmailAction(1));
     await until(first.outbox, sam, (e) => e[0]?.status === 'sending', 'sending');
     first.outbox.pause();
 
@@ -271,9 +262,9 @@ describe('createOutbox', () => {
 
   it("discardAll removes one owner's entries only; pendingCount counts what is not done", async () => {
     const h = await setUp();
-    await h.outbox.enqueue(sam, saveEmail(1));
-    await h.outbox.enqueue(sam, saveEmail(2));
-    await h.outbox.enqueue(alex, saveEmail(3));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
+    await h.outbox.enqueue(sam, saveEmailAction(2));
+    await h.outbox.enqueue(alex, saveEmailAction(3));
     expect(await h.outbox.pendingCount(sam)).toBe(2);
     await h.outbox.discardAll(sam);
     expect(await h.outbox.list(sam)).toEqual([]);
@@ -285,7 +276,7 @@ describe('createOutbox', () => {
     const seen: string[][] = [];
     h.outbox.subscribe(sam, (entries) => seen.push(entries.map((e) => e.status)));
     h.outbox.resume(sam);
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done');
     await settle();
     expect(seen[0]).toEqual([]);
@@ -296,7 +287,7 @@ describe('createOutbox', () => {
   it('removes done entries after a day, on the next pass', async () => {
     const h = await setUp();
     h.outbox.resume(sam);
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done');
     h.clock.now += 24 * 60 * 60_000;
     h.outbox.resume(sam);
@@ -312,7 +303,7 @@ describe('createOutbox', () => {
 describe('the outbox database', () => {
   it("is opened again after another pane deletes it (sign-out sweep), instead of failing for the pane's life", async () => {
     const h = await setUp();
-    await h.outbox.enqueue(sam, saveEmail(1));
+    await h.outbox.enqueue(sam, saveEmailAction(1));
     await new Promise<void>((resolve, reject) => {
       const request = h.factory.deleteDatabase(outboxDatabaseName('p1'));
       request.onsuccess = () => resolve();
@@ -320,7 +311,7 @@ describe('the outbox database', () => {
     });
     expect(await h.outbox.list(sam)).toEqual([]);
     h.outbox.resume(sam);
-    await h.outbox.enqueue(sam, saveEmail(2));
+    await h.outbox.enqueue(sam, saveEmailAction(2));
     await until(h.outbox, sam, (e) => e[0]?.status === 'done', 'done after reopen');
   });
 });
