@@ -1,10 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_USERS, startOidcServer, type OidcServerOptions, type RunningOidcServer } from '../../oidc/oidc-server';
-import { freePort } from './free-port';
+import { withFreePort } from './free-port';
 import { startStack, type Stack, type StackOptions } from './stack';
 
 /** Where the harness page, playing Outlook for nested app authentication, takes the provider's answer. */
 export const OUTLOOK_SIGN_IN_CALLBACK_PATH = '/__harness/outlook-sign-in-callback';
+
+export interface MicrosoftStackOptions {
+  stack?: Omit<StackOptions, 'config'>;
+  oidc?: Pick<OidcServerOptions, 'passwordGrant'>;
+}
 
 export interface MicrosoftStack {
   stack: Stack;
@@ -18,11 +23,11 @@ export interface MicrosoftStack {
  * chosen first and it starts once the stack has told its origin. Redirect URIs: MSAL's popup page and the harness
  * page's own callback (on the host's origin) for nested app authentication.
  */
-export async function startMicrosoftStack(
-  clientId: string,
-  options: { stack?: Omit<StackOptions, 'config'>; oidc?: Pick<OidcServerOptions, 'passwordGrant'> } = {},
-): Promise<MicrosoftStack> {
-  const oidcPort = await freePort();
+export async function startMicrosoftStack(clientId: string, options: MicrosoftStackOptions = {}): Promise<MicrosoftStack> {
+  return withFreePort((oidcPort) => startOnPort(clientId, oidcPort, options));
+}
+
+async function startOnPort(clientId: string, oidcPort: number, options: MicrosoftStackOptions): Promise<MicrosoftStack> {
   const stack = await startStack({
     ...options.stack,
     config: (base) => ({ ...base, microsoft: { clientId, authority: `https://localhost:${oidcPort}` } }),

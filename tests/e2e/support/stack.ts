@@ -7,7 +7,7 @@ import { DIALOG_NAME_PREFIX, type RecipientField } from '../../harness/host-prot
 import { startHarness, type HarnessOptions, type RunningHarness } from '../../harness/server';
 import { startCdnStandIn, type RunningCdnStandIn } from './cdn-stand-in';
 import { launchChromium } from './chromium';
-import { freePort } from './free-port';
+import { withFreePort } from './free-port';
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 type EmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
@@ -182,32 +182,36 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const harnessPort = await freePort();
-    const addinOrigin = `https://localhost:${harnessPort}`;
-
-    const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] });
-    cleanups.push(() => emulator.close());
-
-    const base: AddinConfig = {
-      salesforce: {
-        loginUrl: emulator.url,
-        loginChoices: [],
-        clientId: 'demo-outlook-addin',
-        redirectUri: `${addinOrigin}/auth-callback.html`,
-        apiVersion: '62.0',
-        requestTimeoutMs: 10_000,
-      },
-    };
-    const config = options.config ? options.config(base) : base;
-
-    const harness = await startHarness({
-      port: harnessPort,
-      mode: 'dist',
-      emulatorUrl: emulator.url,
-      configOverride: config,
-      mounts: options.mounts,
-      salesforceStandIns: [emulator.loginHostUrl],
+    const { emulator, harness, addinOrigin, config } = await withFreePort(async (harnessPort) => {
+      const addinOrigin = `https://localhost:${harnessPort}`;
+      const emulator = await startEmulator({ ...options.emulator, port: 0, allowedOrigins: [addinOrigin] });
+      try {
+        const base: AddinConfig = {
+          salesforce: {
+            loginUrl: emulator.url,
+            loginChoices: [],
+            clientId: 'demo-outlook-addin',
+            redirectUri: `${addinOrigin}/auth-callback.html`,
+            apiVersion: '62.0',
+            requestTimeoutMs: 10_000,
+          },
+        };
+        const config = options.config ? options.config(base) : base;
+        const harness = await startHarness({
+          port: harnessPort,
+          mode: 'dist',
+          emulatorUrl: emulator.url,
+          configOverride: config,
+          mounts: options.mounts,
+          salesforceStandIns: [emulator.loginHostUrl],
+        });
+        return { emulator, harness, addinOrigin, config };
+      } catch (error) {
+        await emulator.close();
+        throw error;
+      }
     });
+    cleanups.push(() => emulator.close());
     cleanups.push(() => harness.close());
 
     const cdn = await startCdnStandIn();

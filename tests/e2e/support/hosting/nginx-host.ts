@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../free-port';
+import { withFreePort } from '../free-port';
 import type { RunningHost } from './headers-file-host';
 import { applyDockerfilePolicyStep, IMAGE_ROOT, readRecipe } from './recipe-files';
 
@@ -32,9 +32,12 @@ function replaceOnce(text: string, placeholder: string, value: string): string {
  * temporary prefix holds the conf, the pid and nginx's temp folders. Rejects with nginx's output when it does not
  * come up.
  */
-export async function startNginxRecipe(siteDir: string): Promise<RunningHost> {
+export function startNginxRecipe(siteDir: string): Promise<RunningHost> {
+  return withFreePort((port) => startNginxOnPort(siteDir, port));
+}
+
+async function startNginxOnPort(siteDir: string, port: number): Promise<RunningHost> {
   const prefix = await mkdtemp(join(tmpdir(), 'addin-nginx-'));
-  const port = await freePort();
   const confFile = join(prefix, 'nginx.conf');
   await writeFile(confFile, await readRecipe('nginx.conf'));
   await applyDockerfilePolicyStep(confFile, siteDir);
@@ -63,7 +66,10 @@ export async function startNginxRecipe(siteDir: string): Promise<RunningHost> {
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await rm(prefix, { recursive: true, force: true });
+      throw new Error(`nginx exited with ${child.exitCode}:\n${output}`);
+    }
     const up = await fetch(`${origin}/`, { method: 'HEAD' }).then(
       () => true,
       () => false,
