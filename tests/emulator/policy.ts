@@ -41,6 +41,12 @@ export interface EmulatorPolicy {
   enhancedEmail: boolean;
   /** Setup › Activity Settings › Shared Activities. Off: TaskRelation is not in the org. Default on. */
   sharedActivities: boolean;
+  /**
+   * Field-level security beyond the default (every user reads and edits every field): `access: 'none'` hides the
+   * field from that user (describe leaves it out, SOQL and REST treat it as no such column), `'read'` makes it
+   * read-only for them (describe: createable and updateable false). `field` is `Object.Field`.
+   */
+  fieldPermissions: Array<{ username: string; field: string; access: 'none' | 'read' }>;
 }
 
 export const DEFAULT_POLICY: EmulatorPolicy = {
@@ -60,6 +66,7 @@ export const DEFAULT_POLICY: EmulatorPolicy = {
   apiDisabledUsers: [],
   enhancedEmail: true,
   sharedActivities: true,
+  fieldPermissions: [],
 };
 
 export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {
