@@ -80,6 +80,19 @@ describe('sObject describe through the metadata source', () => {
   });
 });
 
+describe('picklist values per record type', () => {
+  it('a renewal offers only its own stages, new business every stage, in one request for all record types', async () => {
+    const metadata = createMetadataSource(api);
+    const before = restCalls();
+    const renewal = await metadata.picklistValues('Opportunity', OPPORTUNITY_RECORD_TYPES.renewal.id);
+    const newBusiness = await metadata.picklistValues('Opportunity', OPPORTUNITY_RECORD_TYPES.newBusiness.id);
+    expect(restCalls() - before).toBe(1);
+    expect(renewal.fields.StageName?.values.map((v) => v.value)).toEqual(['Qualification', 'Value Proposition', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost']);
+    expect(newBusiness.fields.StageName?.values.map((v) => v.value)).toContain('Prospecting');
+    await expect(metadata.picklistValues('Opportunity', '0125e000000ZZZZAAA')).rejects.toMatchObject({ failure: { kind: 'not_found' } });
+  });
+});
+
 describe('field-level security per user', () => {
   it('the second seller does not see a field hidden from them; SOQL naming it fails as no such column', async () => {
     org.controls.setPolicy({ fieldPermissions: [{ username: DEMO_USERS.second.username, field: 'Contact.Phone', access: 'none' }] });

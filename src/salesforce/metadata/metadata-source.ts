@@ -9,7 +9,7 @@ import { classifySalesforceError } from '../classify-salesforce-error';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { CompositeSubrequest, CompositeSubresponse, SalesforceApi } from '../salesforce-api';
 import { createMemoryMetadataCache, metadataCacheKey, type CachedDescribe, type MetadataCache } from './metadata-cache';
-import { parseDescribe, type RecordTypePicklists, type SObjectMetadata } from './sobject-metadata';
+import { parseDescribe, parseLayoutPicklists, type RecordTypePicklists, type SObjectMetadata } from './sobject-metadata';
 
 /** A caller's share of a composite call: describe subrequests to send, and what to do with their answers. */
 export interface DescribePlan {
@@ -31,8 +31,9 @@ export interface MetadataSource {
    */
   plan(sobjects: readonly string[]): Promise<DescribePlan>;
   /**
-   * Picklist values per field for one record type. Until the UI API's picklist-values resource is wired, the values
-   * come from describe (every active value, whatever the record type).
+   * Picklist values per field for one record type (describe/layouts' record type mappings: an sObject resource, so it
+   * goes through composite like every call here; one request answers every record type of the object). Use
+   * `defaultRecordType(metadata)` for the seller's default; a record type they do not have rejects `not_found`.
    */
   picklistValues(sobject: string, recordTypeId: string): Promise<RecordTypePicklists>;
 }
@@ -105,6 +106,21 @@ export function createMetadataSource(api: Pick<SalesforceApi, 'identity' | 'comp
     await cache.put(key, entry).catch(() => undefined);
   }
 
+  // Record type picklists (describe/layouts): Salesforce documents no conditional request for them, so they are kept
+  // in memory only, for as long as a describe is.
+  const layouts = new Map<string, { at: number; byRecordType: Map<string, RecordTypePicklists> }>();
+
+  async function loadLayouts(sobject: string, key: string | undefined): Promise<Map<string, RecordTypePicklists>> {
+    const referenceId = `layouts_${sobject}`;
+    const [response] = await api.composite([{ method: 'GET', url: `${api.apiPath}/sobjects/${sobject}/describe/layouts`, referenceId }]);
+    if (!response || response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
+      throw new SalesforceFailureError(classifySalesforceError({ httpStatusCode: response?.httpStatusCode ?? 0, body: response?.body }, { phase: 'request' }));
+    }
+    const byRecordType = parseLayoutPicklists(sobject, response.body);
+    if (key !== undefined) layouts.set(key, { at: now(), byRecordType });
+    return byRecordType;
+  }
+
   async function plan(sobjects: readonly string[]): Promise<DescribePlan> {
     const names = [...new Set(sobjects)];
     for (const name of names) {
@@ -175,14 +191,14 @@ export function createMetadataSource(api: Pick<SalesforceApi, 'identity' | 'comp
     },
     plan,
     async picklistValues(sobject, recordTypeId) {
-      const metadata = (await load(sobject))?.metadata ?? (await this.describe(sobject));
-      const fields: RecordTypePicklists['fields'] = {};
-      for (const field of metadata.fields) {
-        if (field.picklistValues.length === 0) continue;
-        const active = field.picklistValues.filter((v) => v.active);
-        fields[field.name] = { values: active, defaultValue: active.find((v) => v.defaultValue)?.value ?? null };
-      }
-      return { sobject: metadata.name, recordTypeId, fields };
+      if (!NAME.test(sobject)) throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_TYPE', detail: `Not an sObject name: ${sobject.slice(0, 80)}` }));
+      const key = keyFor(sobject);
+      const known = key === undefined ? undefined : layouts.get(key);
+      const fresh = known && now() - known.at < freshForMs ? known.byRecordType : undefined;
+      const byRecordType = fresh ?? (await loadLayouts(sobject, key));
+      const found = byRecordType.get(recordTypeId);
+      if (!found) throw new SalesforceFailureError(createFailure('not_found', { detail: `No record type ${recordTypeId.slice(0, 18)} on ${sobject}` }));
+      return found;
     },
   };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canReadField, defaultRecordType, findFieldMetadata, isMultiCurrency, parseDescribe, parseRecordTypePicklists, picklistOptions, readableFields } from './sobject-metadata';
+import {
+  canReadField,
+  defaultRecordType,
+  findFieldMetadata,
+  isMultiCurrency,
+  parseDescribe,
+  parseLayoutPicklists,
+  parseRecordTypePicklists,
+  picklistOptions,
+  readableFields,
+} from './sobject-metadata';
 
 const body = {
   name: 'Opportunity',
@@ -73,5 +83,31 @@ describe('parseDescribe', () => {
 
   it.each([null, 'text', [], { name: 'X' }, { fields: [] }])('refuses %j', (value) => {
     expect(parseDescribe(value)).toBeUndefined();
+  });
+});
+
+describe('parseLayoutPicklists', () => {
+  it('reads each record type mapping, active values only, and skips malformed entries', () => {
+    const byType = parseLayoutPicklists('Opportunity', {
+      recordTypeMappings: [
+        {
+          recordTypeId: 'A',
+          picklistsForRecordType: [
+            {
+              picklistName: 'StageName',
+              picklistValues: [
+                { value: 'X', label: 'Ex', active: true, defaultValue: true },
+                { value: 'Y', active: false },
+              ],
+            },
+            { picklistValues: [] },
+          ],
+        },
+        { name: 'no id' },
+      ],
+    });
+    expect([...byType.keys()]).toEqual(['A']);
+    expect(byType.get('A')?.fields).toEqual({ StageName: { values: [{ value: 'X', label: 'Ex', active: true, defaultValue: true }], defaultValue: 'X' } });
+    expect(parseLayoutPicklists('Opportunity', 'nonsense').size).toBe(0);
   });
 });

@@ -169,6 +169,29 @@ export function parseRecordTypePicklists(sobject: string, recordTypeId: string, 
   return { sobject, recordTypeId, fields };
 }
 
+/**
+ * Reads the record type mappings of a describe/layouts body (`recordTypeMappings[].picklistsForRecordType`, as the
+ * SOAP API's DescribeLayoutResult): each record type's picklist values, by record type id.
+ */
+export function parseLayoutPicklists(sobject: string, body: unknown): Map<string, RecordTypePicklists> {
+  const out = new Map<string, RecordTypePicklists>();
+  for (const raw of list(record(body).recordTypeMappings)) {
+    const mapping = record(raw);
+    if (typeof mapping.recordTypeId !== 'string') continue;
+    const fields: RecordTypePicklists['fields'] = {};
+    for (const entry of list(mapping.picklistsForRecordType)) {
+      const picklist = record(entry);
+      if (typeof picklist.picklistName !== 'string') continue;
+      const values = list(picklist.picklistValues)
+        .map(parsePicklistValue)
+        .filter((v): v is PicklistValue => v !== undefined && v.active);
+      fields[picklist.picklistName] = { values, defaultValue: values.find((v) => v.defaultValue)?.value ?? null };
+    }
+    out.set(mapping.recordTypeId, { sobject, recordTypeId: mapping.recordTypeId, fields });
+  }
+  return out;
+}
+
 /** The field, matched case-insensitively like SOQL; undefined when absent or hidden from the seller. */
 export function findFieldMetadata(meta: SObjectMetadata, name: string): FieldMetadata | undefined {
   const lower = name.toLowerCase();

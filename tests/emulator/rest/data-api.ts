@@ -9,7 +9,7 @@ import { formatDateTime, type SfRecord } from '../record-store';
 import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '../schema';
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
-import { describeReply, describeSummary } from './describe';
+import { describeLayoutsReply, describeReply, describeSummary } from './describe';
 import { canReadField } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
@@ -128,6 +128,10 @@ function sobjects(org: OrgState, session: Session, request: DataRequest, parts: 
   if (parts.length === 2 && parts[1] === 'describe') {
     if (method !== 'GET') return methodNotAllowed(method, ['HEAD', 'GET']);
     return describeReply(org, session, def, request);
+  }
+  if (parts.length === 3 && parts[1] === 'describe' && parts[2] === 'layouts') {
+    if (method !== 'GET') return methodNotAllowed(method, ['HEAD', 'GET']);
+    return describeLayoutsReply(org, session, def, apiVersion);
   }
   if (parts.length === 3) {
     // sObject Rows by External ID. Only the upsert (PATCH) is offered; GET, DELETE and POST by external id are not.

@@ -143,3 +143,26 @@ export function describeReply(org: OrgState, session: Session, def: SObjectDef, 
   if (Number.isFinite(since) && changedAt <= since) return emptyReply(304);
   return jsonReply(200, body);
 }
+
+/**
+ * GET /sobjects/<T>/describe/layouts: the record type mappings with each record type's picklist values
+ * (`recordTypeMappings[].picklistsForRecordType`, as the SOAP API's DescribeLayoutResult). Layouts themselves are
+ * left empty: nothing in the add-in reads them.
+ */
+export function describeLayoutsReply(org: OrgState, session: Session, def: SObjectDef, version: string): Reply {
+  const picklistFields = def.fields.filter((f) => f.restrictedValues !== undefined && fieldAccess(org, session.userId, def.name, f.name) !== 'none');
+  const infos = recordTypeInfos(def, version);
+  const own = recordTypesOf(def.name);
+  const recordTypeMappings = infos.map((info) => {
+    const allowed = own.find((rt) => rt.id === info.recordTypeId)?.picklists ?? {};
+    return {
+      ...info,
+      layoutId: null,
+      picklistsForRecordType: picklistFields.map((field) => {
+        const values = (field.restrictedValues ?? []).filter((value) => allowed[field.name]?.includes(value) ?? true);
+        return { picklistName: field.name, picklistValues: values.map((value) => ({ active: true, defaultValue: false, label: value, validFor: null, value })) };
+      }),
+    };
+  });
+  return jsonReply(200, { layouts: [], recordTypeMappings, recordTypeSelectorRequired: [own.length > 1] });
+}
