@@ -47,6 +47,10 @@ export interface EmulatorPolicy {
    * read-only for them (describe: createable and updateable false). `field` is `Object.Field`.
    */
   fieldPermissions: Array<{ username: string; field: string; access: 'none' | 'read' }>;
+  /** Setup › Company Information › Currencies: multi-currency on adds CurrencyIsoCode to Account, Contact, Lead,
+   * Opportunity and Project__c (describe, SOQL, records). Off (default): no such column. Cannot be turned off in a
+   * real org once on; here reset() does. */
+  multiCurrency: boolean;
 }
 
 export const DEFAULT_POLICY: EmulatorPolicy = {
@@ -67,6 +71,7 @@ export const DEFAULT_POLICY: EmulatorPolicy = {
   enhancedEmail: true,
   sharedActivities: true,
   fieldPermissions: [],
+  multiCurrency: false,
 };
 
 export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {

@@ -10,7 +10,7 @@ import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '.
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
 import { describeLayoutsReply, describeReply, describeSummary } from './describe';
-import { canReadField } from '../field-security';
+import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
 
@@ -195,6 +195,8 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (def.readOnly) return readOnlyObject();
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
+  const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
+  if (refused) return refused;
   return insert(org, session, request, def, parsed.value, (id) => ({ id, success: true, errors: [] }));
 }
 
@@ -233,6 +235,8 @@ function upsert(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (!field?.externalId) return jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
+  const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
+  if (refused) return refused;
   const named = Object.keys(parsed.value).filter((k) => k.toLowerCase() === 'id' || k.toLowerCase() === field.name.toLowerCase());
   if (named.length > 0) {
     return restError(400, 'INVALID_FIELD', `Upsert by ${field.name}: the request body must not carry ${named.join(', ')}`, named);
@@ -262,6 +266,8 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   const found = lookup.record;
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
+  const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
+  if (refused) return refused;
   const checked = checkWrite(org.records, def, parsed.value, 'update', found);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
   const now = formatDateTime(org.now());
