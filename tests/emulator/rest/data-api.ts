@@ -10,7 +10,9 @@ import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '.
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
+import { recentItems } from './recent';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+import { search } from './sosl';
 
 export interface Session {
   userId: string;
@@ -46,6 +48,14 @@ export async function dispatchData(org: OrgState, session: Session, request: Dat
       if (rest.length > 0) return notFound();
       if (method !== 'POST') return methodNotAllowed(method, ['POST']);
       return handleComposite(org, session, request, (sub) => dispatchData(org, session, sub));
+    case 'search':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return search(org, request.query, request.apiVersion);
+    case 'recent':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return recentItems(org, session.userId, request.query, request.apiVersion);
     default:
       return notFound();
   }
