@@ -24,6 +24,11 @@ export interface PeopleLookupRequest {
   /** Company domains to match accounts by. */
   domains: string[];
   savedEmail?: { subject: string; internetMessageId: string };
+  /**
+   * Leads the seller chose for an address earlier (record-chooser): if one was converted since, its contact is
+   * followed. Asked in the leads subrequest itself, so the lookup stays one request with at most five queries.
+   */
+  followLeads?: string[];
 }
 
 export interface PeopleLookupResult {
@@ -33,6 +38,8 @@ export interface PeopleLookupResult {
   accountsByDomain: Map<string, AccountSummary[]>;
   /** undefined: not asked; null: not saved yet. */
   savedEmail?: SavedEmailTask | null;
+  /** Of `followLeads`, the converted ones: lead id → the contact it became. */
+  convertedLeads: Map<string, string>;
 }
 
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
@@ -41,10 +48,18 @@ export function contactsQuery(addresses: string[]): string {
   return 'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name FROM Contact ' + `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`;
 }
 
-export function leadsQuery(addresses: string[]): string {
+export function leadsQuery(addresses: string[], followLeads: readonly string[] = []): string {
+  const follow = followLeads.filter(isSalesforceId);
+  if (follow.length === 0) {
+    return (
+      'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name FROM Lead ' +
+      `WHERE Email IN ${soqlInList(addresses)} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`
+    );
+  }
   return (
-    'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name FROM Lead ' +
-    `WHERE Email IN ${soqlInList(addresses)} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`
+    'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name, IsConverted, ConvertedContactId FROM Lead ' +
+    `WHERE (Email IN ${soqlInList(addresses)} AND IsConverted = false) OR (Id IN ${soqlInList(follow)} AND IsConverted = true) ` +
+    'ORDER BY LastModifiedDate DESC LIMIT 200'
   );
 }
 
@@ -63,7 +78,7 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
   const subrequests: CompositeSubrequest[] = [];
   if (request.addresses.length > 0) {
     subrequests.push({ method: 'GET', referenceId: 'contacts', url: queryUrl(apiPath, contactsQuery(request.addresses)) });
-    subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses)) });
+    subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses, request.followLeads)) });
     subrequests.push({ method: 'GET', referenceId: 'contactAccounts', url: queryUrl(apiPath, contactAccountsQuery(request.addresses)) });
   }
   if (request.domains.length > 0) {
@@ -149,12 +164,19 @@ export function parseAccount(record: unknown): AccountSummary | null {
 export function parsePeopleLookup(request: PeopleLookupRequest, responses: CompositeSubresponse[]): PeopleLookupResult {
   const byAddress = new Map<string, AddressLookup>(request.addresses.map((a) => [a, { address: a, contacts: [], leads: [] }]));
   const contactAccounts = new Map<string, AccountSummary>();
+  const convertedLeads = new Map<string, string>();
   if (request.addresses.length > 0) {
     for (const record of recordsOf(bodyOf(responses, 'contacts'))) {
       const contact = parseContact(record);
       if (contact) byAddress.get(contact.email)?.contacts.push(contact);
     }
     for (const record of recordsOf(bodyOf(responses, 'leads'))) {
+      if (obj(record, 'IsConverted') === true) {
+        const id = str(record, 'Id');
+        const contactId = str(record, 'ConvertedContactId');
+        if (isSalesforceId(id) && isSalesforceId(contactId)) convertedLeads.set(id, contactId);
+        continue;
+      }
       const lead = parseLead(record);
       if (lead) byAddress.get(lead.email)?.leads.push(lead);
     }
@@ -172,7 +194,7 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
       accountsByDomain.set(domain, accounts.filter((a) => websiteMatchesDomain(a.website, domain)).slice(0, MAX_ACCOUNTS_PER_DOMAIN));
     }
   }
-  const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain };
+  const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain, convertedLeads };
   if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
   return result;
 }
