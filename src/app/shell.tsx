@@ -145,6 +145,8 @@ export function Shell({ services }: { services: AppServices }) {
             identity={identity}
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
+            {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
+            {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}
           />
         ) : null}
       </main>
