@@ -73,12 +73,12 @@ describe('search and link', () => {
     // Opening the email asked nothing of search; opening the search asks for recent records once.
     let mark = (await stack.emulatorLog()).length;
     await pane.getByRole('button', { name: 'Link to another record…' }).click();
-    await pane.getByRole('button', { name: /^Link to Acme - 500 Widgets, Opportunity/ }).waitFor({ timeout: 15_000 });
+    await pane.getByRole('button', { name: /^Link to\s*Acme - 500 Widgets\s*,\s*Opportunity/ }).waitFor({ timeout: 15_000 });
     expect((await restCalls(mark)).map((c) => c.path)).toEqual(['/services/data/v62.0/recent']);
 
     mark = (await stack.emulatorLog()).length;
     await pane.getByRole('searchbox', { name: 'Link to another record' }).pressSequentially('platform pil', { delay: 30 });
-    const result = pane.getByRole('button', { name: /^Link to Globex - Platform Pilot, Opportunity/ });
+    const result = pane.getByRole('button', { name: /^Link to\s*Globex - Platform Pilot\s*,\s*Opportunity/ });
     await result.waitFor({ timeout: 15_000 });
     // Debounced: one SOSL request for what was typed, not one a keystroke.
     expect((await restCalls(mark)).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /services/data/v62.0/search']);

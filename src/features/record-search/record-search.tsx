@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   resultText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1 },
+  // Read by screen readers, not shown: the button's name stays its visible text, with "Link to" before it.
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 export interface RecordSearchProps {
@@ -43,7 +45,8 @@ export function RecordSearch({ source, onPick, objectLabels, locale, debounceMs 
   let status = '';
   if (state.phase === 'waiting') status = s.searching;
   else if (state.phase === 'too-short') status = s.typeMore;
-  else if (state.phase === 'results') status = state.results.length === 0 ? format(s.noResults, { term: state.text.trim().slice(0, 60) }) : format(s.resultCount, { count: state.results.length });
+  else if (state.phase === 'results')
+    status = state.results.length === 0 ? format(s.noResults, { term: state.text.trim().slice(0, 60) }) : format(s.resultCount, { count: state.results.length });
   else if (state.phase === 'recent' && state.recent?.length === 0) status = s.noRecent;
   const failure = state.phase === 'failed' && state.failure ? failureMessage(state.failure, locale) : undefined;
 
@@ -71,16 +74,11 @@ export function RecordSearch({ source, onPick, objectLabels, locale, debounceMs 
               const name = record.name.slice(0, 120);
               return (
                 <li key={`${record.sobject}:${record.id}`}>
-                  <Button
-                    appearance="subtle"
-                    className={styles.result}
-                    aria-label={`${format(s.linkTo, { name })}, ${type}${record.detail ? `, ${record.detail.slice(0, 80)}` : ''}`}
-                    data-testid="record-search-result"
-                    data-record-id={record.id}
-                    onClick={() => onPick(record)}
-                  >
+                  <Button appearance="subtle" className={styles.result} data-testid="record-search-result" data-record-id={record.id} onClick={() => onPick(record)}>
                     <span className={styles.resultText}>
+                      <span className={styles.visuallyHidden}>{format(s.linkTo, { name: '' })}</span>
                       <Text>{name}</Text>
+                      <span className={styles.visuallyHidden}>, </span>
                       <Caption1 className={styles.detail}>{[type, record.detail?.slice(0, 80)].filter(Boolean).join(' · ')}</Caption1>
                     </span>
                   </Button>
