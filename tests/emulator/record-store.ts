@@ -112,6 +112,15 @@ export class RecordStore {
   }
 }
 
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** The n of makeId(prefix, n): the ten base-62 digits after the prefix and pod. */
+function runningNumberOf(id: string): number {
+  let n = 0;
+  for (const ch of id.slice(5, 15)) n = n * 62 + Math.max(0, BASE62.indexOf(ch));
+  return n;
+}
+
 function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
   record.IsDeleted = false;
   switch (def.name) {
@@ -134,6 +143,12 @@ function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
       record.Status ??= 'Not Started';
       record.Priority ??= 'Normal';
       record.IsClosed = record.Status === 'Completed';
+      break;
+    case 'Case':
+      record.Status ??= 'New';
+      record.IsClosed = record.Status === 'Closed';
+      // Auto-number: the id's running number, eight digits (Salesforce's default display format 00000000).
+      record.CaseNumber ??= String(runningNumberOf(record.Id)).padStart(8, '0');
       break;
     case 'EmailMessage':
       record.Incoming ??= false;
