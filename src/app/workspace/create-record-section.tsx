@@ -1,14 +1,21 @@
 /**
  * The create-record panel under the email: about the sender of a read email (else the first other person), with the
- * accounts the people lookup found for that person's domain. Keyed by the email, so another email starts closed.
+ * accounts the people lookup found for that person's domain, its forms shaped by the org's metadata. Keyed by the
+ * email, so another email starts closed.
  */
+import { useCallback } from 'react';
 import type { EmailContext } from '../../host/office-host';
+import { loadRecordForm } from '../../salesforce/crm/create-record-metadata';
 import { domainOf, type EmailPerson } from '../../salesforce/crm/email-addresses';
 import type { PeopleView } from '../../salesforce/crm/people-directory';
+import { metadataSourceFor } from '../../salesforce/metadata/metadata-registry';
+import type { CreatableSObject } from '../../salesforce/outbox/outbox';
+import type { SalesforceApi } from '../../salesforce/salesforce-api';
 import { CreateRecordPanel } from '../../features/create-record/create-record-panel';
 import type { WorkspaceWrites } from './workspace-writes';
 
 export interface CreateRecordSectionProps {
+  api: SalesforceApi;
   context: EmailContext;
   people: readonly EmailPerson[];
   view: PeopleView | undefined;
@@ -17,7 +24,9 @@ export interface CreateRecordSectionProps {
   locale: string;
 }
 
-export function CreateRecordSection({ context, people, view, writes, instanceUrl, locale }: CreateRecordSectionProps) {
+export function CreateRecordSection({ api, context, people, view, writes, instanceUrl, locale }: CreateRecordSectionProps) {
+  // The org's describe shapes each form: one request the first time, then the cache (asked again conditionally).
+  const loadForm = useCallback((sobject: CreatableSObject) => loadRecordForm(metadataSourceFor(api), sobject), [api]);
   const person = people.find((p) => p.role === 'from') ?? people[0];
   const accounts = (person && view?.accountsByDomain.get(domainOf(person.address))) || [];
   return (
@@ -31,6 +40,7 @@ export function CreateRecordSection({ context, people, view, writes, instanceUrl
       entries={writes.entries}
       instanceUrl={instanceUrl}
       locale={locale}
+      loadForm={loadForm}
     />
   );
 }

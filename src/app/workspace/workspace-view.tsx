@@ -173,7 +173,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
         />
       ) : null}
       {writes && context ? (
-        <CreateRecordSection key={`create-record:${emailKey}`} context={context} people={people} view={view} writes={writes} instanceUrl={identity.instanceUrl} locale={locale} />
+        <CreateRecordSection key={`create-record:${emailKey}`} api={api} context={context} people={people} view={view} writes={writes} instanceUrl={identity.instanceUrl} locale={locale} />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}
     </div>

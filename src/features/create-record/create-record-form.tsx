@@ -197,7 +197,13 @@ export function CreateRecordForm({ sobject, fields, initial, accounts, outbox, o
         </MessageBar>
       ) : null}
       {fields.map((field) => (
-        <FormField key={field.name} label={s.fields[field.name] ?? field.name} required={field.required === true} message={messageFor(field.name)} testId={`record-field-${field.name}`}>
+        <FormField
+          key={field.name}
+          label={field.label ?? s.fields[field.name] ?? field.name}
+          required={field.required === true}
+          message={messageFor(field.name)}
+          testId={`record-field-${field.name}`}
+        >
           {control(field)}
         </FormField>
       ))}

@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
+import type { RecordForm } from '../../salesforce/crm/create-record-metadata';
+import type { CreatableSObject } from '../../salesforce/outbox/outbox';
 import type { CreateOptions } from '../../salesforce/salesforce-api';
 import { renderWithFluent } from '../../testing/render-with-fluent';
 import { OutboxEntries, createTestOutbox, refusal, type TestOutbox } from '../../testing/test-outbox';
@@ -13,7 +15,7 @@ const TOM = '00Q5e0000000001AAA';
 const NEW_ID = '00Q5e0000000777AAA';
 const BODY = 'Hi Sam,\nCan we talk pricing?\n\nBest regards,\nMaria Lopez\nHead of Procurement\nInitech Labs\n+1 415 555 0199';
 
-function renderPanel(t: TestOutbox, lang: 'en' | 'fr' = 'en') {
+function renderPanel(t: TestOutbox, lang: 'en' | 'fr' = 'en', loadForm?: (sobject: CreatableSObject) => Promise<RecordForm>) {
   return renderWithFluent(
     <OutboxEntries outbox={t.outbox} owner={t.owner}>
       {(entries) => (
@@ -28,6 +30,7 @@ function renderPanel(t: TestOutbox, lang: 'en' | 'fr' = 'en') {
           instanceUrl="https://demo.my.salesforce.com"
           locale={lang}
           today="2026-11-30"
+          {...(loadForm ? { loadForm } : {})}
         />
       )}
     </OutboxEntries>,
@@ -135,6 +138,38 @@ describe('CreateRecordPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
     await waitFor(() => expect(messageOf('record-field-CloseDate')).toBe('Close Date must be in the future.'));
     expect(creates(t)[0]?.slice(0, 2)).toEqual(['Opportunity', { Name: 'Initech - Pricing 2026', AccountId: initech.id, StageName: 'Prospecting', CloseDate: '2026-12-30', Amount: 1200.5 }]);
+  });
+
+  it('the org’s metadata shapes the form: its labels, no field the seller may not set, the fields it requires', async () => {
+    const t = createTestOutbox({ create: () => ({ id: NEW_ID }) });
+    const loadForm = (sobject: CreatableSObject) =>
+      Promise.resolve<RecordForm>({
+        createable: true,
+        fields: [
+          { name: 'LastName', kind: 'text', label: 'Nom de famille', required: true, maxLength: 80 },
+          { name: 'Company', kind: 'text', label: 'Company', required: true },
+          { name: 'Region__c', kind: 'picklist', label: 'Region', required: true, options: ['EMEA', 'APAC'] },
+        ].filter(() => sobject === 'Lead') as RecordForm['fields'],
+      });
+    const { user } = renderPanel(t, 'en', loadForm);
+    await user.click(screen.getByRole('button', { name: 'New lead' }));
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: /^Nom de famille/ })).value).toBe('Lopez');
+    expect(screen.queryByRole('textbox', { name: /^Title/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect(messageOf('record-field-Region__c')).toBe('Required');
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Region/ }), 'EMEA');
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    await screen.findByTestId('create-record-done');
+    expect(creates(t)[0]?.slice(0, 2)).toEqual(['Lead', { LastName: 'Lopez', Company: 'Initech Labs', Region__c: 'EMEA' }]);
+  });
+
+  it('an object the seller may not create says so; metadata that cannot be had leaves the standard form', async () => {
+    const { user } = renderPanel(createTestOutbox(), 'en', (sobject) => (sobject === 'Case' ? Promise.resolve({ createable: false, fields: [] }) : Promise.reject(new Error('offline'))));
+    await user.click(screen.getByRole('button', { name: 'New case' }));
+    expect((await screen.findByTestId('create-record-not-allowed')).textContent).toContain('Your Salesforce user may not create a case');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'New account' }));
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: /^Name/ })).value).toBe('Initech Labs');
   });
 
   it('speaks French', async () => {

@@ -3,18 +3,22 @@
  * front of the seller, prefilled from the sender's signature, address and account. One form at a time; when Salesforce
  * has the record, the panel says so with a link to it.
  */
-import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useFocusReturn } from '../../components/use-focus-return';
 import { createRecordStrings } from '../../i18n/create-record-strings';
 import { format } from '../../i18n/strings';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
-import { prefillDraft, RECORD_FORMS, type FieldSpec } from '../../salesforce/crm/create-record-draft';
+import { prefillDraft, RECORD_FORMS } from '../../salesforce/crm/create-record-draft';
+import type { RecordForm } from '../../salesforce/crm/create-record-metadata';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
 import { parseSignature } from '../../salesforce/crm/email-signature';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import type { CreatableSObject, Outbox, OutboxEntry, OutboxOwner, OutboxResult } from '../../salesforce/outbox/outbox';
+import { createLogger } from '../../shared/logger';
 import { CreateRecordForm } from './create-record-form';
+
+const log = createLogger('features.create-record');
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -35,8 +39,11 @@ export interface CreateRecordPanelProps {
   entries: OutboxEntry[];
   instanceUrl: string;
   locale: string;
-  /** The fields each form shows; the standard ones unless the org's metadata says otherwise. */
-  forms?: Partial<Record<CreatableSObject, readonly FieldSpec[]>>;
+  /**
+   * The form the org's metadata shapes (describe, cached). Absent, or when it cannot be had (offline, a refusal): the
+   * standard fields; the outbox keeps the record until Salesforce can take it, and Salesforce's refusals still show.
+   */
+  loadForm?: (sobject: CreatableSObject) => Promise<RecordForm>;
   /** yyyy-mm-dd; tests pass a fixed day. */
   today?: string;
 }
@@ -46,7 +53,7 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outbox, owner, entries, instanceUrl, locale, forms, today }: CreateRecordPanelProps) {
+export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outbox, owner, entries, instanceUrl, locale, loadForm, today }: CreateRecordPanelProps) {
   const styles = useStyles();
   const s = createRecordStrings(locale);
   const headingId = useId();
@@ -55,7 +62,24 @@ export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outb
   const [opener, setOpener] = useState<CreatableSObject>('Lead');
   const [done, setDone] = useState<{ result: OutboxResult; name: string } | undefined>();
   const signature = useMemo(() => parseSignature(bodyExcerpt, person?.name ?? ''), [bodyExcerpt, person?.name]);
-  const fieldsOf = (sobject: CreatableSObject) => forms?.[sobject] ?? RECORD_FORMS[sobject];
+  const [form, setForm] = useState<{ sobject: CreatableSObject; form: RecordForm } | undefined>();
+  const standard = (sobject: CreatableSObject): RecordForm => ({ createable: true, fields: [...RECORD_FORMS[sobject]] });
+  const shown = !open ? undefined : form?.sobject === open ? form.form : loadForm ? undefined : standard(open);
+
+  useEffect(() => {
+    if (!open || !loadForm) return undefined;
+    let current = true;
+    loadForm(open).then(
+      (loaded) => current && setForm({ sobject: open, form: loaded }),
+      (error: unknown) => {
+        log.debug('the form metadata could not be had; the standard fields instead', error);
+        if (current) setForm({ sobject: open, form: { createable: true, fields: [...RECORD_FORMS[open]] } });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, loadForm]);
   const openerButton = useFocusReturn<HTMLButtonElement>(open !== undefined, { returnOnClose: true });
 
   const close = useCallback(() => setOpen(undefined), []);
@@ -83,11 +107,22 @@ export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outb
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {open ? (
+      {open && !shown ? <Spinner size="tiny" label={s.loadingForm} data-testid="create-record-loading" /> : null}
+      {open && shown && !shown.createable ? (
+        <MessageBar intent="warning" data-testid="create-record-not-allowed">
+          <MessageBarBody>{format(s.notAllowed, { object: s.objects[open].toLowerCase() })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={close}>
+              {s.close}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {open && shown?.createable ? (
         <CreateRecordForm
           key={open}
           sobject={open}
-          fields={fieldsOf(open)}
+          fields={shown.fields}
           initial={prefillDraft(open, { ...(person ? { person } : {}), signature, accounts, subject, bodyExcerpt, today: today ?? localToday() })}
           accounts={accounts}
           outbox={outbox}
@@ -99,7 +134,7 @@ export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outb
           onCancel={close}
           onDone={onDone}
         />
-      ) : (
+      ) : open ? null : (
         <div className={styles.buttons}>
           {OBJECTS.map((sobject) => (
             <Button

@@ -15,6 +15,8 @@ export type FieldKind = 'text' | 'email' | 'phone' | 'url' | 'textarea' | 'date'
 
 export interface FieldSpec {
   name: string;
+  /** The org's label in the seller's Salesforce language (from describe); absent: the add-in's own. */
+  label?: string;
   kind: FieldKind;
   required?: boolean;
   maxLength?: number;
