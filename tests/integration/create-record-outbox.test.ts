@@ -12,6 +12,9 @@ import { logMark, restCallsSince } from './connection-fixture';
 import { createOutbox } from '../../src/salesforce/outbox/create-outbox';
 import { outboxOwnerOf, type CreateRecordAction, type Outbox, type OutboxEntry, type OutboxOwner } from '../../src/salesforce/outbox/outbox';
 import { duplicateRefusalOf } from '../../src/salesforce/duplicate-refusal';
+import { loadRecordForm } from '../../src/salesforce/crm/create-record-metadata';
+import { prefillDraft, recordActionOf } from '../../src/salesforce/crm/create-record-draft';
+import { createMetadataSource } from '../../src/salesforce/metadata/metadata-source';
 
 const org = useEmulatedOrg();
 const api = useSellerConnection(org);
@@ -143,5 +146,36 @@ describe('create record through the outbox', () => {
     expect(done?.result).toEqual({ sobject: 'Lead', id: landed.id, adopted: true });
     expect((await records('Lead')).filter((l) => l.Email === 'landed@gateway.example')).toHaveLength(1);
     outbox.close();
+  });
+
+  it('the form from the org’s metadata leaves out a field the seller may not set, and what it sends is created', async () => {
+    org.controls.setPolicy({ fieldPermissions: [{ username: 'seller@demo.example', field: 'Lead.Title', access: 'read' }] });
+    const form = await loadRecordForm(createMetadataSource(api), 'Lead');
+    expect(form.createable).toBe(true);
+    expect(form.fields.map((f) => f.name)).toEqual(['FirstName', 'LastName', 'Company', 'Email', 'Phone']);
+    expect(form.fields.find((f) => f.name === 'Company')).toMatchObject({ label: 'Company', required: true, maxLength: 255 });
+
+    const draft = prefillDraft('Lead', {
+      person: { address: 'ana@hooli.example', name: 'Ana Ruiz', role: 'from' },
+      signature: { company: 'Hooli', title: 'CTO' },
+      accounts: [],
+      subject: '',
+      bodyExcerpt: '',
+      today: '2026-11-30',
+    });
+    const { outbox, owner } = sellerOutbox();
+    await outbox.enqueue(owner, recordActionOf('Lead', form.fields, draft, 'k6', 'Create lead'));
+    const [done] = await until(outbox, owner, settled);
+    expect(done?.status).toBe('done');
+    expect((await records('Lead')).find((l) => l.Id === done?.result?.id)).toMatchObject({ FirstName: 'Ana', LastName: 'Ruiz', Company: 'Hooli', Title: null });
+    outbox.close();
+  });
+
+  it('an opportunity form offers the stages of the seller’s default record type', async () => {
+    const form = await loadRecordForm(createMetadataSource(api), 'Opportunity');
+    const stages = form.fields.find((f) => f.name === 'StageName');
+    expect(stages).toMatchObject({ kind: 'picklist', required: true });
+    expect(stages?.options).toContain('Prospecting');
+    expect(form.fields.find((f) => f.name === 'AccountId')).toMatchObject({ kind: 'account' });
   });
 });
