@@ -3,7 +3,8 @@
  * accounts the people lookup found for that person's domain, its forms shaped by the org's metadata. Keyed by the
  * email, so another email starts closed.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { CrmConfig } from '../../config/crm-config';
 import type { EmailContext } from '../../host/office-host';
 import { loadRecordForm } from '../../salesforce/crm/create-record-metadata';
 import { domainOf, type EmailPerson } from '../../salesforce/crm/email-addresses';
@@ -16,6 +17,8 @@ import type { WorkspaceWrites } from './workspace-writes';
 
 export interface CreateRecordSectionProps {
   api: SalesforceApi;
+  /** The admin's configuration: hidden objects get no form, `requiredOnSave` fields are required on it. */
+  crm?: CrmConfig | undefined;
   context: EmailContext;
   people: readonly EmailPerson[];
   view: PeopleView | undefined;
@@ -24,9 +27,12 @@ export interface CreateRecordSectionProps {
   locale: string;
 }
 
-export function CreateRecordSection({ api, context, people, view, writes, instanceUrl, locale }: CreateRecordSectionProps) {
+const CREATABLE: readonly CreatableSObject[] = ['Lead', 'Account', 'Opportunity', 'Case'];
+
+export function CreateRecordSection({ api, crm, context, people, view, writes, instanceUrl, locale }: CreateRecordSectionProps) {
   // The org's describe shapes each form: one request the first time, then the cache (asked again conditionally).
-  const loadForm = useCallback((sobject: CreatableSObject) => loadRecordForm(metadataSourceFor(api), sobject), [api]);
+  const loadForm = useCallback((sobject: CreatableSObject) => loadRecordForm(metadataSourceFor(api), sobject, crm?.objects[sobject]?.requiredOnSave ?? []), [api, crm]);
+  const objects = useMemo(() => CREATABLE.filter((sobject) => crm?.objects[sobject]?.visible !== false), [crm]);
   const person = people.find((p) => p.role === 'from') ?? people[0];
   const accounts = (person && view?.accountsByDomain.get(domainOf(person.address))) || [];
   return (
@@ -41,6 +47,7 @@ export function CreateRecordSection({ api, context, people, view, writes, instan
       instanceUrl={instanceUrl}
       locale={locale}
       loadForm={loadForm}
+      objects={objects}
     />
   );
 }

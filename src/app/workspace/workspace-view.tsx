@@ -17,6 +17,7 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { CrmConfig } from '../../config/crm-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
@@ -50,13 +51,15 @@ export interface WorkspaceViewProps {
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
+  /** The admin's CRM configuration (config.json `salesforce.crm`). */
+  crm?: CrmConfig | undefined;
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -173,7 +176,17 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
         />
       ) : null}
       {writes && context ? (
-        <CreateRecordSection key={`create-record:${emailKey}`} api={api} context={context} people={people} view={view} writes={writes} instanceUrl={identity.instanceUrl} locale={locale} />
+        <CreateRecordSection
+          key={`create-record:${emailKey}`}
+          api={api}
+          crm={crm}
+          context={context}
+          people={people}
+          view={view}
+          writes={writes}
+          instanceUrl={identity.instanceUrl}
+          locale={locale}
+        />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}
     </div>

@@ -44,6 +44,8 @@ export interface CreateRecordPanelProps {
    * standard fields; the outbox keeps the record until Salesforce can take it, and Salesforce's refusals still show.
    */
   loadForm?: (sobject: CreatableSObject) => Promise<RecordForm>;
+  /** The objects offered (the admin may hide some in config.json); all four by default. */
+  objects?: readonly CreatableSObject[];
   /** yyyy-mm-dd; tests pass a fixed day. */
   today?: string;
 }
@@ -53,7 +55,7 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outbox, owner, entries, instanceUrl, locale, loadForm, today }: CreateRecordPanelProps) {
+export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outbox, owner, entries, instanceUrl, locale, loadForm, objects = OBJECTS, today }: CreateRecordPanelProps) {
   const styles = useStyles();
   const s = createRecordStrings(locale);
   const headingId = useId();
@@ -136,7 +138,7 @@ export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outb
         />
       ) : open ? null : (
         <div className={styles.buttons}>
-          {OBJECTS.map((sobject) => (
+          {objects.map((sobject) => (
             <Button
               key={sobject}
               ref={sobject === opener ? openerButton : undefined}

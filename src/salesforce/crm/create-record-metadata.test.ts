@@ -66,6 +66,22 @@ describe('formFromMetadata', () => {
     expect(formFromMetadata('Opportunity', opportunity, renewal).fields.find((f) => f.name === 'StageName')?.options).toEqual(['Qualification']);
   });
 
+  it('the admin’s required fields: marked on the form, added when the form lacks one the seller may set', () => {
+    if (!opportunity) throw new Error('no describe');
+    const lead = parseDescribe({
+      name: 'Lead',
+      createable: true,
+      fields: [field('LastName', 'string'), field('Phone', 'phone'), field('Rating', 'picklist'), field('Legacy__c', 'string', { createable: false })],
+    });
+    if (!lead) throw new Error('no describe');
+    const form = formFromMetadata('Lead', lead, undefined, ['phone', 'Rating', 'Legacy__c', 'Nowhere__c']);
+    expect(form.fields.map((f) => [f.name, f.required === true])).toEqual([
+      ['LastName', true],
+      ['Phone', true],
+      ['Rating', true],
+    ]);
+  });
+
   it('an object the seller may not create: no form', () => {
     const lead = parseDescribe({ name: 'Lead', createable: false, fields: [field('LastName', 'string')] });
     if (!lead) throw new Error('no describe');

@@ -48,7 +48,11 @@ function specOf(field: FieldMetadata, kind: FieldKind, base: FieldSpec | undefin
   return spec;
 }
 
-export function formFromMetadata(sobject: CreatableSObject, meta: SObjectMetadata, recordType?: RecordTypePicklists): RecordForm {
+/**
+ * `requiredOnSave`: the admin's own required fields (config.json `salesforce.objects.<X>.requiredOnSave`), on top of
+ * Salesforce's; one the form does not show is added when the seller may set it.
+ */
+export function formFromMetadata(sobject: CreatableSObject, meta: SObjectMetadata, recordType?: RecordTypePicklists, requiredOnSave: readonly string[] = []): RecordForm {
   if (!meta.createable) return { createable: false, fields: [] };
   const base = RECORD_FORMS[sobject];
   const fields: FieldSpec[] = [];
@@ -58,18 +62,21 @@ export function formFromMetadata(sobject: CreatableSObject, meta: SObjectMetadat
     if (!field?.createable) continue;
     fields.push(specOf(field, spec.kind, spec, recordType));
   }
+  const adminRequired = new Set(requiredOnSave.map((n) => n.toLowerCase()));
+  for (const spec of fields) if (adminRequired.has(spec.name.toLowerCase())) spec.required = true;
   for (const field of meta.fields) {
-    if (!field.required || fields.some((f) => f.name === field.name)) continue;
+    const required = field.required || adminRequired.has(field.name.toLowerCase());
+    if (!required || !field.createable || fields.some((f) => f.name === field.name)) continue;
     const kind = kindOf(field);
-    if (kind) fields.push(specOf(field, kind, undefined, recordType));
+    if (kind) fields.push({ ...specOf(field, kind, undefined, recordType), required: true });
   }
   return { createable: true, fields };
 }
 
 /** One describe (cached, conditional) and, where the seller's default record type is not Master, its picklists. */
-export async function loadRecordForm(source: Pick<MetadataSource, 'describe' | 'picklistValues'>, sobject: CreatableSObject): Promise<RecordForm> {
+export async function loadRecordForm(source: Pick<MetadataSource, 'describe' | 'picklistValues'>, sobject: CreatableSObject, requiredOnSave: readonly string[] = []): Promise<RecordForm> {
   const meta = await source.describe(sobject);
   const recordType = defaultRecordType(meta);
   const picklists = recordType && !recordType.master ? await source.picklistValues(sobject, recordType.recordTypeId) : undefined;
-  return formFromMetadata(sobject, meta, picklists);
+  return formFromMetadata(sobject, meta, picklists, requiredOnSave);
 }
