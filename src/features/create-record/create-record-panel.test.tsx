@@ -15,7 +15,7 @@ const TOM = '00Q5e0000000001AAA';
 const NEW_ID = '00Q5e0000000777AAA';
 const BODY = 'Hi Sam,\nCan we talk pricing?\n\nBest regards,\nMaria Lopez\nHead of Procurement\nInitech Labs\n+1 415 555 0199';
 
-function renderPanel(t: TestOutbox, lang: 'en' | 'fr' = 'en', loadForm?: (sobject: CreatableSObject) => Promise<RecordForm>) {
+function renderPanel(t: TestOutbox, lang: 'en' | 'fr' = 'en', loadForm?: (sobject: CreatableSObject) => Promise<RecordForm>, objects?: CreatableSObject[]) {
   return renderWithFluent(
     <OutboxEntries outbox={t.outbox} owner={t.owner}>
       {(entries) => (
@@ -31,6 +31,7 @@ function renderPanel(t: TestOutbox, lang: 'en' | 'fr' = 'en', loadForm?: (sobjec
           locale={lang}
           today="2026-11-30"
           {...(loadForm ? { loadForm } : {})}
+          {...(objects ? { objects } : {})}
         />
       )}
     </OutboxEntries>,
@@ -170,6 +171,16 @@ describe('CreateRecordPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await user.click(screen.getByRole('button', { name: 'New account' }));
     expect((await screen.findByRole<HTMLInputElement>('textbox', { name: /^Name/ })).value).toBe('Initech Labs');
+  });
+
+  it('offers only the objects the admin leaves visible', () => {
+    renderPanel(createTestOutbox(), 'en', undefined, ['Lead', 'Case']);
+    const panel = screen.getByTestId('create-record-panel');
+    expect(
+      within(panel)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['New lead', 'New case']);
   });
 
   it('speaks French', async () => {
