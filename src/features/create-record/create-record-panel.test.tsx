@@ -111,10 +111,7 @@ describe('CreateRecordPanel', () => {
     await user.click(await screen.findByRole('button', { name: 'Save anyway' }));
     const done = await screen.findByTestId('create-record-done');
     expect(done.textContent).toContain('Lead created: Maria Lopez');
-    expect(creates(t).map((args) => args[2])).toEqual([
-      { duplicateRule: { allowSave: false, includeRecordDetails: true } },
-      { duplicateRule: { allowSave: true, includeRecordDetails: true } },
-    ]);
+    expect(creates(t).map((args) => args[2])).toEqual([undefined, { duplicateRule: { allowSave: true } }]);
     expect(creates(t)[1]?.[1]).toEqual({
       FirstName: 'Maria',
       LastName: 'Lopez',

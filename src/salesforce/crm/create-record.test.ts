@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeSalesforceApi } from '../../testing/fake-salesforce-api';
+import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { CreateRecordAction } from '../outbox/outbox';
 import { readOutboxEntry } from '../outbox/outbox-record';
 import { executeCreateRecord, recordLandedQuery } from './create-record';
@@ -38,15 +39,39 @@ describe('recordLandedQuery', () => {
 });
 
 describe('executeCreateRecord', () => {
-  it('creates with the duplicate-rule header asking for the matches’ details, allowSave only when the seller chose Save anyway', async () => {
+  it('sends the duplicate-rule header only when the seller chose Save anyway', async () => {
     const api = createFakeSalesforceApi({ create: () => ({ id: LEAD }) });
     expect(await executeCreateRecord(api, action(), { mayHaveLanded: false })).toEqual({ id: LEAD, adopted: false });
     await executeCreateRecord(api, action({ allowDuplicates: true }), { mayHaveLanded: false });
-    expect(api.calls.map((c) => c.args[2])).toEqual([
-      { duplicateRule: { allowSave: false, includeRecordDetails: true } },
-      { duplicateRule: { allowSave: true, includeRecordDetails: true } },
+    expect(api.calls.map((c) => c.args)).toEqual([
+      ['Lead', action().fields],
+      ['Lead', action().fields, { duplicateRule: { allowSave: true } }],
     ]);
-    expect(api.calls[0]?.args[1]).toEqual(action().fields);
+  });
+
+  it('a duplicate refusal gets its matched records’ names from one query; without them it goes on as it came', async () => {
+    const duplicate = () =>
+      new SalesforceFailureError(createFailure('validation', { code: 'DUPLICATES_DETECTED', duplicates: { allowSave: false, records: [{ sobject: 'Lead', id: LEAD }] } }));
+    const api = createFakeSalesforceApi({
+      create: () => {
+        throw duplicate();
+      },
+      query: () => ({ totalSize: 1, done: true, records: [{ Id: LEAD, Name: 'Tom Nguyen', Email: 'tom@initech.example', Company: 'Initech' }] }),
+    });
+    const failure = ((await executeCreateRecord(api, action(), { mayHaveLanded: false }).catch((e: unknown) => e)) as SalesforceFailureError).failure;
+    expect(failure.duplicates?.records).toEqual([{ sobject: 'Lead', id: LEAD, name: 'Tom Nguyen', email: 'tom@initech.example', company: 'Initech' }]);
+    expect(api.calls[1]?.args[0]).toBe(`SELECT Id, Name, Email, Company FROM Lead WHERE Id IN ('${LEAD}')`);
+
+    const hidden = createFakeSalesforceApi({
+      create: () => {
+        throw duplicate();
+      },
+      query: () => {
+        throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_FIELD' }));
+      },
+    });
+    const plain = ((await executeCreateRecord(hidden, action(), { mayHaveLanded: false }).catch((e: unknown) => e)) as SalesforceFailureError).failure;
+    expect(plain).toMatchObject({ code: 'DUPLICATES_DETECTED', duplicates: { records: [{ sobject: 'Lead', id: LEAD }] } });
   });
 
   it('after a possible landing, adopts the record found; creates when none is', async () => {

@@ -1,11 +1,15 @@
 /**
  * Create a lead, account, opportunity or case through the outbox. Safe to run again after a possible landing: it
  * looks first for the record an earlier attempt made (same identifying fields, created by this user) and adopts it.
- * Every create asks Salesforce for the matched records' details (`includeRecordDetails`), so a duplicate rule's
- * refusal can show them by name without another request; `allowDuplicates` saves past an Alert rule; `useExistingId`
- * resolves the entry with a record the seller chose instead, once Salesforce confirms it exists.
+ * A duplicate rule's refusal names its matched records by id only; one query adds their names, so the seller can
+ * tell them apart. `allowDuplicates` saves past an Alert rule with `Sforce-Duplicate-Rule-Header: allowSave=true`,
+ * the only time the header is sent: a custom request header needs the org's CORS to let it through, so a plain
+ * create never depends on it. `useExistingId` resolves the entry with a record the seller chose instead, once
+ * Salesforce confirms it exists.
  */
 import type { CreatableSObject, CreateRecordAction } from '../outbox/outbox';
+import { SalesforceFailureError } from '../failure-kinds';
+import type { DuplicateMatch } from '../duplicate-refusal';
 import type { SalesforceApi } from '../salesforce-api';
 import { recordsOf, str } from './record-fields';
 import { isSalesforceId, soqlString } from './soql';
@@ -53,6 +57,45 @@ export async function executeCreateRecord(api: SalesforceApi, action: CreateReco
     }
   }
   const fields = Object.fromEntries(Object.entries(action.fields).filter(([name]) => FIELD_NAME.test(name)));
-  const created = await api.create(action.sobject, fields, { duplicateRule: { allowSave: action.allowDuplicates === true, includeRecordDetails: true } });
-  return { id: created.id, adopted: false };
+  try {
+    const created = action.allowDuplicates ? await api.create(action.sobject, fields, { duplicateRule: { allowSave: true } }) : await api.create(action.sobject, fields);
+    return { id: created.id, adopted: false };
+  } catch (error) {
+    throw await withMatchNames(api, error);
+  }
+}
+
+/** What a matched record is called, per object (a Case has no Name). */
+const NAME_FIELDS: Record<string, readonly string[]> = {
+  Lead: ['Name', 'Email', 'Company'],
+  Contact: ['Name', 'Email'],
+  Account: ['Name'],
+  Opportunity: ['Name'],
+  Case: ['CaseNumber', 'Subject'],
+};
+
+/** The refusal with its matched records' names where one query can find them; the refusal as it was otherwise. */
+async function withMatchNames(api: SalesforceApi, error: unknown): Promise<unknown> {
+  const failure = error instanceof SalesforceFailureError ? error.failure : undefined;
+  const records = failure?.duplicates?.records ?? [];
+  const unnamed = records.filter((r) => !r.name && NAME_FIELDS[r.sobject] && isSalesforceId(r.id));
+  const sobject = unnamed[0]?.sobject;
+  if (!failure?.duplicates || !sobject) return error;
+  const ids = unnamed.filter((r) => r.sobject === sobject).map((r) => soqlString(r.id));
+  const fields = NAME_FIELDS[sobject] ?? ['Name'];
+  try {
+    const found = recordsOf(await api.query(`SELECT Id, ${fields.join(', ')} FROM ${sobject} WHERE Id IN (${ids.join(', ')})`));
+    const named = records.map((match): DuplicateMatch => {
+      const row = found.find((r) => str(r, 'Id') === match.id);
+      if (!row || match.sobject !== sobject) return match;
+      const name = sobject === 'Case' ? [str(row, 'CaseNumber'), str(row, 'Subject')].filter(Boolean).join(' · ') : str(row, 'Name');
+      const email = str(row, 'Email');
+      const company = str(row, 'Company');
+      return { ...match, ...(name ? { name: name.slice(0, 255) } : {}), ...(email ? { email: email.slice(0, 255) } : {}), ...(company ? { company: company.slice(0, 255) } : {}) };
+    });
+    return new SalesforceFailureError({ ...failure, duplicates: { ...failure.duplicates, records: named } });
+  } catch {
+    // The names are a help, not a need: the refusal goes on with the ids Salesforce gave.
+    return error;
+  }
 }
