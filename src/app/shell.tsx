@@ -145,7 +145,7 @@ export function Shell({ services }: { services: AppServices }) {
             identity={identity}
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
-            crm={config.salesforce.crm}
+            {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
           />
         ) : null}
       </main>

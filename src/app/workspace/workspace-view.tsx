@@ -51,8 +51,8 @@ export interface WorkspaceViewProps {
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
-  /** The admin's CRM configuration (config.json `salesforce.crm`). */
-  crm?: CrmConfig | undefined;
+  /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
+  crm?: CrmConfig;
 }
 
 const useStyles = makeStyles({
@@ -68,7 +68,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     [identity, host.partitionKey, microsoftAccountId],
   );
   const ownerKey = outboxOwnerKey(owner);
-  const directory = peopleDirectoryFor(api);
+  const directory = peopleDirectoryFor(api, crm);
   const entries = useOutboxEntries(outbox, owner);
   const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries } : undefined;
   const email = useEmailContext(host);
