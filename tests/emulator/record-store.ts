@@ -89,6 +89,8 @@ export class RecordStore {
     if (!def) throw new Error(`unknown sObject ${sobject}`);
     const record: SfRecord = { Id: fields.Id };
     for (const field of def.fields) record[field.name] = fields[field.name] ?? null;
+    // Case's auto-number: kept on update, the next free number on create.
+    if (def.name === 'Case' && record.CaseNumber === null) record.CaseNumber = String(1000 + this.all('Case').length + 1).padStart(8, '0');
     applyDefaultsAndDerived(def, record);
     this.tables.get(def.name)?.set(record.Id, record);
     return record;
@@ -112,15 +114,6 @@ export class RecordStore {
   }
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** The n of makeId(prefix, n): the ten base-62 digits after the prefix and pod. */
-function runningNumberOf(id: string): number {
-  let n = 0;
-  for (const ch of id.slice(5, 15)) n = n * 62 + Math.max(0, BASE62.indexOf(ch));
-  return n;
-}
-
 function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
   record.IsDeleted = false;
   // The corporate currency, for when the org has multi-currency on (the field is hidden otherwise).
@@ -132,7 +125,8 @@ function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
       record.Name = [record.FirstName, record.LastName].filter((v) => typeof v === 'string' && v !== '').join(' ');
       if (def.name === 'Lead') {
         record.Status ??= 'Open - Not Contacted';
-        record.IsConverted = false;
+        // Only conversion sets it (seeded converted leads); a client cannot, the field is read-only.
+        record.IsConverted = record.IsConverted === true;
       }
       break;
     case 'Opportunity': {
@@ -149,8 +143,6 @@ function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
     case 'Case':
       record.Status ??= 'New';
       record.IsClosed = record.Status === 'Closed';
-      // Auto-number: the id's running number, eight digits (Salesforce's default display format 00000000).
-      record.CaseNumber ??= String(runningNumberOf(record.Id)).padStart(8, '0');
       break;
     case 'EmailMessage':
       record.Incoming ??= false;

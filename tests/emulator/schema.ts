@@ -158,6 +158,10 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'Status', type: 'picklist', label: 'Lead Status', restrictedValues: LEAD_STATUSES },
       { name: 'LeadSource', type: 'picklist' },
       { name: 'IsConverted', type: 'boolean', readOnly: true },
+      // Set by lead conversion (Object Reference, Lead): the contact, account and opportunity it became.
+      { name: 'ConvertedContactId', type: 'reference', readOnly: true, referenceTo: ['Contact'], relationshipName: 'ConvertedContact' },
+      { name: 'ConvertedAccountId', type: 'reference', readOnly: true, referenceTo: ['Account'], relationshipName: 'ConvertedAccount' },
+      { name: 'ConvertedDate', type: 'date', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       personalEmail,
       currency('Lead Currency'),
@@ -189,6 +193,7 @@ export const SCHEMA: SObjectDef[] = [
     childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
   },
   {
+    // Case (Object Reference): its name field is CaseNumber, an auto-number the platform sets.
     name: 'Case',
     keyPrefix: '500',
     label: 'Case',
@@ -210,7 +215,7 @@ export const SCHEMA: SObjectDef[] = [
       owner,
       ...audit,
     ],
-    childRelationships: [],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
   },
   {
     // A custom object of the demo org, for admin configuration ("objects the admin adds").
@@ -245,7 +250,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'TaskSubtype', type: 'picklist', label: 'Task Subtype', restrictedValues: TASK_SUBTYPES },
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'] },
-      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity', 'Case'] },
       { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
       owner,
       ...audit,
