@@ -100,6 +100,8 @@ export const DEMO_OPPORTUNITIES = {
     Name: 'Acme - Support Renewal',
     StageName: 'Negotiation/Review',
     Amount: 12000,
+    // The demo org's rule wants a Next Step from Proposal on (tests/emulator/rest/demo-validation-rules.ts).
+    NextStep: 'Send the signed order form',
     CloseDate: '2026-04-15',
     AccountId: DEMO_ACCOUNTS.acme.Id,
   },

@@ -9,6 +9,7 @@ import { formatDateTime, type SfRecord } from '../record-store';
 import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '../schema';
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
+import { checkUnmodifiedSince } from './conditional-update';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
 
@@ -252,6 +253,9 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   const lookup = findRecord(org, def, id);
   if ('reply' in lookup) return lookup.reply;
   const found = lookup.record;
+  // The precondition comes first: a record changed since the caller read it is not touched, whatever the body.
+  const precondition = checkUnmodifiedSince(request.headers, found);
+  if (precondition) return precondition;
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
   const checked = checkWrite(org.records, def, parsed.value, 'update', found);
