@@ -110,6 +110,11 @@ export interface ClassifiedFailure {
   reason?: FailureReason;
   /** True when a refresh could cure it (INVALID_SESSION_ID during a request, except "not valid for use with the REST API"). */
   refreshable?: boolean;
+  /**
+   * RECORD_CHANGED (crm/update-record.ts): the record's values in Salesforce now, with its LastModifiedDate, so the
+   * seller sees what changed meanwhile instead of overwriting it unknowingly.
+   */
+  current?: Record<string, string | number | boolean | null>;
 }
 
 export const CONNECTION_LOST_KINDS: ReadonlySet<FailureKind> = new Set(['bad_oauth_token', 'session_expired']);

@@ -16,6 +16,8 @@ export interface FakeApiHandlers {
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
+  update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
+  retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -77,9 +79,9 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'create', args: [sobject, fields] });
       return answer(handlers.create && (() => handlers.create?.(sobject, fields)), { id: '00T5e0000000001AAA' });
     },
-    update(sobject, id, fields) {
-      calls.push({ method: 'update', args: [sobject, id, fields] });
-      return answer(undefined, undefined);
+    update(sobject, id, fields, options) {
+      calls.push({ method: 'update', args: options === undefined ? [sobject, id, fields] : [sobject, id, fields, options] });
+      return answer(handlers.update && (() => handlers.update?.(sobject, id, fields, options)), undefined);
     },
     externalIdField: (sobject) => handlers.externalIdFields?.[sobject],
     upsert(sobject, externalIdField, key, fields) {
@@ -88,7 +90,7 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     },
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
-      return answer(undefined, {});
+      return answer(handlers.retrieve && (() => handlers.retrieve?.(sobject, id, fields)), {});
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });

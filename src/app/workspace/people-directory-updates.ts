@@ -23,5 +23,11 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       return true;
     case 'log_follow_up':
       return false;
+    case 'update_record':
+      // The edited record's cards are looked up again: they show Salesforce's values and the new LastModifiedDate,
+      // which the seller's next edit of the record starts from.
+      if (entry.updatedAt < mountedAt) return false;
+      for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
+      return entry.action.addresses.length > 0;
   }
 }

@@ -24,6 +24,9 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
       return format(s.actionCreateContact, { label });
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
+    case 'update_record':
+      // Worded when it was made ("Edit <record>"), in the seller's language.
+      return label;
   }
 }
 

@@ -5,6 +5,10 @@ export interface OpportunitySummary {
   stageName: string;
   amount: number | null;
   closeDate: string | null;
+  /** Absent in data from before edits existed (fixtures, caches); the lookup always fills them. */
+  nextStep?: string | null;
+  /** What an edit compares against to tell a change made meanwhile (crm/update-record.ts). */
+  lastModifiedDate?: string | null;
 }
 
 export interface AccountSummary {
@@ -24,6 +28,7 @@ export interface ContactMatch {
   accountId: string | null;
   accountName: string | null;
   ownerName: string | null;
+  lastModifiedDate?: string | null;
 }
 
 export interface LeadMatch {
@@ -36,6 +41,7 @@ export interface LeadMatch {
   company: string | null;
   status: string | null;
   ownerName: string | null;
+  lastModifiedDate?: string | null;
 }
 
 export type PersonMatch = ContactMatch | LeadMatch;

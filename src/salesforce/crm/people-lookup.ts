@@ -38,17 +38,21 @@ export interface PeopleLookupResult {
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
 
 export function contactsQuery(addresses: string[]): string {
-  return 'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name FROM Contact ' + `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`;
+  return (
+    'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name, LastModifiedDate FROM Contact ' +
+    `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`
+  );
 }
 
 export function leadsQuery(addresses: string[]): string {
   return (
-    'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name FROM Lead ' +
+    'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name, LastModifiedDate FROM Lead ' +
     `WHERE Email IN ${soqlInList(addresses)} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`
   );
 }
 
-const ACCOUNT_FIELDS = 'Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ORDER BY CloseDate ASC LIMIT 10)';
+const ACCOUNT_FIELDS =
+  'Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate, NextStep, LastModifiedDate FROM Opportunities WHERE IsClosed = false ORDER BY CloseDate ASC LIMIT 10)';
 
 export function contactAccountsQuery(addresses: string[]): string {
   return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email IN ${soqlInList(addresses)}) LIMIT 100`;
@@ -101,6 +105,7 @@ function parseContact(record: unknown): ContactMatch | null {
     accountId: isSalesforceId(accountId) ? accountId : null,
     accountName: str(obj(record, 'Account'), 'Name'),
     ownerName: str(obj(record, 'Owner'), 'Name'),
+    lastModifiedDate: str(record, 'LastModifiedDate'),
   };
 }
 
@@ -118,6 +123,7 @@ function parseLead(record: unknown): LeadMatch | null {
     company: str(record, 'Company'),
     status: str(record, 'Status'),
     ownerName: str(obj(record, 'Owner'), 'Name'),
+    lastModifiedDate: str(record, 'LastModifiedDate'),
   };
 }
 
@@ -130,6 +136,8 @@ function parseOpportunity(record: unknown): OpportunitySummary | null {
     stageName: str(record, 'StageName') ?? '',
     amount: num(record, 'Amount'),
     closeDate: str(record, 'CloseDate'),
+    nextStep: str(record, 'NextStep'),
+    lastModifiedDate: str(record, 'LastModifiedDate'),
   };
 }
 

@@ -46,10 +46,32 @@ function isAction(value: unknown): value is OutboxAction {
     }
     case 'log_follow_up':
       return isText(value.clientKey) && isText(value.subject) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText) && optional(value.note, isText);
+    case 'update_record':
+      return isUpdateRecord(value);
     default:
       return false;
   }
 }
+
+const isEditableValue = (v: unknown): boolean => v === null || isText(v) || (typeof v === 'number' && Number.isFinite(v));
+const isValues = (v: unknown): boolean => isObject(v) && Object.values(v).every(isEditableValue);
+
+function isUpdateRecord(value: Fields): boolean {
+  const baseline = value.baseline;
+  return (
+    isText(value.clientKey) &&
+    (value.sobject === 'Opportunity' || value.sobject === 'Contact' || value.sobject === 'Lead') &&
+    isText(value.recordId) &&
+    isValues(value.fields) &&
+    isObject(baseline) &&
+    isText(baseline.lastModifiedDate) &&
+    isValues(baseline.values) &&
+    Array.isArray(value.addresses) &&
+    value.addresses.every(isText)
+  );
+}
+
+const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', 'Opportunity', 'Lead']);
 
 /** The entry, when `raw` has the shape of one whose owner key matches its owner; undefined otherwise. Never throws. */
 export function readOutboxEntry(raw: unknown): OutboxEntry | undefined {
@@ -65,6 +87,6 @@ export function readOutboxEntry(raw: unknown): OutboxEntry | undefined {
   if (!optional(raw.failure, (v) => isObject(v) && KINDS.has(v.kind as string) && typeof v.connectionLost === 'boolean' && typeof v.retryable === 'boolean')) return undefined;
   if (!optional(raw.notBefore, isTime) || !optional(raw.leaseUntil, isTime)) return undefined;
   const result = raw.result;
-  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact') && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
+  if (!optional(result, (v) => isObject(v) && RESULT_SOBJECTS.has(v.sobject) && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
   return raw as unknown as OutboxEntry;
 }

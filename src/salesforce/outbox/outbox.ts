@@ -85,7 +85,28 @@ export interface LogFollowUpAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction;
+/** A value of an editable field as the card holds it: text, a number (Amount), a yyyy-mm-dd date, or cleared. */
+export type EditableValue = string | number | null;
+
+/**
+ * Change key fields of a record the card shows (crm/update-record.ts): sent only if the record is as the seller saw
+ * it (`baseline.lastModifiedDate`), never overwriting a change made meanwhile.
+ */
+export interface UpdateRecordAction {
+  type: 'update_record';
+  clientKey: string;
+  sobject: 'Opportunity' | 'Contact' | 'Lead';
+  recordId: string;
+  /** Only the fields the seller changed, with their new values. */
+  fields: Record<string, EditableValue>;
+  /** The record as the card showed it when the seller started: its LastModifiedDate and the edited fields' values. */
+  baseline: { lastModifiedDate: string; values: Record<string, EditableValue> };
+  /** Addresses whose cards show the record: looked up again once it has landed. */
+  addresses: string[];
+  label: string;
+}
+
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | UpdateRecordAction;
 
 export type OutboxStatus =
   /** Ready to send now. */
@@ -104,7 +125,7 @@ export type OutboxWaitReason =
   Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
-  sobject: 'Task' | 'Contact';
+  sobject: 'Task' | 'Contact' | 'Opportunity' | 'Lead';
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;
