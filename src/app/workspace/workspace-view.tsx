@@ -27,6 +27,7 @@ import { OutboxList } from '../../features/outbox/outbox-list';
 import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
 import { SaveEmailPanel } from '../../features/save-email/save-email-panel';
 import { EmailReadError } from './email-read-error';
+import { subscribeConflictedEdits } from './conflicted-edits';
 import { subscribeFinishedEntries } from './finished-entries';
 import { LookupError } from './lookup-error';
 import { NoItemMessage } from './no-item-message';
@@ -96,6 +97,17 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     if (!outbox) return undefined;
     return subscribeFinishedEntries(outbox, owner, (entry) => {
       if (applyFinishedEntry(directory, ownerKey, entry, mountedAt)) reloadLookup();
+    });
+  }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
+
+  // An edit that met a change made meanwhile: the cards of that record are looked up again, to show Salesforce's values.
+  useEffect(() => {
+    if (!outbox) return undefined;
+    return subscribeConflictedEdits(outbox, owner, (entry) => {
+      // One from before this view was mounted is in the first lookup's answer already.
+      if (entry.updatedAt < mountedAt || entry.action.addresses.length === 0) return;
+      for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
+      reloadLookup();
     });
   }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
 
