@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
-import { DEMO_CONTACTS, DEMO_OPPORTUNITIES } from '../emulator/seed';
+import { DEMO_CONTACTS, DEMO_OPPORTUNITIES, DEMO_USERS } from '../emulator/seed';
 import { NEXT_STEP_RULE_MESSAGE } from '../emulator/rest/demo-validation-rules';
 import { emulatorRecords } from './support/emulator-records';
 import { openSignedInPane } from './support/salesforce-sign-in';
@@ -94,5 +94,17 @@ describe('edit key fields on a card', () => {
     expect((await record('Contact', DEMO_CONTACTS.jane.Id))?.Title).toBe('Head of Procurement');
     expect((await patchesSince(mark)).map((e) => e.status)).toEqual([204]);
     await context.close();
+  });
+
+  it("the harness's control panel: A colleague edits records changes Jane's title and the opportunity's stage as another user", async () => {
+    await stack.emulatorControl('reset');
+    const page = await stack.context.newPage();
+    await stack.openHarness(page);
+    await page.getByRole('button', { name: 'A colleague edits records', exact: true }).click();
+    await expect.poll(async () => (await record('Opportunity', widgets.Id))?.StageName, { timeout: 10_000 }).toBe('Needs Analysis');
+    const jane = await record('Contact', DEMO_CONTACTS.jane.Id);
+    expect(jane?.Title).toBe('Chief Procurement Officer');
+    expect(jane?.LastModifiedById).toBe(DEMO_USERS.second.id);
+    await page.close();
   });
 });
