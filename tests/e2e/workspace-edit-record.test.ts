@@ -40,7 +40,7 @@ describe('edit key fields on a card', () => {
     await jane.getByRole('button', { name: `Edit ${widgets.Name}` }).click();
     const form = pane.getByTestId('edit-record-form');
     await form.waitFor();
-    await form.getByRole('combobox', { name: /^Stage/ }).click();
+    await form.getByRole('combobox', { name: /^Stage/i }).click();
     await pane.getByRole('option', { name: 'Proposal/Price Quote' }).click();
 
     // Slow answers: the card shows the new stage while the change is on its way (optimistic display).
@@ -51,13 +51,13 @@ describe('edit key fields on a card', () => {
 
     // Refused: the rule's words on the Next step field, and the card back on Salesforce's stage.
     await expect.poll(() => form.getByTestId('edit-record-field-NextStep').textContent(), { timeout: 15_000 }).toContain(NEXT_STEP_RULE_MESSAGE);
-    expect(await form.getByLabel(/^Next step/).getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel(/^Next step/i).getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => line.textContent()).toContain('Prospecting');
     expect((await patchesSince(mark)).map((e) => e.status)).toEqual([400]);
     expect((await record('Opportunity', widgets.Id))?.StageName).toBe('Prospecting');
     await stack.emulatorControl('latency', { ms: 0 });
 
-    await form.getByLabel(/^Next step/).fill('Send the quote by Thursday');
+    await form.getByLabel(/^Next step/i).fill('Send the quote by Thursday');
     await form.getByTestId('edit-record-submit').click();
     await form.getByTestId('edit-record-done').waitFor({ timeout: 15_000 });
     expect(await record('Opportunity', widgets.Id)).toMatchObject({ StageName: 'Proposal/Price Quote', NextStep: 'Send the quote by Thursday' });

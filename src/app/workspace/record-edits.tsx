@@ -9,7 +9,8 @@ import { editRecordStrings } from '../../i18n/edit-record-strings';
 import { format } from '../../i18n/strings';
 import type { AccountSummary, OpportunitySummary, PersonMatch } from '../../salesforce/crm/crm-records';
 import { EditRecordForm } from '../../features/edit-record/edit-record-form';
-import { standardFieldSpecs, type EditTarget } from '../../features/edit-record/edit-record-draft';
+import type { EditTarget } from '../../features/edit-record/edit-record-draft';
+import { useEditFieldSpecs } from '../../features/edit-record/field-specs-from-metadata';
 import { EditRecordToggle } from '../../features/edit-record/edit-record-toggle';
 import { latestEditOf, opportunityValues, overlayAccount, overlayPerson, personValues } from '../../features/edit-record/pending-edits';
 import type { WorkspaceWrites } from './workspace-writes';
@@ -61,12 +62,13 @@ export function useRecordEdits(match: PersonMatch, account: AccountSummary | und
 
   const open =
     editing === null ? undefined : editing === personTarget?.recordId ? personTarget : (account?.openOpportunities.map(opportunityTarget).find((t) => t?.recordId === editing) ?? undefined);
+  const specs = useEditFieldSpecs(writes?.metadata, open?.sobject, s);
   const form =
-    writes && open ? (
+    writes && open && specs ? (
       <EditRecordForm
         key={open.recordId}
         target={open}
-        specs={standardFieldSpecs(open.sobject, s)}
+        specs={specs}
         outbox={writes.outbox}
         owner={writes.owner}
         entries={writes.entries}

@@ -20,6 +20,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
+import { metadataSourceFor } from '../../salesforce/metadata/metadata-registry';
 import type { Outbox } from '../../salesforce/outbox/outbox';
 import { outboxOwnerKey, outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesforce-api';
@@ -67,7 +68,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const ownerKey = outboxOwnerKey(owner);
   const directory = peopleDirectoryFor(api);
   const entries = useOutboxEntries(outbox, owner);
-  const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries } : undefined;
+  const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries, metadata: metadataSourceFor(api) } : undefined;
   const email = useEmailContext(host);
   const context = email.state.status === 'ready' ? email.state.context : undefined;
 
