@@ -9,6 +9,17 @@ export interface OpportunitySummary {
   nextStep?: string | null;
   /** What an edit compares against to tell a change made meanwhile (crm/update-record.ts). */
   lastModifiedDate?: string | null;
+  /** Multi-currency orgs: the ISO code of the amount's currency (absent in single-currency orgs). */
+  currencyIsoCode?: string;
+}
+
+/** A field the admin added to a card (config.json `cardFields`), with its label from the org's metadata. */
+export interface CardDetail {
+  name: string;
+  label: string;
+  /** Salesforce's field type (string, email, phone, currency, date, boolean, picklist, ...). */
+  type: string;
+  value: string | number | boolean | null;
 }
 
 export interface AccountSummary {
@@ -29,6 +40,8 @@ export interface ContactMatch {
   accountName: string | null;
   ownerName: string | null;
   lastModifiedDate?: string | null;
+  /** The admin's extra card fields the seller may read, in configured order. */
+  details?: CardDetail[];
 }
 
 export interface LeadMatch {
@@ -42,6 +55,7 @@ export interface LeadMatch {
   status: string | null;
   ownerName: string | null;
   lastModifiedDate?: string | null;
+  details?: CardDetail[];
 }
 
 export type PersonMatch = ContactMatch | LeadMatch;
