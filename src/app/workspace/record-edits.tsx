@@ -49,8 +49,10 @@ export function useRecordEdits(match: PersonMatch, account: AccountSummary | und
     const latest = latestEditOf(entries, recordId);
     return latest && (latest.status === 'queued' || latest.status === 'sending') ? s.pendingBadge : undefined;
   };
+  // An object the admin allows no edits on shows no Edit.
+  const editable = (target: Target) => writes?.crm?.objects[target.sobject]?.editableFields.length !== 0;
   const toggle = (target: Target | undefined) =>
-    writes && target ? (
+    writes && target && editable(target) ? (
       <EditRecordToggle
         open={editing === target.recordId}
         label={s.editOpen}
@@ -62,7 +64,10 @@ export function useRecordEdits(match: PersonMatch, account: AccountSummary | und
 
   const open =
     editing === null ? undefined : editing === personTarget?.recordId ? personTarget : (account?.openOpportunities.map(opportunityTarget).find((t) => t?.recordId === editing) ?? undefined);
-  const specs = useEditFieldSpecs(writes?.metadata, open?.sobject, s);
+  const described = useEditFieldSpecs(writes?.metadata, open?.sobject, s);
+  // The admin's editableFields narrow what the form offers; the config says nothing: every field Edit knows.
+  const allowed = open ? writes?.crm?.objects[open.sobject]?.editableFields.map((name) => name.toLowerCase()) : undefined;
+  const specs = described && allowed ? described.filter((spec) => allowed.includes(spec.name.toLowerCase())) : described;
   const form =
     writes && open && specs ? (
       <EditRecordForm

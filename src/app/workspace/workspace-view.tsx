@@ -71,7 +71,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const ownerKey = outboxOwnerKey(owner);
   const directory = peopleDirectoryFor(api, crm);
   const entries = useOutboxEntries(outbox, owner);
-  const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries, metadata: metadataSourceFor(api) } : undefined;
+  const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries, metadata: metadataSourceFor(api), ...(crm ? { crm } : {}) } : undefined;
   const email = useEmailContext(host);
   const context = email.state.status === 'ready' ? email.state.context : undefined;
 
