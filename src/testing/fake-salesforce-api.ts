@@ -5,7 +5,7 @@
 import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems';
   args: unknown[];
 }
 
@@ -18,6 +18,8 @@ export interface FakeApiHandlers {
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
   update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
   retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
+  search?: (sosl: string) => unknown;
+  recentItems?: (limit: number) => unknown;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -91,6 +93,14 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(handlers.retrieve && (() => handlers.retrieve?.(sobject, id, fields)), {});
+    },
+    search(sosl) {
+      calls.push({ method: 'search', args: [sosl] });
+      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+    },
+    recentItems(limit) {
+      calls.push({ method: 'recentItems', args: [limit] });
+      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });
