@@ -112,6 +112,11 @@ export interface ClassifiedFailure {
   refreshable?: boolean;
   /** DUPLICATES_DETECTED: whether the rule lets the record be saved anyway, and the records it matched. */
   duplicates?: import('./duplicate-refusal').DuplicateRefusal;
+  /**
+   * RECORD_CHANGED (crm/update-record.ts): the record's values in Salesforce now, with its LastModifiedDate, so the
+   * seller sees what changed meanwhile instead of overwriting it unknowingly.
+   */
+  current?: Record<string, string | number | boolean | null>;
 }
 
 export const CONNECTION_LOST_KINDS: ReadonlySet<FailureKind> = new Set(['bad_oauth_token', 'session_expired']);

@@ -71,6 +71,11 @@ export interface CreateOptions {
   duplicateRule?: DuplicateRuleOptions;
 }
 
+export interface UpdateOptions {
+  /** RFC 9110 IMF-fixdate, e.g. "Wed, 15 Jan 2025 09:00:00 GMT" (sent as the If-Unmodified-Since header). */
+  ifUnmodifiedSince?: string;
+}
+
 export interface SearchResult {
   searchRecords: Array<Record<string, unknown>>;
 }
@@ -89,7 +94,11 @@ export interface SalesforceApi {
 
   query<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>>;
   create(sobject: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<{ id: string }>;
-  update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void>;
+  /**
+   * PATCH /sobjects/<sobject>/<id>. `ifUnmodifiedSince` (an HTTP-date) makes it conditional: Salesforce refuses with
+   * 412 (failure `status` 412) when the record was modified after it, and writes nothing.
+   */
+  update(sobject: string, id: string, fields: Record<string, unknown>, options?: UpdateOptions): Promise<void>;
   /**
    * The org's External ID field for `sobject` when the runtime config names one (`salesforce.externalIdFields`);
    * undefined otherwise. Where there is one, the outbox creates records by `upsert` instead of `create`.

@@ -16,6 +16,8 @@ export interface FakeApiHandlers {
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
+  update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
+  retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
   search?: (sosl: string) => unknown;
   recentItems?: (limit: number) => unknown;
 }
@@ -79,9 +81,9 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'create', args: options ? [sobject, fields, options] : [sobject, fields] });
       return answer(handlers.create && (() => handlers.create?.(sobject, fields, options)), { id: '00T5e0000000001AAA' });
     },
-    update(sobject, id, fields) {
-      calls.push({ method: 'update', args: [sobject, id, fields] });
-      return answer(undefined, undefined);
+    update(sobject, id, fields, options) {
+      calls.push({ method: 'update', args: options === undefined ? [sobject, id, fields] : [sobject, id, fields, options] });
+      return answer(handlers.update && (() => handlers.update?.(sobject, id, fields, options)), undefined);
     },
     externalIdField: (sobject) => handlers.externalIdFields?.[sobject],
     upsert(sobject, externalIdField, key, fields) {
@@ -90,7 +92,7 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     },
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
-      return answer(undefined, {});
+      return answer(handlers.retrieve && (() => handlers.retrieve?.(sobject, id, fields)), {});
     },
     search(sosl) {
       calls.push({ method: 'search', args: [sosl] });

@@ -8,6 +8,7 @@ import type { FailRule, LogEntry, OrgState } from './org-state';
 import type { EmulatorPolicy } from './policy';
 import type { SfRecord } from './record-store';
 import { FAILURE_PRESETS, presetAnswer, type FailurePreset } from './failure-presets';
+import { editRecordAs, RecordEditError } from './record-edits';
 import { findSObject } from './schema';
 import { isMisconfiguration, misconfigurationPolicy, MISCONFIGURATIONS, type Misconfiguration } from './misconfigurations';
 
@@ -70,6 +71,11 @@ export interface EmulatorControls {
   clearLog(): void;
   records(sobject: string): SfRecord[];
   grants(): Array<Record<string, unknown>>;
+  /**
+   * Someone else changes a record behind the seller's back (default: the second demo user), through the org's save
+   * rules; LastModifiedDate moves on. Returns the record as saved.
+   */
+  editRecord(sobject: string, id: string, fields: Record<string, unknown>, username?: string): SfRecord;
 }
 
 function requireUser(org: OrgState, username: string): string {
@@ -172,6 +178,14 @@ export function createControls(org: OrgState): EmulatorControls {
       return org.records.all(def.name).map((r) => ({ ...r }));
     },
     grants: () => org.tokens.describeGrants((id) => org.userById(id)?.username),
+    editRecord: (sobject, id, fields, username = 'second@demo.example') => {
+      try {
+        return { ...editRecordAs(org, sobject, id, fields, username) };
+      } catch (err) {
+        if (err instanceof RecordEditError) throw new ControlError(err.message);
+        throw err;
+      }
+    },
   };
 }
 
@@ -245,6 +259,12 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
         case 'reset':
           controls.reset();
           return jsonReply(200, { ok: true });
+        case 'edit-record': {
+          const fields = input.fields;
+          if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new ControlError('fields (object) is required');
+          const username = input.username === undefined ? undefined : str('username');
+          return jsonReply(200, controls.editRecord(str('sobject'), str('id'), fields as Record<string, unknown>, username));
+        }
         default:
           break;
       }
@@ -274,6 +294,7 @@ const CONTROL_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <li><code>POST /__emulator/misconfigure</code> {name}: one of ${MISCONFIGURATIONS.map((name) => `<code>${name}</code>`).join(', ')} (undone by reset)</li>
 <li><code>POST /__emulator/advance-time</code> {ms}</li>
 <li><code>POST /__emulator/reset</code></li>
+<li><code>POST /__emulator/edit-record</code> {sobject, id, fields, username?}: someone else changes a record (default second@demo.example)</li>
 <li><code>GET|DELETE /__emulator/log</code>, <code>GET /__emulator/grants</code>, <code>GET /__emulator/records/&lt;SObject&gt;</code></li>
 </ul>
 <form method="post" action="/__emulator/expire-sessions" onsubmit="event.preventDefault();fetch(this.action,{method:'POST'}).then(r=>r.json()).then(j=>alert(JSON.stringify(j)))"><button>Expire all sessions</button></form>

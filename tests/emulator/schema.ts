@@ -182,6 +182,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'CloseDate', type: 'date', required: true },
       { name: 'Amount', type: 'currency' },
       { name: 'Probability', type: 'double' },
+      { name: 'NextStep', type: 'string', label: 'Next Step', maxLength: 255 },
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'IsWon', type: 'boolean', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },

@@ -189,6 +189,8 @@ export const DEMO_OPPORTUNITIES = {
     Name: 'Acme - Support Renewal',
     StageName: 'Negotiation/Review',
     Amount: 12000,
+    // The demo org's rule wants a Next Step from Proposal on (tests/emulator/rest/demo-validation-rules.ts).
+    NextStep: 'Send the signed order form',
     // Shown in euros when the org has multi-currency on (policy multiCurrency).
     CurrencyIsoCode: 'EUR',
     CloseDate: '2026-04-15',

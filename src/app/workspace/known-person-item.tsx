@@ -1,6 +1,6 @@
 /**
  * A contact or lead Salesforce knows, in the list: its card (with the contact's account and open opportunities) and,
- * where the workspace can write, Log a follow-up, whose form opens below the card.
+ * where the workspace can write, Log a follow-up, whose form opens below the card, and Edit (record-edits.tsx).
  */
 import type { EmailContext } from '../../host/office-host';
 import { format } from '../../i18n/strings';
@@ -9,6 +9,7 @@ import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-recor
 import { FollowUpForm } from '../../features/follow-up/follow-up-form';
 import { PersonCard } from '../../features/people/person-card';
 import { FollowUpToggle } from './follow-up-toggle';
+import { useRecordEdits } from './record-edits';
 import type { PersonForms } from './use-person-forms';
 import type { WorkspaceWrites } from './workspace-writes';
 
@@ -27,26 +28,32 @@ export interface KnownPersonItemProps {
 
 export function KnownPersonItem({ match, account, context, emailKey, instanceUrl, writes, forms, strings: s, locale }: KnownPersonItemProps) {
   const open = forms.followUpFor === match.id;
+  const edits = useRecordEdits(match, account, writes, locale);
   return (
     <li>
       <PersonCard
-        person={match}
-        {...(account ? { account } : {})}
+        person={edits.person}
+        {...(edits.account ? { account: edits.account } : {})}
+        {...(edits.opportunityAction ? { opportunityAction: edits.opportunityAction } : {})}
         instanceUrl={instanceUrl}
         locale={locale}
         strings={s}
         focusOnArrival={forms.created?.contactId === match.id}
         footer={
           writes ? (
-            <FollowUpToggle
-              open={open}
-              label={s.followUpOpen}
-              accessibleLabel={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
-              onToggle={() => forms.toggleFollowUp(match.id)}
-            />
+            <>
+              <FollowUpToggle
+                open={open}
+                label={s.followUpOpen}
+                accessibleLabel={format(s.followUpOpenFor, { name: match.name.slice(0, 80) })}
+                onToggle={() => forms.toggleFollowUp(match.id)}
+              />
+              {edits.personButton}
+            </>
           ) : undefined
         }
       />
+      {edits.form}
       {writes && open ? (
         <FollowUpForm
           key={`${emailKey}:${match.id}`}

@@ -81,4 +81,26 @@ describe('applyFinishedEntry', () => {
     expect((await directory.lookup(ownerKey, lookupInput)).requests).toBe(0);
     expect(api.calls).toHaveLength(1);
   });
+
+  it('an edit landed: the addresses showing the record are looked up again (new values, new LastModifiedDate); one from before the mount is not', async () => {
+    const { api, directory } = directoryWithApi();
+    await directory.lookup(ownerKey, lookupInput);
+    const edit: OutboxAction = {
+      type: 'update_record',
+      clientKey: 'k3',
+      sobject: 'Contact',
+      recordId: '0035e000000Jane01A',
+      fields: { Title: 'CPO' },
+      baseline: { lastModifiedDate: '2025-01-15T09:00:00.000+0000', values: { Title: 'VP' } },
+      addresses: ['new@acme.example'],
+      label: 'Edit Jane',
+    };
+    const done = (at: number) => succeed(newOutboxEntry('e9', owner, edit, at - 1), { sobject: 'Contact', id: '0035e000000Jane01A', adopted: false }, at) as FinishedEntry;
+    expect(applyFinishedEntry(directory, ownerKey, done(MOUNTED_AT - 5), MOUNTED_AT)).toBe(false);
+    await directory.lookup(ownerKey, lookupInput);
+    const before = api.calls.length;
+    expect(applyFinishedEntry(directory, ownerKey, done(MOUNTED_AT + 5), MOUNTED_AT)).toBe(true);
+    await directory.lookup(ownerKey, lookupInput);
+    expect(api.calls.length).toBe(before + 1);
+  });
 });

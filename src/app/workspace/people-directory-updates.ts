@@ -30,5 +30,11 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       directory.forgetAddress(ownerKey, email);
       return true;
     }
+    case 'update_record':
+      // The edited record's cards are looked up again: they show Salesforce's values and the new LastModifiedDate,
+      // which the seller's next edit of the record starts from.
+      if (entry.updatedAt < mountedAt) return false;
+      for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
+      return entry.action.addresses.length > 0;
   }
 }

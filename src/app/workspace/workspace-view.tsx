@@ -22,6 +22,7 @@ import type { SearchObjectConfig } from '../../config/runtime-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
+import { metadataSourceFor } from '../../salesforce/metadata/metadata-registry';
 import type { Outbox } from '../../salesforce/outbox/outbox';
 import { outboxOwnerKey, outboxOwnerOf } from '../../salesforce/outbox/outbox';
 import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesforce-api';
@@ -30,6 +31,7 @@ import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton
 import { SaveEmailPanel } from '../../features/save-email/save-email-panel';
 import { CreateRecordSection } from './create-record-section';
 import { EmailReadError } from './email-read-error';
+import { subscribeConflictedEdits } from './conflicted-edits';
 import { subscribeFinishedEntries } from './finished-entries';
 import { LookupError } from './lookup-error';
 import { NoItemMessage } from './no-item-message';
@@ -78,7 +80,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const ownerKey = outboxOwnerKey(owner);
   const directory = peopleDirectoryFor(api, crm);
   const entries = useOutboxEntries(outbox, owner);
-  const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries } : undefined;
+  const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries, metadata: metadataSourceFor(api), ...(crm ? { crm } : {}) } : undefined;
   const email = useEmailContext(host);
   const context = email.state.status === 'ready' ? email.state.context : undefined;
 
@@ -110,6 +112,17 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     if (!outbox) return undefined;
     return subscribeFinishedEntries(outbox, owner, (entry) => {
       if (applyFinishedEntry(directory, ownerKey, entry, mountedAt)) reloadLookup();
+    });
+  }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
+
+  // An edit that met a change made meanwhile: the cards of that record are looked up again, to show Salesforce's values.
+  useEffect(() => {
+    if (!outbox) return undefined;
+    return subscribeConflictedEdits(outbox, owner, (entry) => {
+      // One from before this view was mounted is in the first lookup's answer already.
+      if (entry.updatedAt < mountedAt || entry.action.addresses.length === 0) return;
+      for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
+      reloadLookup();
     });
   }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
 

@@ -25,7 +25,8 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
     case 'create_record':
-      // Worded by the create-record form in the seller's language ("Create lead: Tom Nguyen").
+    case 'update_record':
+      // Worded when it was made ("Create lead: Tom Nguyen", "Edit <record>") in the seller's language.
       return label;
   }
 }

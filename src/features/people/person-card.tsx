@@ -5,7 +5,7 @@
  */
 import { Badge, Body1Strong, Caption1, Card, CardHeader, Link, Persona, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
+import type { AccountSummary, OpportunitySummary, PersonMatch } from '../../salesforce/crm/crm-records';
 import { useFocusOnArrival } from '../../components/use-focus-on-arrival';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { format } from '../../i18n/strings';
@@ -45,9 +45,11 @@ export interface PersonCardProps {
   footer?: React.ReactNode;
   /** The card has just replaced the form the seller was in (a contact just created): it takes the focus. */
   focusOnArrival?: boolean;
+  /** Something to do with one open opportunity (e.g. Edit), shown after its stage and amount. */
+  opportunityAction?: (opportunity: OpportunitySummary) => React.ReactNode;
 }
 
-export function PersonCard({ person, account, instanceUrl, locale, strings: s, footer, focusOnArrival = false }: PersonCardProps) {
+export function PersonCard({ person, account, instanceUrl, locale, strings: s, footer, focusOnArrival = false, opportunityAction }: PersonCardProps) {
   const styles = useStyles();
   const sobject = person.kind === 'contact' ? 'Contact' : 'Lead';
   const href = recordUrl(instanceUrl, sobject, person.id);
@@ -111,6 +113,7 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
                       amount: o.amount === null ? s.noAmount : formatAmount(o.amount, o.currencyIsoCode, locale, amountFormat),
                     })}
                   </Caption1>
+                  {opportunityAction?.(o)}
                 </li>
               ))}
             </ul>

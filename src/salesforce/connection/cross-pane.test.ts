@@ -185,5 +185,5 @@ describe('parseCrossPaneMessage: anything at all', () => {
       }),
       { numRuns: 2000, seed: 10 },
     );
-  });
+  }, 30_000);
 });

@@ -54,10 +54,21 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       return { id: result.id };
     },
 
-    async update(sobject, id, fields) {
+    async update(sobject, id, fields, options) {
       const url = sobjectPath(apiPath, sobject, id);
-      // Setting the same fields twice leaves the same record: safe to retry.
-      await call(() => json('PATCH', url, fields), { idempotent: true });
+      const since = options?.ifUnmodifiedSince;
+      if (since !== undefined && !/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(since)) {
+        throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_HEADER_VALUE', detail: 'If-Unmodified-Since is not an HTTP-date.' }));
+      }
+      // Setting the same fields twice leaves the same record: safe to retry. A conditional one retried after it
+      // landed meets its own change (412): the caller (crm/update-record.ts) reads the record to tell the two apart.
+      await call(
+        () => {
+          const request = json('PATCH', url, fields);
+          return since === undefined ? request : { ...request, headers: { ...request.headers, 'If-Unmodified-Since': since } };
+        },
+        { idempotent: true },
+      );
     },
 
     externalIdField: (sobject) => config.externalIdFields?.[sobject],

@@ -5,6 +5,10 @@ export interface OpportunitySummary {
   stageName: string;
   amount: number | null;
   closeDate: string | null;
+  /** Absent in data from before edits existed (fixtures, caches); the lookup always fills them. */
+  nextStep?: string | null;
+  /** What an edit compares against to tell a change made meanwhile (crm/update-record.ts). */
+  lastModifiedDate?: string | null;
   /** Multi-currency orgs: the ISO code of the amount's currency (absent in single-currency orgs). */
   currencyIsoCode?: string;
 }
@@ -35,6 +39,7 @@ export interface ContactMatch {
   accountId: string | null;
   accountName: string | null;
   ownerName: string | null;
+  lastModifiedDate?: string | null;
   /** The admin's extra card fields the seller may read, in configured order. */
   details?: CardDetail[];
 }
@@ -49,6 +54,7 @@ export interface LeadMatch {
   company: string | null;
   status: string | null;
   ownerName: string | null;
+  lastModifiedDate?: string | null;
   details?: CardDetail[];
 }
 

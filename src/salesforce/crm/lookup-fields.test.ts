@@ -10,14 +10,14 @@ const describeOf = (name: string, fields: Array<[string, string?]>): SObjectMeta
 const all = (contactFields: Array<[string, string?]>) =>
   new Map([
     ['Contact', describeOf('Contact', contactFields)],
-    ['Lead', describeOf('Lead', [['Id'], ['Name'], ['Email'], ['Title'], ['Company'], ['Phone'], ['Status'], ['OwnerId'], ['Personal_Email__c']])],
+    ['Lead', describeOf('Lead', [['Id'], ['Name'], ['Email'], ['Title'], ['Company'], ['Phone'], ['Status'], ['OwnerId'], ['Personal_Email__c'], ['LastModifiedDate']])],
     ['Account', describeOf('Account', [['Id'], ['Name'], ['Website']])],
-    ['Opportunity', describeOf('Opportunity', [['Id'], ['Name'], ['StageName'], ['Amount'], ['CloseDate']])],
+    ['Opportunity', describeOf('Opportunity', [['Id'], ['Name'], ['StageName'], ['Amount'], ['CloseDate'], ['NextStep'], ['LastModifiedDate']])],
   ]);
 
 describe('lookup fields', () => {
   it('reproduce the default cards when the seller reads everything and nothing is configured', () => {
-    const fields = lookupFieldsFrom(all([['Id'], ['Name'], ['Title'], ['Phone'], ['Email'], ['AccountId'], ['OwnerId']]));
+    const fields = lookupFieldsFrom(all([['Id'], ['Name'], ['Title'], ['Phone'], ['Email'], ['AccountId'], ['OwnerId'], ['LastModifiedDate']]));
     expect(contactsQuery(['a@b.example'], fields)).toBe(contactsQuery(['a@b.example'], DEFAULT_LOOKUP_FIELDS));
     expect(fields.opportunity).toEqual(DEFAULT_LOOKUP_FIELDS.opportunity);
   });

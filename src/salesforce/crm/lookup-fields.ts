@@ -42,14 +42,24 @@ export const LOOKUP_OBJECTS = ['Contact', 'Lead', 'Account', 'Opportunity'] as c
 /** What a card shows in its own places; every other configured field is listed under it with its label. */
 const BUILT_IN = new Set(['id', 'name', 'email', 'title', 'phone', 'company', 'status', 'ownerid', 'accountid']);
 
+/**
+ * What "Edit" on a card needs besides what the card shows (features/edit-record): LastModifiedDate, to tell a change
+ * made meanwhile, and the opportunity's Next Step, which the edit form offers. Only where the seller may read them.
+ */
+const EDIT_SUPPORT = {
+  Contact: ['LastModifiedDate'],
+  Lead: ['LastModifiedDate'],
+  Opportunity: ['NextStep', 'LastModifiedDate'],
+} as const satisfies Record<string, readonly string[]>;
+
 export const DEFAULT_LOOKUP_FIELDS: LookupFields = {
-  contact: ['Title', 'Phone', 'Email', 'AccountId', 'Account.Name', 'Owner.Name'],
+  contact: ['Title', 'Phone', 'Email', 'AccountId', 'Account.Name', 'Owner.Name', 'LastModifiedDate'],
   contactMatch: ['Email'],
-  lead: ['Title', 'Phone', 'Email', 'Company', 'Status', 'Owner.Name'],
+  lead: ['Title', 'Phone', 'Email', 'Company', 'Status', 'Owner.Name', 'LastModifiedDate'],
   leadMatch: ['Email'],
   account: ['Website'],
   accountByWebsite: true,
-  opportunity: ['StageName', 'Amount', 'CloseDate'],
+  opportunity: ['StageName', 'Amount', 'CloseDate', ...EDIT_SUPPORT.Opportunity],
   opportunityOrderBy: 'CloseDate',
   leadsVisible: true,
   opportunitiesVisible: true,
@@ -87,13 +97,14 @@ export function lookupFieldsFrom(metadata: ReadonlyMap<string, SObjectMetadata>,
       ...readableFields(contact, ['AccountId']),
       ...(canReadField(contact, 'AccountId') && canReadField(account, 'Name') ? ['Account.Name'] : []),
       ...(canReadField(contact, 'OwnerId') ? ['Owner.Name'] : []),
+      ...readableFields(contact, EDIT_SUPPORT.Contact),
     ]),
     contactMatch,
-    lead: unique([...readableFields(lead, leadCard), ...leadMatch, ...(canReadField(lead, 'OwnerId') ? ['Owner.Name'] : [])]),
+    lead: unique([...readableFields(lead, leadCard), ...leadMatch, ...(canReadField(lead, 'OwnerId') ? ['Owner.Name'] : []), ...readableFields(lead, EDIT_SUPPORT.Lead)]),
     leadMatch,
     account: readableFields(account, ['Website', ...(objects.Account?.cardFields ?? [])]),
     accountByWebsite: canReadField(account, 'Website'),
-    opportunity: unique([...opportunityFields, ...(isMultiCurrency(opportunity) ? ['CurrencyIsoCode'] : [])]),
+    opportunity: unique([...opportunityFields, ...readableFields(opportunity, EDIT_SUPPORT.Opportunity), ...(isMultiCurrency(opportunity) ? ['CurrencyIsoCode'] : [])]),
     opportunityOrderBy: canReadField(opportunity, 'CloseDate') ? 'CloseDate' : 'Name',
     leadsVisible: objects.Lead?.visible !== false && leadMatch.length > 0,
     opportunitiesVisible: objects.Opportunity?.visible !== false,
@@ -115,12 +126,12 @@ export function configuredLookupFields(crm: CrmConfig = DEFAULT_CRM_CONFIG): Loo
   const leadMatch = ['Email', ...crm.matchEmailFields.Lead];
   return {
     ...DEFAULT_LOOKUP_FIELDS,
-    contact: unique([...contactCard, ...contactMatch, 'AccountId', 'Account.Name', 'Owner.Name']),
+    contact: unique([...contactCard, ...contactMatch, 'AccountId', 'Account.Name', 'Owner.Name', ...EDIT_SUPPORT.Contact]),
     contactMatch,
-    lead: unique([...leadCard, ...leadMatch, 'Owner.Name']),
+    lead: unique([...leadCard, ...leadMatch, 'Owner.Name', ...EDIT_SUPPORT.Lead]),
     leadMatch,
     account: unique(['Website', ...(objects.Account?.cardFields ?? [])]),
-    opportunity: unique(objects.Opportunity?.cardFields ?? []),
+    opportunity: unique([...(objects.Opportunity?.cardFields ?? []), ...EDIT_SUPPORT.Opportunity]),
     leadsVisible: objects.Lead?.visible !== false,
     opportunitiesVisible: objects.Opportunity?.visible !== false,
     contactCard: contactCard.filter((name) => !BUILT_IN.has(name.toLowerCase())).map(spec),

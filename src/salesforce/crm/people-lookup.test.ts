@@ -18,9 +18,9 @@ describe('queries', () => {
   });
 
   it('ask for what the cards show', () => {
-    expect(contactsQuery(['a@b.example'])).toMatch(/^SELECT Id, Name, Title, Phone, Email, AccountId, Account\.Name, Owner\.Name FROM Contact /);
-    expect(leadsQuery(['a@b.example'])).toMatch(/^SELECT Id, Name, Title, Phone, Email, Company, Status, Owner\.Name FROM Lead /);
-    expect(accountsQuery(['acme.example'])).toContain('(SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false');
+    expect(contactsQuery(['a@b.example'])).toMatch(/^SELECT Id, Name, Title, Phone, Email, AccountId, Account\.Name, Owner\.Name, LastModifiedDate FROM Contact /);
+    expect(leadsQuery(['a@b.example'])).toMatch(/^SELECT Id, Name, Title, Phone, Email, Company, Status, Owner\.Name, LastModifiedDate FROM Lead /);
+    expect(accountsQuery(['acme.example'])).toContain('(SELECT Id, Name, StageName, Amount, CloseDate, NextStep, LastModifiedDate FROM Opportunities WHERE IsClosed = false');
   });
 });
 

@@ -155,6 +155,7 @@ function parseContact(record: unknown, fields: LookupFields = DEFAULT_LOOKUP_FIE
     accountId: isSalesforceId(accountId) ? accountId : null,
     accountName: str(obj(record, 'Account'), 'Name'),
     ownerName: str(obj(record, 'Owner'), 'Name'),
+    lastModifiedDate: str(record, 'LastModifiedDate'),
   };
   if (fields.contactCard.length > 0) contact.details = cardDetails(record, fields.contactCard);
   return contact;
@@ -174,6 +175,7 @@ function parseLead(record: unknown, fields: LookupFields = DEFAULT_LOOKUP_FIELDS
     company: str(record, 'Company'),
     status: str(record, 'Status'),
     ownerName: str(obj(record, 'Owner'), 'Name'),
+    lastModifiedDate: str(record, 'LastModifiedDate'),
   };
   if (fields.leadCard.length > 0) lead.details = cardDetails(record, fields.leadCard);
   return lead;
@@ -188,6 +190,8 @@ function parseOpportunity(record: unknown): OpportunitySummary | null {
     stageName: str(record, 'StageName') ?? '',
     amount: num(record, 'Amount'),
     closeDate: str(record, 'CloseDate'),
+    nextStep: str(record, 'NextStep'),
+    lastModifiedDate: str(record, 'LastModifiedDate'),
     // Multi-currency orgs: the amount is in the record's own currency.
     ...(str(record, 'CurrencyIsoCode') ? { currencyIsoCode: str(record, 'CurrencyIsoCode') ?? '' } : {}),
   };

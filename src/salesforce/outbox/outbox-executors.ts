@@ -6,6 +6,7 @@ import { executeCreateContact } from '../crm/create-contact';
 import { executeCreateRecord } from '../crm/create-record';
 import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveEmail } from '../crm/save-email';
+import { executeUpdateRecord } from '../crm/update-record';
 import type { SalesforceApi } from '../salesforce-api';
 import type { OutboxAction, OutboxResult } from './outbox';
 
@@ -31,5 +32,8 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
       return { sobject: 'Task', ...(await executeLogFollowUp(api, action, options)) };
     case 'create_record':
       return { sobject: action.sobject, ...(await executeCreateRecord(api, action, options)) };
+    case 'update_record':
+      // Reads first and writes only if the record is as the seller saw it: safe after a possible landing.
+      return { sobject: action.sobject, ...(await executeUpdateRecord(api, action)) };
   }
 };

@@ -63,9 +63,29 @@ function isAction(value: unknown): value is OutboxAction {
       return isText(value.clientKey) && isText(value.subject) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText) && optional(value.note, isText);
     case 'create_record':
       return isCreateRecord(value);
+    case 'update_record':
+      return isUpdateRecord(value);
     default:
       return false;
   }
+}
+
+const isEditableValue = (v: unknown): boolean => v === null || isText(v) || (typeof v === 'number' && Number.isFinite(v));
+const isValues = (v: unknown): boolean => isObject(v) && Object.values(v).every(isEditableValue);
+
+function isUpdateRecord(value: Fields): boolean {
+  const baseline = value.baseline;
+  return (
+    isText(value.clientKey) &&
+    (value.sobject === 'Opportunity' || value.sobject === 'Contact' || value.sobject === 'Lead') &&
+    isText(value.recordId) &&
+    isValues(value.fields) &&
+    isObject(baseline) &&
+    isText(baseline.lastModifiedDate) &&
+    isValues(baseline.values) &&
+    Array.isArray(value.addresses) &&
+    value.addresses.every(isText)
+  );
 }
 
 /** The entry, when `raw` has the shape of one whose owner key matches its owner; undefined otherwise. Never throws. */

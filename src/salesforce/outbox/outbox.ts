@@ -106,7 +106,29 @@ export interface CreateRecordAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction;
+
+/** A value of an editable field as the card holds it: text, a number (Amount), a yyyy-mm-dd date, or cleared. */
+export type EditableValue = string | number | null;
+
+/**
+ * Change key fields of a record the card shows (crm/update-record.ts): sent only if the record is as the seller saw
+ * it (`baseline.lastModifiedDate`), never overwriting a change made meanwhile.
+ */
+export interface UpdateRecordAction {
+  type: 'update_record';
+  clientKey: string;
+  sobject: 'Opportunity' | 'Contact' | 'Lead';
+  recordId: string;
+  /** Only the fields the seller changed, with their new values. */
+  fields: Record<string, EditableValue>;
+  /** The record as the card showed it when the seller started: its LastModifiedDate and the edited fields' values. */
+  baseline: { lastModifiedDate: string; values: Record<string, EditableValue> };
+  /** Addresses whose cards show the record: looked up again once it has landed. */
+  addresses: string[];
+  label: string;
+}
+
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction | UpdateRecordAction;
 
 export type OutboxStatus =
   /** Ready to send now. */

@@ -46,7 +46,9 @@ export function ownerBoundApi(api: SalesforceApi, owner: OutboxOwner): Salesforc
     create: guarded((sobject: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['create']>[2]) =>
       options ? api.create(sobject, fields, options) : api.create(sobject, fields),
     ),
-    update: guarded((sobject: string, id: string, fields: Record<string, unknown>) => api.update(sobject, id, fields)),
+    update: guarded((sobject: string, id: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['update']>[3]) =>
+      options === undefined ? api.update(sobject, id, fields) : api.update(sobject, id, fields, options),
+    ),
     upsert: guarded((sobject: string, field: string, key: string, fields: Record<string, unknown>) => api.upsert(sobject, field, key, fields)),
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     retrieve: guarded((sobject: string, id: string, fields?: string[]) => api.retrieve(sobject, id, fields)) as SalesforceApi['retrieve'],

@@ -9,6 +9,7 @@ import { formatDateTime, type SfRecord } from '../record-store';
 import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '../schema';
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
+import { checkUnmodifiedSince } from './conditional-update';
 import { describeLayoutsReply, describeReply, describeSummary } from './describe';
 import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
@@ -275,6 +276,9 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   const lookup = findRecord(org, def, id);
   if ('reply' in lookup) return lookup.reply;
   const found = lookup.record;
+  // The precondition comes first: a record changed since the caller read it is not touched, whatever the body.
+  const precondition = checkUnmodifiedSince(request.headers, found);
+  if (precondition) return precondition;
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
   const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);

@@ -6,6 +6,7 @@
 import { looksLikeId } from '../ids';
 import { formatDateTime, parseDateTime, type RecordStore, type SfRecord } from '../record-store';
 import { findField, sobjectForId, type FieldDef, type SObjectDef } from '../schema';
+import { demoValidationRule } from './demo-validation-rules';
 import type { SfError } from './rest-errors';
 
 export type RuleOutcome = { ok: true; values: Record<string, unknown> } | { ok: false; status: number; errors: SfError[] };
@@ -67,6 +68,8 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
       return fail(400, [{ message: 'Phone must contain at least 7 digits.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['Phone'] }]);
     }
   }
+  const ruleError = demoValidationRule(def, merged);
+  if (ruleError) return fail(400, [ruleError]);
   return { ok: true, values };
 }
 

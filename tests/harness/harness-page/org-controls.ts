@@ -5,6 +5,7 @@
 import { log } from './activity-log';
 import { el, element } from './dom';
 import { MISCONFIGURATIONS } from '../../emulator/misconfigurations';
+import { DEMO_CONTACTS, DEMO_OPPORTUNITIES } from '../../emulator/seed';
 
 /** How often the request count refreshes. */
 const COUNT_REFRESH_MS = 3000;
@@ -95,6 +96,12 @@ function onControl(name: string): Promise<unknown> {
     return control(name).then((ok) => {
       if (ok) element('latency-readout').textContent = 'latency: 0 ms';
     });
+  }
+  if (name === 'colleague-edit') {
+    // Behind the seller's back: the cards already on screen now hold stale values, so the next Edit meets a conflict.
+    return control('edit-record', { sobject: 'Contact', id: DEMO_CONTACTS.jane.Id, fields: { Title: 'Chief Procurement Officer' } }).then((ok) =>
+      ok ? control('edit-record', { sobject: 'Opportunity', id: DEMO_OPPORTUNITIES.acmeWidgets.Id, fields: { StageName: 'Needs Analysis' } }) : false,
+    );
   }
   if (name === 'fail-next') {
     const failure = FAILURES[element('fail-kind', HTMLSelectElement).value];
