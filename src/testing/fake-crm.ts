@@ -99,6 +99,23 @@ function domainsIn(soql: string): string[] {
 
 const page = (records: unknown[]) => ({ totalSize: records.length, done: true, records });
 
+/** The fields of the fake org: every one readable and editable by the seller (no field-level security here). */
+const DESCRIBED_FIELDS: Record<string, string[]> = {
+  Contact: ['Id', 'Name', 'Title', 'Phone', 'Email', 'AccountId', 'OwnerId'],
+  Lead: ['Id', 'Name', 'Title', 'Phone', 'Email', 'Company', 'Status', 'OwnerId'],
+  Account: ['Id', 'Name', 'Website'],
+  Opportunity: ['Id', 'Name', 'StageName', 'Amount', 'CloseDate'],
+};
+
+function describedObject(url: string): string | undefined {
+  return /\/sobjects\/(\w+)\/describe$/.exec(url)?.[1];
+}
+
+function describeOf(sobject: string): unknown {
+  const fields = (DESCRIBED_FIELDS[sobject] ?? ['Id', 'Name']).map((name) => ({ name, label: name, type: 'string', createable: true, updateable: true, nillable: name !== 'Id' }));
+  return { name: sobject, label: sobject, labelPlural: sobject, fields, recordTypeInfos: [] };
+}
+
 export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
   const contacts = [...(seed.contacts ?? [])];
   const leads = [...(seed.leads ?? [])];
@@ -160,14 +177,16 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
 
   const handlers: FakeApiHandlers = {
     async composite(requests) {
-      lookups++;
+      // The lookup's describes (salesforce/metadata) alone are no people lookup: a seller's first email sends them first.
+      const describesOnly = requests.every((r) => describedObject(r.url) !== undefined);
+      if (!describesOnly) lookups++;
       if (held) await held;
       if (failure) throw new SalesforceFailureError(failure);
-      return requests.map((r) => ({
-        referenceId: r.referenceId,
-        httpStatusCode: 200,
-        body: answer(r.referenceId as ReferenceId, soqlOf(r.url)),
-      }));
+      return requests.map((r) => {
+        const described = describedObject(r.url);
+        if (described !== undefined) return { referenceId: r.referenceId, httpStatusCode: 200, body: describeOf(described) };
+        return { referenceId: r.referenceId, httpStatusCode: 200, body: answer(r.referenceId as ReferenceId, soqlOf(r.url)) };
+      });
     },
     query(soql) {
       if (/\bFROM Task\b/.test(soql)) return page(tasks);
