@@ -146,7 +146,8 @@ export function Shell({ services }: { services: AppServices }) {
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
             {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
-            {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}
+            {...(config.search ? { searchObjects: config.search.objects } : {})}
+            {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
           />
         ) : null}
       </main>
