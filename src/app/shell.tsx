@@ -145,9 +145,9 @@ export function Shell({ services }: { services: AppServices }) {
             identity={identity}
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
-            {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
-            {...(config.search ? { searchObjects: config.search.objects } : {})}
             {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
+            {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
+            {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}
           />
         ) : null}
       </main>

@@ -17,8 +17,8 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { SearchObjectConfig } from '../../config/runtime-config';
 import type { CrmConfig } from '../../config/crm-config';
+import type { SearchObjectConfig } from '../../config/runtime-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
@@ -28,6 +28,7 @@ import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesfo
 import { OutboxList } from '../../features/outbox/outbox-list';
 import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
 import { SaveEmailPanel } from '../../features/save-email/save-email-panel';
+import { CreateRecordSection } from './create-record-section';
 import { EmailReadError } from './email-read-error';
 import { subscribeFinishedEntries } from './finished-entries';
 import { LookupError } from './lookup-error';
@@ -54,12 +55,12 @@ export interface WorkspaceViewProps {
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
+  /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
+  crm?: CrmConfig;
   /** Where the seller's choices among several matches are remembered (localStorage); absent: for this pane's life. */
   choiceStorage?: Storage;
   /** Objects the admin adds to search and link (config `search.objects`). */
   searchObjects?: readonly SearchObjectConfig[];
-  /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
-  crm?: CrmConfig;
 }
 
 const useStyles = makeStyles({
@@ -197,6 +198,19 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
               locale={locale}
             />
           }
+        />
+      ) : null}
+      {writes && context ? (
+        <CreateRecordSection
+          key={`create-record:${emailKey}`}
+          api={api}
+          crm={crm}
+          context={context}
+          people={people}
+          view={view}
+          writes={writes}
+          instanceUrl={identity.instanceUrl}
+          locale={locale}
         />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}

@@ -25,13 +25,13 @@ export interface PeopleLookupRequest {
   /** Company domains to match accounts by. */
   domains: string[];
   savedEmail?: { subject: string; internetMessageId: string };
+  /** The fields to name, from metadata and the admin's configuration (lookup-fields.ts); the default cards' without. */
+  fields?: LookupFields;
   /**
    * Leads the seller chose for an address earlier (record-chooser): if one was converted since, its contact is
    * followed. Asked in the leads subrequest itself, so the lookup stays one request with at most five queries.
    */
   followLeads?: string[];
-  /** The fields to name, from metadata and the admin's configuration (lookup-fields.ts); the default cards' without. */
-  fields?: LookupFields;
 }
 
 export interface PeopleLookupResult {
@@ -52,15 +52,13 @@ export function contactsQuery(addresses: string[], fields: LookupFields = DEFAUL
 }
 
 export function leadsQuery(addresses: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS, followLeads: readonly string[] = []): string {
-  const where = fields.leadMatch.length > 1 ? `(${matchWhere(fields.leadMatch, addresses)})` : matchWhere(fields.leadMatch, addresses);
+  const match = fields.leadMatch.length > 1 ? `(${matchWhere(fields.leadMatch, addresses)})` : matchWhere(fields.leadMatch, addresses);
+  const select = ['Id', 'Name', ...fields.lead];
   const follow = followLeads.filter(isSalesforceId);
-  if (follow.length === 0) {
-    return `SELECT ${['Id', 'Name', ...fields.lead].join(', ')} FROM Lead ` + `WHERE ${where} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`;
-  }
-  // Leads the seller chose earlier, converted since: their contact is followed (record-chooser).
+  if (follow.length === 0) return `SELECT ${select.join(', ')} FROM Lead WHERE ${match} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`;
   return (
-    `SELECT ${['Id', 'Name', ...fields.lead, 'IsConverted', 'ConvertedContactId'].join(', ')} FROM Lead ` +
-    `WHERE (${where} AND IsConverted = false) OR (Id IN ${soqlInList(follow)} AND IsConverted = true) ORDER BY LastModifiedDate DESC LIMIT 200`
+    `SELECT ${[...select, 'IsConverted', 'ConvertedContactId'].join(', ')} FROM Lead ` +
+    `WHERE (${match} AND IsConverted = false) OR (Id IN ${soqlInList(follow)} AND IsConverted = true) ORDER BY LastModifiedDate DESC LIMIT 200`
   );
 }
 
