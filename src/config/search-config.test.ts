@@ -10,7 +10,14 @@ describe('search config', () => {
   });
 
   it('reads the admin objects, with Name as the default name field', () => {
-    expect(parse({ objects: [{ name: 'Project__c', label: 'Project', detailField: 'Status__c' }, { name: 'Asset', nameField: 'SerialNumber' }] }).search).toEqual({
+    expect(
+      parse({
+        objects: [
+          { name: 'Project__c', label: 'Project', detailField: 'Status__c' },
+          { name: 'Asset', nameField: 'SerialNumber' },
+        ],
+      }).search,
+    ).toEqual({
       objects: [
         { name: 'Project__c', label: 'Project', nameField: 'Name', detailField: 'Status__c' },
         { name: 'Asset', label: 'Asset', nameField: 'SerialNumber' },

@@ -105,7 +105,7 @@ describe('emulated org in Chromium', () => {
       const result = await page.evaluate(
         async ([url, bearer]) => {
           try {
-            const res = await fetch(`${url}/services/data/v62.0/query?q=${encodeURIComponent('SELECT Name FROM Lead')}`, {
+            const res = await fetch(`${url}/services/data/v62.0/query?q=${encodeURIComponent("SELECT Name FROM Lead WHERE Email = 'tom.nguyen@initech.example'")}`, {
               headers: { Authorization: `Bearer ${bearer}` },
             });
             const body = (await res.json()) as { records: Array<{ Name: string }> };

@@ -5,7 +5,11 @@
 import { Connection, OAuth2 } from 'jsforce';
 import { describe, expect, it } from 'vitest';
 import { useEmulatedOrg, useSellerTokens } from './emulated-org-fixture';
-import { DEMO_USERS } from '../emulator/seed';
+import { DEMO_SEED, DEMO_USERS } from '../emulator/seed';
+
+// Counted from the seed, so a record added to the demo org does not change what these tests mean.
+const SEEDED_CONTACTS = DEMO_SEED.records.Contact?.length ?? 0;
+const SEEDED_LEADS = DEMO_SEED.records.Lead?.length ?? 0;
 import { signInByHttp } from '../emulator/sign-in';
 
 const ADDIN_ORIGIN = 'https://localhost:3000';
@@ -57,7 +61,7 @@ describe('session and grant controls', () => {
     org.controls.clearLog();
     const conn = refreshing();
     const result = await conn.query('SELECT Id FROM Contact');
-    expect(result.totalSize).toBe(3);
+    expect(result.totalSize).toBe(SEEDED_CONTACTS);
     expect(conn.accessToken).not.toBe(tokens.access_token);
     expect(org.controls.log().map((e) => `${e.method} ${e.path} ${e.status}${e.grantType ? ` ${e.grantType}` : ''}`)).toEqual([
       'GET /services/data/v62.0/query 401',
@@ -77,7 +81,7 @@ describe('session and grant controls', () => {
     expect(auto.message).toContain('expired access/refresh token');
 
     const otherConn = new Connection({ instanceUrl: other.instance_url, accessToken: other.access_token, version: '62.0' });
-    await expect(otherConn.query('SELECT Id FROM Lead')).resolves.toHaveProperty('totalSize', 1);
+    await expect(otherConn.query('SELECT Id FROM Lead')).resolves.toHaveProperty('totalSize', SEEDED_LEADS);
     expect(
       org.controls
         .grants()
@@ -97,7 +101,7 @@ describe('session and grant controls', () => {
 
     org.controls.reactivateUser(DEMO_USERS.seller.username);
     await expect(oauth2().refreshToken(tokens.refresh_token ?? '')).resolves.toHaveProperty('access_token');
-    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', SEEDED_CONTACTS);
   });
 
   it('restrict: refresh answers invalid_grant "ip restricted or invalid login hours"', async () => {
@@ -144,13 +148,13 @@ describe('fault controls', () => {
       expect(err.message).toBe('Server Unavailable');
     }
     await expect(conn.sobject('Lead').create({ LastName: 'Retry', Company: 'Retry Inc' })).resolves.toHaveProperty('success', true);
-    expect(org.controls.records('Lead')).toHaveLength(2);
+    expect(org.controls.records('Lead')).toHaveLength(SEEDED_LEADS + 1);
   });
 
   it('failNext on a GET: jsforce (Node) retries 5xx itself after 500 ms, visible in the log', async () => {
     org.controls.failNext({ status: 503, body: [{ message: 'Server Unavailable', errorCode: 'SERVER_UNAVAILABLE' }], pathPrefix: '/services/data' });
     org.controls.clearLog();
-    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', SEEDED_CONTACTS);
     expect(org.controls.log().map((e) => e.status)).toEqual([503, 200]);
   });
 
@@ -172,19 +176,19 @@ describe('fault controls', () => {
     org.controls.hangNext({ pathPrefix: '/services/data' });
     const hung = await caught(fetch(`${org.url}/services/data/v62.0/limits`, { headers: { Authorization: `Bearer ${tokens.access_token}` }, signal: AbortSignal.timeout(200) }));
     expect(hung.name).toBe('TimeoutError');
-    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', SEEDED_CONTACTS);
   });
 
   it('clearFaults forgets armed failures and hangs: the org answers as itself again', async () => {
     org.controls.failNext({ count: 5, status: 503, body: [{ message: 'down', errorCode: 'SERVER_UNAVAILABLE' }], pathPrefix: '/services/data' });
     org.controls.hangNext({ count: 5, pathPrefix: '/services/data' });
     org.controls.clearFaults();
-    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', SEEDED_CONTACTS);
     // Over HTTP too.
     org.controls.failNext({ count: 5, status: 503, body: [{ message: 'down', errorCode: 'SERVER_UNAVAILABLE' }], pathPrefix: '/services/data' });
     const answer = await fetch(`${org.url}/__emulator/clear-faults`, { method: 'POST' });
     expect(answer.status).toBe(200);
-    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', 3);
+    await expect(plain().query('SELECT Id FROM Contact')).resolves.toHaveProperty('totalSize', SEEDED_CONTACTS);
   });
 
   it('setLatency delays every org request', async () => {
@@ -196,9 +200,9 @@ describe('fault controls', () => {
 
   it('reset reseeds the records', async () => {
     await plain().sobject('Lead').create({ LastName: 'Temp', Company: 'Temp Inc' });
-    expect(org.controls.records('Lead')).toHaveLength(2);
+    expect(org.controls.records('Lead')).toHaveLength(SEEDED_LEADS + 1);
     org.controls.reset();
-    expect(org.controls.records('Lead')).toHaveLength(1);
+    expect(org.controls.records('Lead')).toHaveLength(SEEDED_LEADS);
   });
 });
 
@@ -238,7 +242,7 @@ describe('request log and HTTP control API', () => {
     expect(policy.rotation).toBe(true);
     expect((await post('revoke-user', { username: 'nobody@demo.example' })).status).toBe(400);
     const contacts = (await (await fetch(`${org.url}/__emulator/records/Contact`)).json()) as unknown[];
-    expect(contacts).toHaveLength(3);
+    expect(contacts).toHaveLength(SEEDED_CONTACTS);
     const page = await fetch(`${org.url}/__emulator/`);
     expect(await page.text()).toContain('/__emulator/fail-next');
     expect((await post('reset')).status).toBe(200);

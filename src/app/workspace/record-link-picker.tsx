@@ -19,7 +19,10 @@ const useStyles = makeStyles({
 
 export type LinkedRecord = FoundRecord & { typeLabel: string };
 
-export function useRecordSearchSource(api: Pick<SalesforceApi, 'search' | 'recentItems'>, extra: readonly SearchObjectConfig[] | undefined): { source: RecordSearchSource; labels: Record<string, string> } {
+export function useRecordSearchSource(
+  api: Pick<SalesforceApi, 'search' | 'recentItems'>,
+  extra: readonly SearchObjectConfig[] | undefined,
+): { source: RecordSearchSource; labels: Record<string, string> } {
   return useMemo(() => {
     const objects = searchObjectsOf(extra);
     const labels = Object.fromEntries((extra ?? []).map((o) => [o.name, o.label]));

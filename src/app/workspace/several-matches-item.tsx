@@ -35,7 +35,12 @@ export function SeveralMatchesItem({ found, view, choices, ...rest }: SeveralMat
   }, [choices, found.address, followedTo]);
 
   const card = (match: PersonMatch) => (
-    <KnownPersonItem key={`${found.address}:${match.id}`} match={match} account={match.kind === 'contact' && match.accountId ? view.accountsById.get(match.accountId) : undefined} {...rest} />
+    <KnownPersonItem
+      key={`${found.address}:${match.id}`}
+      match={match}
+      account={match.kind === 'contact' && match.accountId ? view.accountsById.get(match.accountId) : undefined}
+      {...rest}
+    />
   );
   if (resolved.kind === 'single') return <>{[...found.contacts, ...found.leads].map(card)}</>;
   const chooser = (
