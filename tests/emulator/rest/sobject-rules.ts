@@ -6,6 +6,7 @@
 import { looksLikeId } from '../ids';
 import { formatDateTime, parseDateTime, type RecordStore, type SfRecord } from '../record-store';
 import { findField, sobjectForId, type FieldDef, type SObjectDef } from '../schema';
+import { deriveEmailRelation, refuseEmailMessageUpdate } from './email-message-rules';
 import type { SfError } from './rest-errors';
 
 export type RuleOutcome = { ok: true; values: Record<string, unknown> } | { ok: false; status: number; errors: SfError[] };
@@ -60,6 +61,8 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
     const error = checkReference(store, field, values[field.name]);
     if (error) return fail(400, [error]);
   }
+  const draftOnly = mode === 'update' ? refuseEmailMessageUpdate(def, values, existing) : undefined;
+  if (draftOnly) return fail(400, [draftOnly]);
   const merged = { ...(existing ?? {}), ...values };
   if (def.name === 'Contact') {
     const phone = merged.Phone;
@@ -67,7 +70,7 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
       return fail(400, [{ message: 'Phone must contain at least 7 digits.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['Phone'] }]);
     }
   }
-  return { ok: true, values };
+  return { ok: true, values: deriveEmailRelation(store, def, values) };
 }
 
 /** The demo duplicate rule: a new Contact whose Email matches an existing Contact's (an Alert rule: allowSave). */
