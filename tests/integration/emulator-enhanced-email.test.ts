@@ -91,10 +91,10 @@ describe('Enhanced Email', () => {
 
   it('takes no update of a sent email, but does of a draft', async () => {
     const email = await seller.sobject('EmailMessage').create(sent);
-    const err = await caught(seller.sobject('EmailMessage').update({ Id: email.id, Subject: 'Changed' }));
+    const err = await caught(seller.sobject('EmailMessage').update({ Id: email.id ?? '', Subject: 'Changed' }));
     expect(err.name).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
     const draft = await seller.sobject('EmailMessage').create({ ...sent, Status: '5' });
-    expect((await seller.sobject('EmailMessage').update({ Id: draft.id, Subject: 'Changed' })).success).toBe(true);
+    expect((await seller.sobject('EmailMessage').update({ Id: draft.id ?? '', Subject: 'Changed' })).success).toBe(true);
   });
 
   it('with Enhanced Email off, neither object is in the org', async () => {

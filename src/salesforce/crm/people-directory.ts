@@ -17,7 +17,7 @@ export interface PeopleView {
   /** Every account known for this email (the contacts' accounts and the domains' accounts), by id. */
   accountsById: Map<string, AccountSummary>;
   savedEmail?: SavedEmailTask | null;
-  /** How many Salesforce requests this lookup cost (0 or 1). */
+  /** How many Salesforce requests this lookup cost (0 or 1; 2 once per owner in an org without Enhanced Email). */
   requests: number;
 }
 
@@ -36,8 +36,15 @@ export interface PeopleDirectory {
   clearAll(): void;
 }
 
-export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: number; now?: () => number } = {}): PeopleDirectory {
+/**
+ * `emailRecords`: what a saved email is in the org, when known in advance. Unknown (the default), the first lookup
+ * asks for the EmailMessage (Enhanced Email is on in most orgs); an org that refuses it is remembered, per owner, and
+ * that one lookup asks for the Tasks in a second request: after it, one request per email again.
+ */
+export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: number; now?: () => number; emailRecords?: 'Task' | 'EmailMessage' } = {}): PeopleDirectory {
   const cache = new TtlCache<Cached>(options.ttlMs ?? PEOPLE_CACHE_TTL_MS, options.now);
+  const emailRecords = new Map<string, 'Task' | 'EmailMessage'>();
+  const recordOf = (ownerKey: string) => emailRecords.get(ownerKey) ?? options.emailRecords ?? 'EmailMessage';
   const inFlight = new Map<string, Promise<PeopleView>>();
 
   function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number): PeopleView {
@@ -76,18 +83,25 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
       domains: domains.filter((d) => !cache.has(ownerKey, `d:${d}`)),
     };
     const messageId = input.savedEmail?.internetMessageId;
-    if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
+    if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = { ...input.savedEmail, record: recordOf(ownerKey) };
     const subrequests = buildPeopleLookup(api.apiPath, request);
     if (subrequests.length === 0) return assemble(ownerKey, addresses, domains, messageId, 0);
 
     const result = parsePeopleLookup(request, await api.composite(subrequests, { allOrNone: false }));
+    let requests = 1;
+    if (result.enhancedEmail !== undefined) emailRecords.set(ownerKey, result.enhancedEmail ? 'EmailMessage' : 'Task');
+    if (request.savedEmail && result.enhancedEmail === false) {
+      const again: PeopleLookupRequest = { addresses: [], domains: [], savedEmail: { ...request.savedEmail, record: 'Task' } };
+      result.savedEmail = parsePeopleLookup(again, await api.composite(buildPeopleLookup(api.apiPath, again), { allOrNone: false })).savedEmail;
+      requests = 2;
+    }
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
     for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
     for (const [id, account] of result.contactAccounts) cache.set(ownerKey, `acc:${id}`, { type: 'account', value: account });
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
-    return assemble(ownerKey, addresses, domains, messageId, 1);
+    return assemble(ownerKey, addresses, domains, messageId, requests);
   }
 
   return {
@@ -109,10 +123,12 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     },
     clearOwner(ownerKey) {
       cache.clearNamespace(ownerKey);
+      emailRecords.delete(ownerKey);
     },
     clearAll() {
       cache.clear();
       inFlight.clear();
+      emailRecords.clear();
     },
   };
 }

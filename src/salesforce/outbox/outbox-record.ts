@@ -29,11 +29,29 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
 
+const isAddress = (value: unknown): boolean => isObject(value) && isText(value.name) && isText(value.address);
+const RELATION_TYPES: ReadonlySet<unknown> = new Set(['FromAddress', 'ToAddress', 'CcAddress']);
+
+function isSaveEmailContent(value: unknown): boolean {
+  if (!isObject(value) || typeof value.incoming !== 'boolean') return false;
+  if (!optional(value.from, isAddress) || !Array.isArray(value.to) || !value.to.every(isAddress) || !Array.isArray(value.cc) || !value.cc.every(isAddress)) return false;
+  if (!optional(value.date, isText) || !optional(value.htmlBody, isText) || !optional(value.textBody, isText)) return false;
+  return Array.isArray(value.people) && value.people.every((p) => isObject(p) && isText(p.id) && RELATION_TYPES.has(p.relationType));
+}
+
 function isAction(value: unknown): value is OutboxAction {
   if (!isObject(value) || !isText(value.label)) return false;
   switch (value.type) {
     case 'save_email':
-      return isText(value.internetMessageId) && isText(value.subject) && isText(value.bodyExcerpt) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText);
+      return (
+        isText(value.internetMessageId) &&
+        isText(value.subject) &&
+        isText(value.bodyExcerpt) &&
+        isText(value.activityDate) &&
+        isText(value.whoId) &&
+        optional(value.whatId, isText) &&
+        optional(value.email, isSaveEmailContent)
+      );
     case 'create_contact': {
       const fields = value.fields;
       return (
@@ -65,6 +83,7 @@ export function readOutboxEntry(raw: unknown): OutboxEntry | undefined {
   if (!optional(raw.failure, (v) => isObject(v) && KINDS.has(v.kind as string) && typeof v.connectionLost === 'boolean' && typeof v.retryable === 'boolean')) return undefined;
   if (!optional(raw.notBefore, isTime) || !optional(raw.leaseUntil, isTime)) return undefined;
   const result = raw.result;
-  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact') && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
+  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact' || v.sobject === 'EmailMessage') && isText(v.id) && typeof v.adopted === 'boolean'))
+    return undefined;
   return raw as unknown as OutboxEntry;
 }
