@@ -95,9 +95,9 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   useEffect(() => {
     if (!outbox) return undefined;
     return subscribeFinishedEntries(outbox, owner, (entry) => {
-      if (applyFinishedEntry(directory, ownerKey, entry, mountedAt)) reloadLookup();
+      if (applyFinishedEntry(directory, ownerKey, entry, mountedAt, identity.displayName)) reloadLookup();
     });
-  }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
+  }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup, identity.displayName]);
 
   // A form belongs to one email: another email starts with them closed.
   const emailKey = context ? (context.internetMessageId ?? context.itemId ?? context.subject) : '';
@@ -169,6 +169,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           instanceUrl={identity.instanceUrl}
           strings={s}
           locale={locale}
+          seller={{ name: identity.displayName, email: identity.email }}
         />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}

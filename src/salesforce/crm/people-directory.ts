@@ -30,6 +30,8 @@ export interface PeopleDirectory {
   forgetAddress(ownerKey: string, address: string): void;
   /** After a save: the pane shows "Saved" at once, without asking again. */
   rememberSaved(ownerKey: string, internetMessageId: string, task: SavedEmailTask): void;
+  /** After a save that found an earlier one: the next lookup asks Salesforce who saved it and when. */
+  forgetSaved?(ownerKey: string, internetMessageId: string): void;
   /** Sign-out or another user: drop one owner's data. */
   clearOwner(ownerKey: string): void;
   /** Sign-out: drop everything. */
@@ -120,6 +122,9 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     },
     rememberSaved(ownerKey, internetMessageId, task) {
       cache.set(ownerKey, `m:${internetMessageId}`, { type: 'saved', value: task });
+    },
+    forgetSaved(ownerKey, internetMessageId) {
+      cache.delete(ownerKey, `m:${internetMessageId}`);
     },
     clearOwner(ownerKey) {
       cache.clearNamespace(ownerKey);

@@ -20,7 +20,7 @@ import type { OutboxResult, SaveEmailAction, SaveEmailContent } from '../outbox/
 import type { CompositeSubresponse, SalesforceApi } from '../salesforce-api';
 import type { SavedEmailTask } from './crm-records';
 import { obj, recordsOf, str } from './record-fields';
-import { executeSaveEmail, findSavedEmailTask, savedEmailQuery } from './save-email';
+import { createSaveEmailTask, findSavedEmailTask, savedEmailQuery } from './save-email';
 import { isSalesforceId, queryUrl, soqlString } from './soql';
 
 /** Field lengths (Field Reference, EmailMessage; TextBody the older, stricter 32,000). */
@@ -157,6 +157,6 @@ export async function executeSaveEmailRecord(api: SalesforceApi, action: SaveEma
   if (savedMessage) return { sobject: 'EmailMessage', id: savedMessage.id, adopted: true };
   const savedTask = findSavedEmailTask(subresponseBody(answers, 'task'), action.internetMessageId);
   if (savedTask) return { sobject: 'Task', id: savedTask.id, adopted: true };
-  if (!enhanced) return { sobject: 'Task', ...(await executeSaveEmail(api, action, options)) };
+  if (!enhanced) return { sobject: 'Task', ...(await createSaveEmailTask(api, action, options)) };
   return { sobject: 'EmailMessage', id: await createEmailMessage(api, action, action.email), adopted: false };
 }

@@ -104,6 +104,11 @@ export function findSavedEmailTask(queryResult: unknown, internetMessageId: stri
 export async function executeSaveEmail(api: SalesforceApi, action: SaveEmailAction, options?: { key: string }): Promise<{ id: string; adopted: boolean }> {
   const existing = findSavedEmailTask(await api.query(savedEmailQuery(action.subject)), action.internetMessageId);
   if (existing) return { id: existing.id, adopted: true };
+  return createSaveEmailTask(api, action, options);
+}
+
+/** The create alone, for a caller that has just checked (crm/save-email-message.ts). */
+export async function createSaveEmailTask(api: SalesforceApi, action: SaveEmailAction, options?: { key: string }): Promise<{ id: string; adopted: boolean }> {
   const externalIdField = api.externalIdField('Task');
   if (externalIdField && options?.key) {
     const upserted = await api.upsert('Task', externalIdField, options.key, emailTaskFields(action));
