@@ -122,7 +122,7 @@ async function answerComposite(api: SalesforceApi, handlers: FakeApiHandlers, re
       const body = Object.fromEntries(
         Object.entries((r.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/@\{(\w+)\.id\}/g, (_, ref: string) => ids.get(ref) ?? '') : v]),
       );
-      const created = (await api.create(sobject, body)) as { id: string };
+      const created = (await api.create(sobject, body));
       ids.set(r.referenceId, created.id);
       out.push({ referenceId: r.referenceId, httpStatusCode: 201, body: { id: created.id, success: true, errors: [] } });
       continue;
