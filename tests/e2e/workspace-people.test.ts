@@ -18,7 +18,8 @@ const renewal = SAMPLE_EMAILS.find((e) => e.id === 'acme-renewal')!;
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // An org without Enhanced Email: saved emails are the completed Tasks these tests count (workspace-enhanced-email covers the other).
+  stack = await startStack({ emulator: { policy: { enhancedEmail: false } } });
 });
 
 afterAll(async () => {
