@@ -5,7 +5,7 @@
 import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems';
   args: unknown[];
 }
 
@@ -16,6 +16,8 @@ export interface FakeApiHandlers {
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
+  search?: (sosl: string) => unknown;
+  recentItems?: (limit: number) => unknown;
   /**
    * Without a `composite` handler, a composite is answered as the org would: each query through `query` (recorded
    * as a query call), each POST through `create`. The org has no Enhanced Email unless this is true: a query FROM
@@ -96,6 +98,14 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(undefined, {});
     },
+    search(sosl) {
+      calls.push({ method: 'search', args: [sosl] });
+      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+    },
+    recentItems(limit) {
+      calls.push({ method: 'recentItems', args: [limit] });
+      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
+    },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });
       if (handlers.composite) return answer(() => handlers.composite?.(requests), []);
@@ -122,7 +132,7 @@ async function answerComposite(api: SalesforceApi, handlers: FakeApiHandlers, re
       const body = Object.fromEntries(
         Object.entries((r.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/@\{(\w+)\.id\}/g, (_, ref: string) => ids.get(ref) ?? '') : v]),
       );
-      const created = (await api.create(sobject, body));
+      const created = await api.create(sobject, body);
       ids.set(r.referenceId, created.id);
       out.push({ referenceId: r.referenceId, httpStatusCode: 201, body: { id: created.id, success: true, errors: [] } });
       continue;

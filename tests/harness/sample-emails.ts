@@ -39,6 +39,8 @@ export const NEW_PERSON: SampleAddress = { name: 'Nora Newperson', address: 'new
 export const STRANGER: SampleAddress = { name: 'Casey Stranger', address: 'casey@umbrella.example' };
 /** A shared mailbox the seller reads as a delegate (Read | Write: Office.MailboxEnums.DelegatePermissions 1 | 2). */
 export const SALES_TEAM: SampleAddress = { name: 'Sales Team', address: 'sales-team@demo.example' };
+/** Two contacts and a lead share this address in the org (DEMO_SHARED_ADDRESS): the pane offers a chooser. */
+export const ALEX_KIM: SampleAddress = { name: 'Alex Kim', address: 'alex.kim@globex.example' };
 
 export const SAMPLE_EMAILS: SampleEmail[] = [
   {
@@ -110,6 +112,20 @@ export const SAMPLE_EMAILS: SampleEmail[] = [
     to: [PRIYA],
     cc: [],
     body: 'Hi Priya,\n\nAs promised, here is the rollout plan we discussed.\n\nSam',
+  },
+  {
+    id: 'globex-shared-address',
+    label: 'Globex: one address, several people',
+    mode: 'read',
+    subject: 'Purchase order for the pilot',
+    from: ALEX_KIM,
+    to: [SELLER],
+    cc: [],
+    date: '2025-05-15T11:20:00.000Z',
+    itemId: 'AAMkADHarnessItem0005=',
+    internetMessageId: '<po-pilot-0005@globex.example>',
+    conversationId: 'AAQkADHarnessConv0005=',
+    body: 'Hi Sam,\n\nAttached is the purchase order for the pilot. Finance signs it off this week.\n\nAlex',
   },
 ];
 
