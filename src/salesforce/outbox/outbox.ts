@@ -107,7 +107,28 @@ export interface LogFollowUpAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction;
+/** The objects the pane creates besides contacts (crm/create-record.ts). */
+export type CreatableSObject = 'Lead' | 'Account' | 'Opportunity' | 'Case';
+
+/**
+ * Create a lead, account, opportunity or case. A new type beside `create_contact`, so entries stored by earlier
+ * builds keep their shape and still run. After a duplicate rule's refusal the seller resolves the entry by retrying it
+ * edited: `useExistingId` (the record Salesforce matched: nothing is created) or `allowDuplicates` (Save anyway).
+ */
+export interface CreateRecordAction {
+  type: 'create_record';
+  sobject: CreatableSObject;
+  clientKey: string;
+  /** Field values as the REST API takes them: text, yyyy-mm-dd dates, numbers for amounts, ids for lookups. */
+  fields: Record<string, string | number>;
+  /** Sent with `Sforce-Duplicate-Rule-Header: allowSave=true`: saved past an Alert rule (never past a Block rule). */
+  allowDuplicates?: boolean;
+  /** The seller took this existing record instead: the entry is done with it once Salesforce confirms it exists. */
+  useExistingId?: string;
+  label: string;
+}
+
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction;
 
 export type OutboxStatus =
   /** Ready to send now. */
@@ -127,7 +148,7 @@ export type OutboxWaitReason =
 
 export interface OutboxResult {
   /** EmailMessage: an email saved in an org with Enhanced Email. */
-  sobject: 'Task' | 'Contact' | 'EmailMessage';
+  sobject: 'Task' | 'Contact' | 'EmailMessage' | CreatableSObject;
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;
