@@ -16,7 +16,26 @@ describe('createOfficeHost: email context', () => {
       cc: [{ name: 'Bob Lee', address: 'bob.lee@acme.example' }],
       bodyExcerpt: 'Hello Sam,\nLet us talk.',
       date: '2025-03-04T10:00:00.000Z',
+      htmlBody: 'Hello Sam,\nLet us talk.',
+      textBody: 'Hello Sam,\nLet us talk.',
     });
+  });
+
+  it('reads the whole body as HTML and text, and the owner of a shared mailbox, in read mode', async () => {
+    const item = readItem({
+      body: { getAsync: (type: string, cb: (r: unknown) => void) => setTimeout(() => cb({ status: 'succeeded', value: type === 'html' ? `<p>${'h'.repeat(200_000)}</p>` : 'plain' }), 0) },
+      getSharedPropertiesAsync: (cb: (r: unknown) => void) => setTimeout(() => cb({ status: 'succeeded', value: { owner: 'sales-team@demo.example', delegatePermissions: 3 } }), 0),
+    });
+    const context = await createOfficeHost(createFakeOffice({ item }).office).getEmailContext();
+    expect(context?.htmlBody).toHaveLength(131_072);
+    expect(context?.textBody).toBe('plain');
+    expect(context?.bodyExcerpt).toBe('plain');
+    expect(context?.shared).toEqual({ owner: 'sales-team@demo.example' });
+  });
+
+  it('reads an item outside a shared folder (no getSharedPropertiesAsync) as not shared', async () => {
+    const context = await createOfficeHost(createFakeOffice({ item: readItem() }).office).getEmailContext();
+    expect(context?.shared).toBeUndefined();
   });
 
   it('reads a compose-mode item through getAsync and leaves out the message id', async () => {

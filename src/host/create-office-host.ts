@@ -94,7 +94,12 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
   };
 
   return {
-    getEmailContext: () => readEmailContext(mailbox.item, office.CoercionType.Text),
+    getEmailContext: async () => {
+      const context = await readEmailContext(mailbox.item, office.CoercionType.Text, { htmlCoercion: office.CoercionType.Html });
+      const user = mailbox.userProfile?.emailAddress;
+      if (context && typeof user === 'string' && user) context.mailboxUser = user;
+      return context;
+    },
 
     onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
 

@@ -21,6 +21,13 @@ export interface EmailContext {
   bodyExcerpt: string;
   /** ISO 8601 date the item was created/sent. */
   date?: string;
+  /** Read mode: the whole body as HTML and as text (each at most BODY_LIMIT characters), for an EmailMessage. */
+  htmlBody?: string;
+  textBody?: string;
+  /** Read mode, Mailbox 1.8: the item is in a shared mailbox or a folder shared by a delegate; `owner` its address. */
+  shared?: { owner: string };
+  /** The signed-in Outlook user's own address (mailbox.userProfile), to tell received email from sent. */
+  mailboxUser?: string;
 }
 
 export type DialogOutcome =

@@ -7,6 +7,8 @@ const log = createLogger('host.email');
 
 /** Longest plain-text body start handed to the app (saving to Salesforce, matching). */
 export const BODY_EXCERPT_LIMIT = 2000;
+/** Longest whole body (HTML or text) kept: Salesforce's EmailMessage.HtmlBody holds 131,072 characters. */
+export const BODY_LIMIT = 131_072;
 
 type Item = Office.MessageRead | Office.MessageCompose;
 type AsyncGetter<T> = { getAsync(callback: (result: Office.AsyncResult<T>) => void): void };
@@ -24,6 +26,8 @@ export const GET_ASYNC_DEADLINE_MS = 5_000;
 export interface ReadOptions {
   deadlineMs?: number;
   timers?: Timers;
+  /** Office.CoercionType.Html: read mode then also reads the whole body as HTML and as text. */
+  htmlCoercion?: Office.CoercionType;
 }
 
 /** Calls `start` with a `settle` that takes the first answer; `fallback` when the deadline comes first or it throws. */
@@ -60,18 +64,40 @@ async function readFrom(field: unknown, options: ReadOptions): Promise<EmailAddr
   return toAddress(field as Office.EmailAddressDetails | undefined);
 }
 
-function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
+function readBody(item: Item, coercion: Office.CoercionType, limit: number, options: ReadOptions): Promise<string> {
   const body = (item as { body?: { getAsync?: Office.Body['getAsync'] } }).body;
   if (!body || typeof body.getAsync !== 'function') return Promise.resolve('');
   return bounded<string>(
     (settle) =>
-      body.getAsync!(coercionText, (result: Office.AsyncResult<string>) => {
+      body.getAsync!(coercion, (result: Office.AsyncResult<string>) => {
         const text = succeeded(result) && typeof result.value === 'string' ? result.value : '';
-        settle(text.replace(/\r\n?/g, '\n').trim().slice(0, BODY_EXCERPT_LIMIT));
+        settle(text.replace(/\r\n?/g, '\n').trim().slice(0, limit));
       }),
     '',
     options,
   );
+}
+
+function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
+  return readBody(item, coercionText, BODY_EXCERPT_LIMIT, options);
+}
+
+type SharedGetter = (callback: (result: Office.AsyncResult<{ owner?: unknown }>) => void) => void;
+
+/** Mailbox 1.8: only items of shared folders and shared mailboxes have getSharedPropertiesAsync. */
+async function readShared(raw: Record<string, unknown>, options: ReadOptions): Promise<{ owner: string } | undefined> {
+  const getter = raw.getSharedPropertiesAsync;
+  if (typeof getter !== 'function') return undefined;
+  const owner = await bounded<string>(
+    (settle) =>
+      (getter as SharedGetter).call(raw, (result) => {
+        const value = succeeded(result) ? result.value?.owner : undefined;
+        settle(typeof value === 'string' ? value : '');
+      }),
+    '',
+    options,
+  );
+  return owner ? { owner } : undefined;
 }
 
 function isoDate(value: unknown): string | undefined {
@@ -103,5 +129,15 @@ export async function readEmailContext(item: Item | null | undefined, coercionTe
   }
   const date = isoDate(raw.dateTimeCreated);
   if (date) context.date = date;
+  if (!compose && options.htmlCoercion !== undefined) {
+    const [htmlBody, textBody, shared] = await Promise.all([
+      readBody(item, options.htmlCoercion, BODY_LIMIT, options),
+      readBody(item, coercionText, BODY_LIMIT, options),
+      readShared(raw, options),
+    ]);
+    if (htmlBody) context.htmlBody = htmlBody;
+    if (textBody) context.textBody = textBody;
+    if (shared) context.shared = shared;
+  }
   return context;
 }

@@ -20,6 +20,12 @@ export interface FakeApiHandlers {
   retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
   search?: (sosl: string) => unknown;
   recentItems?: (limit: number) => unknown;
+  /**
+   * Without a `composite` handler, a composite is answered as the org would: each query through `query` (recorded
+   * as a query call), each POST through `create`. The org has no Enhanced Email unless this is true: a query FROM
+   * EmailMessage is then refused with INVALID_TYPE, as Salesforce refuses an object the org does not have.
+   */
+  enhancedEmail?: boolean;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -104,8 +110,36 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });
-      return answer(handlers.composite && (() => handlers.composite?.(requests)), []);
+      if (handlers.composite) return answer(() => handlers.composite?.(requests), []);
+      return answerComposite(api, handlers, requests);
     },
   };
   return api;
+}
+
+/** The default composite: subrequests one by one through the fake's own query and create, ids by reference. */
+async function answerComposite(api: SalesforceApi, handlers: FakeApiHandlers, requests: Parameters<SalesforceApi['composite']>[0]) {
+  const ids = new Map<string, string>();
+  const out: Array<{ referenceId: string; httpStatusCode: number; body: unknown }> = [];
+  for (const r of requests) {
+    const soql = r.method === 'GET' && r.url.includes('/query?q=') ? decodeURIComponent(r.url.slice(r.url.indexOf('?q=') + 3)) : undefined;
+    if (soql !== undefined) {
+      if (/\bFROM\s+EmailMessage\b/i.test(soql) && !handlers.enhancedEmail) {
+        out.push({ referenceId: r.referenceId, httpStatusCode: 400, body: [{ errorCode: 'INVALID_TYPE', message: "sObject type 'EmailMessage' is not supported." }] });
+      } else out.push({ referenceId: r.referenceId, httpStatusCode: 200, body: await api.query(soql) });
+      continue;
+    }
+    if (r.method === 'POST') {
+      const sobject = r.url.split('/').pop() ?? '';
+      const body = Object.fromEntries(
+        Object.entries((r.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/@\{(\w+)\.id\}/g, (_, ref: string) => ids.get(ref) ?? '') : v]),
+      );
+      const created = await api.create(sobject, body);
+      ids.set(r.referenceId, created.id);
+      out.push({ referenceId: r.referenceId, httpStatusCode: 201, body: { id: created.id, success: true, errors: [] } });
+      continue;
+    }
+    out.push({ referenceId: r.referenceId, httpStatusCode: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });
+  }
+  return out;
 }

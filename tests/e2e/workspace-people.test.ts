@@ -91,6 +91,8 @@ describe('people of an email', () => {
   });
 
   it('save the email: one Task linked to Jane and Acme; saved again from another device: still one', async () => {
+    // An org without Enhanced Email, where a saved email is a completed Task (workspace-enhanced-email covers the other).
+    await stack.emulatorControl('policy', { enhancedEmail: false });
     // Another device (its own storage, so its own outbox) on the same email, opened before the save: "not saved yet".
     const device = await signedInPane(renewal.id);
     await device.pane.getByTestId('save-email-button').waitFor({ timeout: 20_000 });

@@ -146,7 +146,7 @@ export class OrgState {
   /** sObjects that exist only with an org feature on (Object Reference, "Special Access Rules"). */
   hasSObject(name: string): boolean {
     const lower = name.toLowerCase();
-    if (lower === 'emailmessage') return this.policy.enhancedEmail;
+    if (lower === 'emailmessage' || lower === 'emailmessagerelation') return this.policy.enhancedEmail;
     if (lower === 'taskrelation') return this.policy.sharedActivities;
     return true;
   }

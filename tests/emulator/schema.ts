@@ -75,6 +75,8 @@ const CASE_ORIGINS = ['Phone', 'Email', 'Web'];
 const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
 const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
 const TASK_SUBTYPES = ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'];
+const EMAIL_MESSAGE_STATUSES = ['0', '1', '2', '3', '4', '5'];
+const EMAIL_RELATION_TYPES = ['ToAddress', 'CcAddress', 'BccAddress', 'FromAddress'];
 
 // Multi-currency orgs (Setup › Company Information › Currencies): every record carries its currency; the demo org's
 // active currencies. Records created without one take the corporate currency, USD.
@@ -259,27 +261,49 @@ export const SCHEMA: SObjectDef[] = [
     childRelationships: [],
   },
   {
+    // Only with Enhanced Email on (OrgState.hasSObject). Lengths: Field Reference, EmailMessage; Status is the
+    // restricted picklist '0' New, '1' Read, '2' Replied, '3' Sent, '4' Forwarded, '5' Draft, and not nillable.
     name: 'EmailMessage',
     keyPrefix: '02s',
     label: 'Email Message',
     labelPlural: 'Email Messages',
     fields: [
       id,
-      { name: 'Subject', type: 'string' },
-      { name: 'TextBody', type: 'textarea' },
-      { name: 'HtmlBody', type: 'textarea' },
-      { name: 'FromAddress', type: 'email' },
-      { name: 'FromName', type: 'string' },
-      { name: 'ToAddress', type: 'string' },
-      { name: 'CcAddress', type: 'string' },
-      { name: 'BccAddress', type: 'string' },
+      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 3000 },
+      // 131,072 is the current Field Reference's HtmlBody length; it gives none for TextBody, so the older (and
+      // stricter) 32,000 stands for it.
+      { name: 'TextBody', type: 'textarea', label: 'Text Body', maxLength: 32000 },
+      { name: 'HtmlBody', type: 'textarea', label: 'HTML Body', maxLength: 131072 },
+      { name: 'FromAddress', type: 'email', label: 'From Address', maxLength: 1000 },
+      { name: 'FromName', type: 'string', label: 'From Name', maxLength: 1000 },
+      { name: 'ToAddress', type: 'string', label: 'To Address', maxLength: 4000 },
+      { name: 'CcAddress', type: 'string', label: 'CC Address', maxLength: 4000 },
+      { name: 'BccAddress', type: 'string', label: 'BCC Address', maxLength: 4000 },
       { name: 'MessageDate', type: 'datetime' },
-      { name: 'MessageIdentifier', type: 'string' },
-      { name: 'ThreadIdentifier', type: 'string' },
-      { name: 'Status', type: 'picklist' },
+      { name: 'MessageIdentifier', type: 'string', label: 'Message ID', maxLength: 255 },
+      { name: 'ThreadIdentifier', type: 'string', label: 'Thread ID', maxLength: 255 },
+      { name: 'Status', type: 'picklist', required: true, label: 'Status', restrictedValues: EMAIL_MESSAGE_STATUSES },
       { name: 'Incoming', type: 'boolean' },
-      { name: 'RelatedToId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      { name: 'RelatedToId', type: 'reference', referenceTo: ['Account', 'Opportunity'], label: 'Related To ID' },
       { name: 'ActivityId', type: 'reference', referenceTo: ['Task'], readOnly: true },
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'EmailMessageRelations', childSObject: 'EmailMessageRelation', field: 'EmailMessageId' }],
+  },
+  {
+    // Only with Enhanced Email on (OrgState.hasSObject): who an email was from and to (Object Reference,
+    // EmailMessageRelation). RelationObjectType is derived; RelationAddress is filled from RelationId when absent.
+    name: 'EmailMessageRelation',
+    keyPrefix: '0Rh',
+    label: 'Email Message Relation',
+    labelPlural: 'Email Message Relations',
+    fields: [
+      id,
+      { name: 'EmailMessageId', type: 'reference', required: true, referenceTo: ['EmailMessage'], relationshipName: 'EmailMessage', label: 'Email Message ID' },
+      { name: 'RelationId', type: 'reference', referenceTo: ['Contact', 'Lead', 'User'], relationshipName: 'Relation', label: 'Relation ID' },
+      { name: 'RelationAddress', type: 'string', label: 'Relation Address', maxLength: 255 },
+      { name: 'RelationObjectType', type: 'string', readOnly: true },
+      { name: 'RelationType', type: 'picklist', required: true, label: 'Relation Type', restrictedValues: EMAIL_RELATION_TYPES },
       ...audit,
     ],
     childRelationships: [],

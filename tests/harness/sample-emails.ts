@@ -23,6 +23,11 @@ export interface SampleEmail {
   itemId?: string;
   internetMessageId?: string;
   conversationId?: string;
+  /**
+   * The email sits in a shared mailbox or a folder shared by a delegate: the item then answers
+   * getSharedPropertiesAsync (Mailbox 1.8) with this owner and the delegate's permission flags.
+   */
+  shared?: { owner: string; delegatePermissions: number };
 }
 
 export const SELLER: SampleAddress = { name: 'Sam Seller', address: 'seller@demo.example' };
@@ -32,6 +37,8 @@ export const PRIYA: SampleAddress = { name: 'Priya Raman', address: 'priya@globe
 export const TOM: SampleAddress = { name: 'Tom Nguyen', address: 'tom.nguyen@initech.example' };
 export const NEW_PERSON: SampleAddress = { name: 'Nora Newperson', address: 'newperson@acme.example' };
 export const STRANGER: SampleAddress = { name: 'Casey Stranger', address: 'casey@umbrella.example' };
+/** A shared mailbox the seller reads as a delegate (Read | Write: Office.MailboxEnums.DelegatePermissions 1 | 2). */
+export const SALES_TEAM: SampleAddress = { name: 'Sales Team', address: 'sales-team@demo.example' };
 /** Two contacts and a lead share this address in the org (DEMO_SHARED_ADDRESS): the pane offers a chooser. */
 export const ALEX_KIM: SampleAddress = { name: 'Alex Kim', address: 'alex.kim@globex.example' };
 
@@ -80,6 +87,21 @@ export const SAMPLE_EMAILS: SampleEmail[] = [
     internetMessageId: '<intro-0003@umbrella.example>',
     conversationId: 'AAQkADHarnessConv0003=',
     body: 'Hi Sam,\n\nA colleague gave me your name. Do you have 20 minutes next week?\n\nCasey',
+  },
+  {
+    id: 'shared-mailbox',
+    label: 'Shared mailbox: Priya to the sales team',
+    mode: 'read',
+    subject: 'Globex pilot: security questionnaire',
+    from: PRIYA,
+    to: [SALES_TEAM],
+    cc: [BOB],
+    date: '2025-05-15T11:20:00.000Z',
+    itemId: 'AAMkADHarnessShared0004=',
+    internetMessageId: '<security-questionnaire-0004@globex.example>',
+    conversationId: 'AAQkADHarnessConv0004=',
+    body: 'Hello team,\n\nAttached is our security questionnaire for the pilot. Bob, copying you for the Acme reference.\n\nPriya',
+    shared: { owner: SALES_TEAM.address, delegatePermissions: 1 | 2 },
   },
   {
     id: 'globex-draft',

@@ -89,6 +89,8 @@ describe('people lookup', () => {
 
 describe('save email', () => {
   it('creates one completed email Task linked to the contact and the account; saving again adopts it', async () => {
+    // The Task path is the org without Enhanced Email (tests/integration/save-email-enhanced.test.ts covers the other).
+    org.controls.setPolicy({ enhancedEmail: false });
     const first = await executeSaveEmail(api, email);
     const second = await executeSaveEmail(api, email);
     expect(first.adopted).toBe(false);

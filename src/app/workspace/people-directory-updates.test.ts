@@ -47,11 +47,28 @@ describe('applyFinishedEntry', () => {
     const { api, directory } = directoryWithApi();
     expect((await directory.lookup(ownerKey, lookupInput)).savedEmail).toBeNull();
 
-    expect(applyFinishedEntry(directory, ownerKey, finished(saveEmail, MOUNTED_AT + 1, '00T5e000000Task01A'), MOUNTED_AT)).toBe(false);
+    expect(applyFinishedEntry(directory, ownerKey, finished(saveEmail, MOUNTED_AT + 1, '00T5e000000Task01A'), MOUNTED_AT, 'Sam Seller')).toBe(false);
 
     const again = await directory.lookup(ownerKey, lookupInput);
-    expect(again.savedEmail).toEqual({ id: '00T5e000000Task01A', whoId: '0035e000000Jane01A', whatId: '0015e000000Acme01A' });
+    expect(again.savedEmail).toEqual({
+      id: '00T5e000000Task01A',
+      whoId: '0035e000000Jane01A',
+      whatId: '0015e000000Acme01A',
+      sobject: 'Task',
+      savedByName: 'Sam Seller',
+      savedAt: new Date(MOUNTED_AT + 1).toISOString(),
+      personIds: ['0035e000000Jane01A'],
+    });
     expect(api.calls).toHaveLength(1);
+  });
+
+  it('a save that found an earlier one: the next lookup asks Salesforce who saved it and when', async () => {
+    const { api, directory } = directoryWithApi();
+    await directory.lookup(ownerKey, lookupInput);
+    const adopted = { ...finished(saveEmail, MOUNTED_AT + 1, '00T5e000000Task01A'), result: { sobject: 'Task' as const, id: '00T5e000000Task01A', adopted: true } };
+    expect(applyFinishedEntry(directory, ownerKey, adopted, MOUNTED_AT, 'Sam Seller')).toBe(true);
+    await directory.lookup(ownerKey, lookupInput);
+    expect(api.calls).toHaveLength(2);
   });
 
   it('a contact created since the workspace mounted: its address is asked again, and the people looked up again', async () => {

@@ -1,6 +1,7 @@
 /**
- * What a write that landed changes in what the pane shows. A saved email: the directory remembers its Task, so the
- * next lookup shows "Saved" without asking. A new contact: the directory forgets its address, and the people on
+ * What a write that landed changes in what the pane shows. A saved email: the directory remembers its record (by the
+ * seller, now), so the next lookup shows "Saved" without asking; one found already saved is asked again, for who and
+ * when. A new contact: the directory forgets its address, and the people on
  * screen are looked up again so its card replaces "Not in Salesforce". Contacts created before the workspace mounted
  * are already in Salesforce's first answer: asking again for them would cost a request for nothing.
  */
@@ -8,15 +9,26 @@ import type { PeopleDirectory } from '../../salesforce/crm/people-directory';
 import type { FinishedEntry } from './finished-entries';
 
 /** Returns true when the people on screen must be looked up again. */
-export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string, entry: FinishedEntry, mountedAt: number): boolean {
+export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string, entry: FinishedEntry, mountedAt: number, sellerName?: string): boolean {
   switch (entry.action.type) {
-    case 'save_email':
+    case 'save_email': {
+      if (entry.result.adopted) {
+        // Someone saved it first (another pane, device or seller): ask Salesforce who and when, in the people lookup.
+        directory.forgetSaved?.(ownerKey, entry.action.internetMessageId);
+        return entry.updatedAt >= mountedAt;
+      }
+      const email = entry.result.sobject === 'EmailMessage' ? entry.action.email : undefined;
       directory.rememberSaved(ownerKey, entry.action.internetMessageId, {
         id: entry.result.id,
         whoId: entry.action.whoId,
         whatId: entry.action.whatId ?? null,
+        sobject: entry.result.sobject === 'EmailMessage' ? 'EmailMessage' : 'Task',
+        savedByName: sellerName ?? null,
+        savedAt: new Date(entry.updatedAt).toISOString(),
+        personIds: email ? email.people.map((p) => p.id) : [entry.action.whoId],
       });
       return false;
+    }
     case 'create_contact':
       if (entry.updatedAt < mountedAt) return false;
       directory.forgetAddress(ownerKey, entry.action.fields.Email);

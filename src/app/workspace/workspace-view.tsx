@@ -111,9 +111,9 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   useEffect(() => {
     if (!outbox) return undefined;
     return subscribeFinishedEntries(outbox, owner, (entry) => {
-      if (applyFinishedEntry(directory, ownerKey, entry, mountedAt)) reloadLookup();
+      if (applyFinishedEntry(directory, ownerKey, entry, mountedAt, identity.displayName)) reloadLookup();
     });
-  }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
+  }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup, identity.displayName]);
 
   // An edit that met a change made meanwhile: the cards of that record are looked up again, to show Salesforce's values.
   useEffect(() => {
@@ -201,6 +201,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           instanceUrl={identity.instanceUrl}
           strings={s}
           locale={locale}
+          seller={{ name: identity.displayName, email: identity.email }}
           {...(linked ? { linked } : {})}
           linkSlot={
             <RecordLinkPicker

@@ -246,4 +246,42 @@ describe('SaveEmailPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer l’e-mail' }));
     await waitFor(() => expect(screen.getByTestId('save-email-saved').textContent).toContain('Enregistré dans Salesforce'));
   });
+
+  it('in an org with Enhanced Email, saves an EmailMessage related to everyone found, and says who saved it', async () => {
+    const ids: Record<string, string> = { EmailMessage: '02s5e000000Mail01A', EmailMessageRelation: '0Rh5e000000Rel001A' };
+    const t = createTestOutbox({ enhancedEmail: true, create: (sobject) => ({ id: ids[sobject] ?? TASK }) });
+    const { user } = renderPanel(t, { context: { ...email, htmlBody: '<p>Hello Sam</p>', textBody: 'Hello Sam' } });
+    await user.click(screen.getByRole('button', { name: 'Save email' }));
+    const saved = await screen.findByTestId('save-email-saved');
+    expect(within(saved).getByTestId('saved-by').textContent).toMatch(/^Saved by you, /);
+    expect(within(saved).getByTestId('saved-linked-to').textContent).toBe('Linked to Jane Doe, Bob Lee, Acme');
+    expect(within(saved).getByRole('link', { name: 'Open the saved email in Salesforce' }).getAttribute('href')).toBe(`${INSTANCE}/lightning/r/EmailMessage/02s5e000000Mail01A/view`);
+    const creates = t.api.calls.filter((c) => c.method === 'create').map((c) => [c.args[0], c.args[1]]);
+    expect(creates).toEqual([
+      [
+        'EmailMessage',
+        expect.objectContaining({ Status: '1', Incoming: true, HtmlBody: '<p>Hello Sam</p>', TextBody: 'Hello Sam', RelatedToId: acme.id, MessageIdentifier: '<msg-1@acme.example>' }),
+      ],
+      ['EmailMessageRelation', { EmailMessageId: '02s5e000000Mail01A', RelationId: jane.id, RelationType: 'FromAddress' }],
+      ['EmailMessageRelation', { EmailMessageId: '02s5e000000Mail01A', RelationId: bob.id, RelationType: 'CcAddress' }],
+    ]);
+  });
+
+  it('shows an earlier save by another seller: who, when, linked to what, and no Save button', () => {
+    renderPanel(createTestOutbox(), {
+      saved: {
+        id: '02s5e000000Mail01A',
+        whoId: jane.id,
+        whatId: '0065e000000Opp001A',
+        sobject: 'EmailMessage',
+        savedByName: 'Alex Second',
+        savedAt: '2025-03-04T10:05:00.000+0000',
+        personIds: [jane.id],
+      },
+    });
+    const saved = screen.getByTestId('save-email-saved');
+    expect(within(saved).getByTestId('saved-by').textContent).toMatch(/^Saved by Alex Second, Mar 4, 2025/);
+    expect(within(saved).getByTestId('saved-linked-to').textContent).toBe('Linked to Jane Doe, Acme renewal');
+    expect(screen.queryByRole('button', { name: 'Save email' })).toBeNull();
+  });
 });

@@ -3,17 +3,19 @@
  * opportunity the seller picks (contacts only). The write goes through the outbox; "Saved" with a link shows once
  * Salesforce has it, or at once when the lookup found an earlier save of this email.
  */
-import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { EmailContext } from '../../host/office-host';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
 import { waitReasonDetail, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary, PersonMatch, SavedEmailTask } from '../../salesforce/crm/crm-records';
-import { recordUrl } from '../../salesforce/crm/record-links';
 import { activityDateOf } from '../../salesforce/crm/save-email';
 import { canBeWhatId, type FoundRecord } from '../../salesforce/crm/record-search';
 import type { Outbox, OutboxEntry, OutboxOwner, SaveEmailAction } from '../../salesforce/outbox/outbox';
+import { savedStatusStrings } from '../../i18n/saved-status-strings';
+import { saveEmailContentOf } from './email-content';
+import { SavedEmailStatus } from './saved-email-status';
 import { storageWriteError, type StorageWriteError } from './storage-write-error';
 
 const useStyles = makeStyles({
@@ -45,6 +47,8 @@ export interface SaveEmailPanelProps {
   instanceUrl: string;
   strings: WorkspaceStrings;
   locale: string;
+  /** The signed-in seller (Salesforce): whose name a save carries, and whose address marks an email as sent. */
+  seller?: { name: string; email: string };
   /**
    * A record the seller found by search (the workspace's search and link): a contact or lead becomes the person the
    * email is saved on, anything else what it is related to. Selected when it arrives; the seller can still change.
@@ -74,7 +78,7 @@ function relatedOptions(person: PersonMatch | undefined, accountsById: Map<strin
 }
 
 export function SaveEmailPanel(props: SaveEmailPanelProps) {
-  const { context, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale, linked, linkSlot } = props;
+  const { context, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale, linked, linkSlot, seller } = props;
   const linkedWho = linked && !canBeWhatId(linked) ? personOf(linked) : undefined;
   const linkedWhat = linked && canBeWhatId(linked) ? { id: linked.id, label: `${linked.name.slice(0, 80)} (${linked.typeLabel})` } : undefined;
   const matches = useMemo(() => (linkedWho ? [linkedWho, ...props.matches.filter((m) => m.id !== linkedWho.id)] : props.matches), [linkedWho?.id, props.matches]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -103,23 +107,14 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
   const whatId = whatChoice !== undefined && (whatChoice === '' || options.some((o) => o.id === whatChoice)) ? whatChoice : (options[0]?.id ?? '');
 
   const entry = [...entries].reverse().find((e) => e.action.type === 'save_email' && e.action.internetMessageId === messageId);
-  const savedId = entry?.status === 'done' ? entry.result?.id : saved?.id;
+  const savedRecord = savedRecordOf(entry, saved);
+  const names = useMemo(() => namesOf(matches, accountsById), [matches, accountsById]);
 
   let body: React.ReactNode;
   if (!messageId) {
     body = <Text>{s.saveNeedsMessageId}</Text>;
-  } else if (savedId) {
-    const href = recordUrl(instanceUrl, 'Task', savedId);
-    body = (
-      <div className={styles.row} role="status" data-testid="save-email-saved">
-        <Text weight="semibold">{s.saved}</Text>
-        {href ? (
-          <Link href={href} target="_blank" rel="noopener noreferrer" data-testid="saved-task-link">
-            {s.openSavedTask}
-          </Link>
-        ) : null}
-      </div>
-    );
+  } else if (savedRecord) {
+    body = <SavedEmailStatus saved={savedRecord.record} byYou={savedRecord.byYou} names={names} instanceUrl={instanceUrl} savedLabel={s.saved} locale={locale} />;
   } else if (entry && (entry.status === 'queued' || entry.status === 'sending')) {
     body = (
       <Text role="status" data-testid="save-email-sending">
@@ -196,6 +191,8 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
                 label: `${context.subject.slice(0, 60)} → ${person.name.slice(0, 60)}`,
               };
               if (person.kind === 'contact' && whatId) action.whatId = whatId;
+              // The email itself: saved as an EmailMessage where the org has Enhanced Email (the outbox decides).
+              if (context.mode === 'read') action.email = saveEmailContentOf(context, matches, seller ? [seller.email] : []);
               setWriteError(undefined);
               const kept = entry?.status === 'failed' ? outbox.retry(owner, entry.id, action) : outbox.enqueue(owner, action);
               void Promise.resolve(kept).catch((error: unknown) => setWriteError(storageWriteError(error)));
@@ -218,7 +215,42 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
       <Text as="h2" size={400} weight="semibold" id={headingId}>
         {s.saveHeading}
       </Text>
+      {context.shared && seller ? (
+        <Text size={200} data-testid="shared-mailbox-note">
+          {format(savedStatusStrings(locale).sharedMailbox, { owner: context.shared.owner, seller: seller.name })}
+        </Text>
+      ) : null}
       {body}
     </section>
   );
+}
+
+/**
+ * What to show as saved: this pane's own save once done (by the seller, now, unless it found an earlier save), else
+ * what the lookup found. An adopted save shows the lookup's facts when they are about the same record.
+ */
+function savedRecordOf(entry: OutboxEntry | undefined, saved: SavedEmailTask | null | undefined): { record: SavedEmailTask; byYou: boolean } | undefined {
+  const result = entry?.status === 'done' ? entry.result : undefined;
+  if (!result || !entry || entry.action.type !== 'save_email') return saved ? { record: saved, byYou: false } : undefined;
+  if (saved?.id === result.id) return { record: saved, byYou: !result.adopted };
+  const action = entry.action;
+  const record: SavedEmailTask = {
+    id: result.id,
+    whoId: action.whoId,
+    whatId: action.whatId ?? null,
+    sobject: result.sobject === 'EmailMessage' ? 'EmailMessage' : 'Task',
+    savedAt: result.adopted ? null : new Date(entry.updatedAt).toISOString(),
+    personIds: action.email && result.sobject === 'EmailMessage' ? action.email.people.map((p) => p.id) : [action.whoId],
+  };
+  return { record, byYou: !result.adopted };
+}
+
+function namesOf(matches: PersonMatch[], accountsById: Map<string, AccountSummary>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const m of matches) names.set(m.id, m.name);
+  for (const account of accountsById.values()) {
+    names.set(account.id, account.name);
+    for (const o of account.openOpportunities) names.set(o.id, o.name);
+  }
+  return names;
 }

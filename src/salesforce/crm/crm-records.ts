@@ -67,8 +67,16 @@ export interface AddressLookup {
   leads: LeadMatch[];
 }
 
+/** An earlier save of an email: a Task, or an EmailMessage where the org has Enhanced Email. */
 export interface SavedEmailTask {
   id: string;
   whoId: string | null;
   whatId: string | null;
+  /** Absent: a Task (how older code described it). */
+  sobject?: 'Task' | 'EmailMessage';
+  /** Who saved it and when (CreatedBy.Name, CreatedDate), when Salesforce said. */
+  savedByName?: string | null;
+  savedAt?: string | null;
+  /** The people it is linked to (WhoId, or the EmailMessage's relations). */
+  personIds?: string[];
 }

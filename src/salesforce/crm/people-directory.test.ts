@@ -32,7 +32,7 @@ describe('createPeopleDirectory', () => {
   it('costs one request, then none while cached, then one again after the TTL', async () => {
     let now = 1_000;
     const api = createFakeSalesforceApi({ composite: compositeAnswer });
-    const directory = createPeopleDirectory(api, { ttlMs: 60_000, now: () => now });
+    const directory = createPeopleDirectory(api, { ttlMs: 60_000, now: () => now, emailRecords: 'Task' });
     const input = { addresses: ['jane.doe@acme.example', 'new@acme.example'], savedEmail: { subject: 's', internetMessageId: '<m@x>' } };
 
     const first = await directory.lookup('owner-a', input);
@@ -85,5 +85,59 @@ describe('createPeopleDirectory', () => {
     expect(api.calls).toHaveLength(1);
     directory.forgetAddress('o', 'new@acme.example');
     expect((await directory.lookup('o', input)).requests).toBe(1);
+  });
+
+  it('asks for the EmailMessage first; an org without Enhanced Email costs a second request once, then Tasks', async () => {
+    const absent = (requests: { referenceId: string }[]) =>
+      compositeAnswer(requests).map((r) =>
+        r.referenceId === 'savedEmailMessage' ? { ...r, httpStatusCode: 400, body: [{ errorCode: 'INVALID_TYPE', message: "sObject type 'EmailMessage' is not supported." }] } : r,
+      );
+    const api = createFakeSalesforceApi({ composite: absent });
+    const directory = createPeopleDirectory(api);
+    const first = await directory.lookup('o', { addresses: ['new@acme.example'], savedEmail: { subject: 's', internetMessageId: '<m@x>' } });
+    expect(first.requests).toBe(2);
+    expect(first.savedEmail?.id).toBe('00T5e000000Task01A');
+    expect((api.calls[0]?.args[0] as { referenceId: string }[]).map((s) => s.referenceId)).toContain('savedEmailMessage');
+    expect((api.calls[1]?.args[0] as { referenceId: string }[]).map((s) => s.referenceId)).toEqual(['saved']);
+    const next = await directory.lookup('o', { addresses: ['new@acme.example'], savedEmail: { subject: 't', internetMessageId: '<n@x>' } });
+    expect(next.requests).toBe(1);
+    expect((api.calls[2]?.args[0] as { referenceId: string }[]).map((s) => s.referenceId)).toEqual(['saved']);
+  });
+
+  it('in an org with Enhanced Email, finds the EmailMessage with who saved it and when, in the one request', async () => {
+    const enhanced = (requests: { referenceId: string }[]) =>
+      compositeAnswer(requests).map((r) =>
+        r.referenceId === 'savedEmailMessage'
+          ? {
+              ...r,
+              body: {
+                totalSize: 1,
+                done: true,
+                records: [
+                  {
+                    Id: '02s5e000000Mail01A',
+                    RelatedToId: '0015e000000Acme01A',
+                    CreatedDate: '2026-11-30T10:00:00.000+0000',
+                    CreatedBy: { Name: 'Alex Second' },
+                    EmailMessageRelations: { records: [{ RelationId: '0035e000000Jane01A' }] },
+                  },
+                ],
+              },
+            }
+          : r,
+      );
+    const api = createFakeSalesforceApi({ composite: enhanced });
+    const directory = createPeopleDirectory(api);
+    const view = await directory.lookup('o', { addresses: ['jane.doe@acme.example'], savedEmail: { subject: 's', internetMessageId: '<m@x>' } });
+    expect(view.requests).toBe(1);
+    expect(view.savedEmail).toEqual({
+      id: '02s5e000000Mail01A',
+      whoId: '0035e000000Jane01A',
+      whatId: '0015e000000Acme01A',
+      sobject: 'EmailMessage',
+      savedByName: 'Alex Second',
+      savedAt: '2026-11-30T10:00:00.000+0000',
+      personIds: ['0035e000000Jane01A'],
+    });
   });
 });

@@ -66,7 +66,7 @@ export interface PeopleView {
   savedEmail?: SavedEmailTask | null;
   /** Of the leads asked to follow, the converted ones: lead id → the contact it became. */
   convertedLeads?: Map<string, string>;
-  /** How many Salesforce requests this lookup cost (0 or 1). */
+  /** How many Salesforce requests this lookup cost (0 or 1; 2 once per owner in an org without Enhanced Email). */
   requests: number;
 }
 
@@ -83,6 +83,8 @@ export interface PeopleDirectory {
   forgetAddress(ownerKey: string, address: string): void;
   /** After a save: the pane shows "Saved" at once, without asking again. */
   rememberSaved(ownerKey: string, internetMessageId: string, task: SavedEmailTask): void;
+  /** After a save that found an earlier one: the next lookup asks Salesforce who saved it and when. */
+  forgetSaved?(ownerKey: string, internetMessageId: string): void;
   /** Sign-out or another user: drop one owner's data. */
   clearOwner(ownerKey: string): void;
   /** Sign-out: drop everything. */
@@ -99,11 +101,19 @@ export interface PeopleDirectoryOptions {
    */
   metadata?: MetadataSource;
   crm?: CrmConfig;
+  /**
+   * What a saved email is in the org, when known in advance. Unknown (the default), the first lookup asks for the
+   * EmailMessage (Enhanced Email is on in most orgs); an org that refuses it is remembered, per owner, and that one
+   * lookup asks for the Tasks in a second request: after it, one request per email again.
+   */
+  emailRecords?: 'Task' | 'EmailMessage';
 }
 
 export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirectoryOptions = {}): PeopleDirectory {
   const cache = new TtlCache<Cached>(options.ttlMs ?? PEOPLE_CACHE_TTL_MS, options.now);
   const fieldsFor = metadataFields(options.metadata, options.crm);
+  const emailRecords = new Map<string, 'Task' | 'EmailMessage'>();
+  const recordOf = (ownerKey: string) => emailRecords.get(ownerKey) ?? options.emailRecords ?? 'EmailMessage';
   const inFlight = new Map<string, Promise<PeopleView>>();
 
   function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number, followLeads: readonly string[] = []): PeopleView {
@@ -147,13 +157,21 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
       domains: domains.filter((d) => !cache.has(ownerKey, `d:${d}`)),
     };
     const messageId = input.savedEmail?.internetMessageId;
-    if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
+    if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = { ...input.savedEmail, record: recordOf(ownerKey) };
     const followLeads = [...new Set(input.followLeads ?? [])];
     // Followed with the addresses they were chosen for: only when those are asked again (the cache has the rest).
     if (request.addresses.length > 0 && followLeads.length > 0) request.followLeads = followLeads;
     if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, followLeads);
 
-    const { result, requests } = await lookupWithFields(request, await fieldsFor());
+    const looked = await lookupWithFields(request, await fieldsFor());
+    const result = looked.result;
+    let requests = looked.requests;
+    if (result.enhancedEmail !== undefined) emailRecords.set(ownerKey, result.enhancedEmail ? 'EmailMessage' : 'Task');
+    if (request.savedEmail && result.enhancedEmail === false) {
+      const again: PeopleLookupRequest = { addresses: [], domains: [], savedEmail: { ...request.savedEmail, record: 'Task' } };
+      result.savedEmail = parsePeopleLookup(again, await api.composite(buildPeopleLookup(api.apiPath, again), { allOrNone: false })).savedEmail;
+      requests += 1;
+    }
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
     for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
     for (const [id, account] of result.contactAccounts) cache.set(ownerKey, `acc:${id}`, { type: 'account', value: account });
@@ -203,12 +221,17 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
     rememberSaved(ownerKey, internetMessageId, task) {
       cache.set(ownerKey, `m:${internetMessageId}`, { type: 'saved', value: task });
     },
+    forgetSaved(ownerKey, internetMessageId) {
+      cache.delete(ownerKey, `m:${internetMessageId}`);
+    },
     clearOwner(ownerKey) {
       cache.clearNamespace(ownerKey);
+      emailRecords.delete(ownerKey);
     },
     clearAll() {
       cache.clear();
       inFlight.clear();
+      emailRecords.clear();
     },
   };
 }

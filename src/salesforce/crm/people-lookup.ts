@@ -7,7 +7,10 @@
  *   (`records[0]`), the semi-join takes them all in the same request;
  * - accounts by the company domains of the addresses, with their open opportunities: they give "Create contact" its
  *   account for an address Salesforce does not know yet. The client keeps only websites whose host is the domain;
- * - and, when the email has a Message-ID, the earlier saves of this email (so the pane can show "Saved" at once).
+ * - and, when the email has a Message-ID, the earlier saves of this email (so the pane can show "Saved" at once): the
+ *   Tasks, or, where the org has Enhanced Email, the EmailMessage by MessageIdentifier. An org without Enhanced Email
+ *   refuses that query (INVALID_TYPE) and the other subrequests still answer: the result says so (`enhancedEmail`),
+ *   and the caller asks for the Tasks from then on. Only one of the two is asked: a composite takes 5 queries.
  */
 import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
 import { classifySalesforceError } from '../classify-salesforce-error';
@@ -17,6 +20,7 @@ import { DEFAULT_LOOKUP_FIELDS, type CardFieldSpec, type LookupFields } from './
 import { websiteMatchesDomain } from './email-addresses';
 import { num, obj, recordsOf, str } from './record-fields';
 import { findSavedEmailTask, savedEmailQuery } from './save-email';
+import { findSavedEmailMessage, isObjectAbsent, savedEmailMessageQuery } from './save-email-message';
 import { isSalesforceId, queryUrl, soqlContains, soqlInList } from './soql';
 
 export interface PeopleLookupRequest {
@@ -24,7 +28,8 @@ export interface PeopleLookupRequest {
   addresses: string[];
   /** Company domains to match accounts by. */
   domains: string[];
-  savedEmail?: { subject: string; internetMessageId: string };
+  /** `record`: which record a save made in this org (EmailMessage with Enhanced Email); Task when absent. */
+  savedEmail?: { subject: string; internetMessageId: string; record?: 'Task' | 'EmailMessage' };
   /** The fields to name, from metadata and the admin's configuration (lookup-fields.ts); the default cards' without. */
   fields?: LookupFields;
   /**
@@ -43,6 +48,8 @@ export interface PeopleLookupResult {
   savedEmail?: SavedEmailTask | null;
   /** Of `followLeads`, the converted ones: lead id → the contact it became. */
   convertedLeads: Map<string, string>;
+  /** Known from the EmailMessage check: false when the org refused it (no Enhanced Email). */
+  enhancedEmail?: boolean;
 }
 
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
@@ -101,7 +108,9 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
   if (request.domains.length > 0 && fields.accountByWebsite) {
     subrequests.push({ method: 'GET', referenceId: 'accounts', url: queryUrl(apiPath, accountsQuery(request.domains, fields)) });
   }
-  if (request.savedEmail) {
+  if (request.savedEmail?.record === 'EmailMessage') {
+    subrequests.push({ method: 'GET', referenceId: 'savedEmailMessage', url: queryUrl(apiPath, savedEmailMessageQuery(request.savedEmail.internetMessageId)) });
+  } else if (request.savedEmail) {
     subrequests.push({ method: 'GET', referenceId: 'saved', url: queryUrl(apiPath, savedEmailQuery(request.savedEmail.subject)) });
   }
   return subrequests;
@@ -246,6 +255,9 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
     }
   }
   const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain, convertedLeads };
-  if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
+  if (request.savedEmail?.record === 'EmailMessage') {
+    result.enhancedEmail = !isObjectAbsent(responses.find((r) => r.referenceId === 'savedEmailMessage'));
+    if (result.enhancedEmail) result.savedEmail = findSavedEmailMessage(bodyOf(responses, 'savedEmailMessage'));
+  } else if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
   return result;
 }

@@ -4,7 +4,7 @@
  */
 import { isSalesforceId } from './soql';
 
-const SOBJECTS = new Set(['Contact', 'Lead', 'Account', 'Opportunity', 'Task', 'Case']);
+const SOBJECTS = new Set(['Contact', 'Lead', 'Account', 'Opportunity', 'Task', 'Case', 'EmailMessage']);
 
 export function instanceOrigin(instanceUrl: string): string | undefined {
   let url: URL;

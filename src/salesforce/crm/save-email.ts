@@ -17,7 +17,7 @@
 import type { SaveEmailAction } from '../outbox/outbox';
 import type { SalesforceApi } from '../salesforce-api';
 import type { SavedEmailTask } from './crm-records';
-import { recordsOf, str } from './record-fields';
+import { obj, recordsOf, str } from './record-fields';
 import { isSalesforceId, soqlString } from './soql';
 
 const SUBJECT_MAX = 255;
@@ -67,7 +67,10 @@ export function emailTaskFields(action: SaveEmailAction): Record<string, unknown
 
 /** The query that finds earlier saves of the same email (see the file comment for why by Subject). */
 export function savedEmailQuery(subject: string): string {
-  return `SELECT Id, WhoId, WhatId, Description FROM Task WHERE TaskSubtype = 'Email' AND Subject = ${soqlString(emailTaskSubject(subject))} ` + `ORDER BY CreatedDate ASC LIMIT 200`;
+  return (
+    `SELECT Id, WhoId, WhatId, Description, CreatedDate, CreatedBy.Name FROM Task WHERE TaskSubtype = 'Email' AND Subject = ${soqlString(emailTaskSubject(subject))} ` +
+    `ORDER BY CreatedDate ASC LIMIT 200`
+  );
 }
 
 export function findSavedEmailTask(queryResult: unknown, internetMessageId: string): SavedEmailTask | null {
@@ -77,7 +80,16 @@ export function findSavedEmailTask(queryResult: unknown, internetMessageId: stri
     const id = str(record, 'Id');
     if (!id || !isSalesforceId(id)) continue;
     if (description.split(/\r?\n/).some((line) => line.trim() === footer)) {
-      return { id, whoId: str(record, 'WhoId'), whatId: str(record, 'WhatId') };
+      const whoId = str(record, 'WhoId');
+      return {
+        id,
+        whoId,
+        whatId: str(record, 'WhatId'),
+        sobject: 'Task',
+        savedByName: str(obj(record, 'CreatedBy'), 'Name'),
+        savedAt: str(record, 'CreatedDate'),
+        personIds: whoId ? [whoId] : [],
+      };
     }
   }
   return null;
@@ -92,6 +104,11 @@ export function findSavedEmailTask(queryResult: unknown, internetMessageId: stri
 export async function executeSaveEmail(api: SalesforceApi, action: SaveEmailAction, options?: { key: string }): Promise<{ id: string; adopted: boolean }> {
   const existing = findSavedEmailTask(await api.query(savedEmailQuery(action.subject)), action.internetMessageId);
   if (existing) return { id: existing.id, adopted: true };
+  return createSaveEmailTask(api, action, options);
+}
+
+/** The create alone, for a caller that has just checked (crm/save-email-message.ts). */
+export async function createSaveEmailTask(api: SalesforceApi, action: SaveEmailAction, options?: { key: string }): Promise<{ id: string; adopted: boolean }> {
   const externalIdField = api.externalIdField('Task');
   if (externalIdField && options?.key) {
     const upserted = await api.upsert('Task', externalIdField, options.key, emailTaskFields(action));

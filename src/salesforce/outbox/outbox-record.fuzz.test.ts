@@ -20,6 +20,20 @@ const RUNS = { seed: 20251130, numRuns: 300 };
 const sam = outboxOwnerOf(SAM, { partitionKey: 'p1' });
 
 const text = fc.string({ maxLength: 12 });
+const address = fc.record({ name: text, address: text });
+const emailContent = fc.record(
+  {
+    from: address,
+    to: fc.array(address, { maxLength: 3 }),
+    cc: fc.array(address, { maxLength: 3 }),
+    date: text,
+    htmlBody: text,
+    textBody: text,
+    incoming: fc.boolean(),
+    people: fc.array(fc.record({ id: text, relationType: fc.constantFrom('FromAddress' as const, 'ToAddress' as const, 'CcAddress' as const) }), { maxLength: 3 }),
+  },
+  { requiredKeys: ['to', 'cc', 'incoming', 'people'] },
+);
 const action: fc.Arbitrary<OutboxAction> = fc.oneof(
   fc.record(
     {
@@ -31,6 +45,7 @@ const action: fc.Arbitrary<OutboxAction> = fc.oneof(
       whoId: text,
       whatId: fc.option(text, { nil: undefined }),
       label: text,
+      email: emailContent,
     },
     { requiredKeys: ['type', 'internetMessageId', 'subject', 'bodyExcerpt', 'activityDate', 'whoId', 'label'] },
   ),

@@ -22,7 +22,7 @@ const WAIT_REASONS: ReadonlySet<OutboxWaitReason> = new Set([
 ]);
 const KINDS: ReadonlySet<string> = new Set(FAILURE_KINDS);
 const CREATABLE: ReadonlySet<unknown> = new Set(['Lead', 'Account', 'Opportunity', 'Case']);
-const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', ...CREATABLE]);
+const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', 'EmailMessage', ...CREATABLE]);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 type Fields = Record<string, unknown>;
@@ -31,6 +31,16 @@ const isObject = (value: unknown): value is Fields => typeof value === 'object' 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+
+const isAddress = (value: unknown): boolean => isObject(value) && isText(value.name) && isText(value.address);
+const RELATION_TYPES: ReadonlySet<unknown> = new Set(['FromAddress', 'ToAddress', 'CcAddress']);
+
+function isSaveEmailContent(value: unknown): boolean {
+  if (!isObject(value) || typeof value.incoming !== 'boolean') return false;
+  if (!optional(value.from, isAddress) || !Array.isArray(value.to) || !value.to.every(isAddress) || !Array.isArray(value.cc) || !value.cc.every(isAddress)) return false;
+  if (!optional(value.date, isText) || !optional(value.htmlBody, isText) || !optional(value.textBody, isText)) return false;
+  return Array.isArray(value.people) && value.people.every((p) => isObject(p) && isText(p.id) && RELATION_TYPES.has(p.relationType));
+}
 
 function isCreateRecord(value: Fields): boolean {
   const fields = value.fields;
@@ -48,7 +58,15 @@ function isAction(value: unknown): value is OutboxAction {
   if (!isObject(value) || !isText(value.label)) return false;
   switch (value.type) {
     case 'save_email':
-      return isText(value.internetMessageId) && isText(value.subject) && isText(value.bodyExcerpt) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText);
+      return (
+        isText(value.internetMessageId) &&
+        isText(value.subject) &&
+        isText(value.bodyExcerpt) &&
+        isText(value.activityDate) &&
+        isText(value.whoId) &&
+        optional(value.whatId, isText) &&
+        optional(value.email, isSaveEmailContent)
+      );
     case 'create_contact': {
       const fields = value.fields;
       return (

@@ -55,7 +55,29 @@ export interface SaveEmailAction {
   whatId?: string;
   /** For the seller's list: who the email is about. */
   label: string;
+  /**
+   * The email itself, for an org with Enhanced Email (an EmailMessage with its relations; see
+   * crm/save-email-message.ts). Absent in entries stored before it: those save a Task, as they always did.
+   */
+  email?: SaveEmailContent;
 }
+
+/** What an EmailMessage is made of, read from Outlook when the seller pressed Save. */
+export interface SaveEmailContent {
+  from?: { name: string; address: string };
+  to: Array<{ name: string; address: string }>;
+  cc: Array<{ name: string; address: string }>;
+  /** ISO 8601; when the email was sent or received. */
+  date?: string;
+  htmlBody?: string;
+  textBody?: string;
+  /** Received (true) or sent by the seller (false). */
+  incoming: boolean;
+  /** Salesforce people found on the email, each with the place they had on it: one EmailMessageRelation each. */
+  people: Array<{ id: string; relationType: EmailRelationType }>;
+}
+
+export type EmailRelationType = 'FromAddress' | 'ToAddress' | 'CcAddress';
 
 export interface CreateContactAction {
   type: 'create_contact';
@@ -147,7 +169,8 @@ export type OutboxWaitReason =
   Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
-  sobject: 'Task' | 'Contact' | CreatableSObject;
+  /** EmailMessage: an email saved in an org with Enhanced Email. */
+  sobject: 'Task' | 'Contact' | 'EmailMessage' | CreatableSObject;
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;

@@ -7,6 +7,7 @@ import { looksLikeId } from '../ids';
 import { formatDateTime, parseDateTime, type RecordStore, type SfRecord } from '../record-store';
 import { findField, sobjectForId, type FieldDef, type SObjectDef } from '../schema';
 import { demoValidationRule } from './demo-validation-rules';
+import { deriveEmailRelation, refuseEmailMessageUpdate } from './email-message-rules';
 import type { SfError } from './rest-errors';
 
 export type RuleOutcome = { ok: true; values: Record<string, unknown> } | { ok: false; status: number; errors: SfError[] };
@@ -61,6 +62,8 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
     const error = checkReference(store, field, values[field.name]);
     if (error) return fail(400, [error]);
   }
+  const draftOnly = mode === 'update' ? refuseEmailMessageUpdate(def, values, existing) : undefined;
+  if (draftOnly) return fail(400, [draftOnly]);
   const merged = { ...(existing ?? {}), ...values };
   if (def.name === 'Contact') {
     const phone = merged.Phone;
@@ -70,7 +73,7 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
   }
   const ruleError = demoValidationRule(def, merged);
   if (ruleError) return fail(400, [ruleError]);
-  return { ok: true, values };
+  return { ok: true, values: deriveEmailRelation(store, def, values) };
 }
 
 function checkReference(store: RecordStore, field: FieldDef, value: unknown): SfError | undefined {

@@ -80,7 +80,7 @@ function versionOverrides(environment: ManifestEnvironment, version: '1.0' | '1.
   <Host xsi:type="MailHost">
     <DesktopFormFactor>
 ${indent(commandSurfaces(pinning), 6)}
-    </DesktopFormFactor>
+${pinning ? `      <!-- Shared folders (delegates, Mailbox 1.8) and shared mailboxes (1.13); VersionOverrides 1.1 only, after the\n           extension points (MailAppVersionOverridesV1_1.xsd). -->\n      <SupportsSharedFolders>true</SupportsSharedFolders>\n` : ''}    </DesktopFormFactor>
   </Host>
 </Hosts>
 ${resources(environment)}`;
