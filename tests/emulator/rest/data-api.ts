@@ -11,6 +11,7 @@ import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+import { contentDocumentLinkQueryError, duplicateLinkError, insertContentVersion } from './content-files';
 
 export interface Session {
   userId: string;
@@ -82,6 +83,8 @@ function query(org: OrgState, request: DataRequest): Reply {
   // An object the org's features leave out (Enhanced Email, Shared Activities off) is not in the org at all.
   const absent = [...soql.matchAll(/\bFROM\s+(\w+)/gi)].map((m) => m[1] ?? '').find((name) => !org.hasSObject(name));
   if (absent) return restError(400, 'INVALID_TYPE', `sObject type '${absent}' is not supported.`);
+  const restricted = contentDocumentLinkQueryError(soql);
+  if (restricted) return restricted;
   try {
     return jsonReply(200, runSoql(soql, { store: org.records, apiVersion: request.apiVersion, now: org.now() }));
   } catch (err) {
@@ -185,6 +188,8 @@ function read(org: OrgState, request: DataRequest, def: SObjectDef, id: string):
 
 function create(org: OrgState, session: Session, request: DataRequest, def: SObjectDef): Reply {
   if (def.readOnly) return readOnlyObject();
+  // Files: JSON with base64 VersionData or a multipart body; the platform makes the document and its links.
+  if (def.name === 'ContentVersion') return insertContentVersion(org, session, request);
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
   return insert(org, session, request, def, parsed.value, (id) => ({ id, success: true, errors: [] }));
@@ -194,6 +199,8 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
   const checked = checkWrite(org.records, def, body, 'create');
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const duplicateLink = def.name === 'ContentDocumentLink' ? duplicateLinkError(org, checked.values) : undefined;
+  if (duplicateLink) return duplicateLink;
   const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
   const duplicates = findDuplicates(org.records, def, checked.values);
   if (duplicates.length > 0 && !allowSave) return jsonReply(400, [duplicatesError(request.apiVersion, duplicates)]);
