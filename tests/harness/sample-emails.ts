@@ -3,6 +3,8 @@
  * people (contacts Jane Doe and Bob Lee at Acme, Priya Raman at Globex), one lead (Tom Nguyen at Initech) and
  * addresses nobody in the org knows.
  */
+import { ATTACHMENT_SAMPLE_EMAILS, type SampleAttachment } from './sample-attachments';
+
 export interface SampleAddress {
   name: string;
   address: string;
@@ -23,6 +25,8 @@ export interface SampleEmail {
   itemId?: string;
   internetMessageId?: string;
   conversationId?: string;
+  /** Files, inline images, attached items and cloud links (sample-attachments.ts). */
+  attachments?: SampleAttachment[];
 }
 
 export const SELLER: SampleAddress = { name: 'Sam Seller', address: 'seller@demo.example' };
@@ -89,6 +93,7 @@ export const SAMPLE_EMAILS: SampleEmail[] = [
     cc: [],
     body: 'Hi Priya,\n\nAs promised, here is the rollout plan we discussed.\n\nSam',
   },
+  ...ATTACHMENT_SAMPLE_EMAILS,
 ];
 
 /** The picker's "no item selected" entry: a pinned pane between items. */
