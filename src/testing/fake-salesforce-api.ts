@@ -5,7 +5,7 @@
 import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'createWithBlob';
   args: unknown[];
 }
 
@@ -16,6 +16,7 @@ export interface FakeApiHandlers {
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
+  createWithBlob?: (sobject: string, upload: Parameters<SalesforceApi['createWithBlob']>[1]) => unknown;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -93,6 +94,10 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });
       return answer(handlers.composite && (() => handlers.composite?.(requests)), []);
+    },
+    createWithBlob(sobject, upload) {
+      calls.push({ method: 'createWithBlob', args: [sobject, upload] });
+      return answer(handlers.createWithBlob && (() => handlers.createWithBlob?.(sobject, upload)), { id: '0685e0000000001AAA' });
     },
   };
   return api;

@@ -22,6 +22,7 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       directory.forgetAddress(ownerKey, entry.action.fields.Email);
       return true;
     case 'log_follow_up':
+    case 'save_attachment':
       return false;
   }
 }

@@ -24,6 +24,9 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
       return format(s.actionCreateContact, { label });
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
+    case 'save_attachment':
+      // Worded in the seller's language when enqueued (i18n/attachment-strings.ts): "File: <name>".
+      return label;
   }
 }
 

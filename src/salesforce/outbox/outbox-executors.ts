@@ -4,6 +4,7 @@
  */
 import { executeCreateContact } from '../crm/create-contact';
 import { executeLogFollowUp } from '../crm/log-follow-up';
+import { executeSaveAttachment } from '../crm/save-attachment';
 import { executeSaveEmail } from '../crm/save-email';
 import type { SalesforceApi } from '../salesforce-api';
 import type { OutboxAction, OutboxResult } from './outbox';
@@ -28,5 +29,8 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
       return { sobject: 'Contact', ...(await executeCreateContact(api, action, options)) };
     case 'log_follow_up':
       return { sobject: 'Task', ...(await executeLogFollowUp(api, action, options)) };
+    case 'save_attachment':
+      // Always checks first, by the email record and the file (crm/save-attachment.ts).
+      return { sobject: 'ContentVersion', ...(await executeSaveAttachment(api, action)) };
   }
 };

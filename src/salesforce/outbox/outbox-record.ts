@@ -34,6 +34,16 @@ function isAction(value: unknown): value is OutboxAction {
   switch (value.type) {
     case 'save_email':
       return isText(value.internetMessageId) && isText(value.subject) && isText(value.bodyExcerpt) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText);
+    case 'save_attachment':
+      return (
+        isAction(value.email) &&
+        (value.email as { type?: unknown }).type === 'save_email' &&
+        isText(value.fileName) &&
+        isText(value.contentType) &&
+        typeof Blob === 'function' &&
+        value.content instanceof Blob &&
+        optional(value.linkToId, isText)
+      );
     case 'create_contact': {
       const fields = value.fields;
       return (
@@ -65,6 +75,7 @@ export function readOutboxEntry(raw: unknown): OutboxEntry | undefined {
   if (!optional(raw.failure, (v) => isObject(v) && KINDS.has(v.kind as string) && typeof v.connectionLost === 'boolean' && typeof v.retryable === 'boolean')) return undefined;
   if (!optional(raw.notBefore, isTime) || !optional(raw.leaseUntil, isTime)) return undefined;
   const result = raw.result;
-  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact') && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
+  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact' || v.sobject === 'ContentVersion') && isText(v.id) && typeof v.adopted === 'boolean'))
+    return undefined;
   return raw as unknown as OutboxEntry;
 }
