@@ -40,11 +40,32 @@ export interface RuntimeConfig {
      */
     externalIdFields?: ExternalIdFields;
   };
+  /**
+   * Which attachments are ticked when the seller saves an email: all the files, none, or those up to a size.
+   * config.json: `"attachments": {"defaultSelection": "all" | "none" | "under", "underBytes": 5000000}`. Absent: all.
+   */
+  attachments?: { defaultSelection: AttachmentDefaultSelection };
   /** Absent: the add-in runs without Microsoft sign-in. */
   microsoft?: {
     clientId: string;
     authority: string;
   };
+}
+
+export type AttachmentDefaultSelection = { mode: 'all' } | { mode: 'none' } | { mode: 'under'; maxBytes: number };
+
+function attachmentsOf(raw: unknown): { attachments?: { defaultSelection: AttachmentDefaultSelection } } {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.json: "attachments" must be an object like {"defaultSelection": "all"}');
+  const { defaultSelection, underBytes } = raw as Record<string, unknown>;
+  if (defaultSelection === 'all' || defaultSelection === 'none') return { attachments: { defaultSelection: { mode: defaultSelection } } };
+  if (defaultSelection === 'under') {
+    if (typeof underBytes !== 'number' || !Number.isInteger(underBytes) || underBytes <= 0) {
+      throw new ConfigError('config.json: "attachments.underBytes" must be a positive whole number of bytes when "defaultSelection" is "under"');
+    }
+    return { attachments: { defaultSelection: { mode: 'under', maxBytes: underBytes } } };
+  }
+  throw new ConfigError('config.json: "attachments.defaultSelection" must be "all", "none" or "under"');
 }
 
 /** The objects the outbox creates. */
@@ -134,6 +155,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       customDomains,
       ...externalIdFieldsOf(sf.externalIdFields),
     },
+    ...attachmentsOf((raw as { attachments?: unknown }).attachments),
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') } : undefined,
   };

@@ -10,6 +10,8 @@
  *   so); above it as Salesforce's multipart upload, which sends the bytes as they are instead of a JSON string a
  *   third larger built in the pane's memory.
  */
+import type { AttachmentDefaultSelection } from '../../config/runtime-config';
+
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
 export const JSON_UPLOAD_MAX_BYTES = 3 * 1024 * 1024;
 
@@ -30,8 +32,8 @@ export function attachmentRefusal(attachment: AttachmentFacts): AttachmentRefusa
   return undefined;
 }
 
-/** The default selection from config.json: every savable file, none, or those up to a size. */
-export type AttachmentDefaultSelection = { mode: 'all' } | { mode: 'none' } | { mode: 'under'; maxBytes: number };
+/** The default selection from config.json (runtime-config.ts): every savable file, none, or those up to a size. */
+export type { AttachmentDefaultSelection };
 
 export function selectedByDefault(attachment: AttachmentFacts, selection: AttachmentDefaultSelection): boolean {
   if (attachmentRefusal(attachment)) return false;
