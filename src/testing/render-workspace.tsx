@@ -44,6 +44,8 @@ export interface RenderWorkspaceOptions {
   microsoftAccountId?: string;
   /** The browser's online state as the outbox sees it. Default: always online. */
   onlineState?: OnlineState;
+  /** config.json `attachments.defaultSelection`. Default: absent (all). */
+  attachmentDefaults?: import('../salesforce/crm/attachment-limits').AttachmentDefaultSelection;
 }
 
 export interface RenderedWorkspace extends RenderResult {
@@ -123,6 +125,7 @@ export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedW
       identity={identity}
       locale={locale}
       {...(options.microsoftAccountId ? { microsoftAccountId: options.microsoftAccountId } : {})}
+      {...(options.attachmentDefaults ? { attachmentDefaults: options.attachmentDefaults } : {})}
     />
   );
   const result = renderInFluent(workspace());

@@ -40,6 +40,10 @@ import { usePeople } from './use-people';
 import { usePersonForms } from './use-person-forms';
 import { personMatchesOf, shownView, workspaceStateOf } from './workspace-state';
 import type { WorkspaceWrites } from './workspace-writes';
+import { AttachmentPicker } from '../../features/attachments/attachment-picker';
+import { attachmentStrings } from '../../i18n/attachment-strings';
+import type { AttachmentDefaultSelection } from '../../salesforce/crm/attachment-limits';
+import { useAttachments } from './use-attachments';
 
 export interface WorkspaceViewProps {
   api: SalesforceApi;
@@ -49,13 +53,17 @@ export interface WorkspaceViewProps {
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
+  /** config.json `attachments.defaultSelection`; absent: every savable file is ticked. */
+  attachmentDefaults?: AttachmentDefaultSelection;
 }
+
+const ALL_ATTACHMENTS: AttachmentDefaultSelection = { mode: 'all' };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, attachmentDefaults = ALL_ATTACHMENTS }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -104,6 +112,8 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const view = shownView(lookup.state);
   const matches = useMemo(() => personMatchesOf(view, people), [view, people]);
   const forms = usePersonForms(emailKey, matches);
+  const attachmentText = attachmentStrings(locale);
+  const files = useAttachments({ host, messageId: context?.internetMessageId, emailKey, defaults: attachmentDefaults, writes, strings: attachmentText, locale });
 
   // Placeholders: one an address once the email is read; before, as many as the previous email had. Kept as the
   // email is read (React's "information from previous renders" pattern), read only while the next one loads.
@@ -169,6 +179,8 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           instanceUrl={identity.instanceUrl}
           strings={s}
           locale={locale}
+          extra={<AttachmentPicker attachments={files.attachments} selected={files.selected} onToggle={files.toggle} progress={files.progress} strings={attachmentText} locale={locale} />}
+          onSaveKept={(action) => void files.saveWith(action)}
         />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}

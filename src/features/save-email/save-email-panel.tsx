@@ -44,6 +44,10 @@ export interface SaveEmailPanelProps {
   instanceUrl: string;
   strings: WorkspaceStrings;
   locale: string;
+  /** Shown under the heading in every state (the attachment picker, composed by the workspace). */
+  extra?: React.ReactNode;
+  /** The save was kept by the outbox (so what goes with it, the attachments, can follow it). */
+  onSaveKept?: (action: SaveEmailAction) => void;
 }
 
 interface RelatedOption {
@@ -165,7 +169,10 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
               if (person.kind === 'contact' && whatId) action.whatId = whatId;
               setWriteError(undefined);
               const kept = entry?.status === 'failed' ? outbox.retry(owner, entry.id, action) : outbox.enqueue(owner, action);
-              void Promise.resolve(kept).catch((error: unknown) => setWriteError(storageWriteError(error)));
+              void Promise.resolve(kept).then(
+                () => props.onSaveKept?.(action),
+                (error: unknown) => setWriteError(storageWriteError(error)),
+              );
             }}
           >
             {s.saveButton}
@@ -185,6 +192,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
       <Text as="h2" size={400} weight="semibold" id={headingId}>
         {s.saveHeading}
       </Text>
+      {props.extra}
       {body}
     </section>
   );
