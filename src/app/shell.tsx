@@ -146,6 +146,7 @@ export function Shell({ services }: { services: AppServices }) {
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
             {...(config.attachments ? { attachmentDefaults: config.attachments.defaultSelection } : {})}
+            {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
           />
         ) : null}
       </main>

@@ -17,6 +17,7 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { CrmConfig } from '../../config/crm-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
@@ -55,6 +56,8 @@ export interface WorkspaceViewProps {
   microsoftAccountId?: string;
   /** config.json `attachments.defaultSelection`; absent: every savable file is ticked. */
   attachmentDefaults?: AttachmentDefaultSelection;
+  /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
+  crm?: CrmConfig;
 }
 
 const ALL_ATTACHMENTS: AttachmentDefaultSelection = { mode: 'all' };
@@ -63,7 +66,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, attachmentDefaults = ALL_ATTACHMENTS }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm, attachmentDefaults = ALL_ATTACHMENTS }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -72,7 +75,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     [identity, host.partitionKey, microsoftAccountId],
   );
   const ownerKey = outboxOwnerKey(owner);
-  const directory = peopleDirectoryFor(api);
+  const directory = peopleDirectoryFor(api, crm);
   const entries = useOutboxEntries(outbox, owner);
   const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries } : undefined;
   const email = useEmailContext(host);
