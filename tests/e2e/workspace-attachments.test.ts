@@ -30,10 +30,6 @@ afterAll(async () => {
 
 const signedInPane = () => openSignedInPane(stack, { email: quote.id }, { reducedMotion: 'reduce' });
 
-async function filesOnTask(taskId: string): Promise<Record<string, unknown>[]> {
-  return (await emulatorRecords(stack, 'ContentVersion')).filter((v) => v.FirstPublishLocationId === taskId);
-}
-
 async function linkedEntities(documentId: unknown): Promise<string[]> {
   return (await emulatorRecords(stack, 'ContentDocumentLink'))
     .filter((l) => l.ContentDocumentId === documentId)
