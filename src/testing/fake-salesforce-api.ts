@@ -5,7 +5,7 @@
 import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'createWithBlob';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems' | 'createWithBlob';
   args: unknown[];
 }
 
@@ -17,6 +17,8 @@ export interface FakeApiHandlers {
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
   createWithBlob?: (sobject: string, upload: Parameters<SalesforceApi['createWithBlob']>[1]) => unknown;
+  search?: (sosl: string) => unknown;
+  recentItems?: (limit: number) => unknown;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -90,6 +92,14 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(undefined, {});
+    },
+    search(sosl) {
+      calls.push({ method: 'search', args: [sosl] });
+      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+    },
+    recentItems(limit) {
+      calls.push({ method: 'recentItems', args: [limit] });
+      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });

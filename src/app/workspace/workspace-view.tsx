@@ -18,6 +18,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CrmConfig } from '../../config/crm-config';
+import type { SearchObjectConfig } from '../../config/runtime-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
@@ -39,7 +40,10 @@ import { useEmailContext } from './use-email-context';
 import { useOutboxEntries } from './use-outbox-entries';
 import { usePeople } from './use-people';
 import { usePersonForms } from './use-person-forms';
-import { personMatchesOf, shownView, workspaceStateOf } from './workspace-state';
+import { shownView, workspaceStateOf } from './workspace-state';
+import { chosenMatchesOf } from './chosen-matches';
+import { RecordLinkPicker, type LinkedRecord } from './record-link-picker';
+import { useMatchChoices } from './use-match-choices';
 import type { WorkspaceWrites } from './workspace-writes';
 import { AttachmentPicker } from '../../features/attachments/attachment-picker';
 import { attachmentStrings } from '../../i18n/attachment-strings';
@@ -58,6 +62,10 @@ export interface WorkspaceViewProps {
   attachmentDefaults?: AttachmentDefaultSelection;
   /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
   crm?: CrmConfig;
+  /** Where the seller's choices among several matches are remembered (localStorage); absent: for this pane's life. */
+  choiceStorage?: Storage;
+  /** Objects the admin adds to search and link (config `search.objects`). */
+  searchObjects?: readonly SearchObjectConfig[];
 }
 
 const ALL_ATTACHMENTS: AttachmentDefaultSelection = { mode: 'all' };
@@ -66,7 +74,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm, attachmentDefaults = ALL_ATTACHMENTS }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm, choiceStorage, searchObjects, attachmentDefaults = ALL_ATTACHMENTS }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -83,11 +91,13 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
 
   const people = useMemo(() => (context ? peopleOfEmail(context, identity.email) : []), [context, identity.email]);
   const savedEmail = context?.mode === 'read' && context.internetMessageId ? { subject: context.subject, internetMessageId: context.internetMessageId } : undefined;
+  const choices = useMatchChoices(choiceStorage, { orgId: identity.orgId, userId: identity.userId, ...(host.partitionKey ? { partitionKey: host.partitionKey } : {}) });
   const lookup = usePeople(
     directory,
     ownerKey,
     people.map((p) => p.address),
     savedEmail,
+    choices.store.leadsFor,
   );
   const reloadLookup = lookup.reload;
 
@@ -113,7 +123,11 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   // A form belongs to one email: another email starts with them closed.
   const emailKey = context ? (context.internetMessageId ?? context.itemId ?? context.subject) : '';
   const view = shownView(lookup.state);
-  const matches = useMemo(() => personMatchesOf(view, people), [view, people]);
+  // choices.version: a new choice changes who the email is saved on.
+  const matches = useMemo(() => chosenMatchesOf(view, people, choices.store), [view, people, choices.store, choices.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A record linked by search belongs to one email.
+  const [linkedFor, setLinkedFor] = useState<{ emailKey: string; record: LinkedRecord }>();
+  const linked = linkedFor?.emailKey === emailKey ? linkedFor.record : undefined;
   const forms = usePersonForms(emailKey, matches);
   const attachmentText = attachmentStrings(locale);
   const files = useAttachments({ host, messageId: context?.internetMessageId, emailKey, defaults: attachmentDefaults, writes, strings: attachmentText, locale });
@@ -156,6 +170,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           forms={forms}
           strings={s}
           locale={locale}
+          choices={choices.store}
         />
       );
       break;
@@ -184,6 +199,16 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           locale={locale}
           extra={<AttachmentPicker attachments={files.attachments} selected={files.selected} onToggle={files.toggle} progress={files.progress} strings={attachmentText} locale={locale} />}
           onSaveKept={(action) => void files.saveWith(action)}
+          {...(linked ? { linked } : {})}
+          linkSlot={
+            <RecordLinkPicker
+              api={api}
+              {...(searchObjects ? { searchObjects } : {})}
+              linked={linked}
+              onLink={(record) => setLinkedFor(record ? { emailKey, record } : undefined)}
+              locale={locale}
+            />
+          }
         />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}

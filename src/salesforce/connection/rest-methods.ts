@@ -4,12 +4,12 @@
  */
 import type { RuntimeConfig } from '../../config/runtime-config';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
-import type { CompositeSubrequest, CompositeSubresponse, QueryResult, SalesforceApi } from '../salesforce-api';
+import type { CompositeSubrequest, CompositeSubresponse, QueryResult, RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
 import type { JsforceRequest } from './jsforce-transport';
 import { sendMultipart } from './multipart-upload';
 import type { CallSalesforce } from './request-runner';
 
-export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'createWithBlob'>;
+export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems' | 'createWithBlob'>;
 
 /** An upload is given the connection's deadline plus a second per this many bytes (an 8 Mbit/s uplink). */
 const UPLOAD_BYTES_PER_SECOND = 1_000_000;
@@ -89,6 +89,16 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
         throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the upload without an id.' }));
       }
       return { id: result.id };
+    },
+
+    async search(sosl: string) {
+      const result = (await call(() => json('GET', `${apiPath}/search?q=${encodeURIComponent(sosl)}`), { idempotent: true })) as Partial<SearchResult> | undefined;
+      return { searchRecords: Array.isArray(result?.searchRecords) ? result.searchRecords : [] };
+    },
+
+    async recentItems(limit: number) {
+      const result = await call(() => json('GET', `${apiPath}/recent?limit=${Math.max(1, Math.min(200, Math.floor(limit)))}`), { idempotent: true });
+      return Array.isArray(result) ? (result as RecentItem[]) : [];
     },
 
     async composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }) {
