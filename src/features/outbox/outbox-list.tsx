@@ -24,6 +24,8 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
       return format(s.actionCreateContact, { label });
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
+    case 'create_record':
+    // Worded by the create-record form in the seller's language ("Create lead: Tom Nguyen").
     case 'save_attachment':
       // Worded in the seller's language when enqueued (i18n/attachment-strings.ts): "File: <name>".
       return label;

@@ -3,6 +3,7 @@
  * upsert on the entry's key where the org has an External ID field for the object, else by checking first.
  */
 import { executeCreateContact } from '../crm/create-contact';
+import { executeCreateRecord } from '../crm/create-record';
 import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveAttachment } from '../crm/save-attachment';
 import { executeSaveEmail } from '../crm/save-email';
@@ -32,5 +33,7 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
     case 'save_attachment':
       // Always checks first, by the email record and the file (crm/save-attachment.ts).
       return { sobject: 'ContentVersion', ...(await executeSaveAttachment(api, action)) };
+    case 'create_record':
+      return { sobject: action.sobject, ...(await executeCreateRecord(api, action, options)) };
   }
 };

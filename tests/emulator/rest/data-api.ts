@@ -12,8 +12,9 @@ import { handleComposite } from './composite';
 import { describeLayoutsReply, describeReply, describeSummary } from './describe';
 import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
+import { duplicateRefusal, duplicatesError, parseDuplicateHeader } from './duplicate-rules';
 import { recentItems } from './recent';
-import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+import { checkWrite } from './sobject-rules';
 import { contentDocumentLinkQueryError, duplicateLinkError, insertContentVersion } from './content-files';
 import { search } from './sosl';
 
@@ -221,9 +222,9 @@ function insert(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
   const duplicateLink = def.name === 'ContentDocumentLink' ? duplicateLinkError(org, checked.values) : undefined;
   if (duplicateLink) return duplicateLink;
-  const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
-  const duplicates = findDuplicates(org.records, def, checked.values);
-  if (duplicates.length > 0 && !allowSave) return jsonReply(400, [duplicatesError(request.apiVersion, duplicates)]);
+  const header = parseDuplicateHeader(request.headers['sforce-duplicate-rule-header']);
+  const refusal = duplicateRefusal(org.records, def, checked.values, header);
+  if (refusal) return jsonReply(400, [duplicatesError(request.apiVersion, refusal, header)]);
   const now = formatDateTime(org.now());
   const id = org.records.nextId(def);
   org.records.put(def.name, {
