@@ -25,7 +25,8 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
     case 'create_record':
-    // Worded by the create-record form in the seller's language ("Create lead: Tom Nguyen").
+      // Worded by the create-record form in the seller's language ("Create lead: Tom Nguyen").
+      return label;
     case 'save_attachment':
       // Worded in the seller's language when enqueued (i18n/attachment-strings.ts): "File: <name>".
       return label;
