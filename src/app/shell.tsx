@@ -145,6 +145,7 @@ export function Shell({ services }: { services: AppServices }) {
             identity={identity}
             locale={locale}
             {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
+            {...(config.attachments ? { attachmentDefaults: config.attachments.defaultSelection } : {})}
             {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
             {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
             {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}

@@ -44,6 +44,11 @@ export interface RuntimeConfig {
     /** The admin's objects, card fields, editable and required fields, and email fields to match on (crm-config.ts). */
     crm?: CrmConfig;
   };
+  /**
+   * Which attachments are ticked when the seller saves an email: all the files, none, or those up to a size.
+   * config.json: `"attachments": {"defaultSelection": "all" | "none" | "under", "underBytes": 5000000}`. Absent: all.
+   */
+  attachments?: { defaultSelection: AttachmentDefaultSelection };
   /** Search and link: objects the admin adds to the built-in ones (accounts, contacts, leads, opportunities, cases). */
   search?: SearchConfig;
   /** Absent: the add-in runs without Microsoft sign-in. */
@@ -51,6 +56,22 @@ export interface RuntimeConfig {
     clientId: string;
     authority: string;
   };
+}
+
+export type AttachmentDefaultSelection = { mode: 'all' } | { mode: 'none' } | { mode: 'under'; maxBytes: number };
+
+function attachmentsOf(raw: unknown): { attachments?: { defaultSelection: AttachmentDefaultSelection } } {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.json: "attachments" must be an object like {"defaultSelection": "all"}');
+  const { defaultSelection, underBytes } = raw as Record<string, unknown>;
+  if (defaultSelection === 'all' || defaultSelection === 'none') return { attachments: { defaultSelection: { mode: defaultSelection } } };
+  if (defaultSelection === 'under') {
+    if (typeof underBytes !== 'number' || !Number.isInteger(underBytes) || underBytes <= 0) {
+      throw new ConfigError('config.json: "attachments.underBytes" must be a positive whole number of bytes when "defaultSelection" is "under"');
+    }
+    return { attachments: { defaultSelection: { mode: 'under', maxBytes: underBytes } } };
+  }
+  throw new ConfigError('config.json: "attachments.defaultSelection" must be "all", "none" or "under"');
 }
 
 /** One object the admin adds to search: its API name, the field shown as its name, and optionally one more. */
@@ -184,6 +205,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       ...externalIdFieldsOf(sf.externalIdFields),
       crm: parseCrmConfig(sf),
     },
+    ...attachmentsOf((raw as { attachments?: unknown }).attachments),
     ...searchConfigOf((raw as { search?: unknown }).search),
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') } : undefined,

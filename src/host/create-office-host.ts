@@ -2,6 +2,7 @@ import { openDialog, type DialogSize } from './open-dialog';
 import type { OfficeHost } from './office-host';
 import { toOfficeTheme } from './office-theme';
 import { readEmailContext } from './read-email-context';
+import { readAttachmentContent, readAttachmentList } from './read-attachments';
 import { createEmitter } from '../shared/event-emitter';
 import { createLogger } from '../shared/logger';
 
@@ -100,6 +101,10 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
       if (context && typeof user === 'string' && user) context.mailboxUser = user;
       return context;
     },
+
+    listAttachments: () => readAttachmentList(mailbox.item),
+
+    getAttachmentContent: (id: string) => readAttachmentContent(mailbox.item, id),
 
     onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
 

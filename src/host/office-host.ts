@@ -2,6 +2,10 @@
  * The Office host as the rest of the app sees it. Only `src/host/` implements it with `Office.*`; tests and the
  * harness drive the real implementation through a stand-in office.js, never a fake of this interface in e2e.
  */
+import type { AttachmentContentResult, EmailAttachment } from './read-attachments';
+
+export type { AttachmentContentResult, EmailAttachment } from './read-attachments';
+
 export interface EmailAddress {
   name: string;
   address: string;
@@ -67,4 +71,11 @@ export interface OfficeHost {
    * NestedAppAuth 1.1). False where the host cannot say (older hosts without `requirements`, or a throwing call).
    */
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * The attachments of the item on show (read: `item.attachments`; compose: `getAttachmentsAsync`), none when the
+   * host cannot say. Optional: hosts and fakes without it offer no attachments.
+   */
+  listAttachments?(): Promise<EmailAttachment[]>;
+  /** One attachment's bytes as base64 (`getAttachmentContentAsync`); never pending, never throws. */
+  getAttachmentContent?(id: string): Promise<AttachmentContentResult>;
 }

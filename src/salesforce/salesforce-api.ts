@@ -4,6 +4,9 @@
  * a `SalesforceFailureError` carrying a classified failure.
  */
 import type { ClassifiedFailure } from './failure-kinds';
+import type { BlobUpload } from './connection/multipart-upload';
+
+export type { BlobUpload } from './connection/multipart-upload';
 
 /** Who is signed in, from the identity URL. Never holds a token. */
 export interface SalesforceIdentity {
@@ -117,6 +120,11 @@ export interface SalesforceApi {
   recentItems(limit: number): Promise<RecentItem[]>;
   /** One API call carrying up to 25 subrequests; each subresponse keeps its own status and body. */
   composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;
+  /**
+   * Inserts a record carrying a file (ContentVersion with VersionData) as Salesforce's documented multipart body:
+   * for files too large for a JSON request. Not idempotent: after a possible landing, check before sending again.
+   */
+  createWithBlob(sobject: string, upload: BlobUpload): Promise<{ id: string }>;
   /** API version path prefix, e.g. /services/data/v62.0 */
   readonly apiPath: string;
 }

@@ -5,7 +5,7 @@
 import type { ConnectionState, CreateOptions, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems' | 'createWithBlob';
   args: unknown[];
 }
 
@@ -18,6 +18,7 @@ export interface FakeApiHandlers {
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
   update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
   retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
+  createWithBlob?: (sobject: string, upload: Parameters<SalesforceApi['createWithBlob']>[1]) => unknown;
   search?: (sosl: string) => unknown;
   recentItems?: (limit: number) => unknown;
   /**
@@ -112,6 +113,10 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'composite', args: [requests, options] });
       if (handlers.composite) return answer(() => handlers.composite?.(requests), []);
       return answerComposite(api, handlers, requests);
+    },
+    createWithBlob(sobject, upload) {
+      calls.push({ method: 'createWithBlob', args: [sobject, upload] });
+      return answer(handlers.createWithBlob && (() => handlers.createWithBlob?.(sobject, upload)), { id: '0685e0000000001AAA' });
     },
   };
   return api;

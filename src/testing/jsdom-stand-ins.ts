@@ -62,3 +62,10 @@ function cssEscape(value: string): string {
 const css = (globalThis as { CSS?: { escape?: (value: string) => string } }).CSS;
 if (css) css.escape ??= cssEscape;
 else (globalThis as { CSS?: unknown }).CSS = { escape: cssEscape };
+
+// jsdom's Blob does not survive IndexedDB: fake-indexeddb copies values with Node's structuredClone, which turns a
+// jsdom Blob into a plain object, where a browser keeps a Blob (the outbox keeps attachments' bytes so). Node's own
+// Blob is cloned as a Blob, as a browser's is.
+import { Blob as NodeBlob } from 'node:buffer';
+
+(globalThis as { Blob: unknown }).Blob = NodeBlob;

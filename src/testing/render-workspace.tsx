@@ -45,6 +45,8 @@ export interface RenderWorkspaceOptions {
   microsoftAccountId?: string;
   /** The browser's online state as the outbox sees it. Default: always online. */
   onlineState?: OnlineState;
+  /** config.json `attachments.defaultSelection`. Default: absent (all). */
+  attachmentDefaults?: import('../salesforce/crm/attachment-limits').AttachmentDefaultSelection;
   /** The pane's localStorage for remembered choices among several matches. Default: one in memory, kept across remount(). */
   choiceStorage?: Storage;
 }
@@ -127,6 +129,7 @@ export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedW
       identity={identity}
       locale={locale}
       {...(options.microsoftAccountId ? { microsoftAccountId: options.microsoftAccountId } : {})}
+      {...(options.attachmentDefaults ? { attachmentDefaults: options.attachmentDefaults } : {})}
       choiceStorage={choiceStorage}
     />
   );

@@ -37,7 +37,8 @@ export function oauthError(error: string, description: string, status = 400): Re
   return jsonReply(status, { error, error_description: description }, { 'Cache-Control': 'no-store' });
 }
 
-export async function readBody(req: IncomingMessage, limitBytes = 5_000_000): Promise<string> {
+/** `latin1` keeps every byte of a binary body (multipart file uploads) as one char each. */
+export async function readBody(req: IncomingMessage, limitBytes = 5_000_000, encoding: BufferEncoding = 'utf8'): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -46,7 +47,7 @@ export async function readBody(req: IncomingMessage, limitBytes = 5_000_000): Pr
     if (size > limitBytes) throw new Error('body too large');
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString(encoding);
 }
 
 export function parseForm(body: string): Record<string, string> {

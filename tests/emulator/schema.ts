@@ -3,7 +3,7 @@
  * required fields. Names are canonical API names; lookups are case-insensitive like SOQL.
  */
 
-export type FieldType = 'id' | 'reference' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'boolean' | 'date' | 'datetime' | 'currency' | 'double' | 'int';
+export type FieldType = 'id' | 'reference' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'boolean' | 'date' | 'datetime' | 'currency' | 'double' | 'int' | 'base64';
 
 export interface FieldDef {
   name: string;
@@ -87,6 +87,80 @@ const personalEmail: FieldDef = { name: 'Personal_Email__c', type: 'email', labe
 
 const owner: FieldDef = { name: 'OwnerId', type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' };
 const id: FieldDef = { name: 'Id', type: 'id', readOnly: true };
+
+// Salesforce Files (Object Reference: ContentVersion, ContentDocument, ContentDocumentLink). A version's blob lives
+// in VersionData (base64 on the wire); the platform makes the ContentDocument and its links (content-files.ts).
+const CONTENT_SOBJECTS: SObjectDef[] = [
+  {
+    name: 'ContentVersion',
+    keyPrefix: '068',
+    label: 'Content Version',
+    labelPlural: 'Content Versions',
+    fields: [
+      id,
+      { name: 'Title', type: 'string', label: 'Title', maxLength: 255 },
+      { name: 'PathOnClient', type: 'string', label: 'Path On Client', maxLength: 500 },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 1000 },
+      { name: 'VersionData', type: 'base64', label: 'Version Data' },
+      { name: 'ContentDocumentId', type: 'reference', referenceTo: ['ContentDocument'], relationshipName: 'ContentDocument' },
+      { name: 'FirstPublishLocationId', type: 'reference', referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Task', 'EmailMessage', 'User'] },
+      { name: 'ContentLocation', type: 'picklist', label: 'Content Location', restrictedValues: ['S', 'E', 'L'] },
+      { name: 'ReasonForChange', type: 'string', label: 'Reason For Change', maxLength: 1000 },
+      { name: 'ContentSize', type: 'int', readOnly: true },
+      { name: 'FileExtension', type: 'string', readOnly: true },
+      { name: 'FileType', type: 'string', readOnly: true },
+      { name: 'IsLatest', type: 'boolean', readOnly: true },
+      { name: 'VersionNumber', type: 'string', readOnly: true },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [],
+  },
+  {
+    name: 'ContentDocument',
+    keyPrefix: '069',
+    label: 'Content Document',
+    labelPlural: 'Content Documents',
+    // Made by the platform with the first ContentVersion; never created through the API.
+    readOnly: true,
+    fields: [
+      id,
+      { name: 'Title', type: 'string' },
+      { name: 'FileExtension', type: 'string' },
+      { name: 'FileType', type: 'string' },
+      { name: 'ContentSize', type: 'int' },
+      { name: 'LatestPublishedVersionId', type: 'reference', referenceTo: ['ContentVersion'], relationshipName: 'LatestPublishedVersion' },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [
+      { relationshipName: 'ContentVersions', childSObject: 'ContentVersion', field: 'ContentDocumentId' },
+      { relationshipName: 'ContentDocumentLinks', childSObject: 'ContentDocumentLink', field: 'ContentDocumentId' },
+    ],
+  },
+  {
+    name: 'ContentDocumentLink',
+    keyPrefix: '06A',
+    label: 'Content Document Link',
+    labelPlural: 'Content Document Links',
+    fields: [
+      id,
+      { name: 'ContentDocumentId', type: 'reference', required: true, referenceTo: ['ContentDocument'], relationshipName: 'ContentDocument' },
+      {
+        name: 'LinkedEntityId',
+        type: 'reference',
+        required: true,
+        referenceTo: ['Account', 'Contact', 'Lead', 'Opportunity', 'Task', 'EmailMessage', 'User'],
+        relationshipName: 'LinkedEntity',
+      },
+      { name: 'ShareType', type: 'picklist', required: true, label: 'Share Type', restrictedValues: ['V', 'C', 'I'] },
+      { name: 'Visibility', type: 'picklist', label: 'Visibility', restrictedValues: ['AllUsers', 'InternalUsers', 'SharedUsers'] },
+      { name: 'IsDeleted', type: 'boolean', readOnly: true },
+      { name: 'SystemModstamp', type: 'datetime', readOnly: true },
+    ],
+    childRelationships: [],
+  },
+];
 
 export const SCHEMA: SObjectDef[] = [
   {
@@ -325,6 +399,7 @@ export const SCHEMA: SObjectDef[] = [
     ],
     childRelationships: [],
   },
+  ...CONTENT_SOBJECTS,
   {
     name: 'User',
     keyPrefix: '005',

@@ -147,7 +147,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
 
-    const body = await readBody(req);
+    // REST bodies may carry files: up to 50 MB as JSON ("Insert or Update Blob Data"), and multipart kept byte for byte.
+    const isRest = areaOf(path) === 'rest';
+    const multipart = /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''));
+    const body = await readBody(req, isRest ? 64 * 1024 * 1024 : undefined, multipart ? 'latin1' : 'utf8');
     if (isControl) {
       send(res, handleControlRequest(controls, method, path, body), cors);
       return;

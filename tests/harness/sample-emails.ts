@@ -3,6 +3,8 @@
  * people (contacts Jane Doe and Bob Lee at Acme, Priya Raman at Globex), one lead (Tom Nguyen at Initech) and
  * addresses nobody in the org knows.
  */
+import { ATTACHMENT_SAMPLE_EMAILS, type SampleAttachment } from './sample-attachments';
+
 export interface SampleAddress {
   name: string;
   address: string;
@@ -28,6 +30,8 @@ export interface SampleEmail {
    * getSharedPropertiesAsync (Mailbox 1.8) with this owner and the delegate's permission flags.
    */
   shared?: { owner: string; delegatePermissions: number };
+  /** Files, inline images, attached items and cloud links (sample-attachments.ts). */
+  attachments?: SampleAttachment[];
 }
 
 export const SELLER: SampleAddress = { name: 'Sam Seller', address: 'seller@demo.example' };
@@ -127,6 +131,7 @@ export const SAMPLE_EMAILS: SampleEmail[] = [
     conversationId: 'AAQkADHarnessConv0005=',
     body: 'Hi Sam,\n\nAttached is the purchase order for the pilot. Finance signs it off this week.\n\nAlex',
   },
+  ...ATTACHMENT_SAMPLE_EMAILS,
 ];
 
 /** The picker's "no item selected" entry: a pinned pane between items. */

@@ -34,6 +34,7 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       directory.forgetAddress(ownerKey, entry.action.fields.Email);
       return true;
     case 'log_follow_up':
+    case 'save_attachment':
       return false;
     case 'create_record': {
       // A new lead is a person of the email: its card replaces "Not in Salesforce". Other objects show no card.

@@ -48,6 +48,10 @@ import { chosenMatchesOf } from './chosen-matches';
 import { RecordLinkPicker, type LinkedRecord } from './record-link-picker';
 import { useMatchChoices } from './use-match-choices';
 import type { WorkspaceWrites } from './workspace-writes';
+import { AttachmentPicker } from '../../features/attachments/attachment-picker';
+import { attachmentStrings } from '../../i18n/attachment-strings';
+import type { AttachmentDefaultSelection } from '../../salesforce/crm/attachment-limits';
+import { useAttachments } from './use-attachments';
 
 export interface WorkspaceViewProps {
   api: SalesforceApi;
@@ -57,6 +61,8 @@ export interface WorkspaceViewProps {
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
+  /** config.json `attachments.defaultSelection`; absent: every savable file is ticked. */
+  attachmentDefaults?: AttachmentDefaultSelection;
   /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
   crm?: CrmConfig;
   /** Where the seller's choices among several matches are remembered (localStorage); absent: for this pane's life. */
@@ -65,11 +71,13 @@ export interface WorkspaceViewProps {
   searchObjects?: readonly SearchObjectConfig[];
 }
 
+const ALL_ATTACHMENTS: AttachmentDefaultSelection = { mode: 'all' };
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm, choiceStorage, searchObjects }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm, choiceStorage, searchObjects, attachmentDefaults = ALL_ATTACHMENTS }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -135,6 +143,8 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const [linkedFor, setLinkedFor] = useState<{ emailKey: string; record: LinkedRecord }>();
   const linked = linkedFor?.emailKey === emailKey ? linkedFor.record : undefined;
   const forms = usePersonForms(emailKey, matches);
+  const attachmentText = attachmentStrings(locale);
+  const files = useAttachments({ host, messageId: context?.internetMessageId, emailKey, defaults: attachmentDefaults, writes, strings: attachmentText, locale });
 
   // Placeholders: one an address once the email is read; before, as many as the previous email had. Kept as the
   // email is read (React's "information from previous renders" pattern), read only while the next one loads.
@@ -202,6 +212,8 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           strings={s}
           locale={locale}
           seller={{ name: identity.displayName, email: identity.email }}
+          extra={<AttachmentPicker attachments={files.attachments} selected={files.selected} onToggle={files.toggle} progress={files.progress} strings={attachmentText} locale={locale} />}
+          onSaveKept={(action) => void files.saveWith(action)}
           {...(linked ? { linked } : {})}
           linkSlot={
             <RecordLinkPicker

@@ -28,6 +28,9 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
     case 'update_record':
       // Worded when it was made ("Create lead: Tom Nguyen", "Edit <record>") in the seller's language.
       return label;
+    case 'save_attachment':
+      // Worded in the seller's language when enqueued (i18n/attachment-strings.ts): "File: <name>".
+      return label;
   }
 }
 

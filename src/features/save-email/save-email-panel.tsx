@@ -49,6 +49,10 @@ export interface SaveEmailPanelProps {
   locale: string;
   /** The signed-in seller (Salesforce): whose name a save carries, and whose address marks an email as sent. */
   seller?: { name: string; email: string };
+  /** Shown under the heading in every state (the attachment picker, composed by the workspace). */
+  extra?: React.ReactNode;
+  /** The save was kept by the outbox (so what goes with it, the attachments, can follow it). */
+  onSaveKept?: (action: SaveEmailAction) => void;
   /**
    * A record the seller found by search (the workspace's search and link): a contact or lead becomes the person the
    * email is saved on, anything else what it is related to. Selected when it arrives; the seller can still change.
@@ -195,7 +199,10 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
               if (context.mode === 'read') action.email = saveEmailContentOf(context, matches, seller ? [seller.email] : []);
               setWriteError(undefined);
               const kept = entry?.status === 'failed' ? outbox.retry(owner, entry.id, action) : outbox.enqueue(owner, action);
-              void Promise.resolve(kept).catch((error: unknown) => setWriteError(storageWriteError(error)));
+              void Promise.resolve(kept).then(
+                () => props.onSaveKept?.(action),
+                (error: unknown) => setWriteError(storageWriteError(error)),
+              );
             }}
           >
             {s.saveButton}
@@ -220,6 +227,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
           {format(savedStatusStrings(locale).sharedMailbox, { owner: context.shared.owner, seller: seller.name })}
         </Text>
       ) : null}
+      {props.extra}
       {body}
     </section>
   );

@@ -18,6 +18,10 @@ import { notSignedInFailure, type TokenSession } from './token-session';
 export interface CallOptions {
   /** Safe to send twice (reads, PATCH); a POST create is not. See retry-rules.ts. */
   idempotent: boolean;
+  /** Sends the request itself instead of jsforce (a multipart upload jsforce would mangle); same life otherwise. */
+  send?: (session: { accessToken: string; instanceUrl: string }, timeoutMs: number) => Promise<unknown>;
+  /** Time beyond the connection's deadline for this call (an upload of many megabytes). */
+  extraDeadlineMs?: number;
 }
 
 export interface RequestRunnerDeps {
@@ -94,7 +98,9 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
       assertCaller(caller);
       try {
         const remaining = Math.max(1, deadlineAt - now());
-        const body = await sendJsforceRequest(module, { accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl, apiVersion: deps.apiVersion }, request(), remaining + 1000);
+        const body = options.send
+          ? await options.send({ accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl }, remaining + 1000)
+          : await sendJsforceRequest(module, { accessToken: tokens.accessToken, instanceUrl: tokens.instanceUrl, apiVersion: deps.apiVersion }, request(), remaining + 1000);
         dispatch({ type: 'request_answered' });
         return body;
       } catch (error) {
@@ -137,11 +143,12 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
     const lost = session.lostFailure();
     if (lost) throw new SalesforceFailureError(lost);
     if (!session.current()) throw new SalesforceFailureError(notSignedInFailure());
-    const deadlineAt = now() + timeoutMs;
+    const callMs = timeoutMs + (options.extraDeadlineMs ?? 0);
+    const deadlineAt = now() + callMs;
     let expired = false;
     const work = attempts(request, options, deadlineAt, () => expired, deps.signedInAs());
     work.catch(() => undefined); // abandoned after the deadline: its late rejection is not an unhandled one
-    return withDeadline(work, timeoutMs, () => {
+    return withDeadline(work, callMs, () => {
       expired = true;
       return new SalesforceFailureError(deadlineFailure());
     });

@@ -6,9 +6,13 @@ import type { RuntimeConfig } from '../../config/runtime-config';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { CompositeSubrequest, CompositeSubresponse, QueryResult, RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
 import type { JsforceRequest } from './jsforce-transport';
+import { sendMultipart } from './multipart-upload';
 import type { CallSalesforce } from './request-runner';
 
-export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems'>;
+export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems' | 'createWithBlob'>;
+
+/** An upload is given the connection's deadline plus a second per this many bytes (an 8 Mbit/s uplink). */
+const UPLOAD_BYTES_PER_SECOND = 1_000_000;
 
 function sobjectPath(apiPath: string, sobject: string, id?: string): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(sobject)) {
@@ -90,6 +94,19 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       const base = sobjectPath(apiPath, sobject, id);
       const url = fields?.length ? `${base}?fields=${encodeURIComponent(fields.join(','))}` : base;
       return (await call(() => json('GET', url), { idempotent: true })) as T;
+    },
+
+    async createWithBlob(sobject, upload) {
+      const url = sobjectPath(apiPath, sobject);
+      const result = (await call(() => json('POST', url), {
+        idempotent: false,
+        send: (session, timeoutMs) => sendMultipart(session, url, upload, timeoutMs),
+        extraDeadlineMs: Math.ceil(upload.data.size / UPLOAD_BYTES_PER_SECOND) * 1000,
+      })) as { id?: unknown } | undefined;
+      if (typeof result?.id !== 'string') {
+        throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the upload without an id.' }));
+      }
+      return { id: result.id };
     },
 
     async search(sosl: string) {

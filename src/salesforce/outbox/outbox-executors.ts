@@ -5,6 +5,7 @@
 import { executeCreateContact } from '../crm/create-contact';
 import { executeCreateRecord } from '../crm/create-record';
 import { executeLogFollowUp } from '../crm/log-follow-up';
+import { executeSaveAttachment } from '../crm/save-attachment';
 import { executeSaveEmail } from '../crm/save-email';
 import { executeSaveEmailRecord } from '../crm/save-email-message';
 import { executeUpdateRecord } from '../crm/update-record';
@@ -32,6 +33,9 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
       return { sobject: 'Contact', ...(await executeCreateContact(api, action, options)) };
     case 'log_follow_up':
       return { sobject: 'Task', ...(await executeLogFollowUp(api, action, options)) };
+    case 'save_attachment':
+      // Always checks first, by the email record and the file (crm/save-attachment.ts).
+      return { sobject: 'ContentVersion', ...(await executeSaveAttachment(api, action)) };
     case 'create_record':
       return { sobject: action.sobject, ...(await executeCreateRecord(api, action, options)) };
     case 'update_record':

@@ -22,7 +22,7 @@ const WAIT_REASONS: ReadonlySet<OutboxWaitReason> = new Set([
 ]);
 const KINDS: ReadonlySet<string> = new Set(FAILURE_KINDS);
 const CREATABLE: ReadonlySet<unknown> = new Set(['Lead', 'Account', 'Opportunity', 'Case']);
-const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', 'EmailMessage', ...CREATABLE]);
+const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', 'EmailMessage', ...CREATABLE, 'ContentVersion']);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 type Fields = Record<string, unknown>;
@@ -66,6 +66,16 @@ function isAction(value: unknown): value is OutboxAction {
         isText(value.whoId) &&
         optional(value.whatId, isText) &&
         optional(value.email, isSaveEmailContent)
+      );
+    case 'save_attachment':
+      return (
+        isAction(value.email) &&
+        (value.email as { type?: unknown }).type === 'save_email' &&
+        isText(value.fileName) &&
+        isText(value.contentType) &&
+        typeof Blob === 'function' &&
+        value.content instanceof Blob &&
+        optional(value.linkToId, isText)
       );
     case 'create_contact': {
       const fields = value.fields;

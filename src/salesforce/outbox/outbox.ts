@@ -107,6 +107,22 @@ export interface LogFollowUpAction {
   label: string;
 }
 
+/**
+ * Save one attachment of an email as a Salesforce File on the email's saved record and the chosen record
+ * (crm/save-attachment.ts). The bytes wait here, as a Blob IndexedDB keeps on disk, until Salesforce has them.
+ */
+export interface SaveAttachmentAction {
+  type: 'save_attachment';
+  /** The email the file belongs to: its saved record is found (or made) as saving the email does. */
+  email: SaveEmailAction;
+  fileName: string;
+  contentType: string;
+  content: Blob;
+  /** The record the seller chose (account, opportunity, else the person): linked besides the email record. */
+  linkToId?: string;
+  label: string;
+}
+
 /** The objects the pane creates besides contacts (crm/create-record.ts). */
 export type CreatableSObject = 'Lead' | 'Account' | 'Opportunity' | 'Case';
 
@@ -150,7 +166,7 @@ export interface UpdateRecordAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction | UpdateRecordAction;
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction | UpdateRecordAction | SaveAttachmentAction;
 
 export type OutboxStatus =
   /** Ready to send now. */
@@ -169,8 +185,8 @@ export type OutboxWaitReason =
   Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
-  /** EmailMessage: an email saved in an org with Enhanced Email. */
-  sobject: 'Task' | 'Contact' | 'EmailMessage' | CreatableSObject;
+  /** EmailMessage: an email saved in an org with Enhanced Email; ContentVersion: a file saved with it. */
+  sobject: 'Task' | 'Contact' | 'EmailMessage' | CreatableSObject | 'ContentVersion';
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;

@@ -16,6 +16,7 @@ import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { duplicateRefusal, duplicatesError, parseDuplicateHeader } from './duplicate-rules';
 import { recentItems } from './recent';
 import { checkWrite } from './sobject-rules';
+import { contentDocumentLinkQueryError, duplicateLinkError, insertContentVersion } from './content-files';
 import { search } from './sosl';
 
 export interface Session {
@@ -96,6 +97,8 @@ function query(org: OrgState, session: Session, request: DataRequest): Reply {
   // An object the org's features leave out (Enhanced Email, Shared Activities off) is not in the org at all.
   const absent = [...soql.matchAll(/\bFROM\s+(\w+)/gi)].map((m) => m[1] ?? '').find((name) => !org.hasSObject(name));
   if (absent) return restError(400, 'INVALID_TYPE', `sObject type '${absent}' is not supported.`);
+  const restricted = contentDocumentLinkQueryError(soql);
+  if (restricted) return restricted;
   try {
     const canRead = (sobject: string, field: string): boolean => canReadField(org, session.userId, sobject, field);
     return jsonReply(200, runSoql(soql, { store: org.records, apiVersion: request.apiVersion, now: org.now(), canRead }));
@@ -205,6 +208,8 @@ function read(org: OrgState, session: Session, request: DataRequest, def: SObjec
 
 function create(org: OrgState, session: Session, request: DataRequest, def: SObjectDef): Reply {
   if (def.readOnly) return readOnlyObject();
+  // Files: JSON with base64 VersionData or a multipart body; the platform makes the document and its links.
+  if (def.name === 'ContentVersion') return insertContentVersion(org, session, request);
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
   const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
@@ -216,6 +221,8 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
   const checked = checkWrite(org.records, def, body, 'create');
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const duplicateLink = def.name === 'ContentDocumentLink' ? duplicateLinkError(org, checked.values) : undefined;
+  if (duplicateLink) return duplicateLink;
   const header = parseDuplicateHeader(request.headers['sforce-duplicate-rule-header']);
   const refusal = duplicateRefusal(org.records, def, checked.values, header);
   if (refusal) return jsonReply(400, [duplicatesError(request.apiVersion, refusal, header)]);

@@ -7,6 +7,7 @@ import type { SampleAddress, SampleEmail } from '../sample-emails';
 import type { DraftField, RecipientField } from '../host-protocol';
 import { CoercionType, EventType, failedResult, ItemType, later, RecipientType, splitOptionsAndCallback, succeededResult, type AsyncCallback, type AsyncOptions } from './async-result';
 import { addHandler, removeHandlers, type Handler, type HandlerTable } from './handler-table';
+import { getAttachmentContentAsync, getAttachmentsAsync, readModeAttachments, type AttachmentDetailsStandIn } from './attachments';
 
 export interface EmailAddressDetails {
   displayName: string;
@@ -43,6 +44,8 @@ export interface ReadItem extends ItemEvents {
   to: EmailAddressDetails[];
   cc: EmailAddressDetails[];
   body: { getAsync: BodyGetAsync };
+  attachments: AttachmentDetailsStandIn[];
+  getAttachmentContentAsync: ReturnType<typeof getAttachmentContentAsync>;
   /** Only on an item in a shared folder or shared mailbox (see readItem). */
   getSharedPropertiesAsync?: (a?: OptionsOrCallback<SharedProperties>, b?: AsyncCallback<SharedProperties>) => void;
 }
@@ -69,6 +72,8 @@ export interface ComposeItem extends ItemEvents {
   to: ComposeRecipients;
   cc: ComposeRecipients;
   body: { getAsync: BodyGetAsync };
+  getAttachmentsAsync: ReturnType<typeof getAttachmentsAsync>;
+  getAttachmentContentAsync: ReturnType<typeof getAttachmentContentAsync>;
 }
 
 export type MailboxItem = ReadItem | ComposeItem;
@@ -162,6 +167,8 @@ function composeItem(email: SampleEmail, events: ItemEvents, onDraftChange: (fie
     to: composeRecipients(email, 'to', onDraftChange),
     cc: composeRecipients(email, 'cc', onDraftChange),
     body: { getAsync: bodyGetAsync(email) },
+    getAttachmentsAsync: getAttachmentsAsync(email),
+    getAttachmentContentAsync: getAttachmentContentAsync(email),
     ...events,
   };
 }
@@ -184,6 +191,8 @@ function readItem(email: SampleEmail, events: ItemEvents): ReadItem {
     cc: (email.cc || []).map(toDetails),
     body: { getAsync: bodyGetAsync(email) },
     ...(email.shared ? { getSharedPropertiesAsync: sharedPropertiesGetAsync(email.shared) } : {}),
+    attachments: readModeAttachments(email),
+    getAttachmentContentAsync: getAttachmentContentAsync(email),
     ...events,
   };
 }
