@@ -115,6 +115,8 @@ export interface ClassifiedFailure {
    * seller sees what changed meanwhile instead of overwriting it unknowingly.
    */
   current?: Record<string, string | number | boolean | null>;
+  /** DUPLICATES_DETECTED: whether the rule lets the record be saved anyway, and the records it matched. */
+  duplicates?: import('./duplicate-refusal').DuplicateRefusal;
 }
 
 export const CONNECTION_LOST_KINDS: ReadonlySet<FailureKind> = new Set(['bad_oauth_token', 'session_expired']);

@@ -64,6 +64,18 @@ export interface UpdateOptions {
   ifUnmodifiedSince?: string;
 }
 
+/** Sent as `Sforce-Duplicate-Rule-Header` (REST API 52.0+): how the org's duplicate rules treat this create. */
+export interface DuplicateRuleOptions {
+  /** Save past an Alert rule's refusal (a Block rule refuses whatever this says). */
+  allowSave: boolean;
+  /** The refusal's matched records carry their fields (Name, Email…), not only their ids. */
+  includeRecordDetails?: boolean;
+}
+
+export interface CreateOptions {
+  duplicateRule?: DuplicateRuleOptions;
+}
+
 export interface SearchResult {
   searchRecords: Array<Record<string, unknown>>;
 }
@@ -81,7 +93,7 @@ export interface SalesforceApi {
   subscribe(listener: (state: ConnectionState) => void): () => void;
 
   query<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>>;
-  create(sobject: string, fields: Record<string, unknown>): Promise<{ id: string }>;
+  create(sobject: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<{ id: string }>;
   /**
    * PATCH /sobjects/<sobject>/<id>. `ifUnmodifiedSince` (an HTTP-date) makes it conditional: Salesforce refuses with
    * 412 (failure `status` 412) when the record was modified after it, and writes nothing.

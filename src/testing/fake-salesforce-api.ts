@@ -2,7 +2,7 @@
  * A scripted SalesforceApi for unit tests of pure CRM and outbox logic (integration and e2e tests use the real
  * wrapper against the emulated org). Each call is recorded; answers come from the handlers a test passes.
  */
-import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
+import type { ConnectionState, CreateOptions, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
   method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems';
@@ -11,7 +11,7 @@ export interface FakeApiCall {
 
 export interface FakeApiHandlers {
   query?: (soql: string) => unknown;
-  create?: (sobject: string, fields: Record<string, unknown>) => unknown;
+  create?: (sobject: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
   upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
@@ -77,9 +77,9 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'query', args: [soql] });
       return answer(handlers.query && (() => handlers.query?.(soql)), { totalSize: 0, done: true, records: [] });
     },
-    create(sobject, fields) {
-      calls.push({ method: 'create', args: [sobject, fields] });
-      return answer(handlers.create && (() => handlers.create?.(sobject, fields)), { id: '00T5e0000000001AAA' });
+    create(sobject, fields, options) {
+      calls.push({ method: 'create', args: options ? [sobject, fields, options] : [sobject, fields] });
+      return answer(handlers.create && (() => handlers.create?.(sobject, fields, options)), { id: '00T5e0000000001AAA' });
     },
     update(sobject, id, fields, options) {
       calls.push({ method: 'update', args: options === undefined ? [sobject, id, fields] : [sobject, id, fields, options] });

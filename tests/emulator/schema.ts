@@ -68,7 +68,10 @@ const OPPORTUNITY_STAGES = [
   'Closed Won',
   'Closed Lost',
 ];
+// Case's standard values in a new org; Status defaults to New (record-store.ts) when a create leaves it out.
 const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'];
+const CASE_PRIORITIES = ['High', 'Medium', 'Low'];
+const CASE_ORIGINS = ['Phone', 'Email', 'Web'];
 const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
 const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
 const TASK_SUBTYPES = ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'];
@@ -108,6 +111,7 @@ export const SCHEMA: SObjectDef[] = [
       { relationshipName: 'Opportunities', childSObject: 'Opportunity', field: 'AccountId' },
       { relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' },
       { relationshipName: 'Emails', childSObject: 'EmailMessage', field: 'RelatedToId' },
+      { relationshipName: 'Cases', childSObject: 'Case', field: 'AccountId' },
       { relationshipName: 'Projects__r', childSObject: 'Project__c', field: 'Account__c' },
     ],
   },
@@ -190,6 +194,31 @@ export const SCHEMA: SObjectDef[] = [
     childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
   },
   {
+    // Case (Object Reference): its name field is CaseNumber, an auto-number the platform sets.
+    name: 'Case',
+    keyPrefix: '500',
+    label: 'Case',
+    labelPlural: 'Cases',
+    fields: [
+      id,
+      { name: 'CaseNumber', type: 'string', readOnly: true, label: 'Case Number' },
+      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 255 },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
+      { name: 'Status', type: 'picklist', label: 'Status', restrictedValues: CASE_STATUSES },
+      { name: 'Priority', type: 'picklist', label: 'Priority', restrictedValues: CASE_PRIORITIES },
+      { name: 'Origin', type: 'picklist', label: 'Case Origin', restrictedValues: CASE_ORIGINS },
+      { name: 'SuppliedEmail', type: 'email', label: 'Web Email', maxLength: 80 },
+      { name: 'SuppliedName', type: 'string', label: 'Web Name', maxLength: 80 },
+      { name: 'IsClosed', type: 'boolean', readOnly: true },
+      { name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      currency('Case Currency'),
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
+  },
+  {
     // A custom object of the demo org, for admin configuration ("objects the admin adds").
     name: 'Project__c',
     keyPrefix: 'a01',
@@ -206,28 +235,6 @@ export const SCHEMA: SObjectDef[] = [
       ...audit,
     ],
     childRelationships: [],
-  },
-  {
-    // Case (Object Reference): its name field is CaseNumber, an auto-number the platform sets.
-    name: 'Case',
-    keyPrefix: '500',
-    label: 'Case',
-    labelPlural: 'Cases',
-    fields: [
-      id,
-      { name: 'CaseNumber', type: 'string', readOnly: true, label: 'Case Number' },
-      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 255 },
-      { name: 'Status', type: 'picklist', label: 'Status', restrictedValues: CASE_STATUSES },
-      { name: 'Priority', type: 'picklist', label: 'Priority' },
-      { name: 'Origin', type: 'picklist', label: 'Case Origin' },
-      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
-      { name: 'IsClosed', type: 'boolean', readOnly: true },
-      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
-      { name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
-      owner,
-      ...audit,
-    ],
-    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
   },
   {
     name: 'Task',

@@ -29,5 +29,12 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       if (entry.updatedAt < mountedAt) return false;
       for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
       return entry.action.addresses.length > 0;
+    case 'create_record': {
+      // A new lead is a person of the email: its card replaces "Not in Salesforce". Other objects show no card.
+      const email = entry.action.fields.Email;
+      if (entry.action.sobject !== 'Lead' || typeof email !== 'string' || entry.updatedAt < mountedAt) return false;
+      directory.forgetAddress(ownerKey, email);
+      return true;
+    }
   }
 }

@@ -29,6 +29,7 @@ import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesfo
 import { OutboxList } from '../../features/outbox/outbox-list';
 import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
 import { SaveEmailPanel } from '../../features/save-email/save-email-panel';
+import { CreateRecordSection } from './create-record-section';
 import { EmailReadError } from './email-read-error';
 import { subscribeConflictedEdits } from './conflicted-edits';
 import { subscribeFinishedEntries } from './finished-entries';
@@ -210,6 +211,19 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
               locale={locale}
             />
           }
+        />
+      ) : null}
+      {writes && context ? (
+        <CreateRecordSection
+          key={`create-record:${emailKey}`}
+          api={api}
+          crm={crm}
+          context={context}
+          people={people}
+          view={view}
+          writes={writes}
+          instanceUrl={identity.instanceUrl}
+          locale={locale}
         />
       ) : null}
       {writes ? <OutboxList entries={writes.entries} outbox={writes.outbox} owner={writes.owner} strings={s} locale={locale} /> : null}

@@ -38,9 +38,16 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       return result as QueryResult<T>;
     },
 
-    async create(sobject, fields) {
+    async create(sobject, fields, options) {
       const url = sobjectPath(apiPath, sobject);
-      const result = (await call(() => json('POST', url, fields), { idempotent: false })) as { id?: unknown } | undefined;
+      const rule = options?.duplicateRule;
+      const request = (): JsforceRequest => {
+        const base = json('POST', url, fields);
+        if (!rule) return base;
+        const value = `allowSave=${String(rule.allowSave)}; includeRecordDetails=${String(rule.includeRecordDetails === true)}`;
+        return { ...base, headers: { ...base.headers, 'Sforce-Duplicate-Rule-Header': value } };
+      };
+      const result = (await call(request, { idempotent: false })) as { id?: unknown } | undefined;
       if (typeof result?.id !== 'string') {
         throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the create without an id.' }));
       }

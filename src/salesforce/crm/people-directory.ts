@@ -26,28 +26,31 @@ interface PlannedFields {
 }
 
 /**
- * The fields the next lookup names: from the cached metadata, or, for a seller with no copy yet, from the admin's
- * configuration as it stands (the describes then ride in the same call, so the first email is one request too; a
- * field the seller turns out not to read costs one more, with the fields corrected).
+ * The fields the next lookup names, from the cached metadata; its conditional describes ride in the lookup's call.
+ * A seller with no copy yet is described first (one request more, once: the copy persists), so field-level security
+ * never breaks a query, not even the first.
  */
 function metadataFields(metadata: MetadataSource | undefined, crm: CrmConfig | undefined): () => Promise<PlannedFields> {
   const none: PlannedFields = { settleChanged: () => Promise.resolve(undefined), requests: 0 };
   if (!metadata) return () => Promise.resolve(none);
   return async () => {
     const cached = await Promise.all(LOOKUP_OBJECTS.map((name) => metadata.cached(name)));
-    const known = cached.every((m) => m !== undefined) ? new Map(LOOKUP_OBJECTS.map((name, i) => [name, cached[i] as SObjectMetadata])) : undefined;
+    if (cached.some((m) => m === undefined)) {
+      // A describe that fails leaves the configured fields: the people still show where the seller may read them.
+      const described = await metadata.describeMany(LOOKUP_OBJECTS).catch(() => undefined);
+      return { ...none, fields: described ? lookupFieldsFrom(described, crm) : configuredLookupFields(crm), requests: 1 };
+    }
+    const known = new Map(LOOKUP_OBJECTS.map((name, i) => [name, cached[i] as SObjectMetadata]));
     const plan = await metadata.plan(LOOKUP_OBJECTS);
     return {
-      fields: known ? lookupFieldsFrom(known, crm) : configuredLookupFields(crm),
+      fields: lookupFieldsFrom(known, crm),
       plan,
       requests: 0,
       async settleChanged(responses) {
         // A refused describe keeps what the lookup was built from: the people still show.
         const fresh = await plan.settle(responses).catch(() => undefined);
-        if (!fresh) return undefined;
-        if (known && LOOKUP_OBJECTS.every((name) => fresh.get(name) === known.get(name))) return undefined;
-        const all = new Map([...(known ?? []), ...fresh]);
-        return LOOKUP_OBJECTS.every((name) => all.has(name)) ? lookupFieldsFrom(all, crm) : undefined;
+        if (!fresh || LOOKUP_OBJECTS.every((name) => fresh.get(name) === known.get(name))) return undefined;
+        return lookupFieldsFrom(new Map([...known, ...fresh]), crm);
       },
     };
   };

@@ -3,6 +3,7 @@
  * upsert on the entry's key where the org has an External ID field for the object, else by checking first.
  */
 import { executeCreateContact } from '../crm/create-contact';
+import { executeCreateRecord } from '../crm/create-record';
 import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveEmail } from '../crm/save-email';
 import { executeUpdateRecord } from '../crm/update-record';
@@ -32,5 +33,7 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
     case 'update_record':
       // Reads first and writes only if the record is as the seller saw it: safe after a possible landing.
       return { sobject: action.sobject, ...(await executeUpdateRecord(api, action)) };
+    case 'create_record':
+      return { sobject: action.sobject, ...(await executeCreateRecord(api, action, options)) };
   }
 };

@@ -43,7 +43,9 @@ export function ownerBoundApi(api: SalesforceApi, owner: OutboxOwner): Salesforc
     // The casts give back the generic signatures (query<T>, retrieve<T>) that guarded's inference drops.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     query: guarded((soql: string) => api.query(soql)) as SalesforceApi['query'],
-    create: guarded((sobject: string, fields: Record<string, unknown>) => api.create(sobject, fields)),
+    create: guarded((sobject: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['create']>[2]) =>
+      options ? api.create(sobject, fields, options) : api.create(sobject, fields),
+    ),
     update: guarded((sobject: string, id: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['update']>[3]) =>
       options === undefined ? api.update(sobject, id, fields) : api.update(sobject, id, fields, options),
     ),

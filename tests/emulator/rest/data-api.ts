@@ -13,8 +13,9 @@ import { checkUnmodifiedSince } from './conditional-update';
 import { describeLayoutsReply, describeReply, describeSummary } from './describe';
 import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
+import { duplicateRefusal, duplicatesError, parseDuplicateHeader } from './duplicate-rules';
 import { recentItems } from './recent';
-import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+import { checkWrite } from './sobject-rules';
 import { search } from './sosl';
 
 export interface Session {
@@ -215,9 +216,9 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
   const checked = checkWrite(org.records, def, body, 'create');
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
-  const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
-  const duplicates = findDuplicates(org.records, def, checked.values);
-  if (duplicates.length > 0 && !allowSave) return jsonReply(400, [duplicatesError(request.apiVersion, duplicates)]);
+  const header = parseDuplicateHeader(request.headers['sforce-duplicate-rule-header']);
+  const refusal = duplicateRefusal(org.records, def, checked.values, header);
+  if (refusal) return jsonReply(400, [duplicatesError(request.apiVersion, refusal, header)]);
   const now = formatDateTime(org.now());
   const id = org.records.nextId(def);
   org.records.put(def.name, {
