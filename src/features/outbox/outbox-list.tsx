@@ -25,9 +25,8 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
     case 'update_record':
-    // Worded when it was made ("Edit <record>"), in the seller's language.
     case 'create_record':
-      // Worded by the create-record form in the seller's language ("Create lead: Tom Nguyen").
+      // Worded by the form that made it, in the seller's language ("Edit Acme renewal", "Create lead: Tom Nguyen").
       return label;
   }
 }
