@@ -13,7 +13,7 @@ import type { SaveAttachmentAction } from '../outbox/outbox';
 import type { SalesforceApi } from '../salesforce-api';
 import { JSON_UPLOAD_MAX_BYTES } from './attachment-limits';
 import { recordsOf, str } from './record-fields';
-import { executeSaveEmail } from './save-email';
+import { executeSaveEmailAction } from './save-email-message';
 import { isSalesforceId, soqlString } from './soql';
 
 /** The name as Salesforce keeps it: one line, at most 255 characters (PathOnClient allows 500, Title 255). */
@@ -64,7 +64,8 @@ async function linkTo(api: SalesforceApi, documentId: string, recordId: string):
 }
 
 export async function executeSaveAttachment(api: SalesforceApi, action: SaveAttachmentAction): Promise<{ id: string; adopted: boolean }> {
-  const email = await executeSaveEmail(api, action.email);
+  // The same record the email's own save makes or finds: an EmailMessage where the org has Enhanced Email, else a Task.
+  const email = await executeSaveEmailAction(api, action.email);
   const fileName = fileNameOf(action.fileName);
   const found = await findSavedVersion(api, email.id, fileName, action.content.size);
   let versionId: string;

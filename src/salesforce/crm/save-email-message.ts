@@ -20,7 +20,7 @@ import type { OutboxResult, SaveEmailAction, SaveEmailContent } from '../outbox/
 import type { CompositeSubresponse, SalesforceApi } from '../salesforce-api';
 import type { SavedEmailTask } from './crm-records';
 import { obj, recordsOf, str } from './record-fields';
-import { createSaveEmailTask, findSavedEmailTask, savedEmailQuery } from './save-email';
+import { createSaveEmailTask, executeSaveEmail, findSavedEmailTask, savedEmailQuery } from './save-email';
 import { isSalesforceId, queryUrl, soqlString } from './soql';
 
 /** Field lengths (Field Reference, EmailMessage; TextBody the older, stricter 32,000). */
@@ -159,4 +159,14 @@ export async function executeSaveEmailRecord(api: SalesforceApi, action: SaveEma
   if (savedTask) return { sobject: 'Task', id: savedTask.id, adopted: true };
   if (!enhanced) return { sobject: 'Task', ...(await createSaveEmailTask(api, action, options)) };
   return { sobject: 'EmailMessage', id: await createEmailMessage(api, action, action.email), adopted: false };
+}
+
+/**
+ * Saves the email the way its action asks: as an EmailMessage (or the Task an org without Enhanced Email gets) when
+ * the action carries the email's content, else as a Task, the shape stored by builds before Enhanced Email. Used by
+ * the save itself and by each attachment, which finds or makes the same record before its file is linked to it.
+ */
+export async function executeSaveEmailAction(api: SalesforceApi, action: SaveEmailAction, options?: { key: string }): Promise<OutboxResult> {
+  if (action.email) return executeSaveEmailRecord(api, { ...action, email: action.email }, options);
+  return { sobject: 'Task', ...(await executeSaveEmail(api, action, options)) };
 }

@@ -6,8 +6,7 @@ import { executeCreateContact } from '../crm/create-contact';
 import { executeCreateRecord } from '../crm/create-record';
 import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveAttachment } from '../crm/save-attachment';
-import { executeSaveEmail } from '../crm/save-email';
-import { executeSaveEmailRecord } from '../crm/save-email-message';
+import { executeSaveEmailAction } from '../crm/save-email-message';
 import { executeUpdateRecord } from '../crm/update-record';
 import type { SalesforceApi } from '../salesforce-api';
 import type { OutboxAction, OutboxResult } from './outbox';
@@ -27,8 +26,7 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
   switch (action.type) {
     case 'save_email':
       // Always checks first: the same email may have been saved from another pane or device.
-      if (action.email) return executeSaveEmailRecord(api, { ...action, email: action.email }, options);
-      return { sobject: 'Task', ...(await executeSaveEmail(api, action, options)) };
+      return executeSaveEmailAction(api, action, options);
     case 'create_contact':
       return { sobject: 'Contact', ...(await executeCreateContact(api, action, options)) };
     case 'log_follow_up':
