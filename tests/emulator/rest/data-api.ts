@@ -10,6 +10,7 @@ import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '.
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
+import { afterActivityWrite, checkActivityWrite } from './event-rules';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
 
 export interface Session {
@@ -192,8 +193,11 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 
 /** Creates a record from a checked body; `answer` is the 201 body (create and upsert say it differently). */
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
-  const checked = checkWrite(org.records, def, body, 'create');
-  if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const generic = checkWrite(org.records, def, body, 'create');
+  if (!generic.ok) return jsonReply(generic.status, generic.errors);
+  const activity = checkActivityWrite(org, def, generic.values, 'create');
+  if (!activity.ok) return jsonReply(400, activity.errors);
+  const checked = { ...generic, values: activity.values };
   const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
   const duplicates = findDuplicates(org.records, def, checked.values);
   if (duplicates.length > 0 && !allowSave) return jsonReply(400, [duplicatesError(request.apiVersion, duplicates)]);
@@ -209,6 +213,7 @@ function insert(org: OrgState, session: Session, request: DataRequest, def: SObj
     LastModifiedDate: now,
     SystemModstamp: now,
   });
+  afterActivityWrite(org, def, org.records.get(def.name, id), undefined, session.userId);
   return jsonReply(201, answer(id), { Location: sobjectUrl(request.apiVersion, def, id) });
 }
 
@@ -242,8 +247,11 @@ function upsert(org: OrgState, session: Session, request: DataRequest, def: SObj
   }
   const checked = checkWrite(org.records, def, parsed.value, 'update', existing);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const activity = checkActivityWrite(org, def, checked.values, 'update', existing);
+  if (!activity.ok) return jsonReply(400, activity.errors);
   const now = formatDateTime(org.now());
-  org.records.put(def.name, { ...existing, ...checked.values, Id: existing.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  org.records.put(def.name, { ...existing, ...activity.values, Id: existing.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  afterActivityWrite(org, def, org.records.get(def.name, existing.Id), existing, session.userId);
   return jsonReply(200, { id: existing.Id, success: true, errors: [], created: false });
 }
 
@@ -256,8 +264,11 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (!parsed.ok) return parsed.reply;
   const checked = checkWrite(org.records, def, parsed.value, 'update', found);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const activity = checkActivityWrite(org, def, checked.values, 'update', found);
+  if (!activity.ok) return jsonReply(400, activity.errors);
   const now = formatDateTime(org.now());
-  org.records.put(def.name, { ...found, ...checked.values, Id: found.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  org.records.put(def.name, { ...found, ...activity.values, Id: found.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  afterActivityWrite(org, def, org.records.get(def.name, found.Id), found, session.userId);
   return emptyReply(204);
 }
 
@@ -267,6 +278,7 @@ function remove(org: OrgState, def: SObjectDef, id: string): Reply {
   if ('reply' in lookup) return lookup.reply;
   const found = lookup.record;
   org.records.remove(def.name, found.Id);
+  afterActivityWrite(org, def, undefined, found, '');
   return emptyReply(204);
 }
 
