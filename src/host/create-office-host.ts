@@ -2,6 +2,7 @@ import { openDialog, type DialogSize } from './open-dialog';
 import type { OfficeHost } from './office-host';
 import { toOfficeTheme } from './office-theme';
 import { readEmailContext } from './read-email-context';
+import { readMeetingContext } from './read-meeting-context';
 import { createEmitter } from '../shared/event-emitter';
 import { createLogger } from '../shared/logger';
 
@@ -95,6 +96,8 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
 
   return {
     getEmailContext: () => readEmailContext(mailbox.item, office.CoercionType.Text),
+
+    getMeetingContext: () => readMeetingContext(mailbox.item, office.CoercionType.Text, { mailboxAddress: mailbox.userProfile?.emailAddress ?? '' }),
 
     onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
 

@@ -1,4 +1,4 @@
-export type { DialogOutcome, EmailAddress, EmailContext, OfficeHost, OfficeTheme } from './office-host';
+export type { DialogOutcome, EmailAddress, EmailContext, MeetingContext, OfficeHost, OfficeTheme } from './office-host';
 export { createOfficeHost } from './create-office-host';
 export { waitForOffice } from './wait-for-office';
 export { DialogErrorCode, OfficeUnavailableError } from './office-errors';

@@ -8,10 +8,10 @@ const log = createLogger('host.email');
 /** Longest plain-text body start handed to the app (saving to Salesforce, matching). */
 export const BODY_EXCERPT_LIMIT = 2000;
 
-type Item = Office.MessageRead | Office.MessageCompose;
-type AsyncGetter<T> = { getAsync(callback: (result: Office.AsyncResult<T>) => void): void };
+export type Item = Office.MessageRead | Office.MessageCompose;
+export type AsyncGetter<T> = { getAsync(callback: (result: Office.AsyncResult<T>) => void): void };
 
-function isAsyncGetter<T>(value: unknown): value is AsyncGetter<T> {
+export function isAsyncGetter<T>(value: unknown): value is AsyncGetter<T> {
   return typeof value === 'object' && value !== null && typeof (value as { getAsync?: unknown }).getAsync === 'function';
 }
 
@@ -27,7 +27,7 @@ export interface ReadOptions {
 }
 
 /** Calls `start` with a `settle` that takes the first answer; `fallback` when the deadline comes first or it throws. */
-function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
+export function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
   const answer = new Promise<T>((resolve) => start(resolve));
   return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch((error: unknown) => {
     log.debug('an item field could not be read; its fallback stands in', error);
@@ -36,11 +36,11 @@ function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, op
 }
 
 /** Settles with the value, or `fallback` when Office answers failed or late: one unreadable field must not hide the item. */
-function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T, options: ReadOptions): Promise<T> {
+export function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T, options: ReadOptions): Promise<T> {
   return bounded<T>((settle) => getter.getAsync((result) => settle(succeeded(result) ? (result.value ?? fallback) : fallback)), fallback, options);
 }
 
-function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
+export function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
   if (!details || typeof details.emailAddress !== 'string' || details.emailAddress === '') return undefined;
   return { name: details.displayName || details.emailAddress, address: details.emailAddress };
 }
@@ -49,7 +49,7 @@ function toAddresses(list: readonly Office.EmailAddressDetails[] | undefined | n
   return (list ?? []).map(toAddress).filter((a): a is EmailAddress => a !== undefined);
 }
 
-async function readRecipients(field: unknown, options: ReadOptions): Promise<EmailAddress[]> {
+export async function readRecipients(field: unknown, options: ReadOptions): Promise<EmailAddress[]> {
   if (Array.isArray(field)) return toAddresses(field as Office.EmailAddressDetails[]);
   if (isAsyncGetter<Office.EmailAddressDetails[]>(field)) return toAddresses(await getAsyncValue(field, [], options));
   return [];
@@ -60,7 +60,7 @@ async function readFrom(field: unknown, options: ReadOptions): Promise<EmailAddr
   return toAddress(field as Office.EmailAddressDetails | undefined);
 }
 
-function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
+export function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
   const body = (item as { body?: { getAsync?: Office.Body['getAsync'] } }).body;
   if (!body || typeof body.getAsync !== 'function') return Promise.resolve('');
   return bounded<string>(
@@ -74,7 +74,7 @@ function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options:
   );
 }
 
-function isoDate(value: unknown): string | undefined {
+export function isoDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
   return undefined;
