@@ -23,5 +23,8 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       return true;
     case 'log_follow_up':
       return false;
+    case 'save_meeting':
+      directory.forgetSavedMeeting?.(ownerKey, entry.action.meetingKey);
+      return true;
   }
 }

@@ -5,8 +5,9 @@
 import { Button, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { failureMessage } from '../../i18n/failure-messages';
+import { saveMeetingStrings } from '../../i18n/save-meeting-strings';
 import { format } from '../../i18n/strings';
-import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import { WORKSPACE_STRINGS, waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 
 const useStyles = makeStyles({
@@ -24,6 +25,8 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
       return format(s.actionCreateContact, { label });
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
+    case 'save_meeting':
+      return format(saveMeetingStrings(s === WORKSPACE_STRINGS.fr ? 'fr' : 'en').actionSaveMeeting, { label });
   }
 }
 

@@ -47,6 +47,19 @@ export interface AddressLookup {
   leads: LeadMatch[];
 }
 
+/** A meeting's Event as saved (crm/save-meeting.ts): what the pane shows and compares with Outlook's meeting. */
+export interface SavedMeetingEvent {
+  id: string;
+  subject: string;
+  start: string | null;
+  end: string | null;
+  location: string;
+  whoId: string | null;
+  whatId: string | null;
+  createdByName: string | null;
+  createdDate: string | null;
+}
+
 export interface SavedEmailTask {
   id: string;
   whoId: string | null;

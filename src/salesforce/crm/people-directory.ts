@@ -4,7 +4,7 @@
  * owner key (org + user + partition), so another signed-in user never sees the first one's data.
  */
 import type { SalesforceApi } from '../salesforce-api';
-import type { AccountSummary, AddressLookup, SavedEmailTask } from './crm-records';
+import type { AccountSummary, AddressLookup, SavedEmailTask, SavedMeetingEvent } from './crm-records';
 import { companyDomains, domainOf } from './email-addresses';
 import { buildPeopleLookup, parsePeopleLookup, type PeopleLookupRequest } from './people-lookup';
 import { TtlCache } from './ttl-cache';
@@ -17,15 +17,23 @@ export interface PeopleView {
   /** Every account known for this email (the contacts' accounts and the domains' accounts), by id. */
   accountsById: Map<string, AccountSummary>;
   savedEmail?: SavedEmailTask | null;
+  /** For a meeting: its Event, or null when not saved yet. */
+  savedMeeting?: SavedMeetingEvent | null;
   /** How many Salesforce requests this lookup cost (0 or 1). */
   requests: number;
 }
 
 type Cached =
-  { type: 'address'; value: AddressLookup } | { type: 'domain'; value: AccountSummary[] } | { type: 'account'; value: AccountSummary } | { type: 'saved'; value: SavedEmailTask | null };
+  | { type: 'address'; value: AddressLookup }
+  | { type: 'domain'; value: AccountSummary[] }
+  | { type: 'account'; value: AccountSummary }
+  | { type: 'saved'; value: SavedEmailTask | null }
+  | { type: 'savedMeeting'; value: SavedMeetingEvent | null };
 
 export interface PeopleDirectory {
-  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string } }): Promise<PeopleView>;
+  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string }; savedMeeting?: { meetingKey: string } }): Promise<PeopleView>;
+  /** After a meeting is saved: the next lookup reads its Event again (times and title as Salesforce has them). */
+  forgetSavedMeeting?(ownerKey: string, meetingKey: string): void;
   /** After a create: the next lookup of this address asks Salesforce again. */
   forgetAddress(ownerKey: string, address: string): void;
   /** After a save: the pane shows "Saved" at once, without asking again. */
@@ -40,7 +48,7 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
   const cache = new TtlCache<Cached>(options.ttlMs ?? PEOPLE_CACHE_TTL_MS, options.now);
   const inFlight = new Map<string, Promise<PeopleView>>();
 
-  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number): PeopleView {
+  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number, meetingKey?: string): PeopleView {
     const byAddress = new Map<string, AddressLookup>();
     for (const a of addresses) {
       const hit = cache.get(ownerKey, `a:${a}`);
@@ -65,6 +73,10 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
       const hit = cache.get(ownerKey, `m:${messageId}`);
       view.savedEmail = hit?.type === 'saved' ? hit.value : null;
     }
+    if (meetingKey !== undefined) {
+      const hit = cache.get(ownerKey, `mt:${meetingKey}`);
+      view.savedMeeting = hit?.type === 'savedMeeting' ? hit.value : null;
+    }
     return view;
   }
 
@@ -77,8 +89,11 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     };
     const messageId = input.savedEmail?.internetMessageId;
     if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
+    const meetingKey = input.savedMeeting?.meetingKey;
+    const userId = api.identity()?.userId;
+    if (meetingKey !== undefined && userId && !cache.has(ownerKey, `mt:${meetingKey}`)) request.savedMeeting = { meetingKey, userId };
     const subrequests = buildPeopleLookup(api.apiPath, request);
-    if (subrequests.length === 0) return assemble(ownerKey, addresses, domains, messageId, 0);
+    if (subrequests.length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, meetingKey);
 
     const result = parsePeopleLookup(request, await api.composite(subrequests, { allOrNone: false }));
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
@@ -87,13 +102,16 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
-    return assemble(ownerKey, addresses, domains, messageId, 1);
+    if (request.savedMeeting && result.savedMeeting !== undefined) {
+      cache.set(ownerKey, `mt:${request.savedMeeting.meetingKey}`, { type: 'savedMeeting', value: result.savedMeeting });
+    }
+    return assemble(ownerKey, addresses, domains, messageId, 1, meetingKey);
   }
 
   return {
     lookup(ownerKey, input) {
       // The same email asked twice at once (a re-render, a second listener) shares one request.
-      const key = JSON.stringify([ownerKey, [...input.addresses].sort(), input.savedEmail?.internetMessageId ?? null]);
+      const key = JSON.stringify([ownerKey, [...input.addresses].sort(), input.savedEmail?.internetMessageId ?? null, input.savedMeeting?.meetingKey ?? null]);
       const running = inFlight.get(key);
       if (running) return running;
       const promise = run(ownerKey, input).finally(() => inFlight.delete(key));
@@ -106,6 +124,9 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     },
     rememberSaved(ownerKey, internetMessageId, task) {
       cache.set(ownerKey, `m:${internetMessageId}`, { type: 'saved', value: task });
+    },
+    forgetSavedMeeting(ownerKey, meetingKey) {
+      cache.delete(ownerKey, `mt:${meetingKey}`);
     },
     clearOwner(ownerKey) {
       cache.clearNamespace(ownerKey);

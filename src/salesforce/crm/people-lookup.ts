@@ -12,10 +12,11 @@
 import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
 import { classifySalesforceError } from '../classify-salesforce-error';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
-import type { AccountSummary, AddressLookup, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask } from './crm-records';
+import type { AccountSummary, AddressLookup, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask, SavedMeetingEvent } from './crm-records';
 import { websiteMatchesDomain } from './email-addresses';
 import { num, obj, recordsOf, str } from './record-fields';
 import { findSavedEmailTask, savedEmailQuery } from './save-email';
+import { findSavedMeeting, savedMeetingQuery } from './save-meeting';
 import { isSalesforceId, queryUrl, soqlContains, soqlInList } from './soql';
 
 export interface PeopleLookupRequest {
@@ -24,6 +25,8 @@ export interface PeopleLookupRequest {
   /** Company domains to match accounts by. */
   domains: string[];
   savedEmail?: { subject: string; internetMessageId: string };
+  /** A meeting's Event, by its key among the signed-in user's Events (crm/save-meeting.ts). */
+  savedMeeting?: { meetingKey: string; userId: string };
 }
 
 export interface PeopleLookupResult {
@@ -33,6 +36,8 @@ export interface PeopleLookupResult {
   accountsByDomain: Map<string, AccountSummary[]>;
   /** undefined: not asked; null: not saved yet. */
   savedEmail?: SavedEmailTask | null;
+  /** undefined: not asked; null: not saved yet. */
+  savedMeeting?: SavedMeetingEvent | null;
 }
 
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
@@ -71,6 +76,9 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
   }
   if (request.savedEmail) {
     subrequests.push({ method: 'GET', referenceId: 'saved', url: queryUrl(apiPath, savedEmailQuery(request.savedEmail.subject)) });
+  }
+  if (request.savedMeeting) {
+    subrequests.push({ method: 'GET', referenceId: 'savedMeeting', url: queryUrl(apiPath, savedMeetingQuery(request.savedMeeting.userId)) });
   }
   return subrequests;
 }
@@ -174,5 +182,6 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
   }
   const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain };
   if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
+  if (request.savedMeeting) result.savedMeeting = findSavedMeeting(bodyOf(responses, 'savedMeeting'), request.savedMeeting.meetingKey);
   return result;
 }

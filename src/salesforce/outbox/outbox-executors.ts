@@ -5,6 +5,7 @@
 import { executeCreateContact } from '../crm/create-contact';
 import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveEmail } from '../crm/save-email';
+import { executeSaveMeeting } from '../crm/save-meeting';
 import type { SalesforceApi } from '../salesforce-api';
 import type { OutboxAction, OutboxResult } from './outbox';
 
@@ -28,5 +29,8 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
       return { sobject: 'Contact', ...(await executeCreateContact(api, action, options)) };
     case 'log_follow_up':
       return { sobject: 'Task', ...(await executeLogFollowUp(api, action, options)) };
+    case 'save_meeting':
+      // Always checks first by the meeting key: a moved or renamed meeting updates its Event.
+      return { sobject: 'Event', ...(await executeSaveMeeting(api, action)) };
   }
 };

@@ -46,6 +46,19 @@ function isAction(value: unknown): value is OutboxAction {
     }
     case 'log_follow_up':
       return isText(value.clientKey) && isText(value.subject) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText) && optional(value.note, isText);
+    case 'save_meeting':
+      return (
+        isText(value.meetingKey) &&
+        isText(value.subject) &&
+        isText(value.start) &&
+        isText(value.end) &&
+        optional(value.isAllDay, (v) => typeof v === 'boolean') &&
+        isText(value.location) &&
+        isText(value.descriptionExcerpt) &&
+        Array.isArray(value.peopleIds) &&
+        value.peopleIds.every(isText) &&
+        optional(value.whatId, isText)
+      );
     default:
       return false;
   }
@@ -65,6 +78,6 @@ export function readOutboxEntry(raw: unknown): OutboxEntry | undefined {
   if (!optional(raw.failure, (v) => isObject(v) && KINDS.has(v.kind as string) && typeof v.connectionLost === 'boolean' && typeof v.retryable === 'boolean')) return undefined;
   if (!optional(raw.notBefore, isTime) || !optional(raw.leaseUntil, isTime)) return undefined;
   const result = raw.result;
-  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact') && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
+  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact' || v.sobject === 'Event') && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
   return raw as unknown as OutboxEntry;
 }

@@ -85,7 +85,28 @@ export interface LogFollowUpAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction;
+/**
+ * Save an Outlook meeting (the occurrence in view) as an Event; saving the same meeting again updates its Event. The
+ * idempotency key is the meeting key (src/host/meeting-key.ts; see crm/save-meeting.ts).
+ */
+export interface SaveMeetingAction {
+  type: 'save_meeting';
+  meetingKey: string;
+  subject: string;
+  /** ISO 8601, UTC. */
+  start: string;
+  end: string;
+  isAllDay?: boolean;
+  location: string;
+  descriptionExcerpt: string;
+  /** Contact and lead ids behind the organizer and attendees; the first is the primary (WhoId). */
+  peopleIds: string[];
+  /** Account or opportunity the seller picked; dropped beside a lead. */
+  whatId?: string;
+  label: string;
+}
+
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | SaveMeetingAction;
 
 export type OutboxStatus =
   /** Ready to send now. */
@@ -104,7 +125,7 @@ export type OutboxWaitReason =
   Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
-  sobject: 'Task' | 'Contact';
+  sobject: 'Task' | 'Contact' | 'Event';
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;
