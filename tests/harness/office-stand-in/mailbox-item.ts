@@ -7,6 +7,7 @@ import type { SampleAddress, SampleEmail } from '../sample-emails';
 import type { DraftField, RecipientField } from '../host-protocol';
 import { CoercionType, EventType, failedResult, ItemType, later, RecipientType, splitOptionsAndCallback, succeededResult, type AsyncCallback, type AsyncOptions } from './async-result';
 import { addHandler, removeHandlers, type Handler, type HandlerTable } from './handler-table';
+import { appointmentCompose, appointmentRead } from './appointment-item';
 
 export interface EmailAddressDetails {
   displayName: string;
@@ -181,5 +182,11 @@ export function buildItem(email: SampleEmail | null | undefined, onDraftChange: 
   if (!email) return null;
   const recipientHandlers: HandlerTable<RecipientsChangedArgs> = {};
   const events = itemEvents(recipientHandlers);
+  if (email.meeting) {
+    const shared = { body: { getAsync: bodyGetAsync(email) }, ...events };
+    const item = email.mode === 'compose' ? appointmentCompose(email, email.meeting, shared) : appointmentRead(email, email.meeting, shared);
+    // An appointment is not a MailboxItem message; the pane reads it by its itemType, as office.js callers do.
+    return { item: item as unknown as MailboxItem, recipientHandlers };
+  }
   return { item: email.mode === 'compose' ? composeItem(email, events, onDraftChange) : readItem(email, events), recipientHandlers };
 }
