@@ -12,15 +12,17 @@ export function usePeople(
   ownerKey: string,
   addresses: string[],
   savedEmail: { subject: string; internetMessageId: string } | undefined,
+  savedMeeting?: { meetingKey: string },
 ): { state: PeopleState; reload: () => void } {
   const [generation, setGeneration] = useState(0);
   const addressKey = addresses.join('\n');
   const subject = savedEmail?.subject;
   const messageId = savedEmail?.internetMessageId;
+  const meetingKey = savedMeeting?.meetingKey;
   // The lookup's answer, tagged with the request it answers: the state shown is derived from it during render (a
   // newer request shows as loading, over the last people shown), so the effect only starts lookups and never resets
   // state by itself.
-  const requestKey = [generation, ownerKey, addressKey, subject ?? '', messageId ?? ''].join('\u0000');
+  const requestKey = [generation, ownerKey, addressKey, subject ?? '', messageId ?? '', meetingKey ?? ''].join('\u0000');
   const [settled, setSettled] = useState<{ key: string; state: PeopleState } | undefined>(undefined);
 
   useEffect(() => {
@@ -29,6 +31,7 @@ export function usePeople(
     const input = {
       addresses: addressKey.split('\n'),
       ...(subject !== undefined && messageId !== undefined ? { savedEmail: { subject, internetMessageId: messageId } } : {}),
+      ...(meetingKey !== undefined ? { savedMeeting: { meetingKey } } : {}),
     };
     directory.lookup(ownerKey, input).then(
       (view) => current && setSettled({ key: requestKey, state: { status: 'ready', view } }),
@@ -41,7 +44,7 @@ export function usePeople(
     return () => {
       current = false;
     };
-  }, [directory, ownerKey, addressKey, subject, messageId, requestKey]);
+  }, [directory, ownerKey, addressKey, subject, messageId, meetingKey, requestKey]);
 
   let state: PeopleState;
   if (addressKey === '') state = IDLE;
