@@ -50,6 +50,19 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
   const itemListeners = listenerSet();
   const recipientListeners = listenerSet();
   const themeListeners = listenerSet();
+  const timeListeners = listenerSet();
+  const emitTimeChanged = () => timeListeners.emit();
+  // Only an appointment takes it, and only where office.js knows the event (Mailbox 1.7).
+  const attachTimeHandler = () => {
+    const item = mailbox.item as (Office.AppointmentCompose & { itemType?: unknown }) | null | undefined;
+    const type = (EventType as { AppointmentTimeChanged?: Office.EventType }).AppointmentTimeChanged;
+    if (!item || !type || item.itemType !== 'appointment' || typeof item.addHandlerAsync !== 'function') return;
+    try {
+      item.addHandlerAsync(type, emitTimeChanged);
+    } catch (error) {
+      log.debug('AppointmentTimeChanged handler not added', error);
+    }
+  };
   let themeFromEvent: Office.OfficeTheme | undefined;
   let mailboxItemHandlerAdded = false;
   let themeHandlerAdded = false;
@@ -80,6 +93,7 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
 
   const onMailboxItemChanged = () => {
     if (recipientListeners.size > 0) attachRecipientsHandler();
+    if (timeListeners.size > 0) attachTimeHandler();
     itemListeners.emit();
   };
   // One mailbox handler serves both event kinds, so it stays while either has listeners.
@@ -100,6 +114,12 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
     getMeetingContext: () => readMeetingContext(mailbox.item, office.CoercionType.Text, { mailboxAddress: mailbox.userProfile?.emailAddress ?? '' }),
 
     onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
+
+    onMeetingTimeChanged: (listener) =>
+      timeListeners.add(listener, () => {
+        ensureMailboxItemHandler();
+        attachTimeHandler();
+      }),
 
     onRecipientsChanged: (listener) =>
       recipientListeners.add(

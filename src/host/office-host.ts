@@ -72,6 +72,8 @@ export interface OfficeHost {
   getMeetingContext?(): Promise<MeetingContext | null>;
   /** Pinned pane: the selected item changed (or was deselected). Returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /** The organizer's form: the meeting's start or end changed (AppointmentTimeChanged, Mailbox 1.7). Returns an unsubscribe. */
+  onMeetingTimeChanged?(listener: () => void): () => void;
   /** Compose mode: the recipients changed as the seller types. Returns an unsubscribe. */
   onRecipientsChanged(listener: () => void): () => void;
   /**

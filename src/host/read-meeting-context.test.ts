@@ -55,6 +55,25 @@ describe('getMeetingContext', () => {
     expect(draft?.meetingKey).toBeUndefined();
   });
 
+  it("hears the organizer's form change the time (AppointmentTimeChanged), on the item on show", async () => {
+    const fake = createFakeOffice({ item: appointmentComposeItem({ itemId: 'AAMk+saved' }) });
+    const host = createOfficeHost(fake.office);
+    let heard = 0;
+    const off = host.onMeetingTimeChanged?.(() => heard++);
+    fake.itemHandlers.get('olkAppointmentTimeChanged')?.();
+    expect(heard).toBe(1);
+    // Another item: its own handler, added when Outlook says the item changed.
+    fake.setItem(appointmentComposeItem({ itemId: 'AAMk+other' }));
+    fake.fireMailbox('olkItemSelectedChanged');
+    fake.itemHandlers.get('olkAppointmentTimeChanged')?.();
+    expect(heard).toBe(2);
+    // A message takes no such handler.
+    fake.setItem(readItem());
+    fake.fireMailbox('olkItemSelectedChanged');
+    expect(fake.itemHandlers.has('olkAppointmentTimeChanged')).toBe(false);
+    off?.();
+  });
+
   it('is null for a message or no item', async () => {
     expect(await createOfficeHost(createFakeOffice({ item: readItem() }).office).getMeetingContext?.()).toBeNull();
     expect(await createOfficeHost(createFakeOffice().office).getMeetingContext?.()).toBeNull();

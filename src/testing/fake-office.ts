@@ -65,6 +65,7 @@ export function createFakeOffice(options: { item?: unknown; partitionKey?: strin
     EventType: {
       ItemChanged: 'olkItemSelectedChanged',
       RecipientsChanged: 'olkRecipientsChanged',
+      AppointmentTimeChanged: 'olkAppointmentTimeChanged',
       OfficeThemeChanged: 'officeThemeChanged',
       DialogMessageReceived: 'dialogMessageReceived',
       DialogEventReceived: 'dialogEventReceived',

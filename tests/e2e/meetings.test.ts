@@ -81,7 +81,7 @@ describe('meetings', () => {
     await context.close();
   });
 
-  it("as the organizer, in the organizer's form: saved on the lead, with no account; a second pane sees it saved", async () => {
+  it("as the organizer, in the organizer's form: saved on the lead, with no account; a second pane sees it saved; moved in the form → updated", async () => {
     const { context, page, pane } = await signedInPane('initech-demo-organizer');
     const panel = pane.getByTestId('save-meeting-panel');
     await panel.getByRole('button', { name: 'Save meeting' }).waitFor({ timeout: 20_000 });
@@ -96,6 +96,14 @@ describe('meetings', () => {
     const again = await stack.pane(page);
     await again.getByTestId('save-meeting-saved').waitFor({ timeout: 20_000 });
     expect(await events()).toHaveLength(1);
+
+    // The organizer moves it in the open form (AppointmentTimeChanged): save again updates the one Event.
+    expect(await organizerMoves(page, 'initech-demo-organizer', { start: '2026-12-05T13:00:00.000Z', end: '2026-12-05T13:30:00.000Z' })).toBe(true);
+    await again.getByTestId('save-meeting-changed').waitFor({ timeout: 20_000 });
+    await saveAndWait(again, 'Update in Salesforce');
+    const moved = await events();
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ Id: saved[0]!.Id, StartDateTime: '2026-12-05T13:00:00.000+0000', DurationInMinutes: 30 });
     await context.close();
   });
 

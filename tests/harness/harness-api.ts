@@ -54,7 +54,8 @@ export interface OutlookHarness {
   setTheme(name: ThemeName): Promise<boolean>;
   /**
    * The organizer moves or renames a meeting (tests/harness/sample-meetings.ts): the item changes in place (same item
-   * id) and, when it is on show in the read pane, the pane hears ItemChanged and reads it again.
+   * id) and, when it is on show in the read pane, the pane hears ItemChanged and reads it again; in the organizer's
+   * own (compose) form the pane hears AppointmentTimeChanged instead.
    */
   updateMeeting(id: string, changes: { subject?: string; start?: string; end?: string; location?: string }): Promise<boolean>;
   setDialogBehavior(behavior: DialogBehavior): void;

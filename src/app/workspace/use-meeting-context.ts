@@ -29,10 +29,15 @@ export function useMeetingContext(host: OfficeHost): MeetingContextState {
       );
     };
     load();
-    const off = host.onItemChanged(load);
+    const offItem = host.onItemChanged(load);
+    // The organizer's form: times edited in the form, attendees typed (their people are looked up again).
+    const offTime = host.onMeetingTimeChanged?.(load);
+    const offRecipients = host.onRecipientsChanged(load);
     return () => {
       disposed = true;
-      off();
+      offItem();
+      offTime?.();
+      offRecipients();
     };
   }, [host]);
 

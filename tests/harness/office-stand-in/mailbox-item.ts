@@ -95,11 +95,13 @@ function bodyGetAsync(email: SampleEmail): BodyGetAsync {
 }
 
 /** An item takes RecipientsChanged handlers only. */
-function itemEvents(handlers: HandlerTable<RecipientsChangedArgs>): ItemEvents {
+function itemEvents(handlers: HandlerTable<RecipientsChangedArgs>, appointment = false): ItemEvents {
   return {
     addHandlerAsync(eventType, handler, a, b) {
       const args = splitOptionsAndCallback<void>(a, b);
-      if (eventType !== EventType.RecipientsChanged || typeof handler !== 'function') {
+      // An appointment also takes AppointmentTimeChanged (Mailbox 1.7).
+      const supported = eventType === EventType.RecipientsChanged || (appointment && eventType === EventType.AppointmentTimeChanged);
+      if (!supported || typeof handler !== 'function') {
         later(() => args.callback(failedResult(9020, 'GenericResponseError', 'The event type is not supported.', args.options.asyncContext)));
         return;
       }
@@ -181,7 +183,7 @@ function readItem(email: SampleEmail, events: ItemEvents): ReadItem {
 export function buildItem(email: SampleEmail | null | undefined, onDraftChange: (field: DraftField) => void): BuiltItem | null {
   if (!email) return null;
   const recipientHandlers: HandlerTable<RecipientsChangedArgs> = {};
-  const events = itemEvents(recipientHandlers);
+  const events = itemEvents(recipientHandlers, email.meeting !== undefined);
   if (email.meeting) {
     const shared = { body: { getAsync: bodyGetAsync(email) }, ...events };
     const item = email.mode === 'compose' ? appointmentCompose(email, email.meeting, shared) : appointmentRead(email, email.meeting, shared);
