@@ -1,5 +1,5 @@
 /**
- * The key a saved meeting is found by again: `olk-mtg1:` + base64url(SHA-256(mailbox address, lower case + "\n" +
+ * The key a saved meeting is found by again: `olk-mtg1-` + base64url(SHA-256(mailbox address, lower case + "\n" +
  * the item's id in REST form)).
  *
  * Why this and not another id Office.js offers:
@@ -20,7 +20,8 @@
  * save their own copy. Hashing keeps the key short (ids run past 150 characters) and keeps the id itself out of
  * Salesforce.
  */
-export const MEETING_KEY_PREFIX = 'olk-mtg1:';
+/** Only [A-Za-z0-9_-]: the key is also an External ID value in a URL path (crm/save-meeting.ts). */
+export const MEETING_KEY_PREFIX = 'olk-mtg1-';
 
 /** EWS form → REST form; a REST-form id is returned unchanged. */
 export function toRestId(itemId: string): string {

@@ -14,7 +14,7 @@ export interface FakeApiHandlers {
   create?: (sobject: string, fields: Record<string, unknown>) => unknown;
   upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
-  externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
+  externalIdFields?: Partial<Record<'Task' | 'Contact' | 'Event', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_OPPORTUNITIES } from '../emulator/seed';
 import { useEmulatedOrg, useSellerConnection } from './emulated-org-fixture';
-import { logMark, restCallsSince } from './connection-fixture';
+import { connectionFor, logMark, restCallsSince, signIn } from './connection-fixture';
 import { createPeopleDirectory } from '../../src/salesforce/crm/people-directory';
 import { executeSaveMeeting, meetingChangedSince } from '../../src/salesforce/crm/save-meeting';
 import { executeOutboxAction } from '../../src/salesforce/outbox/outbox-executors';
@@ -23,7 +23,7 @@ async function records(sobject: string): Promise<Record<string, unknown>[]> {
 
 const meeting: SaveMeetingAction = {
   type: 'save_meeting',
-  meetingKey: 'olk-mtg1:acme-review-key',
+  meetingKey: 'olk-mtg1-acme-review-key',
   subject: 'Acme quarterly review',
   start: '2026-12-01T15:00:00.000Z',
   end: '2026-12-01T15:45:00.000Z',
@@ -48,7 +48,7 @@ describe('save meeting', () => {
       WhatId: DEMO_OPPORTUNITIES.acmeWidgets.Id,
       AccountId: DEMO_ACCOUNTS.acme.Id,
     });
-    expect(String(event?.Description)).toBe('Agenda: numbers\n\nOutlook meeting: olk-mtg1:acme-review-key');
+    expect(String(event?.Description)).toBe('Agenda: numbers\n\nOutlook meeting: olk-mtg1-acme-review-key');
     const relations = (await records('EventRelation')).filter((r) => r.EventId === first.id);
     expect(relations.filter((r) => r.IsParent === true).map((r) => r.RelationId)).toEqual([DEMO_CONTACTS.jane.Id, DEMO_CONTACTS.bob.Id]);
 
@@ -77,7 +77,7 @@ describe('save meeting', () => {
 
   it('another key (the next occurrence) is another Event', async () => {
     await executeSaveMeeting(api, meeting);
-    await executeSaveMeeting(api, { ...meeting, meetingKey: 'olk-mtg1:next-occurrence' });
+    await executeSaveMeeting(api, { ...meeting, meetingKey: 'olk-mtg1-next-occurrence' });
     expect(await records('Event')).toHaveLength(2);
   });
 });
@@ -104,5 +104,26 @@ describe('saved meeting in the people lookup', () => {
     mark = await logMark(org.url);
     await directory.lookup('owner', input);
     expect(await restCallsSince(org.url, mark)).toHaveLength(0);
+  });
+});
+
+describe('save meeting with an External ID field on Event (config.json externalIdFields.Event)', () => {
+  it('upserts by the meeting key: one Event, updated when moved, and the lookup finds it by the field', async () => {
+    const { tokens, identity } = await signIn(org.url);
+    const keyed = connectionFor(org.url, {}, { externalIdFields: { Event: 'Outlook_Key__c' } });
+    await keyed.start(tokens, identity);
+    const first = await executeSaveMeeting(keyed, meeting);
+    expect(first.adopted).toBe(false);
+    const moved = await executeSaveMeeting(keyed, { ...meeting, start: '2026-12-02T15:00:00.000Z', end: '2026-12-02T16:00:00.000Z' });
+    expect(moved).toEqual({ id: first.id, adopted: true });
+    const saved = await records('Event');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ Outlook_Key__c: meeting.meetingKey, DurationInMinutes: 60 });
+
+    const mark = await logMark(org.url);
+    const view = await createPeopleDirectory(keyed).lookup('owner', { addresses: ['jane.doe@acme.example'], savedMeeting: { meetingKey: meeting.meetingKey } });
+    expect(view.savedMeeting?.id).toBe(first.id);
+    expect(await restCallsSince(org.url, mark)).toHaveLength(1);
+    keyed.dispose();
   });
 });

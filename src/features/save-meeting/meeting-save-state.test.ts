@@ -7,7 +7,7 @@ import { meetingSaveStateOf } from './meeting-save-state';
 const meeting: MeetingContext = {
   mode: 'read',
   role: 'attendee',
-  meetingKey: 'olk-mtg1:k',
+  meetingKey: 'olk-mtg1-k',
   subject: 'Review',
   start: '2026-12-01T15:00:00.000Z',
   end: '2026-12-01T15:45:00.000Z',
@@ -34,7 +34,7 @@ const savedBeforeMove: SavedMeetingEvent = { ...savedAsIs, start: '2026-11-30T15
 function entryOf(status: OutboxStatus, changes: Partial<SaveMeetingAction> = {}): OutboxEntry {
   const action: SaveMeetingAction = {
     type: 'save_meeting',
-    meetingKey: 'olk-mtg1:k',
+    meetingKey: 'olk-mtg1-k',
     subject: meeting.subject,
     start: meeting.start,
     end: meeting.end,
@@ -70,7 +70,7 @@ describe('meetingSaveStateOf', () => {
     ['a save of the meeting as it is, done', meeting, [entryOf('done')], savedBeforeMove, 'saved'],
     ['a save of the meeting before it moved, done', meeting, [entryOf('done', { start: '2026-11-30T15:00:00.000Z' })], savedBeforeMove, 'form'],
     ['a failed save: the form again, even over an Event as it is', meeting, [entryOf('failed')], savedAsIs, 'form'],
-    ["another meeting's entry is not this one's", meeting, [entryOf('sending', { meetingKey: 'olk-mtg1:other' })], null, 'form'],
+    ["another meeting's entry is not this one's", meeting, [entryOf('sending', { meetingKey: 'olk-mtg1-other' })], null, 'form'],
   ] as const)('%s', (_name, shown, entries, saved, kind) => {
     expect(meetingSaveStateOf(shown as MeetingContext, entries as readonly OutboxEntry[], saved).kind).toBe(kind);
   });

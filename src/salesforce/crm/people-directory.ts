@@ -91,7 +91,9 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
     const meetingKey = input.savedMeeting?.meetingKey;
     const userId = api.identity()?.userId;
-    if (meetingKey !== undefined && userId && !cache.has(ownerKey, `mt:${meetingKey}`)) request.savedMeeting = { meetingKey, userId };
+    const eventKeyField = api.externalIdField('Event');
+    if (meetingKey !== undefined && userId && !cache.has(ownerKey, `mt:${meetingKey}`))
+      request.savedMeeting = { meetingKey, userId, ...(eventKeyField ? { externalIdField: eventKeyField } : {}) };
     const subrequests = buildPeopleLookup(api.apiPath, request);
     if (subrequests.length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, meetingKey);
 

@@ -26,7 +26,7 @@ export interface PeopleLookupRequest {
   domains: string[];
   savedEmail?: { subject: string; internetMessageId: string };
   /** A meeting's Event, by its key among the signed-in user's Events (crm/save-meeting.ts). */
-  savedMeeting?: { meetingKey: string; userId: string };
+  savedMeeting?: { meetingKey: string; userId: string; externalIdField?: string };
 }
 
 export interface PeopleLookupResult {
@@ -64,6 +64,10 @@ export function accountsQuery(domains: string[]): string {
   return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`;
 }
 
+function byKeyOf(saved: { meetingKey: string; externalIdField?: string }): { externalIdField: string; meetingKey: string } | undefined {
+  return saved.externalIdField ? { externalIdField: saved.externalIdField, meetingKey: saved.meetingKey } : undefined;
+}
+
 export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest): CompositeSubrequest[] {
   const subrequests: CompositeSubrequest[] = [];
   if (request.addresses.length > 0) {
@@ -78,7 +82,7 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
     subrequests.push({ method: 'GET', referenceId: 'saved', url: queryUrl(apiPath, savedEmailQuery(request.savedEmail.subject)) });
   }
   if (request.savedMeeting) {
-    subrequests.push({ method: 'GET', referenceId: 'savedMeeting', url: queryUrl(apiPath, savedMeetingQuery(request.savedMeeting.userId)) });
+    subrequests.push({ method: 'GET', referenceId: 'savedMeeting', url: queryUrl(apiPath, savedMeetingQuery(request.savedMeeting.userId, byKeyOf(request.savedMeeting))) });
   }
   return subrequests;
 }

@@ -8,7 +8,7 @@ const account = '001000000000001AAA';
 
 const action: SaveMeetingAction = {
   type: 'save_meeting',
-  meetingKey: 'olk-mtg1:k',
+  meetingKey: 'olk-mtg1-k',
   subject: 'Review\r\nline two',
   start: '2026-12-01T15:00:00.000Z',
   end: '2026-12-01T15:45:00.000Z',
@@ -25,9 +25,9 @@ describe('save meeting: fields', () => {
     expect(fields).toMatchObject({ Subject: 'Review line two', WhoId: contact, WhatId: account, IsAllDayEvent: false });
     expect(String(fields.Location)).toHaveLength(255);
     const description = String(fields.Description);
-    expect(description.endsWith('\n\nOutlook meeting: olk-mtg1:k')).toBe(true);
+    expect(description.endsWith('\n\nOutlook meeting: olk-mtg1-k')).toBe(true);
     expect(description.length).toBeLessThanOrEqual(MEETING_EXCERPT_MAX + 40);
-    expect(meetingDescription('', 'olk-mtg1:k')).toBe('Outlook meeting: olk-mtg1:k');
+    expect(meetingDescription('', 'olk-mtg1-k')).toBe('Outlook meeting: olk-mtg1-k');
   });
 
   it('drops the WhatId beside a lead, and names no one when no one is known', () => {
@@ -41,21 +41,21 @@ describe('save meeting: finding the saved Event', () => {
     expect(savedMeetingQuery("005'x")).toContain("CreatedById = '005\\'x'");
     const result = {
       records: [
-        { Id: '00U000000000001AAA', Description: 'Outlook meeting: olk-mtg1:k2' },
+        { Id: '00U000000000001AAA', Description: 'Outlook meeting: olk-mtg1-k2' },
         {
           Id: '00U000000000002AAA',
           Subject: 'Review',
           StartDateTime: '2026-12-01T15:00:00.000+0000',
           EndDateTime: '2026-12-01T15:45:00.000+0000',
           Location: 'Room',
-          Description: 'a\n\nOutlook meeting: olk-mtg1:k',
+          Description: 'a\n\nOutlook meeting: olk-mtg1-k',
           CreatedBy: { Name: 'Sam' },
         },
       ],
     };
-    const found = findSavedMeeting(result, 'olk-mtg1:k');
+    const found = findSavedMeeting(result, 'olk-mtg1-k');
     expect(found).toMatchObject({ id: '00U000000000002AAA', createdByName: 'Sam' });
-    expect(findSavedMeeting(result, 'olk-mtg1:other')).toBeNull();
+    expect(findSavedMeeting(result, 'olk-mtg1-other')).toBeNull();
     expect(meetingChangedSince(found!, { subject: 'Review', start: '2026-12-01T15:00:00.000Z', end: '2026-12-01T15:45:00.000Z', location: 'Room' })).toBe(false);
     expect(meetingChangedSince(found!, { subject: 'Review', start: '2026-12-01T15:00:00.000Z', end: '2026-12-01T16:00:00.000Z', location: 'Room' })).toBe(true);
     expect(meetingChangedSince(found!, { subject: 'Renamed', start: '2026-12-01T15:00:00.000Z', end: '2026-12-01T15:45:00.000Z', location: 'Room' })).toBe(true);

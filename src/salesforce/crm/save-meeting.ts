@@ -8,6 +8,8 @@
  * changes first, at most 200) and matches that line on the client. The key is per mailbox, so the seller's own Events
  * are where an earlier save of it can be. A meeting whose Event fell out of the seller's 200 most recently changed
  * Events is saved again: the accepted edge. The excerpt is kept short so that read stays small.
+ * Where the org has an External ID text field on Event and config.json names it (`externalIdFields.Event`), the key
+ * goes there too: the check is an exact filter on it and the save an upsert by it, with no such edge.
  *
  * People: WhoId is the primary person (the first contact, else the first lead). With Shared Activities on, Salesforce
  * keeps a relation row for the WhoId (IsParent); its presence after the write is how the executor knows the org has
@@ -62,8 +64,14 @@ export function meetingEventFields(action: SaveMeetingAction): Record<string, un
 
 const EVENT_FIELDS = 'Id, Subject, StartDateTime, EndDateTime, Location, WhoId, WhatId, Description, CreatedDate, CreatedBy.Name, LastModifiedDate';
 
-/** The seller's Events, newest changes first: where an earlier save of this mailbox's meeting can be. */
-export function savedMeetingQuery(userId: string): string {
+/**
+ * The seller's Events, newest changes first: where an earlier save of this mailbox's meeting can be. With an External
+ * ID field, the Event that carries the key (the footer still decides, so both forms are read the same way).
+ */
+export function savedMeetingQuery(userId: string, byKey?: { externalIdField: string; meetingKey: string }): string {
+  if (byKey && /^[A-Za-z][A-Za-z0-9_]*$/.test(byKey.externalIdField)) {
+    return `SELECT ${EVENT_FIELDS} FROM Event WHERE ${byKey.externalIdField} = ${soqlString(byKey.meetingKey)} LIMIT 10`;
+  }
   return `SELECT ${EVENT_FIELDS} FROM Event WHERE CreatedById = ${soqlString(userId)} ORDER BY LastModifiedDate DESC LIMIT 200`;
 }
 
@@ -127,6 +135,13 @@ export async function executeSaveMeeting(api: SalesforceApi, action: SaveMeeting
   const userId = api.identity()?.userId;
   if (!userId) throw new Error('save_meeting: no signed-in Salesforce user');
   const fields = meetingEventFields(action);
+  const externalIdField = api.externalIdField('Event');
+  if (externalIdField) {
+    // One call that creates or updates by the key: safe to send again, whatever landed before.
+    const upserted = await api.upsert('Event', externalIdField, action.meetingKey, fields);
+    await relateOthers(api, upserted.id, action);
+    return { id: upserted.id, adopted: !upserted.created };
+  }
   const existing = findSavedMeeting(await api.query(savedMeetingQuery(userId)), action.meetingKey);
   let id: string;
   if (existing) {
