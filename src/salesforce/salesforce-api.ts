@@ -59,6 +59,16 @@ export interface CompositeSubresponse {
   httpHeaders?: Record<string, string>;
 }
 
+export interface SearchResult {
+  searchRecords: Array<Record<string, unknown>>;
+}
+
+export interface RecentItem {
+  attributes: { type: string; url?: string };
+  Id: string;
+  Name: string | null;
+}
+
 export interface SalesforceApi {
   /** The signed-in identity, or undefined when signed out. */
   identity(): SalesforceIdentity | undefined;
@@ -80,6 +90,10 @@ export interface SalesforceApi {
    */
   upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>): Promise<{ id: string; created: boolean }>;
   retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]): Promise<T>;
+  /** GET /search?q=<SOSL>: one API call, `searchRecords` as Salesforce answers them. Safe to send twice. */
+  search(sosl: string): Promise<SearchResult>;
+  /** GET /recent?limit=n: the records the seller viewed last in Salesforce, newest first. */
+  recentItems(limit: number): Promise<RecentItem[]>;
   /** One API call carrying up to 25 subrequests; each subresponse keeps its own status and body. */
   composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;
   /** API version path prefix, e.g. /services/data/v62.0 */

@@ -5,7 +5,7 @@
 import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems';
   args: unknown[];
 }
 
@@ -16,6 +16,8 @@ export interface FakeApiHandlers {
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact' | 'Event', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
+  search?: (sosl: string) => unknown;
+  recentItems?: (limit: number) => unknown;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -89,6 +91,14 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(undefined, {});
+    },
+    search(sosl) {
+      calls.push({ method: 'search', args: [sosl] });
+      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+    },
+    recentItems(limit) {
+      calls.push({ method: 'recentItems', args: [limit] });
+      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });

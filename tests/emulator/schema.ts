@@ -68,6 +68,7 @@ const OPPORTUNITY_STAGES = [
   'Closed Won',
   'Closed Lost',
 ];
+const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'];
 const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
 const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
 const TASK_SUBTYPES = ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'];
@@ -153,6 +154,10 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'Status', type: 'picklist', label: 'Lead Status', restrictedValues: LEAD_STATUSES },
       { name: 'LeadSource', type: 'picklist' },
       { name: 'IsConverted', type: 'boolean', readOnly: true },
+      // Set by lead conversion (Object Reference, Lead): the contact, account and opportunity it became.
+      { name: 'ConvertedContactId', type: 'reference', readOnly: true, referenceTo: ['Contact'], relationshipName: 'ConvertedContact' },
+      { name: 'ConvertedAccountId', type: 'reference', readOnly: true, referenceTo: ['Account'], relationshipName: 'ConvertedAccount' },
+      { name: 'ConvertedDate', type: 'date', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       personalEmail,
       currency('Lead Currency'),
@@ -202,6 +207,28 @@ export const SCHEMA: SObjectDef[] = [
     childRelationships: [],
   },
   {
+    // Case (Object Reference): its name field is CaseNumber, an auto-number the platform sets.
+    name: 'Case',
+    keyPrefix: '500',
+    label: 'Case',
+    labelPlural: 'Cases',
+    fields: [
+      id,
+      { name: 'CaseNumber', type: 'string', readOnly: true, label: 'Case Number' },
+      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 255 },
+      { name: 'Status', type: 'picklist', label: 'Status', restrictedValues: CASE_STATUSES },
+      { name: 'Priority', type: 'picklist', label: 'Priority' },
+      { name: 'Origin', type: 'picklist', label: 'Case Origin' },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
+      { name: 'IsClosed', type: 'boolean', readOnly: true },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      { name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
+  },
+  {
     name: 'Task',
     keyPrefix: '00T',
     label: 'Task',
@@ -216,7 +243,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'TaskSubtype', type: 'picklist', label: 'Task Subtype', restrictedValues: TASK_SUBTYPES },
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'] },
-      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity', 'Case'] },
       { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
       owner,
       ...audit,

@@ -63,11 +63,14 @@ export interface PeopleView {
   savedEmail?: SavedEmailTask | null;
   /** For a meeting: its Event, or null when not saved yet. */
   savedMeeting?: SavedMeetingEvent | null;
+  /** Of the leads asked to follow, the converted ones: lead id → the contact it became. */
+  convertedLeads?: Map<string, string>;
   /** How many Salesforce requests this lookup cost (0 or 1). */
   requests: number;
 }
 
 type Cached =
+  | { type: 'converted'; value: string }
   | { type: 'address'; value: AddressLookup }
   | { type: 'domain'; value: AccountSummary[] }
   | { type: 'account'; value: AccountSummary }
@@ -75,7 +78,10 @@ type Cached =
   | { type: 'savedMeeting'; value: SavedMeetingEvent | null };
 
 export interface PeopleDirectory {
-  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string }; savedMeeting?: { meetingKey: string } }): Promise<PeopleView>;
+  lookup(
+    ownerKey: string,
+    input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string }; followLeads?: string[]; savedMeeting?: { meetingKey: string } },
+  ): Promise<PeopleView>;
   /** After a meeting is saved: the next lookup reads its Event again (times and title as Salesforce has them). */
   forgetSavedMeeting?(ownerKey: string, meetingKey: string): void;
   /** After a create: the next lookup of this address asks Salesforce again. */
@@ -105,7 +111,15 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
   const fieldsFor = metadataFields(options.metadata, options.crm);
   const inFlight = new Map<string, Promise<PeopleView>>();
 
-  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number, meetingKey?: string): PeopleView {
+  function assemble(
+    ownerKey: string,
+    addresses: string[],
+    domains: string[],
+    messageId: string | undefined,
+    requests: number,
+    followLeads: readonly string[] = [],
+    meetingKey?: string,
+  ): PeopleView {
     const byAddress = new Map<string, AddressLookup>();
     for (const a of addresses) {
       const hit = cache.get(ownerKey, `a:${a}`);
@@ -125,7 +139,12 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
         if (hit?.type === 'account') accountsById.set(hit.value.id, hit.value);
       }
     }
-    const view: PeopleView = { byAddress, accountsByDomain, accountsById, requests };
+    const convertedLeads = new Map<string, string>();
+    for (const leadId of followLeads) {
+      const hit = cache.get(ownerKey, `cl:${leadId}`);
+      if (hit?.type === 'converted') convertedLeads.set(leadId, hit.value);
+    }
+    const view: PeopleView = { byAddress, accountsByDomain, accountsById, convertedLeads, requests };
     if (messageId !== undefined) {
       const hit = cache.get(ownerKey, `m:${messageId}`);
       view.savedEmail = hit?.type === 'saved' ? hit.value : null;
@@ -146,24 +165,28 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
     };
     const messageId = input.savedEmail?.internetMessageId;
     if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
+    const followLeads = [...new Set(input.followLeads ?? [])];
+    // Followed with the addresses they were chosen for: only when those are asked again (the cache has the rest).
+    if (request.addresses.length > 0 && followLeads.length > 0) request.followLeads = followLeads;
     const meetingKey = input.savedMeeting?.meetingKey;
     const userId = api.identity()?.userId;
     const eventKeyField = api.externalIdField('Event');
     if (meetingKey !== undefined && userId && !cache.has(ownerKey, `mt:${meetingKey}`))
       request.savedMeeting = { meetingKey, userId, ...(eventKeyField ? { externalIdField: eventKeyField } : {}) };
-    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, meetingKey);
+    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, followLeads, meetingKey);
 
     const { result, requests } = await lookupWithFields(request, await fieldsFor());
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
     for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
     for (const [id, account] of result.contactAccounts) cache.set(ownerKey, `acc:${id}`, { type: 'account', value: account });
+    for (const [leadId, contactId] of result.convertedLeads) cache.set(ownerKey, `cl:${leadId}`, { type: 'converted', value: contactId });
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
     if (request.savedMeeting && result.savedMeeting !== undefined) {
       cache.set(ownerKey, `mt:${request.savedMeeting.meetingKey}`, { type: 'savedMeeting', value: result.savedMeeting });
     }
-    return assemble(ownerKey, addresses, domains, messageId, requests, meetingKey);
+    return assemble(ownerKey, addresses, domains, messageId, requests, followLeads, meetingKey);
   }
 
   /**

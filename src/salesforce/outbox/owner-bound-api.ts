@@ -48,6 +48,8 @@ export function ownerBoundApi(api: SalesforceApi, owner: OutboxOwner): Salesforc
     upsert: guarded((sobject: string, field: string, key: string, fields: Record<string, unknown>) => api.upsert(sobject, field, key, fields)),
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     retrieve: guarded((sobject: string, id: string, fields?: string[]) => api.retrieve(sobject, id, fields)) as SalesforceApi['retrieve'],
+    search: guarded((sosl: string) => api.search(sosl)),
+    recentItems: guarded((limit: number) => api.recentItems(limit)),
     composite: guarded((requests: Parameters<SalesforceApi['composite']>[0], options?: Parameters<SalesforceApi['composite']>[1]) => api.composite(requests, options)),
   };
 }

@@ -13,7 +13,9 @@ import { describeLayoutsReply, describeReply, describeSummary } from './describe
 import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { afterActivityWrite, checkActivityWrite } from './event-rules';
+import { recentItems } from './recent';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+import { search } from './sosl';
 
 export interface Session {
   userId: string;
@@ -49,6 +51,14 @@ export async function dispatchData(org: OrgState, session: Session, request: Dat
       if (rest.length > 0) return notFound();
       if (method !== 'POST') return methodNotAllowed(method, ['POST']);
       return handleComposite(org, session, request, (sub) => dispatchData(org, session, sub));
+    case 'search':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return search(org, request.query, request.apiVersion);
+    case 'recent':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return recentItems(org, session.userId, request.query, request.apiVersion);
     default:
       return notFound();
   }
