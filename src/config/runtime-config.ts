@@ -87,7 +87,7 @@ export interface SearchConfig {
 }
 
 /** The objects the outbox creates. */
-export type ExternalIdObject = 'Task' | 'Contact';
+export type ExternalIdObject = 'Task' | 'Contact' | 'Event';
 export type ExternalIdFields = Partial<Record<ExternalIdObject, string>>;
 
 /**
@@ -128,8 +128,8 @@ function externalIdFieldsOf(raw: unknown): { externalIdFields?: ExternalIdFields
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.json: "salesforce.externalIdFields" must be an object like {"Task": "Outlook_Key__c"}');
   const fields: ExternalIdFields = {};
   for (const [object, field] of Object.entries(raw as Record<string, unknown>)) {
-    if (object !== 'Task' && object !== 'Contact')
-      throw new ConfigError(`config.json: "salesforce.externalIdFields" names ${JSON.stringify(object.slice(0, 40))}; only Task and Contact are written`);
+    if (object !== 'Task' && object !== 'Contact' && object !== 'Event')
+      throw new ConfigError(`config.json: "salesforce.externalIdFields" names ${JSON.stringify(object.slice(0, 40))}; only Task, Contact and Event are written`);
     if (typeof field !== 'string' || !CUSTOM_FIELD.test(field.trim())) {
       throw new ConfigError(`config.json: "salesforce.externalIdFields.${object}" must be a custom field's API name ending in __c`);
     }

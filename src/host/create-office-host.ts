@@ -3,6 +3,7 @@ import type { OfficeHost } from './office-host';
 import { toOfficeTheme } from './office-theme';
 import { readEmailContext } from './read-email-context';
 import { readAttachmentContent, readAttachmentList } from './read-attachments';
+import { readMeetingContext } from './read-meeting-context';
 import { createEmitter } from '../shared/event-emitter';
 import { createLogger } from '../shared/logger';
 
@@ -50,6 +51,19 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
   const itemListeners = listenerSet();
   const recipientListeners = listenerSet();
   const themeListeners = listenerSet();
+  const timeListeners = listenerSet();
+  const emitTimeChanged = () => timeListeners.emit();
+  // Only an appointment takes it, and only where office.js knows the event (Mailbox 1.7).
+  const attachTimeHandler = () => {
+    const item = mailbox.item as (Office.AppointmentCompose & { itemType?: unknown }) | null | undefined;
+    const type = (EventType as { AppointmentTimeChanged?: Office.EventType }).AppointmentTimeChanged;
+    if (!item || !type || item.itemType !== 'appointment' || typeof item.addHandlerAsync !== 'function') return;
+    try {
+      item.addHandlerAsync(type, emitTimeChanged);
+    } catch (error) {
+      log.debug('AppointmentTimeChanged handler not added', error);
+    }
+  };
   let themeFromEvent: Office.OfficeTheme | undefined;
   let mailboxItemHandlerAdded = false;
   let themeHandlerAdded = false;
@@ -80,6 +94,7 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
 
   const onMailboxItemChanged = () => {
     if (recipientListeners.size > 0) attachRecipientsHandler();
+    if (timeListeners.size > 0) attachTimeHandler();
     itemListeners.emit();
   };
   // One mailbox handler serves both event kinds, so it stays while either has listeners.
@@ -106,7 +121,15 @@ export function createOfficeHost(office: typeof Office = (globalThis as unknown 
 
     getAttachmentContent: (id: string) => readAttachmentContent(mailbox.item, id),
 
+    getMeetingContext: () => readMeetingContext(mailbox.item, office.CoercionType.Text, { mailboxAddress: mailbox.userProfile?.emailAddress ?? '' }),
+
     onItemChanged: (listener) => itemListeners.add(listener, ensureMailboxItemHandler),
+
+    onMeetingTimeChanged: (listener) =>
+      timeListeners.add(listener, () => {
+        ensureMailboxItemHandler();
+        attachTimeHandler();
+      }),
 
     onRecipientsChanged: (listener) =>
       recipientListeners.add(

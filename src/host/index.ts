@@ -1,4 +1,4 @@
-export type { AttachmentContentResult, DialogOutcome, EmailAddress, EmailAttachment, EmailContext, OfficeHost, OfficeTheme } from './office-host';
+export type { AttachmentContentResult, DialogOutcome, EmailAddress, EmailAttachment, EmailContext, MeetingContext, OfficeHost, OfficeTheme } from './office-host';
 export { createOfficeHost } from './create-office-host';
 export { waitForOffice } from './wait-for-office';
 export { DialogErrorCode, OfficeUnavailableError } from './office-errors';

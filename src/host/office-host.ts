@@ -34,6 +34,34 @@ export interface EmailContext {
   mailboxUser?: string;
 }
 
+/**
+ * An Outlook appointment or meeting as the pane sees it (src/host/read-meeting-context.ts). Read mode is the attendee
+ * surface (AppointmentAttendee), compose mode the organizer's (AppointmentOrganizer).
+ */
+export interface MeetingContext {
+  mode: 'read' | 'compose';
+  /** Organizer when the signed-in mailbox organizes it (always in compose mode), else attendee. */
+  role: 'organizer' | 'attendee';
+  /**
+   * The dedupe key of the occurrence in view: a hash of the mailbox address and the item's REST-form id (see
+   * meeting-key.ts for why). Absent in compose mode until Outlook has saved the item (no id yet).
+   */
+  meetingKey?: string;
+  /** Set for an occurrence or exception of a recurring series (the series master's id). */
+  seriesId?: string;
+  subject: string;
+  /** ISO 8601, UTC. */
+  start: string;
+  end: string;
+  isAllDay: boolean;
+  location: string;
+  organizer?: EmailAddress;
+  requiredAttendees: EmailAddress[];
+  optionalAttendees: EmailAddress[];
+  /** Plain-text start of the body, at most ~2,000 characters. */
+  bodyExcerpt: string;
+}
+
 export type DialogOutcome =
   | { kind: 'message'; message: string; origin: string }
   /** 12006: the seller closed the dialog. A cancel, not an error. */
@@ -51,8 +79,12 @@ export interface OfficeTheme {
 export interface OfficeHost {
   /** null: no item selected (a pinned pane between items). */
   getEmailContext(): Promise<EmailContext | null>;
+  /** The selected item when it is an appointment or meeting (organizer or attendee); null for a message or no item. */
+  getMeetingContext?(): Promise<MeetingContext | null>;
   /** Pinned pane: the selected item changed (or was deselected). Returns an unsubscribe. */
   onItemChanged(listener: () => void): () => void;
+  /** The organizer's form: the meeting's start or end changed (AppointmentTimeChanged, Mailbox 1.7). Returns an unsubscribe. */
+  onMeetingTimeChanged?(listener: () => void): () => void;
   /** Compose mode: the recipients changed as the seller types. Returns an unsubscribe. */
   onRecipientsChanged(listener: () => void): () => void;
   /**

@@ -10,10 +10,10 @@ export const BODY_EXCERPT_LIMIT = 2000;
 /** Longest whole body (HTML or text) kept: Salesforce's EmailMessage.HtmlBody holds 131,072 characters. */
 export const BODY_LIMIT = 131_072;
 
-type Item = Office.MessageRead | Office.MessageCompose;
-type AsyncGetter<T> = { getAsync(callback: (result: Office.AsyncResult<T>) => void): void };
+export type Item = Office.MessageRead | Office.MessageCompose;
+export type AsyncGetter<T> = { getAsync(callback: (result: Office.AsyncResult<T>) => void): void };
 
-function isAsyncGetter<T>(value: unknown): value is AsyncGetter<T> {
+export function isAsyncGetter<T>(value: unknown): value is AsyncGetter<T> {
   return typeof value === 'object' && value !== null && typeof (value as { getAsync?: unknown }).getAsync === 'function';
 }
 
@@ -31,7 +31,7 @@ export interface ReadOptions {
 }
 
 /** Calls `start` with a `settle` that takes the first answer; `fallback` when the deadline comes first or it throws. */
-function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
+export function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, options: ReadOptions): Promise<T> {
   const answer = new Promise<T>((resolve) => start(resolve));
   return withDeadline(answer, options.deadlineMs ?? GET_ASYNC_DEADLINE_MS, () => deadlineError('Outlook did not answer in time.'), options.timers ?? realTimers).catch((error: unknown) => {
     log.debug('an item field could not be read; its fallback stands in', error);
@@ -40,11 +40,11 @@ function bounded<T>(start: (settle: (value: T) => void) => void, fallback: T, op
 }
 
 /** Settles with the value, or `fallback` when Office answers failed or late: one unreadable field must not hide the item. */
-function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T, options: ReadOptions): Promise<T> {
+export function getAsyncValue<T>(getter: AsyncGetter<T>, fallback: T, options: ReadOptions): Promise<T> {
   return bounded<T>((settle) => getter.getAsync((result) => settle(succeeded(result) ? (result.value ?? fallback) : fallback)), fallback, options);
 }
 
-function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
+export function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
   if (!details || typeof details.emailAddress !== 'string' || details.emailAddress === '') return undefined;
   return { name: details.displayName || details.emailAddress, address: details.emailAddress };
 }
@@ -53,7 +53,7 @@ function toAddresses(list: readonly Office.EmailAddressDetails[] | undefined | n
   return (list ?? []).map(toAddress).filter((a): a is EmailAddress => a !== undefined);
 }
 
-async function readRecipients(field: unknown, options: ReadOptions): Promise<EmailAddress[]> {
+export async function readRecipients(field: unknown, options: ReadOptions): Promise<EmailAddress[]> {
   if (Array.isArray(field)) return toAddresses(field as Office.EmailAddressDetails[]);
   if (isAsyncGetter<Office.EmailAddressDetails[]>(field)) return toAddresses(await getAsyncValue(field, [], options));
   return [];
@@ -78,7 +78,7 @@ function readBody(item: Item, coercion: Office.CoercionType, limit: number, opti
   );
 }
 
-function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
+export function readBodyExcerpt(item: Item, coercionText: Office.CoercionType, options: ReadOptions): Promise<string> {
   return readBody(item, coercionText, BODY_EXCERPT_LIMIT, options);
 }
 
@@ -100,7 +100,7 @@ async function readShared(raw: Record<string, unknown>, options: ReadOptions): P
   return owner ? { owner } : undefined;
 }
 
-function isoDate(value: unknown): string | undefined {
+export function isoDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
   return undefined;

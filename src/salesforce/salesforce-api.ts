@@ -106,7 +106,7 @@ export interface SalesforceApi {
    * The org's External ID field for `sobject` when the runtime config names one (`salesforce.externalIdFields`);
    * undefined otherwise. Where there is one, the outbox creates records by `upsert` instead of `create`.
    */
-  externalIdField(sobject: 'Task' | 'Contact'): string | undefined;
+  externalIdField(sobject: 'Task' | 'Contact' | 'Event'): string | undefined;
   /**
    * PATCH /sobjects/<sobject>/<externalIdField>/<key>: creates the record (`created: true`, 201) or updates the one
    * record that carries the key (`created: false`, 200). Safe to send twice. Several records with the key: refused

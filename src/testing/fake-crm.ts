@@ -51,11 +51,26 @@ export interface FakeTask {
   TaskSubtype?: string;
 }
 
+/** A meeting's Event (crm/save-meeting.ts): the fields the saved check reads. */
+export interface FakeEvent {
+  Id: string;
+  Subject: string;
+  StartDateTime: string;
+  EndDateTime: string;
+  Location: string;
+  Description: string;
+  WhoId: string | null;
+  WhatId: string | null;
+  CreatedBy?: { Name: string };
+  CreatedDate?: string;
+}
+
 export interface FakeCrmSeed {
   contacts?: FakeContact[];
   leads?: FakeLead[];
   accounts?: FakeAccount[];
   tasks?: FakeTask[];
+  events?: FakeEvent[];
 }
 
 export interface FakeCrm {
@@ -63,6 +78,7 @@ export interface FakeCrm {
   leads: FakeLead[];
   accounts: FakeAccount[];
   tasks: FakeTask[];
+  events: FakeEvent[];
   /** Handlers for createFakeSalesforceApi: the composite lookup, queries and creates. */
   handlers: FakeApiHandlers;
   /** How many people lookups (composite calls) Salesforce answered or refused. */
@@ -80,7 +96,7 @@ export function fakeRecordId(prefix: string, n: number): string {
 }
 
 /** The composite subrequests of the people lookup (salesforce/crm/people-lookup.ts). */
-type ReferenceId = 'contacts' | 'leads' | 'contactAccounts' | 'accounts' | 'saved';
+type ReferenceId = 'contacts' | 'leads' | 'contactAccounts' | 'accounts' | 'saved' | 'savedMeeting';
 
 function soqlOf(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf('?q=') + 3));
@@ -121,6 +137,7 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
   const leads = [...(seed.leads ?? [])];
   const accounts = [...(seed.accounts ?? [])];
   const tasks = [...(seed.tasks ?? [])];
+  const events = [...(seed.events ?? [])];
   let created = 0;
   let lookups = 0;
   let failure: ClassifiedFailure | undefined;
@@ -172,6 +189,8 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
       }
       case 'saved':
         return page(tasks.filter((t) => t.TaskSubtype === 'Email'));
+      case 'savedMeeting':
+        return page(events);
     }
   }
 
@@ -190,6 +209,7 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
     },
     query(soql) {
       if (/\bFROM Task\b/.test(soql)) return page(tasks);
+      if (/\bFROM Event\b/.test(soql)) return page(events);
       return page([]);
     },
     create(sobject, fields) {
@@ -198,6 +218,23 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
         const Id = fakeRecordId('003', created);
         const name = [fields.FirstName, fields.LastName].filter(Boolean).join(' ');
         contacts.push({ Id, Name: name, Email: String(fields.Email), ...(fields.AccountId ? { AccountId: String(fields.AccountId) } : {}) });
+        return { id: Id, success: true, errors: [] };
+      }
+      if (sobject === 'Event') {
+        const Id = fakeRecordId('00U', created);
+        const text = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');
+        events.push({
+          Id,
+          Subject: text('Subject'),
+          StartDateTime: text('StartDateTime'),
+          EndDateTime: text('EndDateTime'),
+          Location: text('Location'),
+          Description: text('Description'),
+          WhoId: (fields.WhoId as string | null | undefined) ?? null,
+          WhatId: (fields.WhatId as string | null | undefined) ?? null,
+          CreatedBy: { Name: 'Sam Seller' },
+          CreatedDate: '2026-11-30T12:00:00.000+0000',
+        });
         return { id: Id, success: true, errors: [] };
       }
       const Id = fakeRecordId('00T', created);
@@ -218,6 +255,7 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
     leads,
     accounts,
     tasks,
+    events,
     handlers,
     get lookups() {
       return lookups;

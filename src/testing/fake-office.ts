@@ -38,7 +38,7 @@ export function asyncValue<T>(value: T) {
   return { getAsync: (cb: (r: unknown) => void) => setTimeout(() => cb(ok(value)), 0) };
 }
 
-export function createFakeOffice(options: { item?: unknown; partitionKey?: string; officeTheme?: unknown; displayLanguage?: string } = {}): FakeOffice {
+export function createFakeOffice(options: { item?: unknown; partitionKey?: string; officeTheme?: unknown; displayLanguage?: string; userEmail?: string } = {}): FakeOffice {
   const mailboxHandlers = new Map<string, Handler>();
   const itemHandlers = new Map<string, Handler>();
   const dialogs: FakeDialog[] = [];
@@ -56,6 +56,7 @@ export function createFakeOffice(options: { item?: unknown; partitionKey?: strin
 
   const mailbox = {
     item: decorate(options.item ?? null),
+    userProfile: { emailAddress: options.userEmail ?? 'seller@demo.example', displayName: 'Sam Seller' },
     addHandlerAsync: (type: string, handler: Handler) => mailboxHandlers.set(type, handler),
     removeHandlerAsync: (type: string) => mailboxHandlers.delete(type),
   };
@@ -64,6 +65,7 @@ export function createFakeOffice(options: { item?: unknown; partitionKey?: strin
     EventType: {
       ItemChanged: 'olkItemSelectedChanged',
       RecipientsChanged: 'olkRecipientsChanged',
+      AppointmentTimeChanged: 'olkAppointmentTimeChanged',
       OfficeThemeChanged: 'officeThemeChanged',
       DialogMessageReceived: 'dialogMessageReceived',
       DialogEventReceived: 'dialogEventReceived',
@@ -144,6 +146,45 @@ export function composeItem(overrides: Record<string, unknown> = {}) {
     to: asyncValue([{ displayName: 'Priya', emailAddress: 'priya@globex.example' }]),
     cc: asyncValue([]),
     body: { getAsync: (_type: string, cb: (r: unknown) => void) => setTimeout(() => cb(ok('draft body')), 0) },
+    ...overrides,
+  };
+}
+
+/** An appointment in the attendee's read form (AppointmentRead): plain properties, EWS-form ids. */
+export function appointmentReadItem(overrides: Record<string, unknown> = {}) {
+  return {
+    itemType: 'appointment',
+    itemId: 'AAMkAD+mtg/1=',
+    seriesId: null,
+    subject: 'Acme quarterly review',
+    start: new Date('2026-12-01T15:00:00Z'),
+    end: new Date('2026-12-01T15:45:00Z'),
+    location: 'Room 4',
+    organizer: { displayName: 'Jane Doe', emailAddress: 'jane.doe@acme.example' },
+    requiredAttendees: [
+      { displayName: 'Sam Seller', emailAddress: 'seller@demo.example' },
+      { displayName: 'Bob Lee', emailAddress: 'bob.lee@acme.example' },
+    ],
+    optionalAttendees: [],
+    body: { getAsync: (_type: string, cb: (r: unknown) => void) => setTimeout(() => cb(ok('Agenda: numbers')), 0) },
+    ...overrides,
+  };
+}
+
+/** An appointment in the organizer's form (AppointmentCompose): getAsync objects, getItemIdAsync once saved. */
+export function appointmentComposeItem(options: { itemId?: string } = {}, overrides: Record<string, unknown> = {}) {
+  return {
+    itemType: 'appointment',
+    seriesId: null,
+    subject: asyncValue('Globex kick-off'),
+    start: asyncValue(new Date('2026-12-02T09:00:00Z')),
+    end: asyncValue(new Date('2026-12-02T10:00:00Z')),
+    location: asyncValue('Teams'),
+    organizer: asyncValue({ displayName: 'Sam Seller', emailAddress: 'seller@demo.example' }),
+    requiredAttendees: asyncValue([{ displayName: 'Priya', emailAddress: 'priya@globex.example' }]),
+    optionalAttendees: asyncValue([]),
+    body: { getAsync: (_type: string, cb: (r: unknown) => void) => setTimeout(() => cb(ok('Kick-off agenda')), 0) },
+    getItemIdAsync: (cb: (r: unknown) => void) => setTimeout(() => cb(options.itemId ? ok(options.itemId) : failed(9047, 'The item has not been saved.')), 0),
     ...overrides,
   };
 }

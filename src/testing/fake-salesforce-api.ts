@@ -14,7 +14,7 @@ export interface FakeApiHandlers {
   create?: (sobject: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
   upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
-  externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
+  externalIdFields?: Partial<Record<'Task' | 'Contact' | 'Event', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
   update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
   retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;

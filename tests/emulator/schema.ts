@@ -401,6 +401,52 @@ export const SCHEMA: SObjectDef[] = [
   },
   ...CONTENT_SOBJECTS,
   {
+    // Object Reference, Event: the time rules (StartDateTime, EndDateTime, DurationInMinutes, IsAllDayEvent) are
+    // checked in rest/event-rules.ts. Outlook_Key__c is a demo custom field (External ID), like Task's.
+    name: 'Event',
+    keyPrefix: '00U',
+    label: 'Event',
+    labelPlural: 'Events',
+    fields: [
+      id,
+      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 255 },
+      { name: 'StartDateTime', type: 'datetime', label: 'Start' },
+      { name: 'EndDateTime', type: 'datetime', label: 'End' },
+      { name: 'ActivityDateTime', type: 'datetime', label: 'Due Date Time' },
+      { name: 'ActivityDate', type: 'date', label: 'Due Date Only' },
+      { name: 'DurationInMinutes', type: 'int', label: 'Duration' },
+      { name: 'IsAllDayEvent', type: 'boolean', label: 'All-Day Event' },
+      { name: 'Location', type: 'string', label: 'Location', maxLength: 255 },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
+      { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'], relationshipName: 'Who' },
+      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'], relationshipName: 'What' },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account', readOnly: true },
+      { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'EventRelations', childSObject: 'EventRelation', field: 'EventId' }],
+  },
+  {
+    // In every org (invitees); with Shared Activities on it also carries the related contacts, lead and
+    // account/opportunity (IsParent / IsWhat). Rules in rest/event-rules.ts.
+    name: 'EventRelation',
+    keyPrefix: '0RE',
+    label: 'Event Relation',
+    labelPlural: 'Event Relations',
+    fields: [
+      id,
+      { name: 'EventId', type: 'reference', required: true, referenceTo: ['Event'], relationshipName: 'Event' },
+      { name: 'RelationId', type: 'reference', required: true, referenceTo: ['Contact', 'Lead', 'Account', 'Opportunity', 'User'], relationshipName: 'Relation' },
+      { name: 'IsParent', type: 'boolean', label: 'Is Parent' },
+      { name: 'IsInvitee', type: 'boolean', label: 'Is Invitee' },
+      { name: 'IsWhat', type: 'boolean', readOnly: true },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account', readOnly: true },
+      ...audit,
+    ],
+    childRelationships: [],
+  },
+  {
     name: 'User',
     keyPrefix: '005',
     label: 'User',

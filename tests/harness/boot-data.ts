@@ -7,6 +7,9 @@ import { DEMO_USERS } from '../emulator/seed';
 import { BOOT_ELEMENT_ID, type HarnessBoot } from './harness-api';
 import type { PlatformVariant, RequirementSets } from './host-protocol';
 import { NO_ITEM_ID, SAMPLE_EMAILS, SELLER } from './sample-emails';
+import { SAMPLE_MEETINGS } from './sample-meetings';
+
+const ITEMS = [...SAMPLE_EMAILS, ...SAMPLE_MEETINGS];
 
 /** Outlook on the web's variants the harness can play (`?platform=`, `?webview=`). */
 function variantOf(url: URL): PlatformVariant {
@@ -27,9 +30,9 @@ export function bootData(url: URL, addinOrigin: string): HarnessBoot {
   const email = url.searchParams.get('email');
   const pane = url.searchParams.get('pane') ?? '';
   return {
-    emails: SAMPLE_EMAILS,
+    emails: ITEMS,
     noItemId: NO_ITEM_ID,
-    initialEmail: email && (email === NO_ITEM_ID || SAMPLE_EMAILS.some((e) => e.id === email)) ? email : (SAMPLE_EMAILS[0]?.id ?? NO_ITEM_ID),
+    initialEmail: email && (email === NO_ITEM_ID || ITEMS.some((e) => e.id === email)) ? email : (SAMPLE_EMAILS[0]?.id ?? NO_ITEM_ID),
     initialTheme: url.searchParams.get('theme') ?? 'light',
     partitionKey: url.searchParams.get('partitionKey') ?? 'harness-partition-0001',
     displayLanguage: url.searchParams.get('lang') ?? 'en-US',

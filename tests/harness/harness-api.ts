@@ -52,6 +52,12 @@ export interface OutlookHarness {
   selectEmail(id: string): Promise<boolean>;
   setRecipients(field: RecipientField, addresses: Array<string | SampleAddress>): Promise<boolean>;
   setTheme(name: ThemeName): Promise<boolean>;
+  /**
+   * The organizer moves or renames a meeting (tests/harness/sample-meetings.ts): the item changes in place (same item
+   * id) and, when it is on show in the read pane, the pane hears ItemChanged and reads it again; in the organizer's
+   * own (compose) form the pane hears AppointmentTimeChanged instead.
+   */
+  updateMeeting(id: string, changes: { subject?: string; start?: string; end?: string; location?: string }): Promise<boolean>;
   setDialogBehavior(behavior: DialogBehavior): void;
   /** Handler counts of the pane on show (read, or the compose item's own), null until its office.js attached. */
   paneHandlers(): HandlerCounts | null;
@@ -73,7 +79,7 @@ export type HarnessWindow = Window &
   };
 
 /** The harness actions a test drives by name (stack.selectEmail…): the methods that resolve once the pane took them. */
-export type HarnessAction = keyof Pick<OutlookHarness, 'selectEmail' | 'setTheme' | 'setDialogBehavior' | 'setRecipients'>;
+export type HarnessAction = keyof Pick<OutlookHarness, 'selectEmail' | 'setTheme' | 'setDialogBehavior' | 'setRecipients' | 'updateMeeting'>;
 
 export interface HarnessBoot {
   emails: SampleEmail[];

@@ -172,6 +172,8 @@ export interface StandInNotices {
   answer: { requestId: string; value: unknown };
   itemChanged: { seq: number; email: SampleEmail | null };
   recipientsChanged: { seq: number; fields: RecipientField[]; email: SampleEmail };
+  /** The organizer changed the meeting's time in the organizer's form: the pane's copy follows, AppointmentTimeChanged fires. */
+  appointmentTimeChanged: { seq: number; email: SampleEmail };
   themeChanged: { seq: number; theme: OfficeThemeColors };
   dialogMessage: { id: string; message: string; origin: string };
   dialogEvent: { id: string; error: number };

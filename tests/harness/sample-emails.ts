@@ -32,6 +32,23 @@ export interface SampleEmail {
   shared?: { owner: string; delegatePermissions: number };
   /** Files, inline images, attached items and cloud links (sample-attachments.ts). */
   attachments?: SampleAttachment[];
+  /**
+   * Set for an appointment (tests/harness/sample-meetings.ts): `to` holds the required attendees; read mode is the
+   * attendee's form, compose mode the organizer's.
+   */
+  meeting?: SampleMeeting;
+}
+
+export interface SampleMeeting {
+  /** ISO 8601, UTC. */
+  start: string;
+  end: string;
+  location: string;
+  organizer: SampleAddress;
+  optionalAttendees: SampleAddress[];
+  /** The series master's id, for an occurrence of a recurring meeting. */
+  seriesId?: string;
+  isAllDay?: boolean;
 }
 
 export const SELLER: SampleAddress = { name: 'Sam Seller', address: 'seller@demo.example' };

@@ -49,5 +49,8 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       if (entry.updatedAt < mountedAt) return false;
       for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
       return entry.action.addresses.length > 0;
+    case 'save_meeting':
+      directory.forgetSavedMeeting?.(ownerKey, entry.action.meetingKey);
+      return true;
   }
 }

@@ -14,6 +14,7 @@ export function usePeople(
   savedEmail: { subject: string; internetMessageId: string } | undefined,
   /** Leads chosen earlier for these addresses, followed if converted since (read when a lookup starts). */
   followLeads?: (addresses: string[]) => string[],
+  savedMeeting?: { meetingKey: string },
 ): { state: PeopleState; reload: () => void } {
   const followLeadsRef = useRef(followLeads);
   useEffect(() => {
@@ -23,10 +24,11 @@ export function usePeople(
   const addressKey = addresses.join('\n');
   const subject = savedEmail?.subject;
   const messageId = savedEmail?.internetMessageId;
+  const meetingKey = savedMeeting?.meetingKey;
   // The lookup's answer, tagged with the request it answers: the state shown is derived from it during render (a
   // newer request shows as loading, over the last people shown), so the effect only starts lookups and never resets
   // state by itself.
-  const requestKey = [generation, ownerKey, addressKey, subject ?? '', messageId ?? ''].join('\u0000');
+  const requestKey = [generation, ownerKey, addressKey, subject ?? '', messageId ?? '', meetingKey ?? ''].join('\u0000');
   const [settled, setSettled] = useState<{ key: string; state: PeopleState } | undefined>(undefined);
 
   useEffect(() => {
@@ -38,6 +40,7 @@ export function usePeople(
       addresses: addressList,
       ...(follow.length > 0 ? { followLeads: follow } : {}),
       ...(subject !== undefined && messageId !== undefined ? { savedEmail: { subject, internetMessageId: messageId } } : {}),
+      ...(meetingKey !== undefined ? { savedMeeting: { meetingKey } } : {}),
     };
     directory.lookup(ownerKey, input).then(
       (view) => current && setSettled({ key: requestKey, state: { status: 'ready', view } }),
@@ -50,7 +53,7 @@ export function usePeople(
     return () => {
       current = false;
     };
-  }, [directory, ownerKey, addressKey, subject, messageId, requestKey]);
+  }, [directory, ownerKey, addressKey, subject, messageId, meetingKey, requestKey]);
 
   let state: PeopleState;
   if (addressKey === '') state = IDLE;

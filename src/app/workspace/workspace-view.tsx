@@ -30,6 +30,8 @@ import { OutboxList } from '../../features/outbox/outbox-list';
 import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
 import { SaveEmailPanel } from '../../features/save-email/save-email-panel';
 import { CreateRecordSection } from './create-record-section';
+import { SaveMeetingPanel } from '../../features/save-meeting/save-meeting-panel';
+import { saveMeetingStrings } from '../../i18n/save-meeting-strings';
 import { EmailReadError } from './email-read-error';
 import { subscribeConflictedEdits } from './conflicted-edits';
 import { subscribeFinishedEntries } from './finished-entries';
@@ -39,7 +41,8 @@ import { NoPeopleMessage } from './no-people-message';
 import { PeopleList } from './people-list';
 import { applyFinishedEntry } from './people-directory-updates';
 import { peopleDirectoryFor } from './people-directory-registry';
-import { useEmailContext } from './use-email-context';
+import { useEmailContext, type EmailContextState } from './use-email-context';
+import { meetingAsEmail, useMeetingContext } from './use-meeting-context';
 import { useOutboxEntries } from './use-outbox-entries';
 import { usePeople } from './use-people';
 import { usePersonForms } from './use-person-forms';
@@ -90,7 +93,13 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const entries = useOutboxEntries(outbox, owner);
   const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries, metadata: metadataSourceFor(api), ...(crm ? { crm } : {}) } : undefined;
   const email = useEmailContext(host);
-  const context = email.state.status === 'ready' ? email.state.context : undefined;
+  // A meeting's people go through the same list and lookup as an email's; until the item is known not to be a
+  // meeting, it is still loading.
+  const meetingState = useMeetingContext(host);
+  const meeting = meetingState.status === 'ready' ? meetingState.context : undefined;
+  const meetingEmail = useMemo(() => (meeting ? meetingAsEmail(meeting) : undefined), [meeting]);
+  const emailState: EmailContextState = meetingEmail ? { status: 'ready', context: meetingEmail } : meetingState.status === 'loading' ? { status: 'loading' } : email.state;
+  const context = emailState.status === 'ready' ? emailState.context : undefined;
 
   const people = useMemo(() => (context ? peopleOfEmail(context, identity.email) : []), [context, identity.email]);
   const savedEmail = context?.mode === 'read' && context.internetMessageId ? { subject: context.subject, internetMessageId: context.internetMessageId } : undefined;
@@ -101,6 +110,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     people.map((p) => p.address),
     savedEmail,
     choices.store.leadsFor,
+    meeting?.meetingKey ? { meetingKey: meeting.meetingKey } : undefined,
   );
   const reloadLookup = lookup.reload;
 
@@ -135,7 +145,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   }, [outbox, owner, ownerKey, directory, mountedAt, reloadLookup]);
 
   // A form belongs to one email: another email starts with them closed.
-  const emailKey = context ? (context.internetMessageId ?? context.itemId ?? context.subject) : '';
+  const emailKey = meeting ? (meeting.meetingKey ?? meeting.subject) : context ? (context.internetMessageId ?? context.itemId ?? context.subject) : '';
   const view = shownView(lookup.state);
   // choices.version: a new choice changes who the email is saved on.
   const matches = useMemo(() => chosenMatchesOf(view, people, choices.store), [view, people, choices.store, choices.version]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -148,11 +158,13 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
 
   // Placeholders: one an address once the email is read; before, as many as the previous email had. Kept as the
   // email is read (React's "information from previous renders" pattern), read only while the next one loads.
-  const knownCount = email.state.status === 'ready' ? people.length : undefined;
+  const knownCount = emailState.status === 'ready' ? people.length : undefined;
   const [previousCount, setPreviousCount] = useState<number>();
   if (knownCount !== undefined && knownCount !== previousCount) setPreviousCount(knownCount);
 
-  const state = workspaceStateOf({ email: email.state, people, lookup: lookup.state, previousCount });
+  const state = workspaceStateOf({ email: emailState, people, lookup: lookup.state, previousCount });
+  const ms = saveMeetingStrings(locale);
+  const meetingView = meeting && view && lookup.state.status !== 'error' && people.every((p) => view.byAddress.has(p.address)) ? view : undefined;
   let peopleBody: React.ReactNode;
   switch (state.people.kind) {
     case 'email-loading':
@@ -194,11 +206,26 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     <div className={styles.root} data-testid="workspace">
       <section aria-labelledby={peopleHeadingId}>
         <Text as="h1" size={400} weight="semibold" id={peopleHeadingId} block>
-          {s.peopleHeading}
+          {meeting ? ms.peopleHeading : s.peopleHeading}
         </Text>
         {peopleBody}
       </section>
-      {writes && state.save ? (
+      {writes && meeting && meetingView ? (
+        <SaveMeetingPanel
+          key={emailKey}
+          meeting={meeting}
+          matches={matches}
+          accountsById={meetingView.accountsById}
+          saved={meetingView.savedMeeting}
+          entries={writes.entries}
+          outbox={writes.outbox}
+          owner={writes.owner}
+          instanceUrl={identity.instanceUrl}
+          strings={ms}
+          locale={locale}
+        />
+      ) : null}
+      {writes && state.save && !meeting ? (
         <SaveEmailPanel
           key={emailKey}
           context={state.save.context}

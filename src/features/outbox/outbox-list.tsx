@@ -5,8 +5,9 @@
 import { Button, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { failureMessage } from '../../i18n/failure-messages';
+import { saveMeetingStrings } from '../../i18n/save-meeting-strings';
 import { format } from '../../i18n/strings';
-import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import { WORKSPACE_STRINGS, waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 
 const useStyles = makeStyles({
@@ -31,6 +32,8 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
     case 'save_attachment':
       // Worded in the seller's language when enqueued (i18n/attachment-strings.ts): "File: <name>".
       return label;
+    case 'save_meeting':
+      return format(saveMeetingStrings(s === WORKSPACE_STRINGS.fr ? 'fr' : 'en').actionSaveMeeting, { label });
   }
 }
 

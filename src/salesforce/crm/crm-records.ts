@@ -67,6 +67,19 @@ export interface AddressLookup {
   leads: LeadMatch[];
 }
 
+/** A meeting's Event as saved (crm/save-meeting.ts): what the pane shows and compares with Outlook's meeting. */
+export interface SavedMeetingEvent {
+  id: string;
+  subject: string;
+  start: string | null;
+  end: string | null;
+  location: string;
+  whoId: string | null;
+  whatId: string | null;
+  createdByName: string | null;
+  createdDate: string | null;
+}
+
 /** An earlier save of an email: a Task, or an EmailMessage where the org has Enhanced Email. */
 export interface SavedEmailTask {
   id: string;

@@ -4,7 +4,7 @@
  * owner key (org + user + partition), so another signed-in user never sees the first one's data.
  */
 import type { SalesforceApi } from '../salesforce-api';
-import type { AccountSummary, AddressLookup, SavedEmailTask } from './crm-records';
+import type { AccountSummary, AddressLookup, SavedEmailTask, SavedMeetingEvent } from './crm-records';
 import { companyDomains, domainOf } from './email-addresses';
 import { buildPeopleLookup, parsePeopleLookup, type PeopleLookupRequest } from './people-lookup';
 import { TtlCache } from './ttl-cache';
@@ -64,6 +64,8 @@ export interface PeopleView {
   /** Every account known for this email (the contacts' accounts and the domains' accounts), by id. */
   accountsById: Map<string, AccountSummary>;
   savedEmail?: SavedEmailTask | null;
+  /** For a meeting: its Event, or null when not saved yet. */
+  savedMeeting?: SavedMeetingEvent | null;
   /** Of the leads asked to follow, the converted ones: lead id → the contact it became. */
   convertedLeads?: Map<string, string>;
   /** How many Salesforce requests this lookup cost (0 or 1; 2 once per owner in an org without Enhanced Email). */
@@ -75,10 +77,16 @@ type Cached =
   | { type: 'address'; value: AddressLookup }
   | { type: 'domain'; value: AccountSummary[] }
   | { type: 'account'; value: AccountSummary }
-  | { type: 'saved'; value: SavedEmailTask | null };
+  | { type: 'saved'; value: SavedEmailTask | null }
+  | { type: 'savedMeeting'; value: SavedMeetingEvent | null };
 
 export interface PeopleDirectory {
-  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string }; followLeads?: string[] }): Promise<PeopleView>;
+  lookup(
+    ownerKey: string,
+    input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string }; followLeads?: string[]; savedMeeting?: { meetingKey: string } },
+  ): Promise<PeopleView>;
+  /** After a meeting is saved: the next lookup reads its Event again (times and title as Salesforce has them). */
+  forgetSavedMeeting?(ownerKey: string, meetingKey: string): void;
   /** After a create: the next lookup of this address asks Salesforce again. */
   forgetAddress(ownerKey: string, address: string): void;
   /** After a save: the pane shows "Saved" at once, without asking again. */
@@ -116,7 +124,15 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
   const recordOf = (ownerKey: string) => emailRecords.get(ownerKey) ?? options.emailRecords ?? 'EmailMessage';
   const inFlight = new Map<string, Promise<PeopleView>>();
 
-  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number, followLeads: readonly string[] = []): PeopleView {
+  function assemble(
+    ownerKey: string,
+    addresses: string[],
+    domains: string[],
+    messageId: string | undefined,
+    requests: number,
+    followLeads: readonly string[] = [],
+    meetingKey?: string,
+  ): PeopleView {
     const byAddress = new Map<string, AddressLookup>();
     for (const a of addresses) {
       const hit = cache.get(ownerKey, `a:${a}`);
@@ -146,6 +162,10 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
       const hit = cache.get(ownerKey, `m:${messageId}`);
       view.savedEmail = hit?.type === 'saved' ? hit.value : null;
     }
+    if (meetingKey !== undefined) {
+      const hit = cache.get(ownerKey, `mt:${meetingKey}`);
+      view.savedMeeting = hit?.type === 'savedMeeting' ? hit.value : null;
+    }
     return view;
   }
 
@@ -161,7 +181,12 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
     const followLeads = [...new Set(input.followLeads ?? [])];
     // Followed with the addresses they were chosen for: only when those are asked again (the cache has the rest).
     if (request.addresses.length > 0 && followLeads.length > 0) request.followLeads = followLeads;
-    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, followLeads);
+    const meetingKey = input.savedMeeting?.meetingKey;
+    const userId = api.identity()?.userId;
+    const eventKeyField = api.externalIdField('Event');
+    if (meetingKey !== undefined && userId && !cache.has(ownerKey, `mt:${meetingKey}`))
+      request.savedMeeting = { meetingKey, userId, ...(eventKeyField ? { externalIdField: eventKeyField } : {}) };
+    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, followLeads, meetingKey);
 
     const looked = await lookupWithFields(request, await fieldsFor());
     const result = looked.result;
@@ -179,7 +204,10 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
-    return assemble(ownerKey, addresses, domains, messageId, requests, followLeads);
+    if (request.savedMeeting && result.savedMeeting !== undefined) {
+      cache.set(ownerKey, `mt:${request.savedMeeting.meetingKey}`, { type: 'savedMeeting', value: result.savedMeeting });
+    }
+    return assemble(ownerKey, addresses, domains, messageId, requests, followLeads, meetingKey);
   }
 
   /**
@@ -207,7 +235,7 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
   return {
     lookup(ownerKey, input) {
       // The same email asked twice at once (a re-render, a second listener) shares one request.
-      const key = JSON.stringify([ownerKey, [...input.addresses].sort(), input.savedEmail?.internetMessageId ?? null]);
+      const key = JSON.stringify([ownerKey, [...input.addresses].sort(), input.savedEmail?.internetMessageId ?? null, input.savedMeeting?.meetingKey ?? null]);
       const running = inFlight.get(key);
       if (running) return running;
       const promise = run(ownerKey, input).finally(() => inFlight.delete(key));
@@ -223,6 +251,9 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
     },
     forgetSaved(ownerKey, internetMessageId) {
       cache.delete(ownerKey, `m:${internetMessageId}`);
+    },
+    forgetSavedMeeting(ownerKey, meetingKey) {
+      cache.delete(ownerKey, `mt:${meetingKey}`);
     },
     clearOwner(ownerKey) {
       cache.clearNamespace(ownerKey);

@@ -15,12 +15,13 @@
 import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
 import { classifySalesforceError } from '../classify-salesforce-error';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
-import type { AccountSummary, AddressLookup, CardDetail, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask } from './crm-records';
+import type { AccountSummary, AddressLookup, CardDetail, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask, SavedMeetingEvent } from './crm-records';
 import { DEFAULT_LOOKUP_FIELDS, type CardFieldSpec, type LookupFields } from './lookup-fields';
 import { websiteMatchesDomain } from './email-addresses';
 import { num, obj, recordsOf, str } from './record-fields';
 import { findSavedEmailTask, savedEmailQuery } from './save-email';
 import { findSavedEmailMessage, isObjectAbsent, savedEmailMessageQuery } from './save-email-message';
+import { findSavedMeeting, savedMeetingQuery } from './save-meeting';
 import { isSalesforceId, queryUrl, soqlContains, soqlInList } from './soql';
 
 export interface PeopleLookupRequest {
@@ -30,6 +31,8 @@ export interface PeopleLookupRequest {
   domains: string[];
   /** `record`: which record a save made in this org (EmailMessage with Enhanced Email); Task when absent. */
   savedEmail?: { subject: string; internetMessageId: string; record?: 'Task' | 'EmailMessage' };
+  /** A meeting's Event, by its key among the signed-in user's Events (crm/save-meeting.ts). */
+  savedMeeting?: { meetingKey: string; userId: string; externalIdField?: string };
   /** The fields to name, from metadata and the admin's configuration (lookup-fields.ts); the default cards' without. */
   fields?: LookupFields;
   /**
@@ -46,6 +49,8 @@ export interface PeopleLookupResult {
   accountsByDomain: Map<string, AccountSummary[]>;
   /** undefined: not asked; null: not saved yet. */
   savedEmail?: SavedEmailTask | null;
+  /** undefined: not asked; null: not saved yet. */
+  savedMeeting?: SavedMeetingEvent | null;
   /** Of `followLeads`, the converted ones: lead id → the contact it became. */
   convertedLeads: Map<string, string>;
   /** Known from the EmailMessage check: false when the org refused it (no Enhanced Email). */
@@ -90,6 +95,10 @@ export function accountsQuery(domains: string[], fields: LookupFields = DEFAULT_
   return `SELECT ${accountFields(fields)} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`;
 }
 
+function byKeyOf(saved: { meetingKey: string; externalIdField?: string }): { externalIdField: string; meetingKey: string } | undefined {
+  return saved.externalIdField ? { externalIdField: saved.externalIdField, meetingKey: saved.meetingKey } : undefined;
+}
+
 export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest): CompositeSubrequest[] {
   const fields = request.fields ?? DEFAULT_LOOKUP_FIELDS;
   const subrequests: CompositeSubrequest[] = [];
@@ -112,6 +121,9 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
     subrequests.push({ method: 'GET', referenceId: 'savedEmailMessage', url: queryUrl(apiPath, savedEmailMessageQuery(request.savedEmail.internetMessageId)) });
   } else if (request.savedEmail) {
     subrequests.push({ method: 'GET', referenceId: 'saved', url: queryUrl(apiPath, savedEmailQuery(request.savedEmail.subject)) });
+  }
+  if (request.savedMeeting) {
+    subrequests.push({ method: 'GET', referenceId: 'savedMeeting', url: queryUrl(apiPath, savedMeetingQuery(request.savedMeeting.userId, byKeyOf(request.savedMeeting))) });
   }
   return subrequests;
 }
@@ -259,5 +271,6 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
     result.enhancedEmail = !isObjectAbsent(responses.find((r) => r.referenceId === 'savedEmailMessage'));
     if (result.enhancedEmail) result.savedEmail = findSavedEmailMessage(bodyOf(responses, 'savedEmailMessage'));
   } else if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
+  if (request.savedMeeting) result.savedMeeting = findSavedMeeting(bodyOf(responses, 'savedMeeting'), request.savedMeeting.meetingKey);
   return result;
 }

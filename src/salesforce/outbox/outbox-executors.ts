@@ -8,6 +8,7 @@ import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveAttachment } from '../crm/save-attachment';
 import { executeSaveEmailAction } from '../crm/save-email-message';
 import { executeUpdateRecord } from '../crm/update-record';
+import { executeSaveMeeting } from '../crm/save-meeting';
 import type { SalesforceApi } from '../salesforce-api';
 import type { OutboxAction, OutboxResult } from './outbox';
 
@@ -39,5 +40,8 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
     case 'update_record':
       // Reads first and writes only if the record is as the seller saw it: safe after a possible landing.
       return { sobject: action.sobject, ...(await executeUpdateRecord(api, action)) };
+    case 'save_meeting':
+      // Always checks first by the meeting key: a moved or renamed meeting updates its Event.
+      return { sobject: 'Event', ...(await executeSaveMeeting(api, action)) };
   }
 };

@@ -67,6 +67,22 @@ const action: fc.Arbitrary<OutboxAction> = fc.oneof(
     },
     { requiredKeys: ['type', 'clientKey', 'subject', 'activityDate', 'whoId', 'label'] },
   ),
+  fc.record(
+    {
+      type: fc.constant('save_meeting' as const),
+      meetingKey: text,
+      subject: text,
+      start: text,
+      end: text,
+      isAllDay: fc.boolean(),
+      location: text,
+      descriptionExcerpt: text,
+      peopleIds: fc.array(text, { maxLength: 3 }),
+      whatId: text,
+      label: text,
+    },
+    { requiredKeys: ['type', 'meetingKey', 'subject', 'start', 'end', 'location', 'descriptionExcerpt', 'peopleIds', 'label'] },
+  ),
 );
 
 /** Entries as the runner makes them: new, claimed, failed with any kind, done. */
@@ -74,7 +90,7 @@ const entry: fc.Arbitrary<OutboxEntry> = fc.tuple(fc.uuid(), action, fc.nat({ ma
   let e = newOutboxEntry(id, sam, a, now);
   if (step >= 1) e = claim(e, now) ?? e;
   if (step === 2) e = fail(e, { kind, connectionLost: false, retryable: false }, now + 1);
-  if (step === 3) e = succeed(e, { sobject: 'Task', id: '00T000000000001AAA', adopted: false }, now + 1);
+  if (step === 3) e = succeed(e, { sobject: a.type === 'save_meeting' ? 'Event' : 'Task', id: '00T000000000001AAA', adopted: false }, now + 1);
   return e;
 });
 

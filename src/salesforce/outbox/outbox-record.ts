@@ -22,7 +22,7 @@ const WAIT_REASONS: ReadonlySet<OutboxWaitReason> = new Set([
 ]);
 const KINDS: ReadonlySet<string> = new Set(FAILURE_KINDS);
 const CREATABLE: ReadonlySet<unknown> = new Set(['Lead', 'Account', 'Opportunity', 'Case']);
-const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', 'EmailMessage', ...CREATABLE, 'ContentVersion']);
+const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', 'EmailMessage', ...CREATABLE, 'ContentVersion', 'Event']);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 type Fields = Record<string, unknown>;
@@ -93,6 +93,19 @@ function isAction(value: unknown): value is OutboxAction {
       return isCreateRecord(value);
     case 'update_record':
       return isUpdateRecord(value);
+    case 'save_meeting':
+      return (
+        isText(value.meetingKey) &&
+        isText(value.subject) &&
+        isText(value.start) &&
+        isText(value.end) &&
+        optional(value.isAllDay, (v) => typeof v === 'boolean') &&
+        isText(value.location) &&
+        isText(value.descriptionExcerpt) &&
+        Array.isArray(value.peopleIds) &&
+        value.peopleIds.every(isText) &&
+        optional(value.whatId, isText)
+      );
     default:
       return false;
   }

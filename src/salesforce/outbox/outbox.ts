@@ -166,7 +166,29 @@ export interface UpdateRecordAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction | UpdateRecordAction | SaveAttachmentAction;
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction | UpdateRecordAction | SaveAttachmentAction | SaveMeetingAction;
+
+/**
+ * Save an Outlook meeting (the occurrence in view) as an Event; saving the same meeting again updates its Event. The
+ * idempotency key is the meeting key (src/host/meeting-key.ts; see crm/save-meeting.ts).
+ */
+export interface SaveMeetingAction {
+  type: 'save_meeting';
+  meetingKey: string;
+  subject: string;
+  /** ISO 8601, UTC. */
+  start: string;
+  end: string;
+  isAllDay?: boolean;
+  location: string;
+  descriptionExcerpt: string;
+  /** Contact and lead ids behind the organizer and attendees; the first is the primary (WhoId). */
+  peopleIds: string[];
+  /** Account or opportunity the seller picked; dropped beside a lead. */
+  whatId?: string;
+  label: string;
+}
+
 
 export type OutboxStatus =
   /** Ready to send now. */
@@ -186,7 +208,7 @@ export type OutboxWaitReason =
 
 export interface OutboxResult {
   /** EmailMessage: an email saved in an org with Enhanced Email; ContentVersion: a file saved with it. */
-  sobject: 'Task' | 'Contact' | 'EmailMessage' | CreatableSObject | 'ContentVersion';
+  sobject: 'Task' | 'Contact' | 'EmailMessage' | CreatableSObject | 'ContentVersion' | 'Event';
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;

@@ -14,6 +14,7 @@ import { describeLayoutsReply, describeReply, describeSummary } from './describe
 import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { duplicateRefusal, duplicatesError, parseDuplicateHeader } from './duplicate-rules';
+import { afterActivityWrite, checkActivityWrite } from './event-rules';
 import { recentItems } from './recent';
 import { checkWrite } from './sobject-rules';
 import { contentDocumentLinkQueryError, duplicateLinkError, insertContentVersion } from './content-files';
@@ -219,8 +220,11 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 
 /** Creates a record from a checked body; `answer` is the 201 body (create and upsert say it differently). */
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
-  const checked = checkWrite(org.records, def, body, 'create');
-  if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const generic = checkWrite(org.records, def, body, 'create');
+  if (!generic.ok) return jsonReply(generic.status, generic.errors);
+  const activity = checkActivityWrite(org, def, generic.values, 'create');
+  if (!activity.ok) return jsonReply(400, activity.errors);
+  const checked = { ...generic, values: activity.values };
   const duplicateLink = def.name === 'ContentDocumentLink' ? duplicateLinkError(org, checked.values) : undefined;
   if (duplicateLink) return duplicateLink;
   const header = parseDuplicateHeader(request.headers['sforce-duplicate-rule-header']);
@@ -238,6 +242,7 @@ function insert(org: OrgState, session: Session, request: DataRequest, def: SObj
     LastModifiedDate: now,
     SystemModstamp: now,
   });
+  afterActivityWrite(org, def, org.records.get(def.name, id), undefined, session.userId);
   return jsonReply(201, answer(id), { Location: sobjectUrl(request.apiVersion, def, id) });
 }
 
@@ -273,8 +278,11 @@ function upsert(org: OrgState, session: Session, request: DataRequest, def: SObj
   }
   const checked = checkWrite(org.records, def, parsed.value, 'update', existing);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const activity = checkActivityWrite(org, def, checked.values, 'update', existing);
+  if (!activity.ok) return jsonReply(400, activity.errors);
   const now = formatDateTime(org.now());
-  org.records.put(def.name, { ...existing, ...checked.values, Id: existing.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  org.records.put(def.name, { ...existing, ...activity.values, Id: existing.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  afterActivityWrite(org, def, org.records.get(def.name, existing.Id), existing, session.userId);
   return jsonReply(200, { id: existing.Id, success: true, errors: [], created: false });
 }
 
@@ -292,8 +300,11 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (refused) return refused;
   const checked = checkWrite(org.records, def, parsed.value, 'update', found);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
+  const activity = checkActivityWrite(org, def, checked.values, 'update', found);
+  if (!activity.ok) return jsonReply(400, activity.errors);
   const now = formatDateTime(org.now());
-  org.records.put(def.name, { ...found, ...checked.values, Id: found.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  org.records.put(def.name, { ...found, ...activity.values, Id: found.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
+  afterActivityWrite(org, def, org.records.get(def.name, found.Id), found, session.userId);
   return emptyReply(204);
 }
 
@@ -303,5 +314,6 @@ function remove(org: OrgState, def: SObjectDef, id: string): Reply {
   if ('reply' in lookup) return lookup.reply;
   const found = lookup.record;
   org.records.remove(def.name, found.Id);
+  afterActivityWrite(org, def, undefined, found, '');
   return emptyReply(204);
 }

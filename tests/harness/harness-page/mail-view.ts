@@ -4,7 +4,7 @@
  */
 import type { OutlookHarness } from '../harness-api';
 import type { RecipientField } from '../host-protocol';
-import type { SampleAddress } from '../sample-emails';
+import type { SampleAddress, SampleMeeting } from '../sample-emails';
 import { el, element } from './dom';
 import type { MailStore } from './mail-store';
 
@@ -27,6 +27,17 @@ function parseAddresses(text: string): SampleAddress[] {
       return address ? { name: address, address } : null;
     })
     .filter((address) => address !== null);
+}
+
+function meetingRows(meeting: SampleMeeting, required: SampleAddress[]): Array<[string, string]> {
+  return [
+    ['When', `${new Date(meeting.start).toLocaleString()} – ${new Date(meeting.end).toLocaleTimeString()}`],
+    ['Where', meeting.location],
+    ['Organizer', formatAddresses([meeting.organizer])],
+    ['Required', formatAddresses(required)],
+    ['Optional', formatAddresses(meeting.optionalAttendees)],
+    ['Series', meeting.seriesId ? 'One occurrence of a recurring meeting' : ''],
+  ];
 }
 
 /** `harness` is the page's API: the list and the draft's fields act through it, as a test does. */
@@ -56,7 +67,7 @@ export function createMailView(store: MailStore, noItemId: string, harness: () =
     }
     pane.dataset.mode = email.mode;
     if (email.mode === 'compose') {
-      pane.appendChild(el('h1', {}, 'New message (draft)'));
+      pane.appendChild(el('h1', {}, email.meeting ? 'Meeting (organizer form)' : 'New message (draft)'));
       const dl = el('dl');
       for (const [label, field] of [
         ['To', 'to'],
@@ -95,12 +106,25 @@ export function createMailView(store: MailStore, noItemId: string, harness: () =
       ['Cc', formatAddresses(email.cc)],
       ['Date', new Date(email.date ?? '').toLocaleString()],
     ];
+    if (email.meeting) {
+      rows.splice(0, 4, ...meetingRows(email.meeting, email.to));
+    }
     for (const [label, value] of rows) {
       if (!value) continue;
       meta.appendChild(el('dt', {}, label));
       meta.appendChild(el('dd', {}, value));
     }
     pane.appendChild(meta);
+    if (email.meeting) {
+      // What the organizer does elsewhere: the attendee's copy of the meeting changes under the pinned pane.
+      const move = el('button', { type: 'button', 'data-testid': 'move-meeting' }, 'Organizer moves it a day later');
+      move.addEventListener('click', () => {
+        const day = 24 * 60 * 60 * 1000;
+        const meeting = email.meeting;
+        if (meeting) void harness().updateMeeting(email.id, { start: new Date(Date.parse(meeting.start) + day).toISOString(), end: new Date(Date.parse(meeting.end) + day).toISOString() });
+      });
+      pane.appendChild(move);
+    }
     pane.appendChild(el('pre', {}, email.body));
   };
 

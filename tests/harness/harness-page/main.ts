@@ -81,6 +81,29 @@ const harness: OutlookHarness = {
       return took;
     });
   },
+  updateMeeting(id, changes) {
+    const email = store.byId(id);
+    const meeting = email?.meeting;
+    if (!email || !meeting) throw new Error(`No sample meeting ${id}`);
+    if (changes.subject !== undefined) email.subject = changes.subject;
+    if (changes.start !== undefined) meeting.start = changes.start;
+    if (changes.end !== undefined) meeting.end = changes.end;
+    if (changes.location !== undefined) meeting.location = changes.location;
+    view.renderReading();
+    if (email.mode === 'compose') {
+      // The organizer edits the open organizer form: AppointmentTimeChanged on the item, no ItemChanged.
+      if (frames.compose.emailId !== id) return Promise.resolve(false);
+      return frames.sendEvent(frames.compose, 'appointmentTimeChanged', { email }).then((took) => {
+        log(`meeting ${id} changed in the organizer form → AppointmentTimeChanged${took ? '' : ' (no handler in the pane)'}`);
+        return took;
+      });
+    }
+    if (store.currentId !== id || frames.read.emailId !== id) return Promise.resolve(false);
+    return frames.sendEvent(frames.read, 'itemChanged', { email }).then((took) => {
+      log(`meeting ${id} updated by its organizer → ItemChanged${took ? '' : ' (no handler in the pane)'}`);
+      return took;
+    });
+  },
   setTheme(name) {
     if (!isThemeName(name)) throw new Error(`No theme ${String(name)}`);
     state.theme = name;

@@ -37,7 +37,7 @@ export interface PaneFrame {
 }
 
 /** The events the host sends a pane and waits for: each carries a seq the pane answers with 'delivered'. */
-type PaneEvent = 'itemChanged' | 'recipientsChanged' | 'themeChanged';
+type PaneEvent = 'itemChanged' | 'recipientsChanged' | 'themeChanged' | 'appointmentTimeChanged';
 
 export interface PaneFrames {
   /** Pinned in read mode: follows read items (and "nothing selected"). */

@@ -5,6 +5,7 @@
 export const EventType = {
   ItemChanged: 'olkItemSelectedChanged',
   RecipientsChanged: 'olkRecipientsChanged',
+  AppointmentTimeChanged: 'olkAppointmentTimeChanged',
   OfficeThemeChanged: 'officeThemeChanged',
   DialogMessageReceived: 'dialogMessageReceived',
   DialogEventReceived: 'dialogEventReceived',

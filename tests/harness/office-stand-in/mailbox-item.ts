@@ -8,6 +8,7 @@ import type { DraftField, RecipientField } from '../host-protocol';
 import { CoercionType, EventType, failedResult, ItemType, later, RecipientType, splitOptionsAndCallback, succeededResult, type AsyncCallback, type AsyncOptions } from './async-result';
 import { addHandler, removeHandlers, type Handler, type HandlerTable } from './handler-table';
 import { getAttachmentContentAsync, getAttachmentsAsync, readModeAttachments, type AttachmentDetailsStandIn } from './attachments';
+import { appointmentCompose, appointmentRead } from './appointment-item';
 
 export interface EmailAddressDetails {
   displayName: string;
@@ -109,11 +110,13 @@ function bodyGetAsync(email: SampleEmail): BodyGetAsync {
 }
 
 /** An item takes RecipientsChanged handlers only. */
-function itemEvents(handlers: HandlerTable<RecipientsChangedArgs>): ItemEvents {
+function itemEvents(handlers: HandlerTable<RecipientsChangedArgs>, appointment = false): ItemEvents {
   return {
     addHandlerAsync(eventType, handler, a, b) {
       const args = splitOptionsAndCallback<void>(a, b);
-      if (eventType !== EventType.RecipientsChanged || typeof handler !== 'function') {
+      // An appointment also takes AppointmentTimeChanged (Mailbox 1.7).
+      const supported = eventType === EventType.RecipientsChanged || (appointment && eventType === EventType.AppointmentTimeChanged);
+      if (!supported || typeof handler !== 'function') {
         later(() => args.callback(failedResult(9020, 'GenericResponseError', 'The event type is not supported.', args.options.asyncContext)));
         return;
       }
@@ -213,6 +216,12 @@ function sharedPropertiesGetAsync(shared: NonNullable<SampleEmail['shared']>): N
 export function buildItem(email: SampleEmail | null | undefined, onDraftChange: (field: DraftField) => void): BuiltItem | null {
   if (!email) return null;
   const recipientHandlers: HandlerTable<RecipientsChangedArgs> = {};
-  const events = itemEvents(recipientHandlers);
+  const events = itemEvents(recipientHandlers, email.meeting !== undefined);
+  if (email.meeting) {
+    const shared = { body: { getAsync: bodyGetAsync(email) }, ...events };
+    const item = email.mode === 'compose' ? appointmentCompose(email, email.meeting, shared) : appointmentRead(email, email.meeting, shared);
+    // An appointment is not a MailboxItem message; the pane reads it by its itemType, as office.js callers do.
+    return { item: item as unknown as MailboxItem, recipientHandlers };
+  }
   return { item: email.mode === 'compose' ? composeItem(email, events, onDraftChange) : readItem(email, events), recipientHandlers };
 }

@@ -93,6 +93,21 @@ export function paneMailbox(host: HostLink): PaneMailbox {
     }
     host.toHost('delivered', { seq: data.seq, delivered });
   });
+  host.onHost('appointmentTimeChanged', (data) => {
+    let delivered = false;
+    const email = hostState?.email;
+    if (built && email?.meeting && data.email.meeting) {
+      // In place: the organizer form's getters read this copy.
+      email.subject = data.email.subject;
+      Object.assign(email.meeting, data.email.meeting);
+      delivered = fire(built.recipientHandlers as HandlerTable<unknown>, EventType.AppointmentTimeChanged, {
+        type: EventType.AppointmentTimeChanged,
+        start: data.email.meeting.start,
+        end: data.email.meeting.end,
+      });
+    }
+    host.toHost('delivered', { seq: data.seq, delivered });
+  });
   host.onHost('themeChanged', (data) => {
     if (hostState) hostState.theme = data.theme;
     const delivered = fire(handlers, EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: clone(data.theme) });

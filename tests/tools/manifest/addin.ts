@@ -46,6 +46,9 @@ export const ADDIN = {
   surfaces: [
     { xmlExtensionPoint: 'MessageReadCommandSurface', context: 'mailRead', groupId: 'sellersReadGroup', controlId: 'sellersReadOpenPane' },
     { xmlExtensionPoint: 'MessageComposeCommandSurface', context: 'mailCompose', groupId: 'sellersComposeGroup', controlId: 'sellersComposeOpenPane' },
+    // Meetings: the organizer's form (compose) and the attendee's (read), the same pane (src/host/read-meeting-context.ts).
+    { xmlExtensionPoint: 'AppointmentOrganizerCommandSurface', context: 'meetingDetailsOrganizer', groupId: 'sellersOrganizerGroup', controlId: 'sellersOrganizerOpenPane' },
+    { xmlExtensionPoint: 'AppointmentAttendeeCommandSurface', context: 'meetingDetailsAttendee', groupId: 'sellersAttendeeGroup', controlId: 'sellersAttendeeOpenPane' },
   ],
   /**
    * Where the sign-in dialog may go in every environment: Salesforce's production and sandbox login. An environment

@@ -70,8 +70,11 @@ describe('both manifests from one description', () => {
     expect(json.id).toBe(/<Id>(.*)<\/Id>/.exec(xmlManifest(production))![1]);
     const extension = json.extensions[0]!;
     expect(extension.runtimes[0]!.code.page).toBe('https://addin.example.com/index.html');
-    expect(extension.ribbons.map((r) => r.contexts)).toEqual([['mailRead'], ['mailCompose']]);
-    expect([0, 1].map((r) => controlOf(json, r).id)).toEqual(['sellersReadOpenPane', 'sellersComposeOpenPane']);
+    expect(extension.ribbons.map((r) => r.contexts)).toEqual([['mailRead'], ['mailCompose'], ['meetingDetailsOrganizer'], ['meetingDetailsAttendee']]);
+    expect([0, 1, 2, 3].map((r) => controlOf(json, r).id)).toEqual(['sellersReadOpenPane', 'sellersComposeOpenPane', 'sellersOrganizerOpenPane', 'sellersAttendeeOpenPane']);
+    const xml = xmlManifest(production);
+    for (const point of ['AppointmentOrganizerCommandSurface', 'AppointmentAttendeeCommandSurface']) expect(xml).toContain(`<ExtensionPoint xsi:type="${point}">`);
+    expect(xml).toContain('<Rule xsi:type="ItemIs" ItemType="Appointment" FormType="Edit" />');
     expect(json.authorization.permissions.resourceSpecific).toEqual([{ name: 'MailboxItem.Read.User', type: 'Delegated' }]);
   });
 

@@ -1,0 +1,224 @@
+/**
+ * Save the meeting on show (the occurrence in view, for a recurring one) to Salesforce as an Event on the people
+ * found behind its organizer and attendees, related to the account or an open opportunity the seller picks. Saved
+ * shows with who saved it and when, and a link; a meeting moved or renamed since offers to update its Event. The
+ * write goes through the outbox (crm/save-meeting.ts makes it safe to run again).
+ */
+import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import type { MeetingContext } from '../../host/office-host';
+import { failureMessage } from '../../i18n/failure-messages';
+import type { SaveMeetingStrings } from '../../i18n/save-meeting-strings';
+import { format } from '../../i18n/strings';
+import { waitReasonDetail } from '../../i18n/workspace-strings';
+import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
+import { recordUrl } from '../../salesforce/crm/record-links';
+import type { SavedMeetingEvent } from '../../salesforce/crm/crm-records';
+import type { Outbox, OutboxEntry, OutboxOwner, SaveMeetingAction } from '../../salesforce/outbox/outbox';
+import { meetingSaveStateOf } from './meeting-save-state';
+
+const useStyles = makeStyles({
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  select: { minWidth: 0, maxWidth: '100%' },
+  writeError: { color: tokens.colorPaletteRedForeground1 },
+  wrap: { overflowWrap: 'anywhere' },
+});
+
+export interface SaveMeetingPanelProps {
+  meeting: MeetingContext;
+  /** Contacts and leads found for the meeting's people, organizer first. */
+  matches: PersonMatch[];
+  accountsById: Map<string, AccountSummary>;
+  /** From the lookup: the meeting's Event (null: none; undefined: not known). */
+  saved: SavedMeetingEvent | null | undefined;
+  entries: OutboxEntry[];
+  outbox: Outbox;
+  owner: OutboxOwner;
+  instanceUrl: string;
+  strings: SaveMeetingStrings;
+  locale: string;
+}
+
+function formatInstant(iso: string, locale: string): string {
+  const date = new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return date.toISOString();
+  }
+}
+
+/** Contacts first (an Event relates up to 50 of them), then leads. */
+function orderedPeople(matches: PersonMatch[]): PersonMatch[] {
+  const seen = new Set<string>();
+  const unique = matches.filter((m) => !seen.has(m.id) && seen.add(m.id));
+  return [...unique.filter((m) => m.kind === 'contact'), ...unique.filter((m) => m.kind === 'lead')];
+}
+
+export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
+  const { meeting, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale } = props;
+  const styles = useStyles();
+  const headingId = useId();
+  const writeErrorId = useId();
+  const [writeError, setWriteError] = useState(false);
+  const people = useMemo(() => orderedPeople(matches), [matches]);
+  const [primaryChoice, setPrimaryChoice] = useState<string | undefined>();
+  const primary = people.find((p) => p.id === primaryChoice) ?? people[0];
+  const options = useMemo(() => {
+    if (!primary || primary.kind !== 'contact' || !primary.accountId) return [];
+    const account = accountsById.get(primary.accountId);
+    const list = [{ id: primary.accountId, label: format(s.relatedAccount, { name: (account?.name ?? primary.accountName ?? '').slice(0, 80) }) }];
+    for (const o of account?.openOpportunities ?? []) list.push({ id: o.id, label: format(s.relatedOpportunity, { name: o.name.slice(0, 80) }) });
+    return list;
+  }, [primary, accountsById, s]);
+  const [whatChoice, setWhatChoice] = useState<string | undefined>();
+  const whatId = whatChoice !== undefined && (whatChoice === '' || options.some((o) => o.id === whatChoice)) ? whatChoice : (options[0]?.id ?? '');
+
+  const state = meetingSaveStateOf(meeting, entries, saved);
+  const when = format(s.when, { start: formatInstant(meeting.start, locale), end: formatInstant(meeting.end, locale) });
+
+  const save = (failed: OutboxEntry | undefined) => {
+    if (!primary || !meeting.meetingKey) return;
+    const others = people.filter((p) => p.id !== primary.id && p.kind === 'contact' && primary.kind === 'contact');
+    const action: SaveMeetingAction = {
+      type: 'save_meeting',
+      meetingKey: meeting.meetingKey,
+      subject: meeting.subject,
+      start: meeting.start,
+      end: meeting.end,
+      location: meeting.location,
+      descriptionExcerpt: meeting.bodyExcerpt,
+      peopleIds: [primary.id, ...others.map((p) => p.id)],
+      label: meeting.subject.slice(0, 80),
+    };
+    if (meeting.isAllDay) action.isAllDay = true;
+    if (primary.kind === 'contact' && whatId) action.whatId = whatId;
+    setWriteError(false);
+    const kept = failed ? outbox.retry(owner, failed.id, action) : outbox.enqueue(owner, action);
+    void Promise.resolve(kept).catch(() => setWriteError(true));
+  };
+
+  let body: React.ReactNode;
+  switch (state.kind) {
+    case 'needs-saved-item':
+      body = <Text data-testid="save-meeting-needs-saved-item">{s.needsSavedItem}</Text>;
+      break;
+    case 'saved': {
+      const href = recordUrl(instanceUrl, 'Event', state.eventId);
+      const by = state.saved?.createdByName && state.saved.createdDate ? format(s.savedBy, { name: state.saved.createdByName, date: formatInstant(state.saved.createdDate, locale) }) : '';
+      body = (
+        <div className={styles.row} role="status" data-testid="save-meeting-saved">
+          <Text weight="semibold">{s.saved}</Text>
+          {by ? <Text size={200}>{by}</Text> : null}
+          {href ? (
+            <Link href={href} target="_blank" rel="noopener noreferrer" data-testid="saved-event-link">
+              {s.openSaved}
+            </Link>
+          ) : null}
+        </div>
+      );
+      break;
+    }
+    case 'sending':
+      body = (
+        <Text role="status" data-testid="save-meeting-sending">
+          {s.saving}
+        </Text>
+      );
+      break;
+    case 'waiting':
+      body = (
+        <MessageBar intent="warning" data-testid="save-meeting-waiting">
+          <MessageBarBody>{waitReasonDetail(state.entry.waitingFor, locale)}</MessageBarBody>
+        </MessageBar>
+      );
+      break;
+    case 'form': {
+      const failure = state.failed?.failure;
+      const message = failure ? failureMessage(failure, locale) : undefined;
+      body =
+        people.length === 0 ? (
+          <Text data-testid="save-meeting-needs-person">{s.needsPerson}</Text>
+        ) : (
+          <>
+            {state.changed ? (
+              <MessageBar intent="info" data-testid="save-meeting-changed">
+                <MessageBarBody>{s.changedSinceSave}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {failure && message ? (
+              <MessageBar intent="error" data-testid="save-meeting-failed">
+                <MessageBarBody>
+                  <MessageBarTitle>{message.title}</MessageBarTitle>
+                  {[message.explanation, failure.detail].filter(Boolean).join(' ')}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {primary?.kind === 'lead' ? (
+              <Text size={200}>{s.leadNoRelated}</Text>
+            ) : options.length > 0 ? (
+              <Field label={s.relatedLabel}>
+                <Select className={styles.select} value={whatId} onChange={(_, d) => setWhatChoice(d.value)} data-testid="save-meeting-what">
+                  <option value="">{s.relatedNone}</option>
+                  {options.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
+            {people.length > 1 ? (
+              <Field label={s.primaryLabel}>
+                <Select className={styles.select} value={primary?.id ?? ''} onChange={(_, d) => setPrimaryChoice(d.value)} data-testid="save-meeting-primary">
+                  {people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name.slice(0, 80)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
+            <div className={styles.row}>
+              <Button appearance="primary" data-testid="save-meeting-button" {...(writeError ? { 'aria-describedby': writeErrorId } : {})} onClick={() => save(state.failed)}>
+                {state.changed ? s.updateButton : s.saveButton}
+              </Button>
+              {writeError ? (
+                <Text id={writeErrorId} role="alert" className={styles.writeError} data-testid="save-meeting-write-error">
+                  {s.notKept}
+                </Text>
+              ) : null}
+            </div>
+          </>
+        );
+      break;
+    }
+  }
+
+  return (
+    <section className={styles.panel} aria-labelledby={headingId} data-testid="save-meeting-panel">
+      <Text as="h2" size={400} weight="semibold" id={headingId}>
+        {s.meetingHeading}
+      </Text>
+      <Text weight="semibold" className={styles.wrap} data-testid="meeting-subject">
+        {meeting.subject}
+      </Text>
+      <Text size={200} data-testid="meeting-when">
+        {when}
+        {meeting.location ? ` · ${meeting.location}` : ''}
+      </Text>
+      <Text size={200}>{meeting.role === 'organizer' ? s.organizerRole : format(s.attendeeRole, { name: meeting.organizer?.name ?? '' })}</Text>
+      {meeting.seriesId ? <Text size={200}>{s.occurrence}</Text> : null}
+      {body}
+    </section>
+  );
+}
