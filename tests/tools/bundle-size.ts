@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 export interface BundleReport {
   /** Scripts the first paint waits for: index.html's module entry and its modulepreloads. */
-  initial: { file: string; gzipBytes: number }[];
+  initial: { file: string; gzipBytes: number; brotliBytes: number }[];
   initialGzipBytes: number;
+  /** The same scripts brotli-compressed (quality 11, as the build's .br copies). */
+  initialBrotliBytes: number;
   /** Every other JS chunk, loaded on demand (jsforce among them). */
   lazyGzipBytes: number;
   /** The chunk that holds jsforce, if it was found. */
@@ -15,6 +17,11 @@ export interface BundleReport {
 /** Budget for what the first paint downloads, gzip. Fluent UI v9 and React are most of it. */
 export const INITIAL_GZIP_BUDGET = 330 * 1024;
 
+/** Brotli at the quality the build's precompressed copies use (vite.config.ts precompressAssets). */
+export function brotliSize(source: Buffer): number {
+  return brotliCompressSync(source, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.length } }).length;
+}
+
 export function measureBundle(distDir: string): BundleReport {
   const indexHtml = join(distDir, 'index.html');
   if (!existsSync(indexHtml)) throw new Error(`${indexHtml} is missing: run npm run build first`);
@@ -23,7 +30,8 @@ export function measureBundle(distDir: string): BundleReport {
   for (const m of html.matchAll(/<script[^>]+type="module"[^>]+src="\/?([^"]+)"/g)) initialFiles.add(m[1]!);
   for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)) initialFiles.add(m[1]!);
   const gz = (file: string) => gzipSync(readFileSync(join(distDir, file))).length;
-  const initial = [...initialFiles].map((file) => ({ file, gzipBytes: gz(file) }));
+  const br = (file: string) => brotliSize(readFileSync(join(distDir, file)));
+  const initial = [...initialFiles].map((file) => ({ file, gzipBytes: gz(file), brotliBytes: br(file) }));
   const assets = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js'));
   let lazyGzipBytes = 0;
   let jsforceChunk: string | undefined;
@@ -33,5 +41,11 @@ export function measureBundle(distDir: string): BundleReport {
     lazyGzipBytes += gz(file);
     if (!jsforceChunk && readFileSync(join(distDir, file), 'utf8').includes('describeGlobal')) jsforceChunk = file;
   }
-  return { initial, initialGzipBytes: initial.reduce((s, f) => s + f.gzipBytes, 0), lazyGzipBytes, jsforceChunk };
+  return {
+    initial,
+    initialGzipBytes: initial.reduce((s, f) => s + f.gzipBytes, 0),
+    initialBrotliBytes: initial.reduce((s, f) => s + f.brotliBytes, 0),
+    lazyGzipBytes,
+    jsforceChunk,
+  };
 }
