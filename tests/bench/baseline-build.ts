@@ -7,10 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const SHELL_ROOT = fileURLToPath(new URL('./baseline-shell/', import.meta.url));
+/** Where the harness serves the shell (a mount beside the add-in, same origin, same server, same compression). */
+export const BASELINE_PATH = '/__baseline/';
 
 export interface BaselineBuild {
   dir: string;
@@ -38,6 +39,7 @@ export async function buildBaselineShell(): Promise<BaselineBuild> {
     configFile: false,
     root: SHELL_ROOT,
     logLevel: 'warn',
+    base: BASELINE_PATH,
     plugins: [react()],
     build: { outDir: dir, emptyOutDir: true },
   });

@@ -13,6 +13,7 @@ import { browserSections } from './browser-sections';
 import { bundleSection } from './bundle-section';
 import { connectionSection } from './connection-section';
 import { ensureDist, type DistInfo } from './ensure-dist';
+import { limitsSection } from './limits-section';
 import { formatTable, writeJson } from './report';
 import { NotAvailable, type Section, type SectionResult } from './section-result';
 import { relaunchTrustingLocalhostCertificate } from '../harness/trust-localhost-certificate';
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
 
   const browser = browserSections({ runs: options.runs, dist });
   const sections: Record<SectionId, Section> = {
+    limits: limitsSection({ runs: options.runs, dist }),
     bundle: bundleSection(dist),
     'cold-start': browser.coldStart,
     people: browser.people,
