@@ -65,7 +65,7 @@ export function limitsSection(options: LimitsOptions): Section {
 
         // 1. What the first paint downloads.
         const ours = measureBundle(dist.dir);
-        const shell = measureBundle(baseline.dir);
+        const shell = measureBundle(baseline.dir, BASELINE_PATH);
         const firstPaintJs = {
           oursGzipBytes: ours.initialGzipBytes,
           shellGzipBytes: shell.initialGzipBytes,

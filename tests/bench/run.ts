@@ -14,6 +14,7 @@ import { bundleSection } from './bundle-section';
 import { connectionSection } from './connection-section';
 import { ensureDist, type DistInfo } from './ensure-dist';
 import { limitsSection } from './limits-section';
+import { limitsMarkdown, writeReadmeSection } from './readme-table';
 import { formatTable, writeJson } from './report';
 import { NotAvailable, type Section, type SectionResult } from './section-result';
 import { relaunchTrustingLocalhostCertificate } from '../harness/trust-localhost-certificate';
@@ -114,6 +115,10 @@ async function main(): Promise<number> {
   if (load1 > cpus().length) console.log(`note: the machine was busy (load ${load1.toFixed(1)} on ${cpus().length} cores): timings are noisy; compare medians of quiet runs`);
   writeJson(out, { at: new Date().toISOString(), options, environment, sections: results, failedChecks, errors });
   console.log(`JSON: ${out}`);
+  const limits = results.find((r) => r.id === 'limits');
+  if (limits && writeReadmeSection(limitsMarkdown(limits, new Date().toISOString(), `${environment.cpus}, load ${environment.loadAverage}, runs ${options.runs}`))) {
+    console.log('README.md: the "Speed against the limit" table was rewritten');
+  }
   if (errors.length || failedChecks.length) {
     console.log(`\nbroken: ${[...errors.map((id) => `${id} errored`), ...failedChecks].join('; ')}`);
     return 1;
