@@ -19,6 +19,7 @@ export function limitsMarkdown(result: SectionResult, at: string, environment: s
   for (const row of result.rows) lines.push(`| ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.note ?? '')} |`);
   lines.push('', '| goal (issue 14) | met | by how much |', '|---|---|---|');
   for (const check of result.checks) lines.push(`| ${cell(check.name)} | ${check.pass ? 'yes' : '**no**'} | ${cell(check.detail)} |`);
+  lines.push('', 'Causes and what was tried: `tests/bench/README.md` (Against the limit).');
   return lines.join('\n');
 }
 
