@@ -20,6 +20,10 @@ function StartupError({ title, detail }: { title: string; detail?: string }) {
 }
 
 async function start(): Promise<void> {
+  // config.json needs nothing from Office: fetched while office.js initialises, not after it. Its failure is
+  // reported below, after Office's (a page opened outside Outlook says so first).
+  const configLoad = loadConfig();
+  configLoad.catch(() => undefined);
   const root = createRoot(document.getElementById('root')!);
   try {
     await waitForOffice();
@@ -30,7 +34,7 @@ async function start(): Promise<void> {
   }
   let config: RuntimeConfig;
   try {
-    config = await loadConfig();
+    config = await configLoad;
   } catch (error) {
     root.render(<StartupError title="The add-in is not configured" detail={error instanceof Error ? error.message : String(error)} />);
     return;
