@@ -28,7 +28,7 @@ import { createDefaultCrossPane, type CrossPaneChannel } from '../salesforce/con
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
-import { clearPeopleCaches } from './workspace/people-directory-registry';
+import { clearPeopleCaches } from './workspace/people-cache-clearing';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
 import type { OnlineState } from '../shared/online-state';

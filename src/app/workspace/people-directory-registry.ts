@@ -4,21 +4,18 @@
  */
 import { createPeopleDirectory, type PeopleDirectory } from '../../salesforce/crm/people-directory';
 import type { SalesforceApi } from '../../salesforce/salesforce-api';
+import { rememberPeopleCache } from './people-cache-clearing';
+
+export { clearPeopleCaches } from './people-cache-clearing';
 
 const directories = new WeakMap<SalesforceApi, PeopleDirectory>();
-const all = new Set<PeopleDirectory>();
 
 export function peopleDirectoryFor(api: SalesforceApi): PeopleDirectory {
   let directory = directories.get(api);
   if (!directory) {
     directory = createPeopleDirectory(api);
     directories.set(api, directory);
-    all.add(directory);
+    rememberPeopleCache(directory);
   }
   return directory;
-}
-
-/** Sign-out / another user: forget every CRM record held in memory (the auth controller's `clearCrmCache`). */
-export function clearPeopleCaches(): void {
-  for (const directory of all) directory.clearAll();
 }
