@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, startPane } from './app/app';
 import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { createOfficeHost, OfficeUnavailableError, waitForOffice } from './host';
 
@@ -39,9 +39,12 @@ async function start(): Promise<void> {
     root.render(<StartupError title="The add-in is not configured" detail={error instanceof Error ? error.message : String(error)} />);
     return;
   }
+  const host = createOfficeHost();
+  // Start-up (storage, the stored session, its token refresh) begins before React's first render, not after it.
+  const pane = startPane({ host, config });
   root.render(
     <StrictMode>
-      <App host={createOfficeHost()} config={config} />
+      <App host={host} config={config} pane={pane} />
     </StrictMode>,
   );
 }

@@ -11,7 +11,6 @@ import { ConnectionStatusNotice } from '../features/connection-banner/connection
 import { SignInNotice } from '../features/sign-in/sign-in-notice';
 import { WelcomeScreen } from '../features/sign-in/welcome-screen';
 import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
-import { DiagnosticsDisclosure } from '../features/sign-in/diagnostics-disclosure';
 import { useSignOut } from '../features/sign-out/use-sign-out';
 import { StorageUnavailableNotice } from './workspace/storage-unavailable-notice';
 import { useConnectionState } from '../salesforce/connection/use-connection-state';
@@ -23,6 +22,8 @@ import { loadingStrings } from '../i18n/loading-strings';
 // for as soon as a session is known (a stored one restoring, or a sign-in), while its token round trip runs.
 const WorkspaceView = lazyNamed(() => import('./workspace/workspace-view'), 'WorkspaceView');
 const SetupCheckPanel = lazyNamed(() => import('../features/sign-in/setup-check-panel'), 'SetupCheckPanel');
+// Closed at the foot of every screen: it follows the first paint by a chunk, with nothing in its place meanwhile.
+const DiagnosticsDisclosure = lazyNamed(() => import('../features/sign-in/diagnostics-disclosure'), 'DiagnosticsDisclosure');
 const SignOutConfirmDialog = lazyNamed(() => import('../features/sign-out/sign-out-confirm-dialog'), 'SignOutConfirmDialog');
 
 const useStyles = makeStyles({
@@ -77,7 +78,11 @@ export function Shell({ services }: { services: AppServices }) {
   // The dialog's code comes with the first sign-out request; it then stays mounted so it closes as a dialog does.
   const [signOutDialogWanted, setSignOutDialogWanted] = useState(false);
   if (signOut.confirming && !signOutDialogWanted) setSignOutDialogWanted(true);
-  const diagnostics = <DiagnosticsDisclosure microsoft={microsoft} strings={s} setupCheck={setupCheck} />;
+  const diagnostics = (
+    <Suspense fallback={null}>
+      <DiagnosticsDisclosure microsoft={microsoft} strings={s} setupCheck={setupCheck} />
+    </Suspense>
+  );
   const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
 
   if (snapshot.status === 'starting') {
