@@ -26,6 +26,10 @@ export function goalCheck(name: string, value: number, goal: number, unit: 'x' |
   const pass = Number.isFinite(value) && value <= goal;
   const over = value - goal;
   const missedBy = unit === '%' ? `${over.toFixed(1)} points` : `${show(over)}${goal > 0 ? ` (${((over / goal) * 100).toFixed(0)}% over)` : ''}`;
-  const detail = !Number.isFinite(value) ? `not measured; goal ≤ ${show(goal)}` : pass ? `${show(value)}, goal ≤ ${show(goal)}` : `${show(value)}, goal ≤ ${show(goal)}: missed by ${missedBy}`;
+  const detail = !Number.isFinite(value)
+    ? `not measured; goal ≤ ${show(goal)}`
+    : pass
+      ? `${show(value)}, goal ≤ ${show(goal)}`
+      : `${show(value)}, goal ≤ ${show(goal)}: missed by ${missedBy}`;
   return { name, pass, detail: context ? `${detail}; ${context}` : detail, goal: true };
 }

@@ -118,6 +118,8 @@ export interface BannerRun {
   tokenRefusalToBannerMs: number;
   /** The REST call's 401 that started it (the refresh round trip lies between). */
   restRefusalToBannerMs: number;
+  /** From the refusal to the banner in the DOM (the rest, to the painted frame, is style, layout and paint). */
+  tokenRefusalToBannerDomMs: number;
 }
 
 /** Signed-in pane at 4x CPU; the seller's grant is revoked, another email opened: 401, refresh refused, banner. */
@@ -138,7 +140,11 @@ export async function measureConnectionLost(s: Stack, runs: number, signal: Abor
       const token = (await pane.evaluate<TimedResource[]>(resourcesScript(TOKEN_PATH))).at(-1);
       const rest = (await pane.evaluate<TimedResource[]>(resourcesScript(REST_PATH))).filter((r) => token && r.responseEndAt <= token.startAt).at(-1);
       if (!token || !rest) throw new Error('the pane made no refresh after the refused call');
-      result.push({ tokenRefusalToBannerMs: shown.paintAt! - token.responseEndAt, restRefusalToBannerMs: shown.paintAt! - rest.responseEndAt });
+      result.push({
+        tokenRefusalToBannerMs: shown.paintAt! - token.responseEndAt,
+        restRefusalToBannerMs: shown.paintAt! - rest.responseEndAt,
+        tokenRefusalToBannerDomMs: shown.domAt! - token.responseEndAt,
+      });
     } finally {
       await context.close().catch(() => undefined);
     }
