@@ -11,4 +11,6 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 for (const file of report.initial) console.log(`${file.file}  gzip ${kib(file.gzipBytes)}  brotli ${kib(file.brotliBytes)}`);
 console.log(`first paint: gzip ${report.initialGzipBytes} bytes (${kib(report.initialGzipBytes)}), brotli ${report.initialBrotliBytes} bytes (${kib(report.initialBrotliBytes)})`);
 console.log(`lazy chunks: gzip ${kib(report.lazyGzipBytes)}`);
-console.log(`budget now: ${INITIAL_GZIP_BUDGET} bytes (${kib(INITIAL_GZIP_BUDGET)}); measured + margin: export const INITIAL_GZIP_BUDGET = ${budgetFor(report.initialGzipBytes) / 1024} * 1024;`);
+console.log(
+  `budget now: ${INITIAL_GZIP_BUDGET} bytes (${kib(INITIAL_GZIP_BUDGET)}); measured + margin: export const INITIAL_GZIP_BUDGET = ${budgetFor(report.initialGzipBytes) / 1024} * 1024;`,
+);
