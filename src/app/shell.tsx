@@ -164,6 +164,7 @@ export function Shell({ services }: { services: AppServices }) {
               identity={identity}
               locale={locale}
               {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
+              {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
             />
           </Suspense>
         ) : null}

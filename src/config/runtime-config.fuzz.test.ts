@@ -18,6 +18,8 @@ const GOOD = {
     apiVersion: '62.0',
     requestTimeoutMs: 20000,
     externalIdFields: { Task: 'Outlook_Key__c' },
+    objects: { Contact: { cardFields: ['Title', 'Department'], editableFields: ['Title'] }, Project__c: { cardFields: ['Status__c'] } },
+    matchEmailFields: { Contact: ['Personal_Email__c'] },
   },
   microsoft: { clientId: 'ms', authority: 'https://login.microsoftonline.com/common' },
 };
@@ -39,6 +41,11 @@ function wellFormed(config: RuntimeConfig): void {
   expect(sf.requestTimeoutMs).toBeGreaterThan(0);
   expect(sf.requestTimeoutMs).toBeLessThanOrEqual(MAX_REQUEST_TIMEOUT_MS);
   for (const field of Object.values(sf.externalIdFields ?? {})) expect(field).toMatch(/__c$/);
+  for (const object of Object.values(sf.crm?.objects ?? {})) {
+    for (const field of [...object.cardFields, ...object.editableFields, ...object.requiredOnSave]) expect(field).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+  }
+  expect(sf.crm?.objects.Contact?.visible).toBe(true);
+  for (const field of [...(sf.crm?.matchEmailFields.Contact ?? []), ...(sf.crm?.matchEmailFields.Lead ?? [])]) expect(field).toMatch(/__c$/);
 }
 
 /** A path into GOOD and a replacement value: damage one place of a good config. */
@@ -55,6 +62,12 @@ const paths: string[][] = [
   ['salesforce', 'requestTimeoutMs'],
   ['salesforce', 'externalIdFields'],
   ['salesforce', 'externalIdFields', 'Task'],
+  ['salesforce', 'objects'],
+  ['salesforce', 'objects', 'Contact'],
+  ['salesforce', 'objects', 'Contact', 'cardFields'],
+  ['salesforce', 'objects', 'Contact', 'cardFields', '0'],
+  ['salesforce', 'matchEmailFields'],
+  ['salesforce', 'matchEmailFields', 'Contact'],
   ['microsoft'],
   ['microsoft', 'authority'],
 ];

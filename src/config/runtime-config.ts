@@ -1,3 +1,5 @@
+import { ConfigError } from './config-error';
+import { parseCrmConfig, type CrmConfig } from './crm-config';
 import { normalizeCustomDomain } from './host-names';
 import { realTimers, withDeadline, type Timers } from '../shared/deadline';
 import { createLogger } from '../shared/logger';
@@ -39,6 +41,8 @@ export interface RuntimeConfig {
      * a write that landed before a timeout is never made twice; elsewhere it checks, then creates.
      */
     externalIdFields?: ExternalIdFields;
+    /** The admin's objects, card fields, editable and required fields, and email fields to match on (crm-config.ts). */
+    crm?: CrmConfig;
   };
   /** Absent: the add-in runs without Microsoft sign-in. */
   microsoft?: {
@@ -58,9 +62,7 @@ export type ExternalIdFields = Partial<Record<ExternalIdObject, string>>;
  */
 export const MAX_REQUEST_TIMEOUT_MS = 40_000;
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 function str(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(`config.json: "${field}" must be a non-empty string`);
@@ -133,6 +135,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       requestTimeoutMs: timeout,
       customDomains,
       ...externalIdFieldsOf(sf.externalIdFields),
+      crm: parseCrmConfig(sf),
     },
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') } : undefined,

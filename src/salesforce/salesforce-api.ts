@@ -47,12 +47,16 @@ export interface CompositeSubrequest {
   url: string;
   referenceId: string;
   body?: unknown;
+  /** Request headers of this subrequest (not Accept, Authorization, Content-Type), e.g. If-Modified-Since on a describe. */
+  httpHeaders?: Record<string, string>;
 }
 
 export interface CompositeSubresponse {
   referenceId: string;
   httpStatusCode: number;
   body: unknown;
+  /** The subresponse's own headers as Salesforce reports them (Location, Last-Modified, ETag); absent when none. */
+  httpHeaders?: Record<string, string>;
 }
 
 export interface SalesforceApi {

@@ -41,6 +41,16 @@ export interface EmulatorPolicy {
   enhancedEmail: boolean;
   /** Setup › Activity Settings › Shared Activities. Off: TaskRelation is not in the org. Default on. */
   sharedActivities: boolean;
+  /**
+   * Field-level security beyond the default (every user reads and edits every field): `access: 'none'` hides the
+   * field from that user (describe leaves it out, SOQL and REST treat it as no such column), `'read'` makes it
+   * read-only for them (describe: createable and updateable false). `field` is `Object.Field`.
+   */
+  fieldPermissions: Array<{ username: string; field: string; access: 'none' | 'read' }>;
+  /** Setup › Company Information › Currencies: multi-currency on adds CurrencyIsoCode to Account, Contact, Lead,
+   * Opportunity and Project__c (describe, SOQL, records). Off (default): no such column. Cannot be turned off in a
+   * real org once on; here reset() does. */
+  multiCurrency: boolean;
 }
 
 export const DEFAULT_POLICY: EmulatorPolicy = {
@@ -60,6 +70,8 @@ export const DEFAULT_POLICY: EmulatorPolicy = {
   apiDisabledUsers: [],
   enhancedEmail: true,
   sharedActivities: true,
+  fieldPermissions: [],
+  multiCurrency: false,
 };
 
 export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {

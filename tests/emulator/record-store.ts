@@ -114,6 +114,8 @@ export class RecordStore {
 
 function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
   record.IsDeleted = false;
+  // The corporate currency, for when the org has multi-currency on (the field is hidden otherwise).
+  if ('CurrencyIsoCode' in record) record.CurrencyIsoCode ??= 'USD';
   switch (def.name) {
     case 'Contact':
     case 'Lead':

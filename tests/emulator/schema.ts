@@ -23,6 +23,8 @@ export interface FieldDef {
   restrictedValues?: readonly string[];
   /** A custom text field marked External ID (not Unique): records can be upserted by its value, matched case-insensitively. */
   externalId?: boolean;
+  /** Exists only with this org feature on (CurrencyIsoCode with multi-currency): otherwise no such column for anyone. */
+  orgFeature?: 'multiCurrency';
 }
 
 export interface ChildRelationship {
@@ -70,6 +72,13 @@ const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on so
 const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
 const TASK_SUBTYPES = ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'];
 
+// Multi-currency orgs (Setup › Company Information › Currencies): every record carries its currency; the demo org's
+// active currencies. Records created without one take the corporate currency, USD.
+export const CURRENCIES = ['USD', 'EUR', 'GBP'];
+const currency = (label: string): FieldDef => ({ name: 'CurrencyIsoCode', type: 'picklist', label, restrictedValues: CURRENCIES, orgFeature: 'multiCurrency' });
+// A custom email field admins add to match people by a second address (runtime config `matchEmailFields`).
+const personalEmail: FieldDef = { name: 'Personal_Email__c', type: 'email', label: 'Personal Email', maxLength: 80 };
+
 const owner: FieldDef = { name: 'OwnerId', type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' };
 const id: FieldDef = { name: 'Id', type: 'id', readOnly: true };
 
@@ -89,6 +98,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'BillingCity', type: 'string', label: 'Billing City', maxLength: 40 },
       { name: 'BillingCountry', type: 'string', label: 'Billing Country', maxLength: 80 },
       { name: 'Description', type: 'textarea', label: 'Account Description', maxLength: 32000 },
+      currency('Account Currency'),
       owner,
       ...audit,
     ],
@@ -97,6 +107,7 @@ export const SCHEMA: SObjectDef[] = [
       { relationshipName: 'Opportunities', childSObject: 'Opportunity', field: 'AccountId' },
       { relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' },
       { relationshipName: 'Emails', childSObject: 'EmailMessage', field: 'RelatedToId' },
+      { relationshipName: 'Projects__r', childSObject: 'Project__c', field: 'Account__c' },
     ],
   },
   {
@@ -118,6 +129,8 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'Description', type: 'textarea', label: 'Contact Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
       { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
+      personalEmail,
+      currency('Contact Currency'),
       owner,
       ...audit,
     ],
@@ -141,6 +154,8 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'LeadSource', type: 'picklist' },
       { name: 'IsConverted', type: 'boolean', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
+      personalEmail,
+      currency('Lead Currency'),
       owner,
       ...audit,
     ],
@@ -162,10 +177,29 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'IsWon', type: 'boolean', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      currency('Opportunity Currency'),
       owner,
       ...audit,
     ],
     childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
+  },
+  {
+    // A custom object of the demo org, for admin configuration ("objects the admin adds").
+    name: 'Project__c',
+    keyPrefix: 'a01',
+    label: 'Project',
+    labelPlural: 'Projects',
+    fields: [
+      id,
+      { name: 'Name', type: 'string', required: true, label: 'Project Name', maxLength: 80 },
+      { name: 'Account__c', type: 'reference', label: 'Account', referenceTo: ['Account'], relationshipName: 'Account__r' },
+      { name: 'Status__c', type: 'picklist', label: 'Status', restrictedValues: ['Planned', 'Active', 'Done'] },
+      { name: 'Budget__c', type: 'currency', label: 'Budget' },
+      currency('Project Currency'),
+      owner,
+      ...audit,
+    ],
+    childRelationships: [],
   },
   {
     name: 'Task',

@@ -71,6 +71,8 @@ export const DEMO_CONTACTS = {
     Title: 'Head of IT',
     Phone: null,
     AccountId: DEMO_ACCOUNTS.globex.Id,
+    // Matched only when the admin configures Personal_Email__c as an email field to match on.
+    Personal_Email__c: 'priya.raman@home.example',
   },
 } as const;
 
@@ -100,6 +102,8 @@ export const DEMO_OPPORTUNITIES = {
     Name: 'Acme - Support Renewal',
     StageName: 'Negotiation/Review',
     Amount: 12000,
+    // Shown in euros when the org has multi-currency on (policy multiCurrency).
+    CurrencyIsoCode: 'EUR',
     CloseDate: '2026-04-15',
     AccountId: DEMO_ACCOUNTS.acme.Id,
   },

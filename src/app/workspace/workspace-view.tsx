@@ -17,6 +17,7 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { CrmConfig } from '../../config/crm-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
@@ -49,13 +50,15 @@ export interface WorkspaceViewProps {
   identity: SalesforceIdentity;
   locale: string;
   microsoftAccountId?: string;
+  /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
+  crm?: CrmConfig;
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -64,7 +67,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
     [identity, host.partitionKey, microsoftAccountId],
   );
   const ownerKey = outboxOwnerKey(owner);
-  const directory = peopleDirectoryFor(api);
+  const directory = peopleDirectoryFor(api, crm);
   const entries = useOutboxEntries(outbox, owner);
   const writes: WorkspaceWrites | undefined = outbox ? { outbox, owner, entries } : undefined;
   const email = useEmailContext(host);

@@ -10,7 +10,19 @@ import { useFocusOnArrival } from '../../components/use-focus-on-arrival';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { format } from '../../i18n/strings';
 import type { WorkspaceStrings } from '../../i18n/workspace-strings';
+import { CardDetails } from './card-details';
 import { clipText } from './clip-text';
+
+/** In a multi-currency org the amount is in the record's own currency: shown with it (EUR 12,000.00, 12 000,00 €). */
+function formatAmount(amount: number, currency: string | undefined, locale: string, plain: Intl.NumberFormat): string {
+  if (!currency) return plain.format(amount);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  } catch {
+    // A code the browser does not know: the number and the code as Salesforce gave it.
+    return `${currency} ${plain.format(amount)}`;
+  }
+}
 
 const useStyles = makeStyles({
   card: { width: '100%', boxSizing: 'border-box' },
@@ -72,6 +84,7 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
             <dd className={styles.value}>{clipText(person.status, 80)}</dd>
           </>
         ) : null}
+        <CardDetails details={person.details} locale={locale} />
         {person.ownerName ? (
           <>
             <dt className={styles.term}>{s.ownerLabel}</dt>
@@ -95,7 +108,7 @@ export function PersonCard({ person, account, instanceUrl, locale, strings: s, f
                   <Caption1 block>
                     {format(s.opportunityLine, {
                       stage: clipText(o.stageName, 60),
-                      amount: o.amount === null ? s.noAmount : amountFormat.format(o.amount),
+                      amount: o.amount === null ? s.noAmount : formatAmount(o.amount, o.currencyIsoCode, locale, amountFormat),
                     })}
                   </Caption1>
                 </li>

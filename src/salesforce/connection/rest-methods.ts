@@ -20,6 +20,13 @@ function sobjectPath(apiPath: string, sobject: string, id?: string): string {
   return `${apiPath}/sobjects/${sobject}${id === undefined ? '' : `/${id}`}`;
 }
 
+/** A subresponse's headers, string values only; undefined when there are none. */
+function stringHeaders(raw: unknown): Record<string, string> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 /** A JSON request: the body serialized, with its content type. */
 export const json = (method: JsforceRequest['method'], url: string, body?: unknown): JsforceRequest =>
   body === undefined ? { method, url } : { method, url, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
@@ -70,12 +77,21 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
     async composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }) {
       const body = {
         allOrNone: options?.allOrNone ?? false,
-        compositeRequest: requests.map((r) => (r.body === undefined ? { method: r.method, url: r.url, referenceId: r.referenceId } : { ...r })),
+        compositeRequest: requests.map((r) => ({
+          method: r.method,
+          url: r.url,
+          referenceId: r.referenceId,
+          ...(r.body === undefined ? {} : { body: r.body }),
+          ...(r.httpHeaders ? { httpHeaders: r.httpHeaders } : {}),
+        })),
       };
       const result = (await call(() => json('POST', `${apiPath}/composite`, body), {
         idempotent: requests.every((r) => r.method === 'GET'),
-      })) as { compositeResponse?: Array<{ referenceId?: unknown; httpStatusCode?: unknown; body?: unknown }> } | undefined;
-      return (result?.compositeResponse ?? []).map((r): CompositeSubresponse => ({ referenceId: String(r.referenceId ?? ''), httpStatusCode: Number(r.httpStatusCode ?? 0), body: r.body }));
+      })) as { compositeResponse?: Array<{ referenceId?: unknown; httpStatusCode?: unknown; body?: unknown; httpHeaders?: unknown }> } | undefined;
+      return (result?.compositeResponse ?? []).map((r): CompositeSubresponse => {
+        const headers = stringHeaders(r.httpHeaders);
+        return { referenceId: String(r.referenceId ?? ''), httpStatusCode: Number(r.httpStatusCode ?? 0), body: r.body, ...(headers ? { httpHeaders: headers } : {}) };
+      });
     },
   };
 }

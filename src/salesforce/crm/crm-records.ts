@@ -5,6 +5,17 @@ export interface OpportunitySummary {
   stageName: string;
   amount: number | null;
   closeDate: string | null;
+  /** Multi-currency orgs: the ISO code of the amount's currency (absent in single-currency orgs). */
+  currencyIsoCode?: string;
+}
+
+/** A field the admin added to a card (config.json `cardFields`), with its label from the org's metadata. */
+export interface CardDetail {
+  name: string;
+  label: string;
+  /** Salesforce's field type (string, email, phone, currency, date, boolean, picklist, ...). */
+  type: string;
+  value: string | number | boolean | null;
 }
 
 export interface AccountSummary {
@@ -24,6 +35,8 @@ export interface ContactMatch {
   accountId: string | null;
   accountName: string | null;
   ownerName: string | null;
+  /** The admin's extra card fields the seller may read, in configured order. */
+  details?: CardDetail[];
 }
 
 export interface LeadMatch {
@@ -36,6 +49,7 @@ export interface LeadMatch {
   company: string | null;
   status: string | null;
   ownerName: string | null;
+  details?: CardDetail[];
 }
 
 export type PersonMatch = ContactMatch | LeadMatch;

@@ -8,6 +8,50 @@ import type { AccountSummary, AddressLookup, SavedEmailTask } from './crm-record
 import { companyDomains, domainOf } from './email-addresses';
 import { buildPeopleLookup, parsePeopleLookup, type PeopleLookupRequest } from './people-lookup';
 import { TtlCache } from './ttl-cache';
+import type { CrmConfig } from '../../config/crm-config';
+import type { CompositeSubresponse } from '../salesforce-api';
+import type { DescribePlan, MetadataSource } from '../metadata/metadata-source';
+import type { SObjectMetadata } from '../metadata/sobject-metadata';
+import { configuredLookupFields, LOOKUP_OBJECTS, lookupFieldsFrom, relabelled, type LookupFields } from './lookup-fields';
+
+interface PlannedFields {
+  /** Undefined: no metadata; the default cards' fields. */
+  fields?: LookupFields;
+  /** Conditional describes to carry in the lookup's call. */
+  plan?: DescribePlan;
+  /** Reads the describes' answers; the new fields when the metadata changed, else undefined. */
+  settleChanged(responses: CompositeSubresponse[]): Promise<LookupFields | undefined>;
+  /** Requests spent before the lookup's own (a first describe). */
+  requests: number;
+}
+
+/**
+ * The fields the next lookup names: from the cached metadata, or, for a seller with no copy yet, from the admin's
+ * configuration as it stands (the describes then ride in the same call, so the first email is one request too; a
+ * field the seller turns out not to read costs one more, with the fields corrected).
+ */
+function metadataFields(metadata: MetadataSource | undefined, crm: CrmConfig | undefined): () => Promise<PlannedFields> {
+  const none: PlannedFields = { settleChanged: () => Promise.resolve(undefined), requests: 0 };
+  if (!metadata) return () => Promise.resolve(none);
+  return async () => {
+    const cached = await Promise.all(LOOKUP_OBJECTS.map((name) => metadata.cached(name)));
+    const known = cached.every((m) => m !== undefined) ? new Map(LOOKUP_OBJECTS.map((name, i) => [name, cached[i] as SObjectMetadata])) : undefined;
+    const plan = await metadata.plan(LOOKUP_OBJECTS);
+    return {
+      fields: known ? lookupFieldsFrom(known, crm) : configuredLookupFields(crm),
+      plan,
+      requests: 0,
+      async settleChanged(responses) {
+        // A refused describe keeps what the lookup was built from: the people still show.
+        const fresh = await plan.settle(responses).catch(() => undefined);
+        if (!fresh) return undefined;
+        if (known && LOOKUP_OBJECTS.every((name) => fresh.get(name) === known.get(name))) return undefined;
+        const all = new Map([...(known ?? []), ...fresh]);
+        return LOOKUP_OBJECTS.every((name) => all.has(name)) ? lookupFieldsFrom(all, crm) : undefined;
+      },
+    };
+  };
+}
 
 export const PEOPLE_CACHE_TTL_MS = 5 * 60_000;
 
@@ -36,8 +80,21 @@ export interface PeopleDirectory {
   clearAll(): void;
 }
 
-export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: number; now?: () => number } = {}): PeopleDirectory {
+export interface PeopleDirectoryOptions {
+  ttlMs?: number;
+  now?: () => number;
+  /**
+   * The org's metadata: the lookup then names only fields the seller may read, and the admin's card and email fields
+   * (`crm`). Its conditional describes ride in the lookup's own composite call, so an email still costs one request
+   * when the metadata is cached; the very first lookup of a seller describes first (one request more).
+   */
+  metadata?: MetadataSource;
+  crm?: CrmConfig;
+}
+
+export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirectoryOptions = {}): PeopleDirectory {
   const cache = new TtlCache<Cached>(options.ttlMs ?? PEOPLE_CACHE_TTL_MS, options.now);
+  const fieldsFor = metadataFields(options.metadata, options.crm);
   const inFlight = new Map<string, Promise<PeopleView>>();
 
   function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number): PeopleView {
@@ -77,17 +134,38 @@ export function createPeopleDirectory(api: SalesforceApi, options: { ttlMs?: num
     };
     const messageId = input.savedEmail?.internetMessageId;
     if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
-    const subrequests = buildPeopleLookup(api.apiPath, request);
-    if (subrequests.length === 0) return assemble(ownerKey, addresses, domains, messageId, 0);
+    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0);
 
-    const result = parsePeopleLookup(request, await api.composite(subrequests, { allOrNone: false }));
+    const { result, requests } = await lookupWithFields(request, await fieldsFor());
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
     for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
     for (const [id, account] of result.contactAccounts) cache.set(ownerKey, `acc:${id}`, { type: 'account', value: account });
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
-    return assemble(ownerKey, addresses, domains, messageId, 1);
+    return assemble(ownerKey, addresses, domains, messageId, requests);
+  }
+
+  /**
+   * The lookup's composite call, with the conditional describes of the objects it names. When Salesforce says the
+   * metadata changed (a field hidden since) and a query was refused for it, the lookup runs once more with the new
+   * metadata: field-level security never ends in an error for the seller.
+   */
+  async function lookupWithFields(request: PeopleLookupRequest, planned: PlannedFields): Promise<{ result: ReturnType<typeof parsePeopleLookup>; requests: number }> {
+    const withFields: PeopleLookupRequest = { ...request, ...(planned.fields ? { fields: planned.fields } : {}) };
+    const describes = planned.plan?.subrequests ?? [];
+    const responses = await api.composite([...describes, ...buildPeopleLookup(api.apiPath, withFields)], { allOrNone: false });
+    const requests = planned.requests + 1;
+    const changed = planned.plan ? await planned.settleChanged(responses) : undefined;
+    try {
+      // Labels come from the metadata that arrived with the answers, where it did.
+      const parseWith = changed && withFields.fields ? { ...withFields, fields: relabelled(withFields.fields, changed) } : withFields;
+      return { result: parsePeopleLookup(parseWith, responses), requests };
+    } catch (error) {
+      if (!changed) throw error;
+      const retry: PeopleLookupRequest = { ...request, fields: changed };
+      return { result: parsePeopleLookup(retry, await api.composite(buildPeopleLookup(api.apiPath, retry), { allOrNone: false })), requests: requests + 1 };
+    }
   }
 
   return {

@@ -12,7 +12,8 @@
 import type { CompositeSubrequest, CompositeSubresponse } from '../salesforce-api';
 import { classifySalesforceError } from '../classify-salesforce-error';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
-import type { AccountSummary, AddressLookup, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask } from './crm-records';
+import type { AccountSummary, AddressLookup, CardDetail, ContactMatch, LeadMatch, OpportunitySummary, SavedEmailTask } from './crm-records';
+import { DEFAULT_LOOKUP_FIELDS, type CardFieldSpec, type LookupFields } from './lookup-fields';
 import { websiteMatchesDomain } from './email-addresses';
 import { num, obj, recordsOf, str } from './record-fields';
 import { findSavedEmailTask, savedEmailQuery } from './save-email';
@@ -24,6 +25,8 @@ export interface PeopleLookupRequest {
   /** Company domains to match accounts by. */
   domains: string[];
   savedEmail?: { subject: string; internetMessageId: string };
+  /** The fields to name, from metadata and the admin's configuration (lookup-fields.ts); the default cards' without. */
+  fields?: LookupFields;
 }
 
 export interface PeopleLookupResult {
@@ -37,42 +40,63 @@ export interface PeopleLookupResult {
 
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
 
-export function contactsQuery(addresses: string[]): string {
-  return 'SELECT Id, Name, Title, Phone, Email, AccountId, Account.Name, Owner.Name FROM Contact ' + `WHERE Email IN ${soqlInList(addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`;
+export function contactsQuery(addresses: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS): string {
+  return `SELECT ${['Id', 'Name', ...fields.contact].join(', ')} FROM Contact ` + `WHERE ${matchWhere(fields.contactMatch, addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`;
 }
 
-export function leadsQuery(addresses: string[]): string {
-  return (
-    'SELECT Id, Name, Title, Phone, Email, Company, Status, Owner.Name FROM Lead ' +
-    `WHERE Email IN ${soqlInList(addresses)} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`
-  );
+export function leadsQuery(addresses: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS): string {
+  const where = fields.leadMatch.length > 1 ? `(${matchWhere(fields.leadMatch, addresses)})` : matchWhere(fields.leadMatch, addresses);
+  return `SELECT ${['Id', 'Name', ...fields.lead].join(', ')} FROM Lead ` + `WHERE ${where} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`;
 }
 
-const ACCOUNT_FIELDS = 'Id, Name, Website, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities WHERE IsClosed = false ORDER BY CloseDate ASC LIMIT 10)';
-
-export function contactAccountsQuery(addresses: string[]): string {
-  return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email IN ${soqlInList(addresses)}) LIMIT 100`;
+/** `Email IN (…)`, or each email field the admin added OR-ed: a person matches on any of them. */
+function matchWhere(matchFields: readonly string[], addresses: string[]): string {
+  return matchFields.map((field) => `${field} IN ${soqlInList(addresses)}`).join(' OR ');
 }
 
-export function accountsQuery(domains: string[]): string {
+function accountFields(fields: LookupFields): string {
+  const opportunities = fields.opportunitiesVisible
+    ? [`(SELECT ${['Id', 'Name', ...fields.opportunity].join(', ')} FROM Opportunities WHERE IsClosed = false ORDER BY ${fields.opportunityOrderBy} ASC LIMIT 10)`]
+    : [];
+  return ['Id', 'Name', ...fields.account, ...opportunities].join(', ');
+}
+
+export function contactAccountsQuery(addresses: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS): string {
+  return `SELECT ${accountFields(fields)} FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE ${matchWhere(fields.contactMatch, addresses)}) LIMIT 100`;
+}
+
+export function accountsQuery(domains: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS): string {
   const where = domains.map((d) => `Website LIKE ${soqlContains(d)}`).join(' OR ');
-  return `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`;
+  return `SELECT ${accountFields(fields)} FROM Account WHERE ${where} ORDER BY Name ASC LIMIT 50`;
 }
 
 export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest): CompositeSubrequest[] {
+  const fields = request.fields ?? DEFAULT_LOOKUP_FIELDS;
   const subrequests: CompositeSubrequest[] = [];
   if (request.addresses.length > 0) {
-    subrequests.push({ method: 'GET', referenceId: 'contacts', url: queryUrl(apiPath, contactsQuery(request.addresses)) });
-    subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses)) });
-    subrequests.push({ method: 'GET', referenceId: 'contactAccounts', url: queryUrl(apiPath, contactAccountsQuery(request.addresses)) });
+    // A seller who may read no email field of an object gets no query on it: nothing of it can be matched.
+    if (fields.contactMatch.length > 0) {
+      subrequests.push({ method: 'GET', referenceId: 'contacts', url: queryUrl(apiPath, contactsQuery(request.addresses, fields)) });
+    }
+    if (fields.leadsVisible && fields.leadMatch.length > 0) {
+      subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses, fields)) });
+    }
+    if (fields.contactMatch.length > 0) {
+      subrequests.push({ method: 'GET', referenceId: 'contactAccounts', url: queryUrl(apiPath, contactAccountsQuery(request.addresses, fields)) });
+    }
   }
-  if (request.domains.length > 0) {
-    subrequests.push({ method: 'GET', referenceId: 'accounts', url: queryUrl(apiPath, accountsQuery(request.domains)) });
+  if (request.domains.length > 0 && fields.accountByWebsite) {
+    subrequests.push({ method: 'GET', referenceId: 'accounts', url: queryUrl(apiPath, accountsQuery(request.domains, fields)) });
   }
   if (request.savedEmail) {
     subrequests.push({ method: 'GET', referenceId: 'saved', url: queryUrl(apiPath, savedEmailQuery(request.savedEmail.subject)) });
   }
   return subrequests;
+}
+
+/** A subrequest the plan left out (no readable email field, leads hidden) answers as no records. */
+function optionalBodyOf(responses: CompositeSubresponse[], referenceId: string): unknown {
+  return responses.some((r) => r.referenceId === referenceId) ? bodyOf(responses, referenceId) : { records: [] };
 }
 
 function bodyOf(responses: CompositeSubresponse[], referenceId: string): unknown {
@@ -86,12 +110,29 @@ function bodyOf(responses: CompositeSubresponse[], referenceId: string): unknown
   return response.body;
 }
 
-function parseContact(record: unknown): ContactMatch | null {
+/** The requested address the record carries in one of its email fields (Email first, then the admin's). */
+function matchedAddress(record: unknown, matchFields: readonly string[], wanted: ReadonlySet<string>): string | null {
+  for (const field of matchFields) {
+    const value = str(record, field)?.toLowerCase();
+    if (value && wanted.has(value)) return value;
+  }
+  return null;
+}
+
+function cardDetails(record: unknown, specs: readonly CardFieldSpec[]): CardDetail[] {
+  return specs.map((spec) => {
+    const raw = obj(record, spec.name);
+    const value = typeof raw === 'string' || typeof raw === 'boolean' || (typeof raw === 'number' && Number.isFinite(raw)) ? raw : null;
+    return { name: spec.name, label: spec.label, type: spec.type, value };
+  });
+}
+
+function parseContact(record: unknown, fields: LookupFields = DEFAULT_LOOKUP_FIELDS, wanted?: ReadonlySet<string>): ContactMatch | null {
   const id = str(record, 'Id');
-  const email = str(record, 'Email');
+  const email = wanted ? matchedAddress(record, fields.contactMatch, wanted) : str(record, 'Email');
   if (!isSalesforceId(id) || !email) return null;
   const accountId = str(record, 'AccountId');
-  return {
+  const contact: ContactMatch = {
     kind: 'contact',
     id,
     name: str(record, 'Name') ?? email,
@@ -102,13 +143,15 @@ function parseContact(record: unknown): ContactMatch | null {
     accountName: str(obj(record, 'Account'), 'Name'),
     ownerName: str(obj(record, 'Owner'), 'Name'),
   };
+  if (fields.contactCard.length > 0) contact.details = cardDetails(record, fields.contactCard);
+  return contact;
 }
 
-function parseLead(record: unknown): LeadMatch | null {
+function parseLead(record: unknown, fields: LookupFields = DEFAULT_LOOKUP_FIELDS, wanted?: ReadonlySet<string>): LeadMatch | null {
   const id = str(record, 'Id');
-  const email = str(record, 'Email');
+  const email = wanted ? matchedAddress(record, fields.leadMatch, wanted) : str(record, 'Email');
   if (!isSalesforceId(id) || !email) return null;
-  return {
+  const lead: LeadMatch = {
     kind: 'lead',
     id,
     name: str(record, 'Name') ?? email,
@@ -119,6 +162,8 @@ function parseLead(record: unknown): LeadMatch | null {
     status: str(record, 'Status'),
     ownerName: str(obj(record, 'Owner'), 'Name'),
   };
+  if (fields.leadCard.length > 0) lead.details = cardDetails(record, fields.leadCard);
+  return lead;
 }
 
 function parseOpportunity(record: unknown): OpportunitySummary | null {
@@ -130,6 +175,8 @@ function parseOpportunity(record: unknown): OpportunitySummary | null {
     stageName: str(record, 'StageName') ?? '',
     amount: num(record, 'Amount'),
     closeDate: str(record, 'CloseDate'),
+    // Multi-currency orgs: the amount is in the record's own currency.
+    ...(str(record, 'CurrencyIsoCode') ? { currencyIsoCode: str(record, 'CurrencyIsoCode') ?? '' } : {}),
   };
 }
 
@@ -147,25 +194,27 @@ export function parseAccount(record: unknown): AccountSummary | null {
 }
 
 export function parsePeopleLookup(request: PeopleLookupRequest, responses: CompositeSubresponse[]): PeopleLookupResult {
+  const fields = request.fields ?? DEFAULT_LOOKUP_FIELDS;
+  const wanted = new Set(request.addresses);
   const byAddress = new Map<string, AddressLookup>(request.addresses.map((a) => [a, { address: a, contacts: [], leads: [] }]));
   const contactAccounts = new Map<string, AccountSummary>();
   if (request.addresses.length > 0) {
-    for (const record of recordsOf(bodyOf(responses, 'contacts'))) {
-      const contact = parseContact(record);
+    for (const record of recordsOf(optionalBodyOf(responses, 'contacts'))) {
+      const contact = parseContact(record, fields, wanted);
       if (contact) byAddress.get(contact.email)?.contacts.push(contact);
     }
-    for (const record of recordsOf(bodyOf(responses, 'leads'))) {
-      const lead = parseLead(record);
+    for (const record of recordsOf(optionalBodyOf(responses, 'leads'))) {
+      const lead = parseLead(record, fields, wanted);
       if (lead) byAddress.get(lead.email)?.leads.push(lead);
     }
-    for (const record of recordsOf(bodyOf(responses, 'contactAccounts'))) {
+    for (const record of recordsOf(optionalBodyOf(responses, 'contactAccounts'))) {
       const account = parseAccount(record);
       if (account) contactAccounts.set(account.id, account);
     }
   }
   const accountsByDomain = new Map<string, AccountSummary[]>(request.domains.map((d) => [d, []]));
   if (request.domains.length > 0) {
-    const accounts = recordsOf(bodyOf(responses, 'accounts'))
+    const accounts = recordsOf(optionalBodyOf(responses, 'accounts'))
       .map(parseAccount)
       .filter((a): a is AccountSummary => a !== null);
     for (const domain of request.domains) {

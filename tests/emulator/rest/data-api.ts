@@ -9,6 +9,8 @@ import { formatDateTime, type SfRecord } from '../record-store';
 import { findField, findSObject, SCHEMA, sobjectForId, type SObjectDef } from '../schema';
 import { runSoql, SoqlError } from '../soql/soql-engine';
 import { handleComposite } from './composite';
+import { describeLayoutsReply, describeReply, describeSummary } from './describe';
+import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
 import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
 
@@ -39,7 +41,7 @@ export async function dispatchData(org: OrgState, session: Session, request: Dat
     case 'queryAll':
       if (rest.length > 0) return notFound();
       if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
-      return query(org, request);
+      return query(org, session, request);
     case 'sobjects':
       return sobjects(org, session, request, rest);
     case 'composite':
@@ -77,13 +79,14 @@ function limits(org: OrgState): Record<string, { Max: number; Remaining: number 
   };
 }
 
-function query(org: OrgState, request: DataRequest): Reply {
+function query(org: OrgState, session: Session, request: DataRequest): Reply {
   const soql = request.query.get('q') ?? '';
   // An object the org's features leave out (Enhanced Email, Shared Activities off) is not in the org at all.
   const absent = [...soql.matchAll(/\bFROM\s+(\w+)/gi)].map((m) => m[1] ?? '').find((name) => !org.hasSObject(name));
   if (absent) return restError(400, 'INVALID_TYPE', `sObject type '${absent}' is not supported.`);
   try {
-    return jsonReply(200, runSoql(soql, { store: org.records, apiVersion: request.apiVersion, now: org.now() }));
+    const canRead = (sobject: string, field: string): boolean => canReadField(org, session.userId, sobject, field);
+    return jsonReply(200, runSoql(soql, { store: org.records, apiVersion: request.apiVersion, now: org.now(), canRead }));
   } catch (err) {
     if (err instanceof SoqlError) return restError(400, err.errorCode, err.message);
     throw err;
@@ -124,7 +127,11 @@ function sobjects(org: OrgState, session: Session, request: DataRequest, parts: 
   }
   if (parts.length === 2 && parts[1] === 'describe') {
     if (method !== 'GET') return methodNotAllowed(method, ['HEAD', 'GET']);
-    return jsonReply(200, describe(def, apiVersion));
+    return describeReply(org, session, def, request);
+  }
+  if (parts.length === 3 && parts[1] === 'describe' && parts[2] === 'layouts') {
+    if (method !== 'GET') return methodNotAllowed(method, ['HEAD', 'GET']);
+    return describeLayoutsReply(org, session, def, apiVersion);
   }
   if (parts.length === 3) {
     // sObject Rows by External ID. Only the upsert (PATCH) is offered; GET, DELETE and POST by external id are not.
@@ -135,7 +142,7 @@ function sobjects(org: OrgState, session: Session, request: DataRequest, parts: 
   const id = parts[1] ?? '';
   switch (method) {
     case 'GET':
-      return read(org, request, def, id);
+      return read(org, session, request, def, id);
     case 'PATCH':
       return update(org, session, request, def, id);
     case 'DELETE':
@@ -156,7 +163,8 @@ function findRecord(org: OrgState, def: SObjectDef, id: string): { record: SfRec
 
 const readOnlyObject = (): Reply => restError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
 
-function read(org: OrgState, request: DataRequest, def: SObjectDef, id: string): Reply {
+function read(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, id: string): Reply {
+  const readable = (name: string): boolean => canReadField(org, session.userId, def.name, name);
   const lookup = findRecord(org, def, id);
   if ('reply' in lookup) return lookup.reply;
   const found = lookup.record;
@@ -168,7 +176,7 @@ function read(org: OrgState, request: DataRequest, def: SObjectDef, id: string):
       .map((f) => f.trim())
       .filter(Boolean)) {
       const field = findField(def, name);
-      if (!field) {
+      if (!field || !readable(field.name)) {
         return restError(
           400,
           'INVALID_FIELD',
@@ -178,7 +186,7 @@ function read(org: OrgState, request: DataRequest, def: SObjectDef, id: string):
       out[field.name] = found[field.name] ?? null;
     }
   } else {
-    for (const field of def.fields) out[field.name] = found[field.name] ?? null;
+    for (const field of def.fields) if (readable(field.name)) out[field.name] = found[field.name] ?? null;
   }
   return jsonReply(200, out);
 }
@@ -187,6 +195,8 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (def.readOnly) return readOnlyObject();
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
+  const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
+  if (refused) return refused;
   return insert(org, session, request, def, parsed.value, (id) => ({ id, success: true, errors: [] }));
 }
 
@@ -225,6 +235,8 @@ function upsert(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (!field?.externalId) return jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
+  const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
+  if (refused) return refused;
   const named = Object.keys(parsed.value).filter((k) => k.toLowerCase() === 'id' || k.toLowerCase() === field.name.toLowerCase());
   if (named.length > 0) {
     return restError(400, 'INVALID_FIELD', `Upsert by ${field.name}: the request body must not carry ${named.join(', ')}`, named);
@@ -254,6 +266,8 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   const found = lookup.record;
   const parsed = parseJsonBody(request.body);
   if (!parsed.ok) return parsed.reply;
+  const refused = refuseUnwritableFields(org, session.userId, def.name, parsed.value);
+  if (refused) return refused;
   const checked = checkWrite(org.records, def, parsed.value, 'update', found);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
   const now = formatDateTime(org.now());
@@ -268,43 +282,4 @@ function remove(org: OrgState, def: SObjectDef, id: string): Reply {
   const found = lookup.record;
   org.records.remove(def.name, found.Id);
   return emptyReply(204);
-}
-
-function describeSummary(def: SObjectDef, version: string): Record<string, unknown> {
-  const base = `/services/data/v${version}/sobjects/${def.name}`;
-  return {
-    name: def.name,
-    label: def.label,
-    labelPlural: def.labelPlural,
-    keyPrefix: def.keyPrefix,
-    createable: !def.readOnly,
-    updateable: !def.readOnly,
-    deletable: !def.readOnly,
-    queryable: true,
-    retrieveable: true,
-    custom: false,
-    urls: { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` },
-  };
-}
-
-function describe(def: SObjectDef, version: string): Record<string, unknown> {
-  return {
-    ...describeSummary(def, version),
-    fields: def.fields.map((f) => ({
-      name: f.name,
-      label: f.label ?? f.name,
-      type: f.type,
-      length: f.maxLength ?? 0,
-      restrictedPicklist: f.restrictedValues !== undefined,
-      picklistValues: (f.restrictedValues ?? []).map((value) => ({ active: true, defaultValue: false, label: value, validFor: null, value })),
-      nillable: !f.required,
-      createable: !f.readOnly && !def.readOnly,
-      updateable: !f.readOnly && !def.readOnly,
-      referenceTo: f.referenceTo ?? [],
-      relationshipName: f.relationshipName ?? null,
-      externalId: f.externalId === true,
-      idLookup: f.externalId === true || f.type === 'id',
-    })),
-    childRelationships: def.childRelationships.map((c) => ({ childSObject: c.childSObject, field: c.field, relationshipName: c.relationshipName })),
-  };
 }

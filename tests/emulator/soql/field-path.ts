@@ -15,6 +15,8 @@ export interface SoqlContext {
   store: RecordStore;
   apiVersion: string;
   now: number;
+  /** The caller's field-level security: a field they cannot read is, for their query, no such column. Default: all. */
+  canRead?: (sobject: string, field: string) => boolean;
 }
 
 /** A resolved field path: parent hops (Account, Owner) then a field on the last object. */
@@ -30,7 +32,7 @@ export function soqlErrorMessage(soql: string, token: string | undefined, text: 
   return `\n${soql}\n${' '.repeat(column - 1)}^\nERROR at Row:1:Column:${column}\n${text}`;
 }
 
-export function resolvePath(soql: string, def: SObjectDef, dotted: string): FieldPath {
+export function resolvePath(soql: string, def: SObjectDef, dotted: string, ctx?: Pick<SoqlContext, 'canRead'>): FieldPath {
   const parts = dotted.split('.');
   // SOQL allows the object name itself as a prefix: SELECT Contact.Email FROM Contact
   if (parts.length > 1 && parts[0]?.toLowerCase() === def.name.toLowerCase() && !findParentRelationship(def, parts[0])) parts.shift();
@@ -54,7 +56,8 @@ export function resolvePath(soql: string, def: SObjectDef, dotted: string): Fiel
     current = target;
   }
   const fieldName = parts[parts.length - 1] ?? '';
-  const field = findField(current, fieldName);
+  const found = findField(current, fieldName);
+  const field = found && (ctx?.canRead?.(current.name, found.name) ?? true) ? found : undefined;
   if (!field) {
     throw new SoqlError(
       'INVALID_FIELD',

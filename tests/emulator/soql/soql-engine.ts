@@ -87,7 +87,7 @@ function planQuery(soql: string, query: Query | Subquery, ctx: SoqlContext, forc
   const orderBy = toArray(query.orderBy).map((clause: OrderByClause) => {
     if (!('field' in clause)) throw new SoqlError('MALFORMED_QUERY', soqlErrorMessage(soql, 'ORDER BY', 'ORDER BY a function is not supported by the emulated org'));
     const desc = clause.order === 'DESC';
-    return { path: resolvePath(soql, def, clause.field), desc, nullsLast: clause.nulls ? clause.nulls === 'LAST' : desc };
+    return { path: resolvePath(soql, def, clause.field, ctx), desc, nullsLast: clause.nulls ? clause.nulls === 'LAST' : desc };
   });
   const where = query.where ? compileWhere(soql, query.where, def, ctx, (sub) => runSemiJoin(soql, sub, ctx)) : undefined;
   return { def, select, where, orderBy, limit: query.limit, offset: query.offset, countOnly };
@@ -96,9 +96,9 @@ function planQuery(soql: string, query: Query | Subquery, ctx: SoqlContext, forc
 function planSelectItem(soql: string, item: SoqlFieldType, def: SObjectDef, ctx: SoqlContext, nextAlias: () => string): SelectItem {
   switch (item.type) {
     case 'Field':
-      return { kind: 'field', path: resolvePath(soql, def, item.field) };
+      return { kind: 'field', path: resolvePath(soql, def, item.field, ctx) };
     case 'FieldRelationship':
-      return { kind: 'field', path: resolvePath(soql, def, [...item.relationships, item.field].join('.')) };
+      return { kind: 'field', path: resolvePath(soql, def, [...item.relationships, item.field].join('.'), ctx) };
     case 'FieldSubquery': {
       const sub = item.subquery;
       const rel = findChildRelationship(def, sub.relationshipName);
@@ -123,7 +123,7 @@ function planSelectItem(soql: string, item: SoqlFieldType, def: SObjectDef, ctx:
       const alias = item.alias ?? nextAlias();
       if (param === undefined) return { kind: 'count', alias };
       if (typeof param !== 'string') throw new SoqlError('MALFORMED_QUERY', soqlErrorMessage(soql, 'COUNT', 'nested functions are not supported'));
-      return { kind: 'count', field: resolvePath(soql, def, param), alias };
+      return { kind: 'count', field: resolvePath(soql, def, param, ctx), alias };
     }
     default:
       throw new SoqlError('MALFORMED_QUERY', soqlErrorMessage(soql, 'SELECT', 'this select item is not supported by the emulated org'));

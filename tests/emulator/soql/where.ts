@@ -87,7 +87,7 @@ function compileCondition(soql: string, condition: Condition | ValueQueryConditi
   if (!('field' in condition)) {
     throw new SoqlError('MALFORMED_QUERY', soqlErrorMessage(soql, 'WHERE', 'functions in WHERE are not supported by the emulated org'));
   }
-  const path = resolvePath(soql, def, condition.field);
+  const path = resolvePath(soql, def, condition.field, ctx);
   const operator = condition.operator;
 
   if ('valueQuery' in condition && condition.valueQuery) {
