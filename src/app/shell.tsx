@@ -165,6 +165,8 @@ export function Shell({ services }: { services: AppServices }) {
               locale={locale}
               {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
               {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
+              {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
+              {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}
             />
           </Suspense>
         ) : null}

@@ -74,6 +74,8 @@ export interface AppServices {
   copyText(text: string): Promise<void>;
   /** The org set-up check (About and diagnostics), with the pane's fetch, config and session. */
   setupCheck?: PaneSetupCheck;
+  /** The pane's localStorage where the browser gives one: the seller's choices among several matches. */
+  localStorage?: Storage;
 }
 
 export interface AppOptions {
@@ -277,5 +279,6 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     ...(options.microsoftAuth ? { microsoftAuth: options.microsoftAuth } : {}),
     copyText: env.copyText,
     setupCheck: createSetupCheckRunner({ fetch: env.fetch, origin: env.origin, config: config.salesforce, connection }),
+    ...(env.localStorage ? { localStorage: env.localStorage } : {}),
   };
 }

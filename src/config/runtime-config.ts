@@ -44,11 +44,25 @@ export interface RuntimeConfig {
     /** The admin's objects, card fields, editable and required fields, and email fields to match on (crm-config.ts). */
     crm?: CrmConfig;
   };
+  /** Search and link: objects the admin adds to the built-in ones (accounts, contacts, leads, opportunities, cases). */
+  search?: SearchConfig;
   /** Absent: the add-in runs without Microsoft sign-in. */
   microsoft?: {
     clientId: string;
     authority: string;
   };
+}
+
+/** One object the admin adds to search: its API name, the field shown as its name, and optionally one more. */
+export interface SearchObjectConfig {
+  name: string;
+  label: string;
+  nameField: string;
+  detailField?: string;
+}
+
+export interface SearchConfig {
+  objects: SearchObjectConfig[];
 }
 
 /** The objects the outbox creates. */
@@ -103,6 +117,39 @@ function externalIdFieldsOf(raw: unknown): { externalIdFields?: ExternalIdFields
   return Object.keys(fields).length > 0 ? { externalIdFields: fields } : {};
 }
 
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const BUILT_IN_SEARCH_OBJECTS = ['account', 'contact', 'lead', 'opportunity', 'case'];
+/** SOSL's RETURNING takes a handful of objects well; more makes every search slower for every seller. */
+export const MAX_EXTRA_SEARCH_OBJECTS = 5;
+
+function searchConfigOf(raw: unknown): { search?: SearchConfig } {
+  if (raw === undefined || raw === null) return {};
+  const objects = (raw as { objects?: unknown }).objects;
+  if (typeof raw !== 'object' || Array.isArray(raw) || !Array.isArray(objects)) {
+    throw new ConfigError('config.json: "search" must be an object like {"objects": [{"name": "Project__c", "label": "Project"}]}');
+  }
+  if (objects.length > MAX_EXTRA_SEARCH_OBJECTS) throw new ConfigError(`config.json: "search.objects" may name at most ${MAX_EXTRA_SEARCH_OBJECTS} objects`);
+  const seen = new Set<string>();
+  const parsed = objects.map((value: unknown, i: number): SearchObjectConfig => {
+    const entry = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    const at = `search.objects[${i}]`;
+    const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    if (!API_NAME.test(name)) throw new ConfigError(`config.json: "${at}.name" must be an object's API name, such as Project__c`);
+    if (BUILT_IN_SEARCH_OBJECTS.includes(name.toLowerCase())) throw new ConfigError(`config.json: "${at}.name" ${name} is searched already`);
+    if (seen.has(name.toLowerCase())) throw new ConfigError(`config.json: "${at}.name" ${name} is named twice`);
+    seen.add(name.toLowerCase());
+    const field = (key: string, fallback?: string): string | undefined => {
+      const v = entry[key] ?? fallback;
+      if (v === undefined) return undefined;
+      if (typeof v !== 'string' || !API_NAME.test(v.trim())) throw new ConfigError(`config.json: "${at}.${key}" must be a field's API name`);
+      return v.trim();
+    };
+    const detailField = field('detailField');
+    return { name, label: str(entry.label ?? name, `${at}.label`).slice(0, 40), nameField: field('nameField', 'Name') ?? 'Name', ...(detailField ? { detailField } : {}) };
+  });
+  return { search: { objects: parsed } };
+}
+
 export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (!raw || typeof raw !== 'object') throw new ConfigError('config.json must hold a JSON object');
   const sf = (raw as { salesforce?: Record<string, unknown> }).salesforce;
@@ -137,6 +184,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       ...externalIdFieldsOf(sf.externalIdFields),
       crm: parseCrmConfig(sf),
     },
+    ...searchConfigOf((raw as { search?: unknown }).search),
     microsoft:
       ms && typeof ms === 'object' && ms.clientId && ms.authority ? { clientId: str(ms.clientId, 'microsoft.clientId'), authority: url(ms.authority, 'microsoft.authority') } : undefined,
   };

@@ -5,6 +5,7 @@
  */
 import { DESCRIPTION_TO_CODE, FETCH_NETWORK_MESSAGE, NETWORK_ERROR_CODES, RESET_ERROR_CODES, TIMEOUT_ERROR_CODES, WRAPPED_REFRESH_PREFIX } from './classify-salesforce-error.rules';
 import { headerOf, isArray, read, readStatus, readString, stringsOf } from './classify-salesforce-error.safe-read';
+import { readDuplicateResult, type DuplicateRefusal } from './duplicate-refusal';
 
 export interface Evidence {
   code?: string;
@@ -21,6 +22,8 @@ export interface Evidence {
   network?: 'offline_or_unknown' | 'reset' | 'timeout';
   /** The body was not Salesforce's JSON: a gateway or maintenance page (HTML), a cut-off JSON body, or nothing. */
   notJson?: 'html' | 'cut_off' | 'empty' | 'text';
+  /** A duplicate rule's `duplicateResult` (DUPLICATES_DETECTED). */
+  duplicates?: DuplicateRefusal;
 }
 
 function fromRestError(item: unknown, ev: Evidence): boolean {
@@ -30,6 +33,8 @@ function fromRestError(item: unknown, ev: Evidence): boolean {
   ev.text = readString(item, 'message');
   const fields = stringsOf(read(item, 'fields'));
   if (fields.length) ev.fields = fields;
+  const duplicates = readDuplicateResult(item);
+  if (duplicates) ev.duplicates = duplicates;
   return true;
 }
 
@@ -56,6 +61,7 @@ function fromRestArray(list: unknown, ev: Evidence): boolean {
     if (!found) {
       ev.code = one.code;
       ev.text = one.text;
+      if (one.duplicates) ev.duplicates = one.duplicates;
       found = true;
     }
     if (one.fields) fields.push(...one.fields);
@@ -224,6 +230,8 @@ export function gather(error: unknown, ev: Evidence): void {
     if (errorCode === 'MULTIPLE_API_ERRORS' && fromRestArray(data, ev)) return;
     const fields = stringsOf(read(data, 'fields'));
     if (fields.length) ev.fields = fields;
+    const duplicates = readDuplicateResult(data);
+    if (duplicates) ev.duplicates = duplicates;
     return;
   }
 

@@ -148,6 +148,7 @@ function build(decision: Decision, ev: Evidence): ClassifiedFailure {
   if (detail !== undefined) extras.detail = detail;
   if (ev.status !== undefined) extras.status = ev.status;
   if (ev.fields?.length) extras.fields = ev.fields;
+  if (ev.duplicates) extras.duplicates = ev.duplicates;
   if (decision.refreshable !== undefined) extras.refreshable = decision.refreshable;
   else if (ev.code !== undefined && normalise(ev.code) === 'invalid_session_id') extras.refreshable = false;
   return createFailure(decision.kind, extras);

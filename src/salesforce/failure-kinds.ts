@@ -110,6 +110,8 @@ export interface ClassifiedFailure {
   reason?: FailureReason;
   /** True when a refresh could cure it (INVALID_SESSION_ID during a request, except "not valid for use with the REST API"). */
   refreshable?: boolean;
+  /** DUPLICATES_DETECTED: whether the rule lets the record be saved anyway, and the records it matched. */
+  duplicates?: import('./duplicate-refusal').DuplicateRefusal;
 }
 
 export const CONNECTION_LOST_KINDS: ReadonlySet<FailureKind> = new Set(['bad_oauth_token', 'session_expired']);

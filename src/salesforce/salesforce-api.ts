@@ -59,6 +59,28 @@ export interface CompositeSubresponse {
   httpHeaders?: Record<string, string>;
 }
 
+/** Sent as `Sforce-Duplicate-Rule-Header` (REST API 52.0+): how the org's duplicate rules treat this create. */
+export interface DuplicateRuleOptions {
+  /** Save past an Alert rule's refusal (a Block rule refuses whatever this says). */
+  allowSave: boolean;
+  /** The refusal's matched records carry their fields (Name, Email…), not only their ids. */
+  includeRecordDetails?: boolean;
+}
+
+export interface CreateOptions {
+  duplicateRule?: DuplicateRuleOptions;
+}
+
+export interface SearchResult {
+  searchRecords: Array<Record<string, unknown>>;
+}
+
+export interface RecentItem {
+  attributes: { type: string; url?: string };
+  Id: string;
+  Name: string | null;
+}
+
 export interface SalesforceApi {
   /** The signed-in identity, or undefined when signed out. */
   identity(): SalesforceIdentity | undefined;
@@ -66,7 +88,7 @@ export interface SalesforceApi {
   subscribe(listener: (state: ConnectionState) => void): () => void;
 
   query<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>>;
-  create(sobject: string, fields: Record<string, unknown>): Promise<{ id: string }>;
+  create(sobject: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<{ id: string }>;
   update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void>;
   /**
    * The org's External ID field for `sobject` when the runtime config names one (`salesforce.externalIdFields`);
@@ -80,6 +102,10 @@ export interface SalesforceApi {
    */
   upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>): Promise<{ id: string; created: boolean }>;
   retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]): Promise<T>;
+  /** GET /search?q=<SOSL>: one API call, `searchRecords` as Salesforce answers them. Safe to send twice. */
+  search(sosl: string): Promise<SearchResult>;
+  /** GET /recent?limit=n: the records the seller viewed last in Salesforce, newest first. */
+  recentItems(limit: number): Promise<RecentItem[]>;
   /** One API call carrying up to 25 subrequests; each subresponse keeps its own status and body. */
   composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;
   /** API version path prefix, e.g. /services/data/v62.0 */

@@ -2,20 +2,22 @@
  * A scripted SalesforceApi for unit tests of pure CRM and outbox logic (integration and e2e tests use the real
  * wrapper against the emulated org). Each call is recorded; answers come from the handlers a test passes.
  */
-import type { ConnectionState, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
+import type { ConnectionState, CreateOptions, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
-  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite';
+  method: 'query' | 'create' | 'update' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems';
   args: unknown[];
 }
 
 export interface FakeApiHandlers {
   query?: (soql: string) => unknown;
-  create?: (sobject: string, fields: Record<string, unknown>) => unknown;
+  create?: (sobject: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
   upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
+  search?: (sosl: string) => unknown;
+  recentItems?: (limit: number) => unknown;
 }
 
 export interface FakeSalesforceApi extends SalesforceApi {
@@ -73,9 +75,9 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'query', args: [soql] });
       return answer(handlers.query && (() => handlers.query?.(soql)), { totalSize: 0, done: true, records: [] });
     },
-    create(sobject, fields) {
-      calls.push({ method: 'create', args: [sobject, fields] });
-      return answer(handlers.create && (() => handlers.create?.(sobject, fields)), { id: '00T5e0000000001AAA' });
+    create(sobject, fields, options) {
+      calls.push({ method: 'create', args: options ? [sobject, fields, options] : [sobject, fields] });
+      return answer(handlers.create && (() => handlers.create?.(sobject, fields, options)), { id: '00T5e0000000001AAA' });
     },
     update(sobject, id, fields) {
       calls.push({ method: 'update', args: [sobject, id, fields] });
@@ -89,6 +91,14 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(undefined, {});
+    },
+    search(sosl) {
+      calls.push({ method: 'search', args: [sosl] });
+      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+    },
+    recentItems(limit) {
+      calls.push({ method: 'recentItems', args: [limit] });
+      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });

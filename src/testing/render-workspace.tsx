@@ -23,6 +23,7 @@ import type { OnlineState } from '../shared/online-state';
 import { outboxOwnerOf } from '../salesforce/outbox/outbox';
 import type { SalesforceIdentity } from '../salesforce/salesforce-api';
 import { createFakeCrm, type FakeCrm, type FakeCrmSeed } from './fake-crm';
+import { memoryStorage } from './memory-storage';
 import { asyncValue, createFakeOffice, readItem, type FakeOffice } from './fake-office';
 import { SAM, createFakeSalesforceApi, type FakeApiHandlers, type FakeSalesforceApi } from './fake-salesforce-api';
 
@@ -44,6 +45,8 @@ export interface RenderWorkspaceOptions {
   microsoftAccountId?: string;
   /** The browser's online state as the outbox sees it. Default: always online. */
   onlineState?: OnlineState;
+  /** The pane's localStorage for remembered choices among several matches. Default: one in memory, kept across remount(). */
+  choiceStorage?: Storage;
 }
 
 export interface RenderedWorkspace extends RenderResult {
@@ -87,6 +90,7 @@ export function renderInFluent(ui: ReactElement): RenderResult & { user: UserEve
 }
 
 export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedWorkspace {
+  const choiceStorage = options.choiceStorage ?? memoryStorage();
   const identity = options.identity ?? SAM;
   const locale = options.locale ?? 'en-US';
   const crm = createFakeCrm(options.crm);
@@ -123,6 +127,7 @@ export function renderWorkspace(options: RenderWorkspaceOptions = {}): RenderedW
       identity={identity}
       locale={locale}
       {...(options.microsoftAccountId ? { microsoftAccountId: options.microsoftAccountId } : {})}
+      choiceStorage={choiceStorage}
     />
   );
   const result = renderInFluent(workspace());

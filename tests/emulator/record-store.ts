@@ -89,6 +89,8 @@ export class RecordStore {
     if (!def) throw new Error(`unknown sObject ${sobject}`);
     const record: SfRecord = { Id: fields.Id };
     for (const field of def.fields) record[field.name] = fields[field.name] ?? null;
+    // Case's auto-number: kept on update, the next free number on create.
+    if (def.name === 'Case' && record.CaseNumber === null) record.CaseNumber = String(1000 + this.all('Case').length + 1).padStart(8, '0');
     applyDefaultsAndDerived(def, record);
     this.tables.get(def.name)?.set(record.Id, record);
     return record;
@@ -123,7 +125,8 @@ function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
       record.Name = [record.FirstName, record.LastName].filter((v) => typeof v === 'string' && v !== '').join(' ');
       if (def.name === 'Lead') {
         record.Status ??= 'Open - Not Contacted';
-        record.IsConverted = false;
+        // Only conversion sets it (seeded converted leads); a client cannot, the field is read-only.
+        record.IsConverted = record.IsConverted === true;
       }
       break;
     case 'Opportunity': {
@@ -136,6 +139,10 @@ function applyDefaultsAndDerived(def: SObjectDef, record: SfRecord): void {
       record.Status ??= 'Not Started';
       record.Priority ??= 'Normal';
       record.IsClosed = record.Status === 'Completed';
+      break;
+    case 'Case':
+      record.Status ??= 'New';
+      record.IsClosed = record.Status === 'Closed';
       break;
     case 'EmailMessage':
       record.Incoming ??= false;

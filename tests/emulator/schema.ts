@@ -68,6 +68,10 @@ const OPPORTUNITY_STAGES = [
   'Closed Won',
   'Closed Lost',
 ];
+// Case's standard values in a new org; Status defaults to New (record-store.ts) when a create leaves it out.
+const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'];
+const CASE_PRIORITIES = ['High', 'Medium', 'Low'];
+const CASE_ORIGINS = ['Phone', 'Email', 'Web'];
 const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
 const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
 const TASK_SUBTYPES = ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'];
@@ -107,6 +111,7 @@ export const SCHEMA: SObjectDef[] = [
       { relationshipName: 'Opportunities', childSObject: 'Opportunity', field: 'AccountId' },
       { relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' },
       { relationshipName: 'Emails', childSObject: 'EmailMessage', field: 'RelatedToId' },
+      { relationshipName: 'Cases', childSObject: 'Case', field: 'AccountId' },
       { relationshipName: 'Projects__r', childSObject: 'Project__c', field: 'Account__c' },
     ],
   },
@@ -153,6 +158,10 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'Status', type: 'picklist', label: 'Lead Status', restrictedValues: LEAD_STATUSES },
       { name: 'LeadSource', type: 'picklist' },
       { name: 'IsConverted', type: 'boolean', readOnly: true },
+      // Set by lead conversion (Object Reference, Lead): the contact, account and opportunity it became.
+      { name: 'ConvertedContactId', type: 'reference', readOnly: true, referenceTo: ['Contact'], relationshipName: 'ConvertedContact' },
+      { name: 'ConvertedAccountId', type: 'reference', readOnly: true, referenceTo: ['Account'], relationshipName: 'ConvertedAccount' },
+      { name: 'ConvertedDate', type: 'date', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       personalEmail,
       currency('Lead Currency'),
@@ -178,6 +187,31 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
       currency('Opportunity Currency'),
+      owner,
+      ...audit,
+    ],
+    childRelationships: [{ relationshipName: 'Tasks', childSObject: 'Task', field: 'WhatId' }],
+  },
+  {
+    // Case (Object Reference): its name field is CaseNumber, an auto-number the platform sets.
+    name: 'Case',
+    keyPrefix: '500',
+    label: 'Case',
+    labelPlural: 'Cases',
+    fields: [
+      id,
+      { name: 'CaseNumber', type: 'string', readOnly: true, label: 'Case Number' },
+      { name: 'Subject', type: 'string', label: 'Subject', maxLength: 255 },
+      { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
+      { name: 'Status', type: 'picklist', label: 'Status', restrictedValues: CASE_STATUSES },
+      { name: 'Priority', type: 'picklist', label: 'Priority', restrictedValues: CASE_PRIORITIES },
+      { name: 'Origin', type: 'picklist', label: 'Case Origin', restrictedValues: CASE_ORIGINS },
+      { name: 'SuppliedEmail', type: 'email', label: 'Web Email', maxLength: 80 },
+      { name: 'SuppliedName', type: 'string', label: 'Web Name', maxLength: 80 },
+      { name: 'IsClosed', type: 'boolean', readOnly: true },
+      { name: 'ContactId', type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+      { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      currency('Case Currency'),
       owner,
       ...audit,
     ],
@@ -216,7 +250,7 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'TaskSubtype', type: 'picklist', label: 'Task Subtype', restrictedValues: TASK_SUBTYPES },
       { name: 'IsClosed', type: 'boolean', readOnly: true },
       { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'] },
-      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'] },
+      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity', 'Case'] },
       { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
       owner,
       ...audit,

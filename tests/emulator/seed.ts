@@ -76,6 +76,33 @@ export const DEMO_CONTACTS = {
   },
 } as const;
 
+/**
+ * One address, several people (issue 13): two contacts at Globex and an unconverted lead share alex.kim@globex.example,
+ * so the pane offers a chooser for it.
+ */
+export const DEMO_SHARED_ADDRESS = 'alex.kim@globex.example';
+
+export const DEMO_SHARED_CONTACTS = {
+  alexBuyer: {
+    Id: makeId('003', 4),
+    FirstName: 'Alex',
+    LastName: 'Kim',
+    Email: DEMO_SHARED_ADDRESS,
+    Title: 'Buyer',
+    Phone: null,
+    AccountId: DEMO_ACCOUNTS.globex.Id,
+  },
+  alexFinance: {
+    Id: makeId('003', 5),
+    FirstName: 'Alexandra',
+    LastName: 'Kim',
+    Email: DEMO_SHARED_ADDRESS,
+    Title: 'Finance Director',
+    Phone: null,
+    AccountId: DEMO_ACCOUNTS.globex.Id,
+  },
+} as const;
+
 export const DEMO_LEADS = {
   tom: {
     Id: makeId('00Q', 1),
@@ -86,7 +113,67 @@ export const DEMO_LEADS = {
     Title: 'Operations Manager',
     Status: 'Open - Not Contacted',
   },
+  alexLead: {
+    Id: makeId('00Q', 2),
+    FirstName: 'Alex',
+    LastName: 'Kim',
+    Email: DEMO_SHARED_ADDRESS,
+    Company: 'Globex',
+    Title: 'Buyer',
+    Status: 'Working - Contacted',
+  },
+  /** Converted into Jane's contact: a seller who had picked this lead is followed to her. */
+  janeConverted: {
+    Id: makeId('00Q', 3),
+    FirstName: 'Jane',
+    LastName: 'Doe',
+    Email: 'jane.doe@acme.example',
+    Company: 'Acme Corporation',
+    Title: 'VP Procurement',
+    Status: 'Closed - Converted',
+    IsConverted: true,
+    ConvertedContactId: makeId('003', 1),
+    ConvertedAccountId: makeId('001', 1),
+    ConvertedDate: '2025-02-01',
+  },
 } as const;
+
+export const DEMO_CASES = {
+  acmeOutage: {
+    Id: makeId('500', 1),
+    CaseNumber: '00001001',
+    Subject: 'Widget line outage',
+    Status: 'Working',
+    Priority: 'High',
+    Origin: 'Email',
+    AccountId: DEMO_ACCOUNTS.acme.Id,
+    ContactId: DEMO_CONTACTS.jane.Id,
+  },
+  globexInvoice: {
+    Id: makeId('500', 2),
+    CaseNumber: '00001002',
+    Subject: 'Invoice question',
+    Status: 'New',
+    Priority: 'Medium',
+    Origin: 'Web',
+    AccountId: DEMO_ACCOUNTS.globex.Id,
+    ContactId: DEMO_CONTACTS.priya.Id,
+  },
+} as const;
+
+/**
+ * What each user viewed last in Salesforce (newest first), as /recent and RecentlyViewed report it. Views happen in
+ * Salesforce's own UI, which the emulator has none of, so the list is seeded; an API read does not add to it.
+ */
+export const DEMO_RECENTLY_VIEWED: Record<string, ReadonlyArray<{ type: string; id: string; at: string }>> = {
+  '0055e000001SamAAAS': [
+    { type: 'Opportunity', id: makeId('006', 1), at: '2025-05-12T08:00:00.000+0000' },
+    { type: 'Account', id: makeId('001', 1), at: '2025-05-11T16:30:00.000+0000' },
+    { type: 'Case', id: makeId('500', 1), at: '2025-05-10T10:00:00.000+0000' },
+    { type: 'Contact', id: makeId('003', 3), at: '2025-05-09T12:00:00.000+0000' },
+  ],
+  '0055e000002AlxAAAS': [{ type: 'Account', id: makeId('001', 2), at: '2025-05-08T09:00:00.000+0000' }],
+};
 
 export const DEMO_OPPORTUNITIES = {
   acmeWidgets: {
@@ -139,9 +226,10 @@ export const DEMO_SEED: EmulatorSeed = {
   users: [DEMO_USERS.seller, DEMO_USERS.second],
   records: {
     Account: Object.values(DEMO_ACCOUNTS).map((r) => ({ ...r })),
-    Contact: Object.values(DEMO_CONTACTS).map((r) => ({ ...r })),
+    Contact: [...Object.values(DEMO_CONTACTS), ...Object.values(DEMO_SHARED_CONTACTS)].map((r) => ({ ...r })),
     Lead: Object.values(DEMO_LEADS).map((r) => ({ ...r })),
     Opportunity: Object.values(DEMO_OPPORTUNITIES).map((r) => ({ ...r })),
+    Case: Object.values(DEMO_CASES).map((r) => ({ ...r })),
   },
   ownerId: DEMO_USERS.seller.id,
   createdAt: '2025-01-15T09:00:00.000+0000',

@@ -32,6 +32,8 @@ export const PRIYA: SampleAddress = { name: 'Priya Raman', address: 'priya@globe
 export const TOM: SampleAddress = { name: 'Tom Nguyen', address: 'tom.nguyen@initech.example' };
 export const NEW_PERSON: SampleAddress = { name: 'Nora Newperson', address: 'newperson@acme.example' };
 export const STRANGER: SampleAddress = { name: 'Casey Stranger', address: 'casey@umbrella.example' };
+/** Two contacts and a lead share this address in the org (DEMO_SHARED_ADDRESS): the pane offers a chooser. */
+export const ALEX_KIM: SampleAddress = { name: 'Alex Kim', address: 'alex.kim@globex.example' };
 
 export const SAMPLE_EMAILS: SampleEmail[] = [
   {
@@ -88,6 +90,20 @@ export const SAMPLE_EMAILS: SampleEmail[] = [
     to: [PRIYA],
     cc: [],
     body: 'Hi Priya,\n\nAs promised, here is the rollout plan we discussed.\n\nSam',
+  },
+  {
+    id: 'globex-shared-address',
+    label: 'Globex: one address, several people',
+    mode: 'read',
+    subject: 'Purchase order for the pilot',
+    from: ALEX_KIM,
+    to: [SELLER],
+    cc: [],
+    date: '2025-05-15T11:20:00.000Z',
+    itemId: 'AAMkADHarnessItem0005=',
+    internetMessageId: '<po-pilot-0005@globex.example>',
+    conversationId: 'AAQkADHarnessConv0005=',
+    body: 'Hi Sam,\n\nAttached is the purchase order for the pilot. Finance signs it off this week.\n\nAlex',
   },
 ];
 

@@ -23,5 +23,12 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       return true;
     case 'log_follow_up':
       return false;
+    case 'create_record': {
+      // A new lead is a person of the email: its card replaces "Not in Salesforce". Other objects show no card.
+      const email = entry.action.fields.Email;
+      if (entry.action.sobject !== 'Lead' || typeof email !== 'string' || entry.updatedAt < mountedAt) return false;
+      directory.forgetAddress(ownerKey, email);
+      return true;
+    }
   }
 }

@@ -8,7 +8,9 @@ import type { WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { EmailPerson } from '../../salesforce/crm/email-addresses';
 import type { PeopleView } from '../../salesforce/crm/people-directory';
 import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
+import type { MatchChoiceStore } from '../../salesforce/crm/match-choices';
 import { KnownPersonItem } from './known-person-item';
+import { SeveralMatchesItem } from './several-matches-item';
 import { UnknownPersonItem } from './unknown-person-item';
 import type { PersonForms } from './use-person-forms';
 import type { WorkspaceWrites } from './workspace-writes';
@@ -29,9 +31,11 @@ export interface PeopleListProps {
   forms: PersonForms;
   strings: WorkspaceStrings;
   locale: string;
+  /** The seller's choices for addresses with several matches; absent: every match's card, no chooser. */
+  choices?: MatchChoiceStore;
 }
 
-export function PeopleList({ people, view, busy, context, emailKey, instanceUrl, writes, forms, strings, locale }: PeopleListProps) {
+export function PeopleList({ people, view, busy, context, emailKey, instanceUrl, writes, forms, strings, locale, choices }: PeopleListProps) {
   const styles = useStyles();
   return (
     <ul className={styles.cards} aria-busy={busy}>
@@ -48,6 +52,23 @@ export function PeopleList({ people, view, busy, context, emailKey, instanceUrl,
         const matches = [...found.contacts, ...found.leads];
         if (matches.length === 0) {
           return <UnknownPersonItem key={person.address} person={person} view={view} writes={writes} forms={forms} strings={strings} locale={locale} />;
+        }
+        if (choices && matches.length > 1) {
+          return (
+            <SeveralMatchesItem
+              key={person.address}
+              found={found}
+              view={view}
+              choices={choices}
+              context={context}
+              emailKey={emailKey}
+              instanceUrl={instanceUrl}
+              writes={writes}
+              forms={forms}
+              strings={strings}
+              locale={locale}
+            />
+          );
         }
         return matches.map((match) => (
           <KnownPersonItem

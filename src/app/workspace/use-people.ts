@@ -1,5 +1,5 @@
 /** People of the current email from the directory: loading, ready (with the view) or failed (with a retry). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PeopleDirectory, PeopleView } from '../../salesforce/crm/people-directory';
 import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../../salesforce/failure-kinds';
 
@@ -12,7 +12,13 @@ export function usePeople(
   ownerKey: string,
   addresses: string[],
   savedEmail: { subject: string; internetMessageId: string } | undefined,
+  /** Leads chosen earlier for these addresses, followed if converted since (read when a lookup starts). */
+  followLeads?: (addresses: string[]) => string[],
 ): { state: PeopleState; reload: () => void } {
+  const followLeadsRef = useRef(followLeads);
+  useEffect(() => {
+    followLeadsRef.current = followLeads;
+  });
   const [generation, setGeneration] = useState(0);
   const addressKey = addresses.join('\n');
   const subject = savedEmail?.subject;
@@ -26,8 +32,11 @@ export function usePeople(
   useEffect(() => {
     if (addressKey === '') return;
     let current = true;
+    const addressList = addressKey.split('\n');
+    const follow = followLeadsRef.current?.(addressList) ?? [];
     const input = {
-      addresses: addressKey.split('\n'),
+      addresses: addressList,
+      ...(follow.length > 0 ? { followLeads: follow } : {}),
       ...(subject !== undefined && messageId !== undefined ? { savedEmail: { subject, internetMessageId: messageId } } : {}),
     };
     directory.lookup(ownerKey, input).then(

@@ -18,6 +18,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CrmConfig } from '../../config/crm-config';
+import type { SearchObjectConfig } from '../../config/runtime-config';
 import type { OfficeHost } from '../../host/office-host';
 import { workspaceStrings } from '../../i18n/workspace-strings';
 import { peopleOfEmail } from '../../salesforce/crm/email-addresses';
@@ -27,6 +28,7 @@ import type { SalesforceApi, SalesforceIdentity } from '../../salesforce/salesfo
 import { OutboxList } from '../../features/outbox/outbox-list';
 import { PeoplePanelSkeleton } from '../../features/people/people-panel-skeleton';
 import { SaveEmailPanel } from '../../features/save-email/save-email-panel';
+import { CreateRecordSection } from './create-record-section';
 import { EmailReadError } from './email-read-error';
 import { subscribeFinishedEntries } from './finished-entries';
 import { LookupError } from './lookup-error';
@@ -39,7 +41,10 @@ import { useEmailContext } from './use-email-context';
 import { useOutboxEntries } from './use-outbox-entries';
 import { usePeople } from './use-people';
 import { usePersonForms } from './use-person-forms';
-import { personMatchesOf, shownView, workspaceStateOf } from './workspace-state';
+import { shownView, workspaceStateOf } from './workspace-state';
+import { chosenMatchesOf } from './chosen-matches';
+import { RecordLinkPicker, type LinkedRecord } from './record-link-picker';
+import { useMatchChoices } from './use-match-choices';
 import type { WorkspaceWrites } from './workspace-writes';
 
 export interface WorkspaceViewProps {
@@ -52,13 +57,17 @@ export interface WorkspaceViewProps {
   microsoftAccountId?: string;
   /** The admin's configuration (config.json `salesforce.objects`, `matchEmailFields`); the default cards without. */
   crm?: CrmConfig;
+  /** Where the seller's choices among several matches are remembered (localStorage); absent: for this pane's life. */
+  choiceStorage?: Storage;
+  /** Objects the admin adds to search and link (config `search.objects`). */
+  searchObjects?: readonly SearchObjectConfig[];
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
-export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm }: WorkspaceViewProps) {
+export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAccountId, crm, choiceStorage, searchObjects }: WorkspaceViewProps) {
   const styles = useStyles();
   const s = workspaceStrings(locale);
   const peopleHeadingId = useId();
@@ -75,11 +84,13 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
 
   const people = useMemo(() => (context ? peopleOfEmail(context, identity.email) : []), [context, identity.email]);
   const savedEmail = context?.mode === 'read' && context.internetMessageId ? { subject: context.subject, internetMessageId: context.internetMessageId } : undefined;
+  const choices = useMatchChoices(choiceStorage, { orgId: identity.orgId, userId: identity.userId, ...(host.partitionKey ? { partitionKey: host.partitionKey } : {}) });
   const lookup = usePeople(
     directory,
     ownerKey,
     people.map((p) => p.address),
     savedEmail,
+    choices.store.leadsFor,
   );
   const reloadLookup = lookup.reload;
 
@@ -105,7 +116,11 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   // A form belongs to one email: another email starts with them closed.
   const emailKey = context ? (context.internetMessageId ?? context.itemId ?? context.subject) : '';
   const view = shownView(lookup.state);
-  const matches = useMemo(() => personMatchesOf(view, people), [view, people]);
+  // choices.version: a new choice changes who the email is saved on.
+  const matches = useMemo(() => chosenMatchesOf(view, people, choices.store), [view, people, choices.store, choices.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A record linked by search belongs to one email.
+  const [linkedFor, setLinkedFor] = useState<{ emailKey: string; record: LinkedRecord }>();
+  const linked = linkedFor?.emailKey === emailKey ? linkedFor.record : undefined;
   const forms = usePersonForms(emailKey, matches);
 
   // Placeholders: one an address once the email is read; before, as many as the previous email had. Kept as the
@@ -146,6 +161,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           forms={forms}
           strings={s}
           locale={locale}
+          choices={choices.store}
         />
       );
       break;
@@ -171,6 +187,29 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           owner={writes.owner}
           instanceUrl={identity.instanceUrl}
           strings={s}
+          locale={locale}
+          {...(linked ? { linked } : {})}
+          linkSlot={
+            <RecordLinkPicker
+              api={api}
+              {...(searchObjects ? { searchObjects } : {})}
+              linked={linked}
+              onLink={(record) => setLinkedFor(record ? { emailKey, record } : undefined)}
+              locale={locale}
+            />
+          }
+        />
+      ) : null}
+      {writes && context ? (
+        <CreateRecordSection
+          key={`create-record:${emailKey}`}
+          api={api}
+          crm={crm}
+          context={context}
+          people={people}
+          view={view}
+          writes={writes}
+          instanceUrl={identity.instanceUrl}
           locale={locale}
         />
       ) : null}

@@ -24,6 +24,9 @@ export function actionLabel(entry: OutboxEntry, s: WorkspaceStrings): string {
       return format(s.actionCreateContact, { label });
     case 'log_follow_up':
       return format(s.actionFollowUp, { label });
+    case 'create_record':
+      // Worded by the create-record form in the seller's language ("Create lead: Tom Nguyen").
+      return label;
   }
 }
 

@@ -12,6 +12,7 @@ import { waitReasonDetail, type WorkspaceStrings } from '../../i18n/workspace-st
 import type { AccountSummary, PersonMatch, SavedEmailTask } from '../../salesforce/crm/crm-records';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import { activityDateOf } from '../../salesforce/crm/save-email';
+import { canBeWhatId, type FoundRecord } from '../../salesforce/crm/record-search';
 import type { Outbox, OutboxEntry, OutboxOwner, SaveEmailAction } from '../../salesforce/outbox/outbox';
 import { storageWriteError, type StorageWriteError } from './storage-write-error';
 
@@ -44,6 +45,19 @@ export interface SaveEmailPanelProps {
   instanceUrl: string;
   strings: WorkspaceStrings;
   locale: string;
+  /**
+   * A record the seller found by search (the workspace's search and link): a contact or lead becomes the person the
+   * email is saved on, anything else what it is related to. Selected when it arrives; the seller can still change.
+   */
+  linked?: FoundRecord & { typeLabel: string };
+  /** The search, given by the workspace (features do not import each other), shown under the choices. */
+  linkSlot?: React.ReactNode;
+}
+
+/** A searched contact or lead, as a match of the "Link to" list (only its id and name are used to save). */
+function personOf(record: FoundRecord): PersonMatch {
+  const common = { id: record.id, name: record.name, title: null, phone: null, email: '', ownerName: null };
+  return record.sobject === 'Lead' ? { ...common, kind: 'lead', company: record.detail, status: null } : { ...common, kind: 'contact', accountId: null, accountName: record.detail };
 }
 
 interface RelatedOption {
@@ -60,7 +74,10 @@ function relatedOptions(person: PersonMatch | undefined, accountsById: Map<strin
 }
 
 export function SaveEmailPanel(props: SaveEmailPanelProps) {
-  const { context, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale } = props;
+  const { context, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale, linked, linkSlot } = props;
+  const linkedWho = linked && !canBeWhatId(linked) ? personOf(linked) : undefined;
+  const linkedWhat = linked && canBeWhatId(linked) ? { id: linked.id, label: `${linked.name.slice(0, 80)} (${linked.typeLabel})` } : undefined;
+  const matches = useMemo(() => (linkedWho ? [linkedWho, ...props.matches.filter((m) => m.id !== linkedWho.id)] : props.matches), [linkedWho?.id, props.matches]); // eslint-disable-line react-hooks/exhaustive-deps
   const styles = useStyles();
   const headingId = useId();
   const writeErrorId = useId();
@@ -71,8 +88,18 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
   const defaultWho = (matches.find((m) => m.email === fromAddress) ?? matches[0])?.id ?? '';
   const [whoId, setWhoId] = useState(defaultWho);
   const person = matches.find((m) => m.id === whoId) ?? matches.find((m) => m.id === defaultWho);
-  const options = useMemo(() => relatedOptions(person, accountsById, s), [person, accountsById, s]);
+  const options = useMemo(() => {
+    const own = relatedOptions(person, accountsById, s);
+    return linkedWhat ? [linkedWhat, ...own.filter((o) => o.id !== linkedWhat.id)] : own;
+  }, [person, accountsById, s, linkedWhat?.id, linkedWhat?.label]); // eslint-disable-line react-hooks/exhaustive-deps
   const [whatChoice, setWhatChoice] = useState<string | undefined>();
+  // A record just linked by search is selected (React's "adjust state when a prop changes" pattern).
+  const [linkedSeen, setLinkedSeen] = useState<string | undefined>();
+  if (linked && linked.id !== linkedSeen) {
+    setLinkedSeen(linked.id);
+    if (linkedWho) setWhoId(linkedWho.id);
+    else setWhatChoice(linked.id);
+  }
   const whatId = whatChoice !== undefined && (whatChoice === '' || options.some((o) => o.id === whatChoice)) ? whatChoice : (options[0]?.id ?? '');
 
   const entry = [...entries].reverse().find((e) => e.action.type === 'save_email' && e.action.internetMessageId === messageId);
@@ -109,7 +136,12 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
       </MessageBar>
     );
   } else if (matches.length === 0) {
-    body = <Text>{s.saveNeedsPerson}</Text>;
+    body = (
+      <>
+        <Text>{s.saveNeedsPerson}</Text>
+        {linkSlot}
+      </>
+    );
   } else {
     const failure = entry?.status === 'failed' ? entry.failure : undefined;
     const message = failure ? failureMessage(failure, locale) : undefined;
@@ -146,6 +178,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
             </Select>
           </Field>
         ) : null}
+        {linkSlot}
         <div className={styles.row}>
           <Button
             appearance="primary"

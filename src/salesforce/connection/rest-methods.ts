@@ -4,11 +4,11 @@
  */
 import type { RuntimeConfig } from '../../config/runtime-config';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
-import type { CompositeSubrequest, CompositeSubresponse, QueryResult, SalesforceApi } from '../salesforce-api';
+import type { CompositeSubrequest, CompositeSubresponse, QueryResult, RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
 import type { JsforceRequest } from './jsforce-transport';
 import type { CallSalesforce } from './request-runner';
 
-export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite'>;
+export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems'>;
 
 function sobjectPath(apiPath: string, sobject: string, id?: string): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(sobject)) {
@@ -38,9 +38,16 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       return result as QueryResult<T>;
     },
 
-    async create(sobject, fields) {
+    async create(sobject, fields, options) {
       const url = sobjectPath(apiPath, sobject);
-      const result = (await call(() => json('POST', url, fields), { idempotent: false })) as { id?: unknown } | undefined;
+      const rule = options?.duplicateRule;
+      const request = (): JsforceRequest => {
+        const base = json('POST', url, fields);
+        if (!rule) return base;
+        const value = `allowSave=${String(rule.allowSave)}; includeRecordDetails=${String(rule.includeRecordDetails === true)}`;
+        return { ...base, headers: { ...base.headers, 'Sforce-Duplicate-Rule-Header': value } };
+      };
+      const result = (await call(request, { idempotent: false })) as { id?: unknown } | undefined;
       if (typeof result?.id !== 'string') {
         throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the create without an id.' }));
       }
@@ -72,6 +79,16 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       const base = sobjectPath(apiPath, sobject, id);
       const url = fields?.length ? `${base}?fields=${encodeURIComponent(fields.join(','))}` : base;
       return (await call(() => json('GET', url), { idempotent: true })) as T;
+    },
+
+    async search(sosl: string) {
+      const result = (await call(() => json('GET', `${apiPath}/search?q=${encodeURIComponent(sosl)}`), { idempotent: true })) as Partial<SearchResult> | undefined;
+      return { searchRecords: Array.isArray(result?.searchRecords) ? result.searchRecords : [] };
+    },
+
+    async recentItems(limit: number) {
+      const result = await call(() => json('GET', `${apiPath}/recent?limit=${Math.max(1, Math.min(200, Math.floor(limit)))}`), { idempotent: true });
+      return Array.isArray(result) ? (result as RecentItem[]) : [];
     },
 
     async composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }) {

@@ -26,28 +26,31 @@ interface PlannedFields {
 }
 
 /**
- * The fields the next lookup names: from the cached metadata, or, for a seller with no copy yet, from the admin's
- * configuration as it stands (the describes then ride in the same call, so the first email is one request too; a
- * field the seller turns out not to read costs one more, with the fields corrected).
+ * The fields the next lookup names, from the cached metadata; its conditional describes ride in the lookup's call.
+ * A seller with no copy yet is described first (one request more, once: the copy persists), so field-level security
+ * never breaks a query, not even the first.
  */
 function metadataFields(metadata: MetadataSource | undefined, crm: CrmConfig | undefined): () => Promise<PlannedFields> {
   const none: PlannedFields = { settleChanged: () => Promise.resolve(undefined), requests: 0 };
   if (!metadata) return () => Promise.resolve(none);
   return async () => {
     const cached = await Promise.all(LOOKUP_OBJECTS.map((name) => metadata.cached(name)));
-    const known = cached.every((m) => m !== undefined) ? new Map(LOOKUP_OBJECTS.map((name, i) => [name, cached[i] as SObjectMetadata])) : undefined;
+    if (cached.some((m) => m === undefined)) {
+      // A describe that fails leaves the configured fields: the people still show where the seller may read them.
+      const described = await metadata.describeMany(LOOKUP_OBJECTS).catch(() => undefined);
+      return { ...none, fields: described ? lookupFieldsFrom(described, crm) : configuredLookupFields(crm), requests: 1 };
+    }
+    const known = new Map(LOOKUP_OBJECTS.map((name, i) => [name, cached[i] as SObjectMetadata]));
     const plan = await metadata.plan(LOOKUP_OBJECTS);
     return {
-      fields: known ? lookupFieldsFrom(known, crm) : configuredLookupFields(crm),
+      fields: lookupFieldsFrom(known, crm),
       plan,
       requests: 0,
       async settleChanged(responses) {
         // A refused describe keeps what the lookup was built from: the people still show.
         const fresh = await plan.settle(responses).catch(() => undefined);
-        if (!fresh) return undefined;
-        if (known && LOOKUP_OBJECTS.every((name) => fresh.get(name) === known.get(name))) return undefined;
-        const all = new Map([...(known ?? []), ...fresh]);
-        return LOOKUP_OBJECTS.every((name) => all.has(name)) ? lookupFieldsFrom(all, crm) : undefined;
+        if (!fresh || LOOKUP_OBJECTS.every((name) => fresh.get(name) === known.get(name))) return undefined;
+        return lookupFieldsFrom(new Map([...known, ...fresh]), crm);
       },
     };
   };
@@ -61,15 +64,21 @@ export interface PeopleView {
   /** Every account known for this email (the contacts' accounts and the domains' accounts), by id. */
   accountsById: Map<string, AccountSummary>;
   savedEmail?: SavedEmailTask | null;
+  /** Of the leads asked to follow, the converted ones: lead id → the contact it became. */
+  convertedLeads?: Map<string, string>;
   /** How many Salesforce requests this lookup cost (0 or 1). */
   requests: number;
 }
 
 type Cached =
-  { type: 'address'; value: AddressLookup } | { type: 'domain'; value: AccountSummary[] } | { type: 'account'; value: AccountSummary } | { type: 'saved'; value: SavedEmailTask | null };
+  | { type: 'converted'; value: string }
+  | { type: 'address'; value: AddressLookup }
+  | { type: 'domain'; value: AccountSummary[] }
+  | { type: 'account'; value: AccountSummary }
+  | { type: 'saved'; value: SavedEmailTask | null };
 
 export interface PeopleDirectory {
-  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string } }): Promise<PeopleView>;
+  lookup(ownerKey: string, input: { addresses: string[]; savedEmail?: { subject: string; internetMessageId: string }; followLeads?: string[] }): Promise<PeopleView>;
   /** After a create: the next lookup of this address asks Salesforce again. */
   forgetAddress(ownerKey: string, address: string): void;
   /** After a save: the pane shows "Saved" at once, without asking again. */
@@ -97,7 +106,7 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
   const fieldsFor = metadataFields(options.metadata, options.crm);
   const inFlight = new Map<string, Promise<PeopleView>>();
 
-  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number): PeopleView {
+  function assemble(ownerKey: string, addresses: string[], domains: string[], messageId: string | undefined, requests: number, followLeads: readonly string[] = []): PeopleView {
     const byAddress = new Map<string, AddressLookup>();
     for (const a of addresses) {
       const hit = cache.get(ownerKey, `a:${a}`);
@@ -117,7 +126,12 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
         if (hit?.type === 'account') accountsById.set(hit.value.id, hit.value);
       }
     }
-    const view: PeopleView = { byAddress, accountsByDomain, accountsById, requests };
+    const convertedLeads = new Map<string, string>();
+    for (const leadId of followLeads) {
+      const hit = cache.get(ownerKey, `cl:${leadId}`);
+      if (hit?.type === 'converted') convertedLeads.set(leadId, hit.value);
+    }
+    const view: PeopleView = { byAddress, accountsByDomain, accountsById, convertedLeads, requests };
     if (messageId !== undefined) {
       const hit = cache.get(ownerKey, `m:${messageId}`);
       view.savedEmail = hit?.type === 'saved' ? hit.value : null;
@@ -134,16 +148,20 @@ export function createPeopleDirectory(api: SalesforceApi, options: PeopleDirecto
     };
     const messageId = input.savedEmail?.internetMessageId;
     if (input.savedEmail && !cache.has(ownerKey, `m:${input.savedEmail.internetMessageId}`)) request.savedEmail = input.savedEmail;
-    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0);
+    const followLeads = [...new Set(input.followLeads ?? [])];
+    // Followed with the addresses they were chosen for: only when those are asked again (the cache has the rest).
+    if (request.addresses.length > 0 && followLeads.length > 0) request.followLeads = followLeads;
+    if (buildPeopleLookup(api.apiPath, request).length === 0) return assemble(ownerKey, addresses, domains, messageId, 0, followLeads);
 
     const { result, requests } = await lookupWithFields(request, await fieldsFor());
     for (const [address, lookup] of result.byAddress) cache.set(ownerKey, `a:${address}`, { type: 'address', value: lookup });
     for (const [domain, accounts] of result.accountsByDomain) cache.set(ownerKey, `d:${domain}`, { type: 'domain', value: accounts });
     for (const [id, account] of result.contactAccounts) cache.set(ownerKey, `acc:${id}`, { type: 'account', value: account });
+    for (const [leadId, contactId] of result.convertedLeads) cache.set(ownerKey, `cl:${leadId}`, { type: 'converted', value: contactId });
     if (request.savedEmail && result.savedEmail !== undefined) {
       cache.set(ownerKey, `m:${request.savedEmail.internetMessageId}`, { type: 'saved', value: result.savedEmail });
     }
-    return assemble(ownerKey, addresses, domains, messageId, requests);
+    return assemble(ownerKey, addresses, domains, messageId, requests, followLeads);
   }
 
   /**

@@ -27,6 +27,11 @@ export interface PeopleLookupRequest {
   savedEmail?: { subject: string; internetMessageId: string };
   /** The fields to name, from metadata and the admin's configuration (lookup-fields.ts); the default cards' without. */
   fields?: LookupFields;
+  /**
+   * Leads the seller chose for an address earlier (record-chooser): if one was converted since, its contact is
+   * followed. Asked in the leads subrequest itself, so the lookup stays one request with at most five queries.
+   */
+  followLeads?: string[];
 }
 
 export interface PeopleLookupResult {
@@ -36,6 +41,8 @@ export interface PeopleLookupResult {
   accountsByDomain: Map<string, AccountSummary[]>;
   /** undefined: not asked; null: not saved yet. */
   savedEmail?: SavedEmailTask | null;
+  /** Of `followLeads`, the converted ones: lead id → the contact it became. */
+  convertedLeads: Map<string, string>;
 }
 
 const MAX_ACCOUNTS_PER_DOMAIN = 5;
@@ -44,9 +51,15 @@ export function contactsQuery(addresses: string[], fields: LookupFields = DEFAUL
   return `SELECT ${['Id', 'Name', ...fields.contact].join(', ')} FROM Contact ` + `WHERE ${matchWhere(fields.contactMatch, addresses)} ORDER BY LastModifiedDate DESC LIMIT 200`;
 }
 
-export function leadsQuery(addresses: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS): string {
-  const where = fields.leadMatch.length > 1 ? `(${matchWhere(fields.leadMatch, addresses)})` : matchWhere(fields.leadMatch, addresses);
-  return `SELECT ${['Id', 'Name', ...fields.lead].join(', ')} FROM Lead ` + `WHERE ${where} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`;
+export function leadsQuery(addresses: string[], fields: LookupFields = DEFAULT_LOOKUP_FIELDS, followLeads: readonly string[] = []): string {
+  const match = fields.leadMatch.length > 1 ? `(${matchWhere(fields.leadMatch, addresses)})` : matchWhere(fields.leadMatch, addresses);
+  const select = ['Id', 'Name', ...fields.lead];
+  const follow = followLeads.filter(isSalesforceId);
+  if (follow.length === 0) return `SELECT ${select.join(', ')} FROM Lead WHERE ${match} AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 200`;
+  return (
+    `SELECT ${[...select, 'IsConverted', 'ConvertedContactId'].join(', ')} FROM Lead ` +
+    `WHERE (${match} AND IsConverted = false) OR (Id IN ${soqlInList(follow)} AND IsConverted = true) ORDER BY LastModifiedDate DESC LIMIT 200`
+  );
 }
 
 /** `Email IN (…)`, or each email field the admin added OR-ed: a person matches on any of them. */
@@ -79,7 +92,7 @@ export function buildPeopleLookup(apiPath: string, request: PeopleLookupRequest)
       subrequests.push({ method: 'GET', referenceId: 'contacts', url: queryUrl(apiPath, contactsQuery(request.addresses, fields)) });
     }
     if (fields.leadsVisible && fields.leadMatch.length > 0) {
-      subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses, fields)) });
+      subrequests.push({ method: 'GET', referenceId: 'leads', url: queryUrl(apiPath, leadsQuery(request.addresses, fields, request.followLeads)) });
     }
     if (fields.contactMatch.length > 0) {
       subrequests.push({ method: 'GET', referenceId: 'contactAccounts', url: queryUrl(apiPath, contactAccountsQuery(request.addresses, fields)) });
@@ -198,12 +211,19 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
   const wanted = new Set(request.addresses);
   const byAddress = new Map<string, AddressLookup>(request.addresses.map((a) => [a, { address: a, contacts: [], leads: [] }]));
   const contactAccounts = new Map<string, AccountSummary>();
+  const convertedLeads = new Map<string, string>();
   if (request.addresses.length > 0) {
     for (const record of recordsOf(optionalBodyOf(responses, 'contacts'))) {
       const contact = parseContact(record, fields, wanted);
       if (contact) byAddress.get(contact.email)?.contacts.push(contact);
     }
     for (const record of recordsOf(optionalBodyOf(responses, 'leads'))) {
+      if (obj(record, 'IsConverted') === true) {
+        const id = str(record, 'Id');
+        const contactId = str(record, 'ConvertedContactId');
+        if (isSalesforceId(id) && isSalesforceId(contactId)) convertedLeads.set(id, contactId);
+        continue;
+      }
       const lead = parseLead(record, fields, wanted);
       if (lead) byAddress.get(lead.email)?.leads.push(lead);
     }
@@ -221,7 +241,7 @@ export function parsePeopleLookup(request: PeopleLookupRequest, responses: Compo
       accountsByDomain.set(domain, accounts.filter((a) => websiteMatchesDomain(a.website, domain)).slice(0, MAX_ACCOUNTS_PER_DOMAIN));
     }
   }
-  const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain };
+  const result: PeopleLookupResult = { byAddress, contactAccounts, accountsByDomain, convertedLeads };
   if (request.savedEmail) result.savedEmail = findSavedEmailTask(bodyOf(responses, 'saved'), request.savedEmail.internetMessageId);
   return result;
 }

@@ -4,7 +4,7 @@
  */
 import { isSalesforceId } from './soql';
 
-const SOBJECTS = new Set(['Contact', 'Lead', 'Account', 'Opportunity', 'Task']);
+const SOBJECTS = new Set(['Contact', 'Lead', 'Account', 'Opportunity', 'Task', 'Case']);
 
 export function instanceOrigin(instanceUrl: string): string | undefined {
   let url: URL;

@@ -3,6 +3,7 @@
  * upsert on the entry's key where the org has an External ID field for the object, else by checking first.
  */
 import { executeCreateContact } from '../crm/create-contact';
+import { executeCreateRecord } from '../crm/create-record';
 import { executeLogFollowUp } from '../crm/log-follow-up';
 import { executeSaveEmail } from '../crm/save-email';
 import type { SalesforceApi } from '../salesforce-api';
@@ -28,5 +29,7 @@ export const executeOutboxAction: OutboxExecutor = async (api, action, options) 
       return { sobject: 'Contact', ...(await executeCreateContact(api, action, options)) };
     case 'log_follow_up':
       return { sobject: 'Task', ...(await executeLogFollowUp(api, action, options)) };
+    case 'create_record':
+      return { sobject: action.sobject, ...(await executeCreateRecord(api, action, options)) };
   }
 };

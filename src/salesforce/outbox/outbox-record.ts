@@ -21,6 +21,9 @@ const WAIT_REASONS: ReadonlySet<OutboxWaitReason> = new Set([
   'other_identity',
 ]);
 const KINDS: ReadonlySet<string> = new Set(FAILURE_KINDS);
+const CREATABLE: ReadonlySet<unknown> = new Set(['Lead', 'Account', 'Opportunity', 'Case']);
+const RESULT_SOBJECTS: ReadonlySet<unknown> = new Set(['Task', 'Contact', ...CREATABLE]);
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 type Fields = Record<string, unknown>;
 
@@ -28,6 +31,18 @@ const isObject = (value: unknown): value is Fields => typeof value === 'object' 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+
+function isCreateRecord(value: Fields): boolean {
+  const fields = value.fields;
+  return (
+    CREATABLE.has(value.sobject) &&
+    isText(value.clientKey) &&
+    isObject(fields) &&
+    Object.entries(fields).every(([name, v]) => FIELD_NAME.test(name) && (isText(v) || isTime(v))) &&
+    optional(value.allowDuplicates, (v) => typeof v === 'boolean') &&
+    optional(value.useExistingId, isText)
+  );
+}
 
 function isAction(value: unknown): value is OutboxAction {
   if (!isObject(value) || !isText(value.label)) return false;
@@ -46,6 +61,8 @@ function isAction(value: unknown): value is OutboxAction {
     }
     case 'log_follow_up':
       return isText(value.clientKey) && isText(value.subject) && isText(value.activityDate) && isText(value.whoId) && optional(value.whatId, isText) && optional(value.note, isText);
+    case 'create_record':
+      return isCreateRecord(value);
     default:
       return false;
   }
@@ -65,6 +82,6 @@ export function readOutboxEntry(raw: unknown): OutboxEntry | undefined {
   if (!optional(raw.failure, (v) => isObject(v) && KINDS.has(v.kind as string) && typeof v.connectionLost === 'boolean' && typeof v.retryable === 'boolean')) return undefined;
   if (!optional(raw.notBefore, isTime) || !optional(raw.leaseUntil, isTime)) return undefined;
   const result = raw.result;
-  if (!optional(result, (v) => isObject(v) && (v.sobject === 'Task' || v.sobject === 'Contact') && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
+  if (!optional(result, (v) => isObject(v) && RESULT_SOBJECTS.has(v.sobject) && isText(v.id) && typeof v.adopted === 'boolean')) return undefined;
   return raw as unknown as OutboxEntry;
 }

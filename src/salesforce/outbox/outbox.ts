@@ -85,7 +85,28 @@ export interface LogFollowUpAction {
   label: string;
 }
 
-export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction;
+/** The objects the pane creates besides contacts (crm/create-record.ts). */
+export type CreatableSObject = 'Lead' | 'Account' | 'Opportunity' | 'Case';
+
+/**
+ * Create a lead, account, opportunity or case. A new type beside `create_contact`, so entries stored by earlier
+ * builds keep their shape and still run. After a duplicate rule's refusal the seller resolves the entry by retrying it
+ * edited: `useExistingId` (the record Salesforce matched: nothing is created) or `allowDuplicates` (Save anyway).
+ */
+export interface CreateRecordAction {
+  type: 'create_record';
+  sobject: CreatableSObject;
+  clientKey: string;
+  /** Field values as the REST API takes them: text, yyyy-mm-dd dates, numbers for amounts, ids for lookups. */
+  fields: Record<string, string | number>;
+  /** Sent with `Sforce-Duplicate-Rule-Header: allowSave=true`: saved past an Alert rule (never past a Block rule). */
+  allowDuplicates?: boolean;
+  /** The seller took this existing record instead: the entry is done with it once Salesforce confirms it exists. */
+  useExistingId?: string;
+  label: string;
+}
+
+export type OutboxAction = SaveEmailAction | CreateContactAction | LogFollowUpAction | CreateRecordAction;
 
 export type OutboxStatus =
   /** Ready to send now. */
@@ -104,7 +125,7 @@ export type OutboxWaitReason =
   Extract<FailureKind, 'bad_oauth_token' | 'session_expired' | 'offline' | 'rate_limited' | 'transient' | 'timeout' | 'unknown'> | 'signed_out' | 'other_identity';
 
 export interface OutboxResult {
-  sobject: 'Task' | 'Contact';
+  sobject: 'Task' | 'Contact' | CreatableSObject;
   id: string;
   /** True when the record was found by the idempotency check instead of created by this attempt. */
   adopted: boolean;

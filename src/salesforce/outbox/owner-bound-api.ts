@@ -43,11 +43,15 @@ export function ownerBoundApi(api: SalesforceApi, owner: OutboxOwner): Salesforc
     // The casts give back the generic signatures (query<T>, retrieve<T>) that guarded's inference drops.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     query: guarded((soql: string) => api.query(soql)) as SalesforceApi['query'],
-    create: guarded((sobject: string, fields: Record<string, unknown>) => api.create(sobject, fields)),
+    create: guarded((sobject: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['create']>[2]) =>
+      options ? api.create(sobject, fields, options) : api.create(sobject, fields),
+    ),
     update: guarded((sobject: string, id: string, fields: Record<string, unknown>) => api.update(sobject, id, fields)),
     upsert: guarded((sobject: string, field: string, key: string, fields: Record<string, unknown>) => api.upsert(sobject, field, key, fields)),
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     retrieve: guarded((sobject: string, id: string, fields?: string[]) => api.retrieve(sobject, id, fields)) as SalesforceApi['retrieve'],
+    search: guarded((sosl: string) => api.search(sosl)),
+    recentItems: guarded((limit: number) => api.recentItems(limit)),
     composite: guarded((requests: Parameters<SalesforceApi['composite']>[0], options?: Parameters<SalesforceApi['composite']>[1]) => api.composite(requests, options)),
   };
 }

@@ -12,7 +12,10 @@ import { handleComposite } from './composite';
 import { describeLayoutsReply, describeReply, describeSummary } from './describe';
 import { canReadField, refuseUnwritableFields } from '../field-security';
 import { methodNotAllowed, notFound, restError } from './rest-errors';
-import { checkWrite, duplicatesError, findDuplicates } from './sobject-rules';
+import { duplicateRefusal, duplicatesError, parseDuplicateHeader } from './duplicate-rules';
+import { recentItems } from './recent';
+import { checkWrite } from './sobject-rules';
+import { search } from './sosl';
 
 export interface Session {
   userId: string;
@@ -48,6 +51,14 @@ export async function dispatchData(org: OrgState, session: Session, request: Dat
       if (rest.length > 0) return notFound();
       if (method !== 'POST') return methodNotAllowed(method, ['POST']);
       return handleComposite(org, session, request, (sub) => dispatchData(org, session, sub));
+    case 'search':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return search(org, request.query, request.apiVersion);
+    case 'recent':
+      if (rest.length > 0) return notFound();
+      if (method !== 'GET') return methodNotAllowed(method, ['GET', 'HEAD']);
+      return recentItems(org, session.userId, request.query, request.apiVersion);
     default:
       return notFound();
   }
@@ -204,9 +215,9 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
   const checked = checkWrite(org.records, def, body, 'create');
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
-  const allowSave = /allowSave\s*=\s*true/i.test(request.headers['sforce-duplicate-rule-header'] ?? '');
-  const duplicates = findDuplicates(org.records, def, checked.values);
-  if (duplicates.length > 0 && !allowSave) return jsonReply(400, [duplicatesError(request.apiVersion, duplicates)]);
+  const header = parseDuplicateHeader(request.headers['sforce-duplicate-rule-header']);
+  const refusal = duplicateRefusal(org.records, def, checked.values, header);
+  if (refusal) return jsonReply(400, [duplicatesError(request.apiVersion, refusal, header)]);
   const now = formatDateTime(org.now());
   const id = org.records.nextId(def);
   org.records.put(def.name, {

@@ -1,7 +1,7 @@
 /**
  * What the org checks before it saves a record, in Salesforce's order: unknown fields, value types and field-level
  * rules (length, email format, restricted picklists), read-only fields, required fields, references, the demo
- * validation rule, then the duplicate rule.
+ * validation rule (the duplicate rules follow, in duplicate-rules.ts).
  */
 import { looksLikeId } from '../ids';
 import { formatDateTime, parseDateTime, type RecordStore, type SfRecord } from '../record-store';
@@ -68,44 +68,6 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
     }
   }
   return { ok: true, values };
-}
-
-/** The demo duplicate rule: a new Contact whose Email matches an existing Contact's (an Alert rule: allowSave). */
-export function findDuplicates(store: RecordStore, def: SObjectDef, values: Record<string, unknown>): SfRecord[] {
-  if (def.name !== 'Contact') return [];
-  const email = values.Email;
-  if (typeof email !== 'string' || email.trim() === '') return [];
-  const wanted = email.trim().toLowerCase();
-  return store.all('Contact').filter((c) => typeof c.Email === 'string' && c.Email.toLowerCase() === wanted);
-}
-
-export function duplicatesError(apiVersion: string, matches: SfRecord[]): SfError {
-  return {
-    duplicateResult: {
-      allowSave: true,
-      duplicateRule: 'Standard_Contact_Duplicate_Rule',
-      duplicateRuleEntityType: 'Contact',
-      errorMessage: 'Use one of these records?',
-      matchResults: [
-        {
-          entityType: 'Contact',
-          errors: [],
-          matchEngine: 'ExactMatchEngine',
-          matchRecords: matches.map((m) => ({
-            additionalInformation: [],
-            fieldDiffs: [],
-            matchConfidence: 100.0,
-            record: { attributes: { type: 'Contact', url: `/services/data/v${apiVersion}/sobjects/Contact/${m.Id}` }, Id: m.Id },
-          })),
-          rule: 'Standard_Contact_Match_Rule_v1_1',
-          size: matches.length,
-          success: true,
-        },
-      ],
-    },
-    errorCode: 'DUPLICATES_DETECTED',
-    message: 'Use one of these records?',
-  };
 }
 
 function checkReference(store: RecordStore, field: FieldDef, value: unknown): SfError | undefined {

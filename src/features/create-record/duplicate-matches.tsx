@@ -1,0 +1,83 @@
+/**
+ * A duplicate rule's refusal: what the rule says, the records it matched (each with "Use this one" and a link into
+ * Salesforce), and "Save anyway" only where the rule is an alert (a Block rule never lets the record through).
+ */
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { format } from '../../i18n/strings';
+import type { CreateRecordStrings } from '../../i18n/create-record-strings';
+import { recordUrl } from '../../salesforce/crm/record-links';
+import type { DuplicateMatch, DuplicateRefusal } from '../../salesforce/duplicate-refusal';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  name: { flexGrow: 1, minWidth: 0 },
+  anyway: { marginTop: tokens.spacingVerticalS },
+});
+
+export interface DuplicateMatchesProps {
+  refusal: DuplicateRefusal;
+  title: string;
+  instanceUrl: string;
+  strings: CreateRecordStrings;
+  busy: boolean;
+  onUse(match: DuplicateMatch): void;
+  onSaveAnyway(): void;
+}
+
+function matchName(match: DuplicateMatch, s: CreateRecordStrings): string {
+  const object = s.objects[match.sobject as keyof CreateRecordStrings['objects']] ?? match.sobject;
+  return (match.name ?? format(s.unnamedRecord, { object, id: match.id })).slice(0, 120);
+}
+
+export function DuplicateMatches({ refusal, title, instanceUrl, strings: s, busy, onUse, onSaveAnyway }: DuplicateMatchesProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <MessageBar intent={refusal.allowSave ? 'warning' : 'error'} layout="multiline" data-testid="create-record-duplicates">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <Text block>{refusal.allowSave ? s.duplicateAlert : s.duplicateBlocked}</Text>
+        {refusal.records.length > 0 ? (
+          <>
+            <Text block weight="semibold" id={headingId}>
+              {s.matchesHeading}
+            </Text>
+            <ul className={styles.list} aria-labelledby={headingId}>
+              {refusal.records.map((match) => {
+                const name = matchName(match, s);
+                const url = recordUrl(instanceUrl, match.sobject, match.id);
+                const extra = [match.company, match.email].filter(Boolean).join(' · ');
+                return (
+                  <li key={match.id} className={styles.item} data-testid="duplicate-match">
+                    <span className={styles.name}>
+                      {url ? (
+                        <Link href={url} target="_blank" rel="noopener noreferrer">
+                          {name}
+                        </Link>
+                      ) : (
+                        name
+                      )}
+                      {extra ? <Text size={200}> · {extra.slice(0, 160)}</Text> : null}
+                    </span>
+                    <Button size="small" disabled={busy} onClick={() => onUse(match)} aria-label={format(s.useThisOneFor, { name })} data-testid="duplicate-use">
+                      {s.useThisOne}
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        ) : null}
+        {refusal.allowSave ? (
+          <div className={styles.anyway}>
+            <Button size="small" disabled={busy} onClick={onSaveAnyway} data-testid="duplicate-save-anyway">
+              {s.saveAnyway}
+            </Button>
+          </div>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
