@@ -31,7 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/emulator/**/*.test.ts', 'tests/tools/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/emulator/**/*.test.ts', 'tests/tools/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
         },
       },

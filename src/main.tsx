@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, startPane } from './app/app';
 import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { createOfficeHost, OfficeUnavailableError, waitForOffice } from './host';
 
@@ -20,6 +20,10 @@ function StartupError({ title, detail }: { title: string; detail?: string }) {
 }
 
 async function start(): Promise<void> {
+  // config.json needs nothing from Office: fetched while office.js initialises, not after it. Its failure is
+  // reported below, after Office's (a page opened outside Outlook says so first).
+  const configLoad = loadConfig();
+  configLoad.catch(() => undefined);
   const root = createRoot(document.getElementById('root')!);
   try {
     await waitForOffice();
@@ -30,14 +34,17 @@ async function start(): Promise<void> {
   }
   let config: RuntimeConfig;
   try {
-    config = await loadConfig();
+    config = await configLoad;
   } catch (error) {
     root.render(<StartupError title="The add-in is not configured" detail={error instanceof Error ? error.message : String(error)} />);
     return;
   }
+  const host = createOfficeHost();
+  // Start-up (storage, the stored session, its token refresh) begins before React's first render, not after it.
+  const pane = startPane({ host, config });
   root.render(
     <StrictMode>
-      <App host={createOfficeHost()} config={config} />
+      <App host={host} config={config} pane={pane} />
     </StrictMode>,
   );
 }

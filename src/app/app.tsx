@@ -21,9 +21,11 @@ export interface AppProps {
   /** Built from host + config + the browser when absent. */
   services?: AppServices;
   options?: AppOptions;
+  /** Built and started before React mounted (`startPane`, main.tsx); built here when absent. */
+  pane?: Pane;
 }
 
-interface Pane {
+export interface Pane {
   session: AppSession<AppServices>;
   microsoft: MicrosoftAuth | undefined;
 }
@@ -38,12 +40,22 @@ function createPane({ host, config, services: given, options }: AppProps): Pane 
   return { session, microsoft };
 }
 
+/**
+ * The pane's app state, its start-up already running: the stored session is read and its token refresh sent while
+ * React renders for the first time, instead of after (issue 14). Starting again (the App's effect) is a no-op.
+ */
+export function startPane(props: Omit<AppProps, 'pane'>): Pane {
+  const pane = createPane(props);
+  void pane.session.start();
+  return pane;
+}
+
 export function App(props: AppProps) {
   const { host } = props;
   const [theme, setTheme] = useState(() => fluentThemeFor(host.theme()));
   // One pane, one session, even when StrictMode runs effects twice: it lives as long as the pane.
   const pane = useRef<Pane | undefined>(undefined);
-  pane.current ??= createPane(props);
+  pane.current ??= props.pane ?? createPane(props);
   const { session } = pane.current;
   // The ref is read only for this one-time lazy start (React's "avoiding recreating the ref contents"), which the
   // refs rule cannot tell apart from state kept in a ref. useState's initializer would build the pane twice under

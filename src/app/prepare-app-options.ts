@@ -5,7 +5,6 @@
  */
 import { createMicrosoftAuth, microsoftAccountKey, type MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { createOutbox } from '../salesforce/outbox/create-outbox';
 import type { AppOptions } from './start-app';
 
 export interface MicrosoftAuthFactoryDeps {
@@ -38,7 +37,12 @@ export function currentAccountKey(microsoft: MicrosoftAuth | undefined): string 
 /** The adapters for app state keyed to `accountKey` (the Microsoft account signed in when it was built). */
 export function appOptionsFor(microsoft: MicrosoftAuth | undefined, accountKey: string | undefined): AppOptions {
   const options: AppOptions = {
-    createOutbox: ({ api, partitionKey, indexedDB, onlineState, channel }) => createOutbox({ api, indexedDB, onlineState, channel, ...(partitionKey ? { partitionKey } : {}) }),
+    // The outbox's code (its store, executors and the CRM writes under them) is a chunk of its own, fetched while the
+    // pane starts rather than carried by the first paint (issue 14).
+    createOutbox: async ({ api, partitionKey, indexedDB, onlineState, channel }) => {
+      const { createOutbox } = await import('../salesforce/outbox/create-outbox');
+      return createOutbox({ api, indexedDB, onlineState, channel, ...(partitionKey ? { partitionKey } : {}) });
+    },
   };
   if (!microsoft) return options;
   options.microsoft = {

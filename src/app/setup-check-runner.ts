@@ -3,7 +3,6 @@
  * read), its runtime config and origin, and the seller's session while connected. The login address is the one the
  * seller signed in through, else config.json's.
  */
-import { runSetupCheck } from '../auth/setup-check/run-setup-check';
 import type { SetupFinding } from '../auth/setup-check/setup-check-result';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { SetupCheckContext } from '../i18n/setup-check-strings';
@@ -24,9 +23,11 @@ export interface PaneSetupCheck {
 
 export function createSetupCheckRunner(deps: SetupCheckRunnerDeps): PaneSetupCheck {
   const context = { origin: deps.origin, redirectUri: deps.config.redirectUri, clientId: deps.config.clientId };
-  const run = () => {
+  const run = async () => {
     const identity = deps.connection.identity();
     const connected = identity !== undefined && deps.connection.state().status === 'connected';
+    // The check's code comes when a seller runs it (About and diagnostics), not with the first paint (issue 14).
+    const { runSetupCheck } = await import('../auth/setup-check/run-setup-check');
     return runSetupCheck({
       fetch: (url, init) => deps.fetch(url, init),
       salesforce: { ...deps.config, loginUrl: identity?.loginUrl ?? deps.config.loginUrl },

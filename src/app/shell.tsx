@@ -4,21 +4,27 @@
  * so the seller's view and data survive Sign in again; it remounts (clean) only when another user signs in.
  */
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { shellStrings, format } from '../i18n/strings';
 import { ConnectionBanner } from '../features/connection-banner/connection-banner';
 import { ConnectionStatusNotice } from '../features/connection-banner/connection-status-notice';
 import { SignInNotice } from '../features/sign-in/sign-in-notice';
 import { WelcomeScreen } from '../features/sign-in/welcome-screen';
 import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
-import { DiagnosticsDisclosure } from '../features/sign-in/diagnostics-disclosure';
-import { SetupCheckPanel } from '../features/sign-in/setup-check-panel';
-import { SignOutConfirmDialog } from '../features/sign-out/sign-out-confirm-dialog';
 import { useSignOut } from '../features/sign-out/use-sign-out';
 import { StorageUnavailableNotice } from './workspace/storage-unavailable-notice';
-import { WorkspaceView } from './workspace/workspace-view';
 import { useConnectionState } from '../salesforce/connection/use-connection-state';
 import type { AppServices } from './start-app';
+import { lazyNamed, LoadingPart } from '../components/lazy-part';
+import { loadingStrings } from '../i18n/loading-strings';
+
+// Loaded when first shown (issue 14): the first paint carries the welcome screen only. The workspace's chunk is asked
+// for as soon as a session is known (a stored one restoring, or a sign-in), while its token round trip runs.
+const WorkspaceView = lazyNamed(() => import('./workspace/workspace-view'), 'WorkspaceView');
+const SetupCheckPanel = lazyNamed(() => import('../features/sign-in/setup-check-panel'), 'SetupCheckPanel');
+// Closed at the foot of every screen: it follows the first paint by a chunk, with nothing in its place meanwhile.
+const DiagnosticsDisclosure = lazyNamed(() => import('../features/sign-in/diagnostics-disclosure'), 'DiagnosticsDisclosure');
+const SignOutConfirmDialog = lazyNamed(() => import('../features/sign-out/sign-out-confirm-dialog'), 'SignOutConfirmDialog');
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -63,8 +69,20 @@ export function Shell({ services }: { services: AppServices }) {
 
   const microsoft = services.microsoftAuth;
   const microsoftBar = microsoft ? <MicrosoftAccountBar microsoft={microsoft} strings={s} /> : null;
-  const setupCheck = services.setupCheck ? <SetupCheckPanel run={services.setupCheck.run} locale={locale} context={services.setupCheck.context} /> : undefined;
-  const diagnostics = <DiagnosticsDisclosure microsoft={microsoft} strings={s} setupCheck={setupCheck} />;
+  const loading = loadingStrings(locale);
+  const setupCheck = services.setupCheck ? (
+    <Suspense fallback={<LoadingPart label={loading.loadingPart} />}>
+      <SetupCheckPanel run={services.setupCheck.run} locale={locale} context={services.setupCheck.context} />
+    </Suspense>
+  ) : undefined;
+  // The dialog's code comes with the first sign-out request; it then stays mounted so it closes as a dialog does.
+  const [signOutDialogWanted, setSignOutDialogWanted] = useState(false);
+  if (signOut.confirming && !signOutDialogWanted) setSignOutDialogWanted(true);
+  const diagnostics = (
+    <Suspense fallback={null}>
+      <DiagnosticsDisclosure microsoft={microsoft} strings={s} setupCheck={setupCheck} />
+    </Suspense>
+  );
   const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
 
   if (snapshot.status === 'starting') {
@@ -137,23 +155,29 @@ export function Shell({ services }: { services: AppServices }) {
           {storageNotice}
         </div>
         {outbox || readOnly ? (
-          <WorkspaceView
-            key={snapshot.sessionKey}
-            api={connection}
-            host={services.host}
-            {...(outbox ? { outbox } : {})}
-            identity={identity}
-            locale={locale}
-            {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
-            {...(config.attachments ? { attachmentDefaults: config.attachments.defaultSelection } : {})}
-            {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
-            {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
-            {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}
-          />
+          <Suspense fallback={<LoadingPart size="medium" label={loading.loadingWorkspace} />}>
+            <WorkspaceView
+              key={snapshot.sessionKey}
+              api={connection}
+              host={services.host}
+              {...(outbox ? { outbox } : {})}
+              identity={identity}
+              locale={locale}
+              {...(services.microsoftAccountId ? { microsoftAccountId: services.microsoftAccountId } : {})}
+              {...(config.attachments ? { attachmentDefaults: config.attachments.defaultSelection } : {})}
+              {...(config.salesforce.crm ? { crm: config.salesforce.crm } : {})}
+              {...(services.localStorage ? { choiceStorage: services.localStorage } : {})}
+              {...(services.config.search ? { searchObjects: services.config.search.objects } : {})}
+            />
+          </Suspense>
         ) : null}
       </main>
       {diagnostics}
-      <SignOutConfirmDialog open={signOut.confirming} pendingCount={signOut.pendingCount} strings={s} onDiscard={() => void signOut.discard()} onKeep={signOut.keep} />
+      {signOutDialogWanted ? (
+        <Suspense fallback={null}>
+          <SignOutConfirmDialog open={signOut.confirming} pendingCount={signOut.pendingCount} strings={s} onDiscard={() => void signOut.discard()} onKeep={signOut.keep} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

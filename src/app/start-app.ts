@@ -30,7 +30,7 @@ import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
 import { createIndexedDbMetadataCache } from '../salesforce/metadata/indexed-db-metadata-cache';
 import { setMetadataCache } from '../salesforce/metadata/metadata-registry';
-import { clearPeopleCaches } from './workspace/people-directory-registry';
+import { clearPeopleCaches } from './workspace/people-cache-clearing';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
 import type { OnlineState } from '../shared/online-state';

@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench` (also read from BENCH_* environment variables). */
-export const SECTION_IDS = ['bundle', 'cold-start', 'people', 'connection'] as const;
+export const SECTION_IDS = ['limits', 'bundle', 'cold-start', 'people', 'connection'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export interface BenchOptions {

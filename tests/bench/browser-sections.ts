@@ -33,7 +33,7 @@ export interface BrowserSectionOptions {
 type LogEntry = Awaited<ReturnType<Stack['emulatorLog']>>[number];
 
 /** What the sample email's cards must show: the seeded people behind its addresses, and how many are unknown. */
-function cardsSpecFor(emailId: string): CardsSpec {
+export function cardsSpecFor(emailId: string): CardsSpec {
   const email = SAMPLE_EMAILS.find((e) => e.id === emailId);
   if (!email) throw new NotAvailable(`no sample email "${emailId}" in the harness`);
   const people = [...(email.from ? [email.from] : []), ...email.to, ...email.cc].filter((a) => a.address !== SELLER.address);

@@ -20,7 +20,7 @@ export function formatTable(results: SectionResult[]): string {
     }
     for (const row of result.rows) lines.push(`  ${pad(row.metric, metricWidth)}  ${pad(row.value, valueWidth)}  ${row.note ?? ''}`.trimEnd());
     if (result.status === 'error') lines.push(`  ERROR: ${result.reason ?? 'unknown'}`);
-    for (const check of result.checks) lines.push(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name} (${check.detail})`);
+    for (const check of result.checks) lines.push(`  ${check.goal ? (check.pass ? 'MET ' : 'MISS') : check.pass ? 'PASS' : 'FAIL'}  ${check.name} (${check.detail})`);
   }
   return lines.join('\n');
 }

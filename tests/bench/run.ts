@@ -13,6 +13,8 @@ import { browserSections } from './browser-sections';
 import { bundleSection } from './bundle-section';
 import { connectionSection } from './connection-section';
 import { ensureDist, type DistInfo } from './ensure-dist';
+import { limitsSection } from './limits-section';
+import { limitsMarkdown, writeReadmeSection } from './readme-table';
 import { formatTable, writeJson } from './report';
 import { NotAvailable, type Section, type SectionResult } from './section-result';
 import { relaunchTrustingLocalhostCertificate } from '../harness/trust-localhost-certificate';
@@ -36,7 +38,7 @@ async function runSection(section: Section, timeoutMs: number): Promise<SectionR
         }, timeoutMs);
       }),
     ]);
-    const failed = (output.checks ?? []).some((c) => !c.pass);
+    const failed = (output.checks ?? []).some((c) => !c.pass && !c.goal);
     return {
       ...base,
       status: 'ok',
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
 
   const browser = browserSections({ runs: options.runs, dist });
   const sections: Record<SectionId, Section> = {
+    limits: limitsSection({ runs: options.runs, dist }),
     bundle: bundleSection(dist),
     'cold-start': browser.coldStart,
     people: browser.people,
@@ -100,7 +103,8 @@ async function main(): Promise<number> {
       .map((l) => l.toFixed(2))
       .join(' '),
   };
-  const failedChecks = results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.id}: ${c.name}`));
+  const failedChecks = results.flatMap((r) => r.checks.filter((c) => !c.pass && !c.goal).map((c) => `${r.id}: ${c.name}`));
+  const missedGoals = results.flatMap((r) => r.checks.filter((c) => !c.pass && c.goal).map((c) => `${c.name}: ${c.detail}`));
   const errors = results.filter((r) => r.status === 'error').map((r) => r.id);
 
   console.log(formatTable(results));
@@ -110,8 +114,13 @@ async function main(): Promise<number> {
   );
   const load1 = loadavg()[0] ?? 0;
   if (load1 > cpus().length) console.log(`note: the machine was busy (load ${load1.toFixed(1)} on ${cpus().length} cores): timings are noisy; compare medians of quiet runs`);
-  writeJson(out, { at: new Date().toISOString(), options, environment, sections: results, failedChecks, errors });
+  writeJson(out, { at: new Date().toISOString(), options, environment, sections: results, failedChecks, missedGoals, errors });
+  if (missedGoals.length) console.log(`\ngoals missed (issue 14; reported, not a failure):\n${missedGoals.map((g) => `  - ${g}`).join('\n')}`);
   console.log(`JSON: ${out}`);
+  const limits = results.find((r) => r.id === 'limits');
+  if (limits && writeReadmeSection(limitsMarkdown(limits, new Date().toISOString(), `${environment.cpus}, load ${environment.loadAverage}, runs ${options.runs}`))) {
+    console.log('README.md: the "Speed against the limit" table was rewritten');
+  }
   if (errors.length || failedChecks.length) {
     console.log(`\nbroken: ${[...errors.map((id) => `${id} errored`), ...failedChecks].join('; ')}`);
     return 1;

@@ -52,6 +52,11 @@ export interface HarnessOptions {
   salesforceStandIns?: string[];
   /** Interface to listen on (default: all, so both localhost and 127.0.0.1 work). */
   host?: string;
+  /**
+   * 'dist' mode and mounts: send the build's precompressed copies (x.js.br, x.js.gz) to a browser that accepts them,
+   * as a CDN or nginx gzip_static does (the bench; tests get the files as they are).
+   */
+  precompressed?: boolean;
 }
 
 export interface RunningHarness {
@@ -112,6 +117,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const url = new URL(req.url ?? '/', 'https://localhost');
     const path = url.pathname;
     const onHostSite = (req.headers.host ?? '').startsWith(`${HOST_NAME}:`);
+    const acceptEncoding = options.precompressed ? (req.headers['accept-encoding'] ?? '') : undefined;
 
     // The harness page lives on the host's site only: served from the add-in's origin it would make the pane
     // same-origin with Outlook, which Outlook on the web never is.
@@ -139,7 +145,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
     for (const [prefix, dir] of Object.entries(options.mounts ?? {})) {
       if (!path.startsWith(prefix)) continue;
-      if (await sendFile(res, resolveInside(dir, path.slice(prefix.length)))) return;
+      if (await sendFile(res, resolveInside(dir, path.slice(prefix.length)), {}, acceptEncoding)) return;
       return send(res, 404, 'Not found');
     }
 
@@ -157,7 +163,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': policy.header });
         return res.end(withPolicyMeta(html, policy.meta));
       }
-      if (await sendFile(res, resolveInside(distDir, path))) return;
+      if (await sendFile(res, resolveInside(distDir, path), {}, acceptEncoding)) return;
       return send(res, 404, 'Not found');
     }
 

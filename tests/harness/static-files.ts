@@ -34,18 +34,44 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : undefined;
 }
 
-/** Streams a file if it exists; answers false (nothing written) when it does not. */
-export async function sendFile(res: ServerResponse, path: string | undefined, headers: Record<string, string> = {}): Promise<boolean> {
-  if (!path) return false;
+async function isFile(path: string): Promise<boolean> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return false;
+    return (await stat(path)).isFile();
   } catch {
     return false;
   }
-  res.writeHead(200, { 'content-type': contentType(path), 'cache-control': 'no-store', ...headers });
+}
+
+/**
+ * The build's precompressed copy (x.js.br, x.js.gz) the browser accepts, as a host with nginx gzip_static / brotli_static
+ * or a CDN serves it; undefined when there is none (the file is then sent as it is).
+ */
+async function precompressedCopy(path: string, acceptEncoding: string): Promise<{ file: string; encoding: string } | undefined> {
+  const accepted = acceptEncoding.split(',').map((part) => part.trim().split(';')[0]);
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (accepted.includes(encoding) && (await isFile(`${path}${suffix}`))) return { file: `${path}${suffix}`, encoding };
+  }
+  return undefined;
+}
+
+/**
+ * Streams a file if it exists; answers false (nothing written) when it does not. With `acceptEncoding` (the request's
+ * Accept-Encoding), a precompressed copy beside the file is sent instead when the browser takes it.
+ */
+export async function sendFile(res: ServerResponse, path: string | undefined, headers: Record<string, string> = {}, acceptEncoding?: string): Promise<boolean> {
+  if (!path) return false;
+  if (!(await isFile(path))) return false;
+  const copy = acceptEncoding === undefined ? undefined : await precompressedCopy(path, acceptEncoding);
+  const encodingHeaders: Record<string, string> = copy ? { 'content-encoding': copy.encoding, vary: 'accept-encoding' } : {};
+  res.writeHead(200, { 'content-type': contentType(path), 'cache-control': 'no-store', ...encodingHeaders, ...headers });
   await new Promise<void>((resolve, reject) => {
-    createReadStream(path).on('error', reject).on('end', resolve).pipe(res);
+    createReadStream(copy?.file ?? path)
+      .on('error', reject)
+      .on('end', resolve)
+      .pipe(res);
   });
   return true;
 }

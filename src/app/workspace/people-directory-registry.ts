@@ -6,9 +6,11 @@ import type { CrmConfig } from '../../config/crm-config';
 import { createPeopleDirectory, type PeopleDirectory } from '../../salesforce/crm/people-directory';
 import { metadataSourceFor } from '../../salesforce/metadata/metadata-registry';
 import type { SalesforceApi } from '../../salesforce/salesforce-api';
+import { rememberPeopleCache } from './people-cache-clearing';
+
+export { clearPeopleCaches } from './people-cache-clearing';
 
 const directories = new WeakMap<SalesforceApi, PeopleDirectory>();
-const all = new Set<PeopleDirectory>();
 
 /** `crm`: the admin's configuration, read at start-up (the first call's is kept for the connection's life). */
 export function peopleDirectoryFor(api: SalesforceApi, crm?: CrmConfig): PeopleDirectory {
@@ -17,12 +19,7 @@ export function peopleDirectoryFor(api: SalesforceApi, crm?: CrmConfig): PeopleD
     // The org's metadata decides which fields the lookup may name (field-level security) and labels the admin's.
     directory = createPeopleDirectory(api, { metadata: metadataSourceFor(api), ...(crm ? { crm } : {}) });
     directories.set(api, directory);
-    all.add(directory);
+    rememberPeopleCache(directory);
   }
   return directory;
-}
-
-/** Sign-out / another user: forget every CRM record held in memory (the auth controller's `clearCrmCache`). */
-export function clearPeopleCaches(): void {
-  for (const directory of all) directory.clearAll();
 }

@@ -113,7 +113,17 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
   const isOnline = () => onlineState.isOnline();
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const fetchFn = deps.fetch ?? defaultFetch;
-  const loadJsforce = deps.loadJsforce ?? loadJsforceCore;
+  const loadJsforceModule = deps.loadJsforce ?? loadJsforceCore;
+  // One load shared by an early start (below) and the first call; a failed load (offline) is tried again next time.
+  let jsforceLoad: Promise<JsforceModule> | undefined;
+  const loadJsforce = () =>
+    (jsforceLoad ??= loadJsforceModule().catch((error: unknown) => {
+      jsforceLoad = undefined;
+      throw error;
+    }));
+  // A session is about to be used (a stored one found, or a sign-in done): jsforce's chunk is fetched and compiled
+  // while the token round trip runs, not after it, so the first call does not wait for it.
+  const preloadJsforce = () => void loadJsforce().catch(() => undefined);
   const ownsCrossPane = deps.crossPane === undefined;
   const crossPane = deps.crossPane ?? createDefaultCrossPane(`salesforce-connection:${config.clientId}`);
 
@@ -186,6 +196,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
     ...createRestMethods(call, apiPath, config),
 
     async start(tokens, identity) {
+      preloadJsforce();
       signedInAs = identity;
       await session.begin(tokens, identity.loginUrl || config.loginUrl);
     },
@@ -196,6 +207,7 @@ export function createSalesforceConnection(deps: SalesforceConnectionDeps): Sale
       // Known at once, so the outbox's owner check does not wait for the first refresh.
       signedInAs = known ? { ...known, loginUrl } : undefined;
       session.beginPending(refreshToken, loginUrl, known);
+      preloadJsforce();
       dispatch({ type: 'restore_started' });
       try {
         await session.refresh('');

@@ -41,6 +41,8 @@ export interface LaunchOptions {
    * chromium defaults), so a window.open outside a user gesture would open anyway; sellers' browsers block it.
    */
   popupBlocker?: boolean;
+  /** More flags after the team's (the bench's process model). */
+  extraArgs?: string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export async function launchChromium(cdnPort: number, options: LaunchOptions = {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, DISABLE_FEATURES_ARG, `--host-resolver-rules=MAP ${OFFICE_CDN_HOST} 127.0.0.1:${cdnPort}`],
+    args: [...CHROMIUM_ARGS, DISABLE_FEATURES_ARG, `--host-resolver-rules=MAP ${OFFICE_CDN_HOST} 127.0.0.1:${cdnPort}`, ...(options.extraArgs ?? [])],
     ignoreDefaultArgs: [PLAYWRIGHT_DISABLE_FEATURES_ARG, ...(options.popupBlocker ? ['--disable-popup-blocking'] : [])],
   });
   const newContext = browser.newContext.bind(browser);

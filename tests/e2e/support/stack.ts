@@ -40,6 +40,10 @@ export interface StackOptions {
    * page would itself be refused, as a real Outlook refuses it).
    */
   dialogRules?: boolean;
+  /** Serve the build's precompressed .br/.gz copies to the browser, as a CDN would (the bench). */
+  precompressed?: boolean;
+  /** More Chromium flags (the bench: one renderer for the pane, so CPU throttling covers it). */
+  chromiumArgs?: string[];
 }
 
 export interface OpenHarnessOptions {
@@ -204,6 +208,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           configOverride: config,
           mounts: options.mounts,
           salesforceStandIns: [emulator.loginHostUrl],
+          precompressed: options.precompressed,
         });
         return { emulator, harness, addinOrigin, config };
       } catch (error) {
@@ -217,7 +222,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const cdn = await startCdnStandIn();
     cleanups.push(() => cdn.close());
 
-    const browser = await launchChromium(cdn.port, { popupBlocker: options.popupBlocker });
+    const browser = await launchChromium(cdn.port, { popupBlocker: options.popupBlocker, extraArgs: options.chromiumArgs });
     cleanups.push(() => browser.close());
 
     const dialogRules = options.dialogRules ?? emulator.url.startsWith('https:');
