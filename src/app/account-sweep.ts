@@ -1,6 +1,6 @@
 /**
- * Sign-out's sweep of this account's browser storage: the token database and the partition's outbox by their exact
- * names, and localStorage keys under the partition key (or, without one, under the add-in's own prefix). With
+ * Sign-out's sweep of this account's browser storage: the token database, the partition's outbox and its metadata
+ * cache by their exact names, and localStorage keys under the partition key (or, without one, under the add-in's own prefix). With
  * `partitionKey` undefined the origin may hold other add-ins' data; nothing outside those names is touched.
  */
 import { wipeAccountStorage } from '../auth/account-storage';
@@ -13,6 +13,11 @@ export interface AccountSweepDeps {
   tokenDatabase: string;
   /** Shared by every Salesforce user of the partition: deleted only once empty (account-storage.ts). */
   outboxDatabase: string;
+  /**
+   * The describe cache (salesforce/metadata): field names and labels per org and user, no CRM data, but nothing of the
+   * account stays behind a sign-out. Deleted whole: another user of the partition describes again, one request more.
+   */
+  metadataDatabase?: string;
   timeoutMs?: number;
 }
 
@@ -20,7 +25,7 @@ export function sweepAccountStorage(deps: AccountSweepDeps): Promise<string[]> {
   return wipeAccountStorage({
     ...(deps.indexedDB ? { indexedDB: deps.indexedDB } : {}),
     ...(deps.localStorage ? { localStorage: deps.localStorage } : {}),
-    databases: [deps.tokenDatabase, deps.outboxDatabase],
+    databases: [deps.tokenDatabase, deps.outboxDatabase, ...(deps.metadataDatabase ? [deps.metadataDatabase] : [])],
     sharedDatabases: [deps.outboxDatabase],
     ownsKey: (key) => ownsStorageKey(deps.partitionKey, key),
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),

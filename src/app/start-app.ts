@@ -28,7 +28,7 @@ import { createDefaultCrossPane, type CrossPaneChannel } from '../salesforce/con
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
 import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
-import { createIndexedDbMetadataCache } from '../salesforce/metadata/indexed-db-metadata-cache';
+import { createIndexedDbMetadataCache, metadataDatabaseName } from '../salesforce/metadata/indexed-db-metadata-cache';
 import { setMetadataCache } from '../salesforce/metadata/metadata-registry';
 import { clearPeopleCaches } from './workspace/people-cache-clearing';
 import { storageProbeDatabaseName } from '../host/storage-names';
@@ -253,6 +253,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
         ...(partitionKey ? { partitionKey } : {}),
         tokenDatabase: tokenStore.databaseName,
         outboxDatabase: outboxDatabaseName(partitionKey),
+        metadataDatabase: metadataDatabaseName(partitionKey),
       });
     },
     clearCrmCache: clearPeopleCaches,

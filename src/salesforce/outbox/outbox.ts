@@ -144,7 +144,6 @@ export interface CreateRecordAction {
   label: string;
 }
 
-
 /** A value of an editable field as the card holds it: text, a number (Amount), a yyyy-mm-dd date, or cleared. */
 export type EditableValue = string | number | null;
 
@@ -188,7 +187,6 @@ export interface SaveMeetingAction {
   whatId?: string;
   label: string;
 }
-
 
 export type OutboxStatus =
   /** Ready to send now. */
