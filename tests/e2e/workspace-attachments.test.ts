@@ -1,8 +1,9 @@
 /**
  * Attachments saved as Salesforce Files, in the production build, in real Chromium, against the emulated org: the
  * email "Acme quote with attachments" (two files, one large enough for the multipart upload, an inline picture, an
- * attached email, a cloud link) saved with both files; from a second pane, still one Task and one file each; a
- * connection lost in the middle of the upload, Sign in again, every file saved exactly once.
+ * attached email, a cloud link) saved with both files as one EmailMessage with its relations (the org has Enhanced
+ * Email); from a second pane, still one EmailMessage and one file each; a connection lost in the middle of the upload,
+ * Sign in again, every file saved exactly once.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_USERS } from '../emulator/seed';
@@ -38,14 +39,20 @@ async function linkedEntities(documentId: unknown): Promise<string[]> {
 }
 
 async function expectSavedOnce(): Promise<void> {
-  const tasks = await savedEmailTasks(stack, quote.internetMessageId!);
-  expect(tasks).toHaveLength(1);
-  expect(tasks[0]).toMatchObject({ WhoId: DEMO_CONTACTS.jane.Id, WhatId: DEMO_ACCOUNTS.acme.Id, CreatedById: DEMO_USERS.seller.id });
+  // With Enhanced Email the email is an EmailMessage related to the account, with a relation per person found, and
+  // never a Task as well; each file is first published on that EmailMessage.
+  expect(await savedEmailTasks(stack, quote.internetMessageId!)).toHaveLength(0);
+  const messages = (await emulatorRecords(stack, 'EmailMessage')).filter((m) => m.MessageIdentifier === quote.internetMessageId);
+  expect(messages).toHaveLength(1);
+  const message = messages[0]!;
+  expect(message).toMatchObject({ RelatedToId: DEMO_ACCOUNTS.acme.Id, CreatedById: DEMO_USERS.seller.id });
+  const relations = (await emulatorRecords(stack, 'EmailMessageRelation')).filter((r) => r.EmailMessageId === message.Id).map((r) => r.RelationId);
+  expect(relations).toContain(DEMO_CONTACTS.jane.Id);
   const versions = await emulatorRecords(stack, 'ContentVersion');
   expect(versions.map((v) => v.PathOnClient).sort()).toEqual(FILES);
   for (const version of versions) {
-    expect(version.FirstPublishLocationId).toBe(tasks[0]!.Id);
-    expect(await linkedEntities(version.ContentDocumentId)).toEqual([DEMO_ACCOUNTS.acme.Id, tasks[0]!.Id, DEMO_USERS.seller.id].sort());
+    expect(version.FirstPublishLocationId).toBe(message.Id);
+    expect(await linkedEntities(version.ContentDocumentId)).toEqual([DEMO_ACCOUNTS.acme.Id, String(message.Id), DEMO_USERS.seller.id].sort());
   }
   const workbook = versions.find((v) => v.PathOnClient === 'Pricing workbook.xlsx')!;
   const bytes = Buffer.from(String(workbook.VersionData), 'base64');
@@ -54,7 +61,7 @@ async function expectSavedOnce(): Promise<void> {
 }
 
 describe('attachments', () => {
-  it('saves the email with its two files (JSON and multipart), linked to the Task and the account; a second pane adds nothing', async () => {
+  it('saves the email with its two files (JSON and multipart), as one EmailMessage with relations, linked to it and the account; a second pane adds nothing', async () => {
     const first = await signedInPane();
     const second = await signedInPane();
     const picker = first.pane.getByTestId('attachment-picker');
@@ -70,7 +77,7 @@ describe('attachments', () => {
     expect(uploads.map((e) => e.status)).toEqual([201, 201]);
     await expectSavedOnce();
 
-    // The second pane had the email open before the save: its Save finds the Task and both files.
+    // The second pane had the email open before the save: its Save finds the EmailMessage and both files.
     await second.pane.getByTestId('attachment-picker').waitFor({ timeout: 15_000 });
     await second.pane.getByTestId('save-email-button').click();
     await expect.poll(() => second.pane.getByTestId('attachment-state').filter({ hasText: 'Saved' }).count(), { timeout: 30_000 }).toBe(2);
