@@ -4,6 +4,7 @@
  * Each returns a live view of the current instance (its properties are read at use), so a file keeps writing
  * `org.url` or `api.query(...)` as with a plain variable.
  */
+import { Connection } from 'jsforce';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/server';
 import { signInByHttp, type AuthorizeOptions, type TokenResponse } from '../emulator/sign-in';
@@ -52,4 +53,30 @@ export function useSellerConnection(org: RunningEmulator): SalesforceConnection 
     await api.start(tokens, identity);
   });
   return liveView("The seller's connection", () => api);
+}
+
+/**
+ * Plain jsforce, signed in as the seller over HTTP before each test: for files that test the emulated org itself
+ * (its rules and errors as jsforce sees them), not the product's wrapper.
+ */
+export function useJsforceSeller(org: RunningEmulator): Connection {
+  let seller: Connection | undefined;
+  beforeEach(async () => {
+    const tokens = await signInByHttp(org.url);
+    seller = new Connection({ instanceUrl: tokens.instance_url, accessToken: tokens.access_token, version: '62.0' });
+  });
+  return liveView('The jsforce connection', () => seller);
+}
+
+/** A refusal as jsforce raises it: Salesforce's errorCode, and the body in `data`. */
+export type JsforceError = Error & { errorCode?: string; data?: unknown };
+
+/** The rejection of `promise`; fails the test when it resolves. */
+export async function caught(promise: PromiseLike<unknown>): Promise<JsforceError> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as JsforceError;
+  }
+  throw new Error('expected a rejection');
 }

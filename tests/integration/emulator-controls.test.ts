@@ -4,7 +4,7 @@
  */
 import { Connection, OAuth2 } from 'jsforce';
 import { describe, expect, it } from 'vitest';
-import { useEmulatedOrg, useSellerTokens } from './emulated-org-fixture';
+import { caught, useEmulatedOrg, useSellerTokens } from './emulated-org-fixture';
 import { DEMO_SEED, DEMO_USERS } from '../emulator/seed';
 
 // Counted from the seed, so a record added to the demo org does not change what these tests mean.
@@ -18,17 +18,6 @@ const REDIRECT_URI = `${ADDIN_ORIGIN}/auth-callback.html`;
 
 const org = useEmulatedOrg({ allowedOrigins: [ADDIN_ORIGIN] });
 const tokens = useSellerTokens(org);
-
-type JsforceError = Error & { errorCode?: string; data?: unknown };
-
-async function caught(promise: PromiseLike<unknown>): Promise<JsforceError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as JsforceError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function oauth2(): OAuth2 {
   return new OAuth2({ loginUrl: org.url, clientId: CLIENT_ID, redirectUri: REDIRECT_URI });

@@ -3,30 +3,12 @@
  * org setting on, and refuse what Salesforce refuses (restricted Status and RelationType, lengths, required fields,
  * no update after send).
  */
-import { Connection } from 'jsforce';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { useEmulatedOrg } from './emulated-org-fixture';
+import { describe, expect, it } from 'vitest';
+import { caught, useEmulatedOrg, useJsforceSeller } from './emulated-org-fixture';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
-import { signInByHttp } from '../emulator/sign-in';
 
 const org = useEmulatedOrg();
-let seller: Connection;
-
-beforeEach(async () => {
-  const a = await signInByHttp(org.url);
-  seller = new Connection({ instanceUrl: a.instance_url, accessToken: a.access_token, version: '62.0' });
-});
-
-type JsforceError = Error & { errorCode?: string; data?: unknown };
-
-async function caught(promise: PromiseLike<unknown>): Promise<JsforceError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as JsforceError;
-  }
-  throw new Error('expected a rejection');
-}
+const seller = useJsforceSeller(org);
 
 const sent = {
   Subject: 'Quote',

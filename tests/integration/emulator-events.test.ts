@@ -2,30 +2,12 @@
  * Event and EventRelation in the emulated org, through real jsforce over HTTPS: the time rules, length limits,
  * WhoId/WhatId rules, and the relations Shared Activities adds (on) or refuses (off).
  */
-import { Connection } from 'jsforce';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { useEmulatedOrg } from './emulated-org-fixture';
+import { describe, expect, it } from 'vitest';
+import { caught, useEmulatedOrg, useJsforceSeller } from './emulated-org-fixture';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_OPPORTUNITIES } from '../emulator/seed';
-import { signInByHttp } from '../emulator/sign-in';
 
 const org = useEmulatedOrg();
-let seller: Connection;
-
-beforeEach(async () => {
-  const tokens = await signInByHttp(org.url);
-  seller = new Connection({ instanceUrl: tokens.instance_url, accessToken: tokens.access_token, version: '62.0' });
-});
-
-type JsforceError = Error & { errorCode?: string; data?: unknown };
-
-async function caught(promise: PromiseLike<unknown>): Promise<JsforceError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as JsforceError;
-  }
-  throw new Error('expected a rejection');
-}
+const seller = useJsforceSeller(org);
 
 const START = '2026-12-01T15:00:00.000Z';
 const END = '2026-12-01T15:45:00.000Z';

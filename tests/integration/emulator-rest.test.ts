@@ -4,7 +4,7 @@
  */
 import { Connection } from 'jsforce';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useEmulatedOrg } from './emulated-org-fixture';
+import { caught, useEmulatedOrg } from './emulated-org-fixture';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_OPPORTUNITIES, DEMO_USERS } from '../emulator/seed';
 import { signInByHttp } from '../emulator/sign-in';
 
@@ -20,17 +20,6 @@ beforeEach(async () => {
   seller = new Connection({ instanceUrl: a.instance_url, accessToken: a.access_token, version: '62.0' });
   second = new Connection({ instanceUrl: b.instance_url, accessToken: b.access_token, version: '62.0' });
 });
-
-type JsforceError = Error & { errorCode?: string; data?: unknown };
-
-async function caught(promise: PromiseLike<unknown>): Promise<JsforceError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as JsforceError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('query', () => {
   it('returns records with attributes, parent relationships and child subqueries', async () => {
