@@ -96,7 +96,13 @@ export function fakeRecordId(prefix: string, n: number): string {
 }
 
 /** The composite subrequests of the people lookup (salesforce/crm/people-lookup.ts). */
-type ReferenceId = 'contacts' | 'leads' | 'contactAccounts' | 'accounts' | 'saved' | 'savedMeeting';
+type ReferenceId = 'contacts' | 'leads' | 'contactAccounts' | 'accounts' | 'saved' | 'savedEmailMessage' | 'savedMeeting';
+const LOOKUP_REFERENCE_IDS: ReadonlySet<string> = new Set<ReferenceId>(['contacts', 'leads', 'contactAccounts', 'accounts', 'saved', 'savedEmailMessage', 'savedMeeting']);
+
+/** The MessageIdentifier a query filters on (`MessageIdentifier = '<…>'`). */
+function messageIdentifierIn(soql: string): string | undefined {
+  return /MessageIdentifier = '((?:[^'\\]|\\.)*)'/.exec(soql)?.[1]?.replace(/\\(.)/g, '$1');
+}
 
 function soqlOf(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf('?q=') + 3));
@@ -189,21 +195,70 @@ export function createFakeCrm(seed: FakeCrmSeed = {}): FakeCrm {
       }
       case 'saved':
         return page(tasks.filter((t) => t.TaskSubtype === 'Email'));
+      case 'savedEmailMessage':
+        return page(emailMessagesIn(soql));
       case 'savedMeeting':
         return page(events);
     }
   }
 
+  const emailMessages: Array<Record<string, unknown>> = [];
+  const emailMessagesIn = (soql: string) => {
+    const id = messageIdentifierIn(soql);
+    return emailMessages.filter((m) => id === undefined || m.MessageIdentifier === id);
+  };
+  function createEmailRecord(r: { url: string; referenceId: string; body?: unknown }) {
+    created++;
+    const fields = (r.body ?? {}) as Record<string, unknown>;
+    if (r.url.endsWith('/EmailMessage')) {
+      const Id = fakeRecordId('02s', created);
+      emailMessages.push({
+        Id,
+        MessageIdentifier: fields.MessageIdentifier ?? null,
+        RelatedToId: fields.RelatedToId ?? null,
+        CreatedDate: '2026-11-30T12:00:00.000+0000',
+        CreatedBy: { Name: 'Sam Seller' },
+        EmailMessageRelations: null,
+      });
+      return { referenceId: r.referenceId, httpStatusCode: 201, body: { id: Id, success: true, errors: [] } };
+    }
+    return { referenceId: r.referenceId, httpStatusCode: 201, body: { id: fakeRecordId('0AA', created), success: true, errors: [] } };
+  }
+
+  /**
+   * Any other subrequest, as the org would answer it: the fake org has Enhanced Email (as the emulated org by default),
+   * so an email's save is an EmailMessage kept in `emailMessages`; other queries go through `query`, a POST through
+   * `create` (an EmailMessage and its relations by `createEmailRecord`), a describe answers.
+   */
+  function answerOther(r: { method: string; url: string; referenceId: string; body?: unknown }): { referenceId: string; httpStatusCode: number; body: unknown } {
+    const described = describedObject(r.url);
+    if (described !== undefined) return { referenceId: r.referenceId, httpStatusCode: 200, body: describeOf(described) };
+    if (r.method === 'GET' && r.url.includes('/query?q=')) {
+      const soql = soqlOf(r.url);
+      if (/\bFROM\s+EmailMessage\b/i.test(soql)) return { referenceId: r.referenceId, httpStatusCode: 200, body: page(emailMessagesIn(soql)) };
+      return { referenceId: r.referenceId, httpStatusCode: 200, body: handlers.query!(soql) };
+    }
+    if (r.method === 'POST' && /\/sobjects\/EmailMessage(Relation)?$/.test(r.url)) return createEmailRecord(r);
+    if (r.method === 'POST') {
+      const created = handlers.create!(r.url.split('/').pop() ?? '', (r.body ?? {}) as Record<string, unknown>) as { id: string };
+      return { referenceId: r.referenceId, httpStatusCode: 201, body: { id: created.id, success: true, errors: [] } };
+    }
+    return { referenceId: r.referenceId, httpStatusCode: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
+  }
+
   const handlers: FakeApiHandlers = {
     async composite(requests) {
       // The lookup's describes (salesforce/metadata) alone are no people lookup: a seller's first email sends them first.
+      // Nor is a save's own composite (crm/save-email-message.ts): only the lookup's queries count, wait and fail.
       const describesOnly = requests.every((r) => describedObject(r.url) !== undefined);
+      if (!describesOnly && !requests.some((r) => LOOKUP_REFERENCE_IDS.has(r.referenceId))) return requests.map((r) => answerOther(r));
       if (!describesOnly) lookups++;
       if (held) await held;
       if (failure) throw new SalesforceFailureError(failure);
       return requests.map((r) => {
         const described = describedObject(r.url);
         if (described !== undefined) return { referenceId: r.referenceId, httpStatusCode: 200, body: describeOf(described) };
+        if (!LOOKUP_REFERENCE_IDS.has(r.referenceId)) return answerOther(r);
         return { referenceId: r.referenceId, httpStatusCode: 200, body: answer(r.referenceId as ReferenceId, soqlOf(r.url)) };
       });
     },

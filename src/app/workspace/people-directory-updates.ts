@@ -50,6 +50,8 @@ export function applyFinishedEntry(directory: PeopleDirectory, ownerKey: string,
       for (const address of entry.action.addresses) directory.forgetAddress(ownerKey, address);
       return entry.action.addresses.length > 0;
     case 'save_meeting':
+      // Like every case here: an entry already done when the view mounted is in its first answer already.
+      if (entry.updatedAt < mountedAt) return false;
       directory.forgetSavedMeeting?.(ownerKey, entry.action.meetingKey);
       return true;
   }

@@ -3,7 +3,9 @@
  * opportunity the seller picks (contacts only). The write goes through the outbox; "Saved" with a link shows once
  * Salesforce has it, or at once when the lookup found an earlier save of this email.
  */
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FailureBar } from '../../components/failure-bar';
+import { RecordSelect } from '../../components/record-select';
 import { useId, useMemo, useState } from 'react';
 import type { EmailContext } from '../../host/office-host';
 import { failureMessage } from '../../i18n/failure-messages';
@@ -146,36 +148,19 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
     const message = failure ? failureMessage(failure, locale) : undefined;
     body = (
       <>
-        {failure && message ? (
-          <MessageBar intent="error" data-testid="save-email-failed">
-            <MessageBarBody>
-              <MessageBarTitle>{message.title}</MessageBarTitle>
-              {[message.explanation, failure.detail].filter(Boolean).join(' ')}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        <Field label={s.saveLinkTo}>
-          <Select className={styles.select} value={person?.id ?? ''} onChange={(_, d) => setWhoId(d.value)} data-testid="save-email-who">
-            {matches.map((m) => (
-              <option key={m.id} value={m.id}>
-                {`${m.name.slice(0, 80)} (${m.kind === 'contact' ? s.contact : s.lead})`}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {failure && message ? <FailureBar title={message.title} explanation={message.explanation} detail={failure.detail} testId="save-email-failed" /> : null}
+        <RecordSelect
+          label={s.saveLinkTo}
+          value={person?.id ?? ''}
+          options={matches.map((m) => ({ id: m.id, label: `${m.name.slice(0, 80)} (${m.kind === 'contact' ? s.contact : s.lead})` }))}
+          onChange={setWhoId}
+          className={styles.select}
+          testId="save-email-who"
+        />
         {person?.kind === 'lead' ? (
           <Text size={200}>{s.saveLeadNoRelated}</Text>
         ) : options.length > 0 ? (
-          <Field label={s.saveRelatedTo}>
-            <Select className={styles.select} value={whatId} onChange={(_, d) => setWhatChoice(d.value)} data-testid="save-email-what">
-              <option value="">{s.saveRelatedNone}</option>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <RecordSelect label={s.saveRelatedTo} value={whatId} options={options} noneLabel={s.saveRelatedNone} onChange={setWhatChoice} className={styles.select} testId="save-email-what" />
         ) : null}
         {linkSlot}
         <div className={styles.row}>

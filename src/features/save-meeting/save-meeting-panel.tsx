@@ -4,7 +4,9 @@
  * shows with who saved it and when, and a link; a meeting moved or renamed since offers to update its Event. The
  * write goes through the outbox (crm/save-meeting.ts makes it safe to run again).
  */
-import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FailureBar } from '../../components/failure-bar';
+import { RecordSelect } from '../../components/record-select';
 import { useId, useMemo, useState } from 'react';
 import type { MeetingContext } from '../../host/office-host';
 import { failureMessage } from '../../i18n/failure-messages';
@@ -155,38 +157,21 @@ export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
                 <MessageBarBody>{s.changedSinceSave}</MessageBarBody>
               </MessageBar>
             ) : null}
-            {failure && message ? (
-              <MessageBar intent="error" data-testid="save-meeting-failed">
-                <MessageBarBody>
-                  <MessageBarTitle>{message.title}</MessageBarTitle>
-                  {[message.explanation, failure.detail].filter(Boolean).join(' ')}
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
+            {failure && message ? <FailureBar title={message.title} explanation={message.explanation} detail={failure.detail} testId="save-meeting-failed" /> : null}
             {primary?.kind === 'lead' ? (
               <Text size={200}>{s.leadNoRelated}</Text>
             ) : options.length > 0 ? (
-              <Field label={s.relatedLabel}>
-                <Select className={styles.select} value={whatId} onChange={(_, d) => setWhatChoice(d.value)} data-testid="save-meeting-what">
-                  <option value="">{s.relatedNone}</option>
-                  {options.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <RecordSelect label={s.relatedLabel} value={whatId} options={options} noneLabel={s.relatedNone} onChange={setWhatChoice} className={styles.select} testId="save-meeting-what" />
             ) : null}
             {people.length > 1 ? (
-              <Field label={s.primaryLabel}>
-                <Select className={styles.select} value={primary?.id ?? ''} onChange={(_, d) => setPrimaryChoice(d.value)} data-testid="save-meeting-primary">
-                  {people.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name.slice(0, 80)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <RecordSelect
+                label={s.primaryLabel}
+                value={primary?.id ?? ''}
+                options={people.map((p) => ({ id: p.id, label: p.name.slice(0, 80) }))}
+                onChange={setPrimaryChoice}
+                className={styles.select}
+                testId="save-meeting-primary"
+              />
             ) : null}
             <div className={styles.row}>
               <Button appearance="primary" data-testid="save-meeting-button" {...(writeError ? { 'aria-describedby': writeErrorId } : {})} onClick={() => save(state.failed)}>
