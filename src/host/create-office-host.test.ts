@@ -18,6 +18,7 @@ describe('createOfficeHost: email context', () => {
       date: '2025-03-04T10:00:00.000Z',
       htmlBody: 'Hello Sam,\nLet us talk.',
       textBody: 'Hello Sam,\nLet us talk.',
+      mailboxUser: 'seller@demo.example',
     });
   });
 
@@ -48,6 +49,7 @@ describe('createOfficeHost: email context', () => {
       to: [{ name: 'Priya', address: 'priya@globex.example' }],
       cc: [],
       bodyExcerpt: 'draft body',
+      mailboxUser: 'seller@demo.example',
     });
   });
 

@@ -68,6 +68,10 @@ describe('host adapter against the stand-in: the email', () => {
       cc: renewal.cc,
       bodyExcerpt: renewal.body,
       date: renewal.date,
+      // The whole body, for an EmailMessage's HtmlBody and TextBody, and who the Outlook user is (sent or received).
+      htmlBody: expect.stringContaining('Could you send the updated quote by Thursday?<br>'),
+      textBody: expect.stringContaining('Could you send the updated quote by Thursday?'),
+      mailboxUser: 'seller@demo.example',
     });
   });
 
@@ -76,7 +80,7 @@ describe('host adapter against the stand-in: the email', () => {
     const compose = await stack.pane(page);
     await compose.waitForFunction(() => '__hostProbe' in window);
     const composeContext = () => compose.evaluate<EmailContext | null>(() => (window as unknown as ProbeWindow).__hostProbe.host.getEmailContext());
-    expect(await composeContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body });
+    expect(await composeContext()).toEqual({ mode: 'compose', subject: draft.subject, from: draft.from, to: draft.to, cc: [], bodyExcerpt: draft.body, mailboxUser: 'seller@demo.example' });
     // The pinned read pane did not follow the draft.
     expect(await events()).not.toContain('itemChanged');
     expect((await getContext())?.mode).toBe('read');

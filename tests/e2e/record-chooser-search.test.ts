@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONTACTS, DEMO_OPPORTUNITIES, DEMO_SHARED_ADDRESS, DEMO_SHARED_CONTACTS } from '../emulator/seed';
 import { SAMPLE_EMAILS } from '../harness/sample-emails';
 import { expectAxeClean } from './support/axe';
-import { savedEmailTasks } from './support/emulator-records';
+import { emulatorRecords, savedEmailTasks } from './support/emulator-records';
 import { openSignedInPane } from './support/salesforce-sign-in';
 import { startStack, type Stack } from './support/stack';
 
@@ -66,7 +66,7 @@ describe('several matches', () => {
 });
 
 describe('search and link', () => {
-  it('recent records first, one search request, and the saved Task relates to the opportunity picked', async () => {
+  it('recent records first, one search request, and the saved email relates to the opportunity picked', async () => {
     await stack.selectEmail(page, renewal.id);
     await pane.getByTestId('save-email-button').waitFor({ timeout: 20_000 });
 
@@ -89,8 +89,12 @@ describe('search and link', () => {
     expect(await pane.getByTestId('save-email-what').inputValue()).toBe(DEMO_OPPORTUNITIES.globexPilot.Id);
     await pane.getByTestId('save-email-button').click();
     await pane.getByTestId('save-email-saved').waitFor({ timeout: 15_000 });
-    const tasks = await savedEmailTasks(stack, renewal.internetMessageId!);
-    expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ WhoId: DEMO_CONTACTS.jane.Id, WhatId: DEMO_OPPORTUNITIES.globexPilot.Id });
+    // The org has Enhanced Email: one EmailMessage related to the opportunity picked, Jane among its relations.
+    expect(await savedEmailTasks(stack, renewal.internetMessageId!)).toHaveLength(0);
+    const messages = (await emulatorRecords(stack, 'EmailMessage')).filter((m) => m.MessageIdentifier === renewal.internetMessageId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ RelatedToId: DEMO_OPPORTUNITIES.globexPilot.Id });
+    const relations = (await emulatorRecords(stack, 'EmailMessageRelation')).filter((r) => r.EmailMessageId === messages[0]!.Id).map((r) => r.RelationId);
+    expect(relations).toContain(DEMO_CONTACTS.jane.Id);
   });
 });
