@@ -7,6 +7,7 @@ import { EDITABLE_FIELDS, type EditableSObject } from '../../salesforce/crm/upda
 import type { ClassifiedFailure } from '../../salesforce/failure-kinds';
 import type { EditableValue, UpdateRecordAction } from '../../salesforce/outbox/outbox';
 import type { EditRecordStrings } from '../../i18n/edit-record-strings';
+import { STANDARD_LEAD_STATUSES, STANDARD_OPPORTUNITY_STAGES } from '../../salesforce/crm/standard-picklists';
 
 export type EditFieldKind = 'picklist' | 'currency' | 'date' | 'text' | 'phone';
 
@@ -32,26 +33,12 @@ export interface EditTarget {
   addresses: string[];
 }
 
-// The standard values of a new org; the org's own values (per record type) come from its describe when available.
-const STANDARD_STAGES = [
-  'Prospecting',
-  'Qualification',
-  'Needs Analysis',
-  'Value Proposition',
-  'Id. Decision Makers',
-  'Perception Analysis',
-  'Proposal/Price Quote',
-  'Negotiation/Review',
-  'Closed Won',
-  'Closed Lost',
-];
-const STANDARD_LEAD_STATUSES = ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'];
 const asOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 /** Salesforce's standard definitions of the editable fields (Object Reference: lengths, types, required). */
 export function standardFieldSpecs(sobject: EditableSObject, s: EditRecordStrings): EditFieldSpec[] {
   const all: Record<string, EditFieldSpec> = {
-    'Opportunity.StageName': { name: 'StageName', label: s.StageName, kind: 'picklist', options: asOptions(STANDARD_STAGES), required: true },
+    'Opportunity.StageName': { name: 'StageName', label: s.StageName, kind: 'picklist', options: asOptions(STANDARD_OPPORTUNITY_STAGES), required: true },
     'Opportunity.Amount': { name: 'Amount', label: s.Amount, kind: 'currency' },
     'Opportunity.CloseDate': { name: 'CloseDate', label: s.CloseDate, kind: 'date', required: true },
     'Opportunity.NextStep': { name: 'NextStep', label: s.NextStep, kind: 'text', maxLength: 255 },

@@ -10,6 +10,7 @@ import type { AccountSummary } from './crm-records';
 import { domainOf, normaliseAddress, PUBLIC_MAIL_DOMAINS, splitDisplayName, type EmailPerson } from './email-addresses';
 import type { SignatureDetails } from './email-signature';
 import { isSalesforceId } from './soql';
+import { STANDARD_OPPORTUNITY_STAGES } from './standard-picklists';
 
 export type FieldKind = 'text' | 'email' | 'phone' | 'url' | 'textarea' | 'date' | 'currency' | 'picklist' | 'account';
 
@@ -23,19 +24,6 @@ export interface FieldSpec {
   /** Picklist values, in the org's order. */
   options?: readonly string[];
 }
-
-const STAGES = [
-  'Prospecting',
-  'Qualification',
-  'Needs Analysis',
-  'Value Proposition',
-  'Id. Decision Makers',
-  'Perception Analysis',
-  'Proposal/Price Quote',
-  'Negotiation/Review',
-  'Closed Won',
-  'Closed Lost',
-];
 
 export const RECORD_FORMS: Record<CreatableSObject, readonly FieldSpec[]> = {
   Lead: [
@@ -54,7 +42,7 @@ export const RECORD_FORMS: Record<CreatableSObject, readonly FieldSpec[]> = {
   Opportunity: [
     { name: 'Name', kind: 'text', required: true, maxLength: 120 },
     { name: 'AccountId', kind: 'account' },
-    { name: 'StageName', kind: 'picklist', required: true, options: STAGES },
+    { name: 'StageName', kind: 'picklist', required: true, options: STANDARD_OPPORTUNITY_STAGES },
     { name: 'CloseDate', kind: 'date', required: true },
     { name: 'Amount', kind: 'currency' },
   ],
@@ -115,7 +103,7 @@ export function prefillDraft(sobject: CreatableSObject, source: PrefillSource): 
     case 'Opportunity':
       draft.Name = [account?.name, source.subject.trim()].filter(Boolean).join(' - ').slice(0, 120);
       draft.AccountId = account?.id ?? '';
-      draft.StageName = STAGES[0] ?? '';
+      draft.StageName = STANDARD_OPPORTUNITY_STAGES[0] ?? '';
       // A date is required; a month out is a start the seller changes.
       draft.CloseDate = addDays(source.today, 30);
       break;
