@@ -121,6 +121,17 @@ describe('createOutbox', () => {
     expect(await h.outbox.pendingCount(sam)).toBe(0);
   });
 
+  it('keeps the order of writes enqueued in the same millisecond, in the list and when sending', async () => {
+    const h = await setUp();
+    const subjects = Array.from({ length: 12 }, (_, i) => i + 1);
+    for (const n of subjects) await h.outbox.enqueue(sam, saveEmailAction(n));
+    const listed = await h.outbox.list(sam);
+    expect(listed.map((e) => e.action.type === 'save_email' && e.action.subject)).toEqual(subjects.map((n) => `s${n}`));
+    h.outbox.resume(sam);
+    await until(h.outbox, sam, (e) => e.every((x) => x.status === 'done'), 'all done');
+    expect(h.sent.map((s) => s.action.type === 'save_email' && s.action.subject)).toEqual(subjects.map((n) => `s${n}`));
+  });
+
   it("never sends another owner's entries, even when that owner signs in on the same pane later", async () => {
     const h = await setUp();
     // Sam's work is stored while nothing runs (e.g. offline before the switch).

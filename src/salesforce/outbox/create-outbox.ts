@@ -198,6 +198,8 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
   const unsubscribeOnline = onlineState.subscribe((online) => dispatch({ type: 'online_changed', online }));
   const unsubscribeApi = api.subscribe((connection) => dispatch({ type: 'connection_changed', status: connection.status }));
 
+  let lastCreatedAt = 0;
+
   function ownerCheck(owner: OutboxOwner, entry: OutboxEntry | undefined): entry is OutboxEntry {
     return entry !== undefined && entry.ownerKey === outboxOwnerKey(owner);
   }
@@ -205,7 +207,10 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
   return {
     async enqueue(owner, action) {
       const store = await ready;
-      const entry = newOutboxEntry(newId(), owner, action, now());
+      // Strictly increasing within a pane: writes enqueued in the same millisecond keep their order (a contact
+      // created, then an email saved to it), instead of the store's tie-break on random ids deciding.
+      lastCreatedAt = Math.max(now(), lastCreatedAt + 1);
+      const entry = newOutboxEntry(newId(), owner, action, lastCreatedAt);
       await store.put(entry);
       await changed(entry.ownerKey);
       if (isCurrent(entry.ownerKey)) dispatch({ type: 'woken' });
