@@ -3,6 +3,8 @@
  * Tasks that the workspace's one composite lookup reads (each subrequest answered by its reference id, the SOQL's
  * address and domain lists read back from the URL), and that the outbox's writes add to. Not a SOQL engine: the
  * emulated org (tests/emulator) is, for integration and e2e tests.
+ *
+ * Over 300 lines on purpose: one in-memory org, its seed types and the answers to every request the workspace sends, kept together so a component test reads one file.
  */
 import { SalesforceFailureError, type ClassifiedFailure } from '../salesforce/failure-kinds';
 import type { FakeApiHandlers } from './fake-salesforce-api';

@@ -5,6 +5,8 @@
  *   meaningful paint (welcome screen or workspace), with the pane's own paint entries beside it;
  * - people: sign in through the Office dialog, then the "Acme renewal" email → its people cards, cold (pane just
  *   reopened, nothing cached) and warm (shown again), and the Salesforce API calls each open cost (emulator log).
+ *
+ * Over 300 lines on purpose: both browser measurements share the stack, the step helpers and the emulator log reading; split, each half would repeat them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

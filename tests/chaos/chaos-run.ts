@@ -14,6 +14,8 @@
  *
  * A pane that closed mid-send leaves its claim on the entry (the send lease, 90 s). At the end the run lets that time
  * pass on the outbox's clock (the seller comes back later) instead of waiting for it.
+ *
+ * Over 300 lines on purpose: the run is one seeded script (plan, faults, actions, audit) read top to bottom; its parts share the run's state.
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { createInProcessCrossPaneHub } from '../../src/salesforce/connection/cross-pane';

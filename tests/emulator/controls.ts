@@ -1,6 +1,8 @@
 /**
  * Test and demo controls. The same operations are available in-process (`RunningEmulator.controls`) and over
  * HTTP under /__emulator/* (see README.md). None of them ever returns a token.
+ *
+ * Over 300 lines on purpose: every control, in-process and over HTTP, and the demo control page, in one table so none exists on one path only.
  */
 import type { Reply } from './http';
 import { htmlReply, jsonReply } from './http';

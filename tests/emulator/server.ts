@@ -8,6 +8,8 @@
  *                      //                            servers, the identity URL /id/…; never CORS
  *   org.controls.expireSessions();
  *   await org.close();
+ *
+ * Over 300 lines on purpose: the two listeners, their routing and the options that shape the org, in one place a test reads to know what it starts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';

@@ -1,6 +1,8 @@
 /**
  * The emulated org's OAuth endpoints, driven by HTTP through the login pages and by real jsforce (OAuth2,
  * Connection) over loopback HTTP. Every failure is checked in the shape jsforce surfaces it.
+ *
+ * Over 300 lines on purpose: the OAuth endpoints' cases, one each, read top to bottom.
  */
 import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { Connection, OAuth2 } from 'jsforce';

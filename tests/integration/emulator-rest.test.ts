@@ -1,6 +1,8 @@
 /**
  * The emulated org's REST API through real jsforce over loopback HTTP: SOQL with relationships and subqueries,
  * sObject writes with the org's rules, composite, limits, and Salesforce's error shapes as jsforce surfaces them.
+ *
+ * Over 300 lines on purpose: the REST surface's cases, one each, read top to bottom.
  */
 import { Connection } from 'jsforce';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,10 @@
+/**
+ * The browser tests' stack: the emulated org, the Outlook harness serving the production build, Chromium driven by
+ * playwright-core, and the Office dialog watcher, each on a free port, torn down together.
+ *
+ * Over 300 lines on purpose: the stack's options, its start and its page helpers share one lifetime; split, each
+ * file would pass the same handles around.
+ */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page, Request } from 'playwright-core';

@@ -1,6 +1,8 @@
 /**
  * /services/data/vNN.0/... for one authenticated session: query, sObject CRUD, composite, limits, describe.
  * `dispatchData` is also what composite calls for each subrequest, so both paths answer identically.
+ *
+ * Over 300 lines on purpose: one handler per REST verb of the sObject API, sharing the parsing and error shapes that make each answer like Salesforce's.
  */
 import { emptyReply, jsonReply, type Reply } from '../http';
 import { looksLikeId } from '../ids';
