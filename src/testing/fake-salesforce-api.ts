@@ -2,6 +2,7 @@
  * A scripted SalesforceApi for unit tests of pure CRM and outbox logic (integration and e2e tests use the real
  * wrapper against the emulated org). Each call is recorded; answers come from the handlers a test passes.
  */
+import { untilAborted } from '../shared/abortable';
 import type { ConnectionState, CreateOptions, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
@@ -19,8 +20,9 @@ export interface FakeApiHandlers {
   update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
   retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
   createWithBlob?: (sobject: string, upload: Parameters<SalesforceApi['createWithBlob']>[1]) => unknown;
-  search?: (sosl: string) => unknown;
-  recentItems?: (limit: number) => unknown;
+  /** A search or recent-items call given a signal rejects with an AbortError once it aborts, as the connection does. */
+  search?: (sosl: string, signal?: AbortSignal) => unknown;
+  recentItems?: (limit: number, signal?: AbortSignal) => unknown;
   /**
    * Without a `composite` handler, a composite is answered as the org would: each query through `query` (recorded
    * as a query call), each POST through `create`. The org has no Enhanced Email unless this is true: a query FROM
@@ -101,13 +103,13 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(handlers.retrieve && (() => handlers.retrieve?.(sobject, id, fields)), {});
     },
-    search(sosl) {
+    search(sosl, signal) {
       calls.push({ method: 'search', args: [sosl] });
-      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+      return untilAborted(answer(handlers.search && (() => handlers.search?.(sosl, signal)), { searchRecords: [] }), signal);
     },
-    recentItems(limit) {
+    recentItems(limit, signal) {
       calls.push({ method: 'recentItems', args: [limit] });
-      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
+      return untilAborted(answer(handlers.recentItems && (() => handlers.recentItems?.(limit, signal)), []), signal);
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });

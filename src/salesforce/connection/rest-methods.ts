@@ -6,8 +6,10 @@ import type { RuntimeConfig } from '../../config/runtime-config';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { CompositeSubrequest, CompositeSubresponse, QueryResult, RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
 import type { JsforceRequest } from './jsforce-transport';
+import type { ConnectionFetch } from './fetch-answer';
 import { sendMultipart } from './multipart-upload';
 import type { CallSalesforce } from './request-runner';
+import { sendRestGet } from './rest-get';
 
 export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems' | 'createWithBlob'>;
 
@@ -35,7 +37,15 @@ function stringHeaders(raw: unknown): Record<string, string> | undefined {
 export const json = (method: JsforceRequest['method'], url: string, body?: unknown): JsforceRequest =>
   body === undefined ? { method, url } : { method, url, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
 
-export function createRestMethods(call: CallSalesforce, apiPath: string, config: Pick<RuntimeConfig['salesforce'], 'externalIdFields'>): RestMethods {
+export function createRestMethods(call: CallSalesforce, apiPath: string, config: Pick<RuntimeConfig['salesforce'], 'externalIdFields'>, fetchFn?: ConnectionFetch): RestMethods {
+  /** A GET its caller may stop (search, recent items): sent with fetch, which can be cancelled, not jsforce. */
+  const stoppableGet = (url: string, signal: AbortSignal | undefined): Promise<unknown> =>
+    call(() => json('GET', url), {
+      idempotent: true,
+      send: (session, timeoutMs) => sendRestGet(session, url, timeoutMs, signal, fetchFn),
+      ...(signal ? { signal } : {}),
+    });
+
   return {
     async query<T = Record<string, unknown>>(soql: string) {
       const result = await call(() => json('GET', `${apiPath}/query?q=${encodeURIComponent(soql)}`), { idempotent: true });
@@ -109,13 +119,13 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       return { id: result.id };
     },
 
-    async search(sosl: string) {
-      const result = (await call(() => json('GET', `${apiPath}/search?q=${encodeURIComponent(sosl)}`), { idempotent: true })) as Partial<SearchResult> | undefined;
+    async search(sosl: string, signal?: AbortSignal) {
+      const result = (await stoppableGet(`${apiPath}/search?q=${encodeURIComponent(sosl)}`, signal)) as Partial<SearchResult> | undefined;
       return { searchRecords: Array.isArray(result?.searchRecords) ? result.searchRecords : [] };
     },
 
-    async recentItems(limit: number) {
-      const result = await call(() => json('GET', `${apiPath}/recent?limit=${Math.max(1, Math.min(200, Math.floor(limit)))}`), { idempotent: true });
+    async recentItems(limit: number, signal?: AbortSignal) {
+      const result = await stoppableGet(`${apiPath}/recent?limit=${Math.max(1, Math.min(200, Math.floor(limit)))}`, signal);
       return Array.isArray(result) ? (result as RecentItem[]) : [];
     },
 
