@@ -110,9 +110,10 @@ export interface SalesforceApi {
   /**
    * PATCH /sobjects/<sobject>/<externalIdField>/<key>: creates the record (`created: true`, 201) or updates the one
    * record that carries the key (`created: false`, 200). Safe to send twice. Several records with the key: refused
-   * (300, `validation`, code MULTIPLE_CHOICES), nothing written.
+   * (300, `validation`, code MULTIPLE_CHOICES), nothing written. An upsert that inserts meets the duplicate rules as a
+   * create does; `options.duplicateRule` as for create.
    */
-  upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>): Promise<{ id: string; created: boolean }>;
+  upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<{ id: string; created: boolean }>;
   retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]): Promise<T>;
   /**
    * GET /search?q=<SOSL>: one API call, `searchRecords` as Salesforce answers them. Safe to send twice. Aborting

@@ -13,7 +13,7 @@ export interface FakeApiCall {
 export interface FakeApiHandlers {
   query?: (soql: string) => unknown;
   create?: (sobject: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
-  upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
+  upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact' | 'Event', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
@@ -95,9 +95,9 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       return answer(handlers.update && (() => handlers.update?.(sobject, id, fields, options)), undefined);
     },
     externalIdField: (sobject) => handlers.externalIdFields?.[sobject],
-    upsert(sobject, externalIdField, key, fields) {
-      calls.push({ method: 'upsert', args: [sobject, externalIdField, key, fields] });
-      return answer(handlers.upsert && (() => handlers.upsert?.(sobject, externalIdField, key, fields)), { id: '00T5e0000000001AAA', created: true });
+    upsert(sobject, externalIdField, key, fields, options) {
+      calls.push({ method: 'upsert', args: options ? [sobject, externalIdField, key, fields, options] : [sobject, externalIdField, key, fields] });
+      return answer(handlers.upsert && (() => handlers.upsert?.(sobject, externalIdField, key, fields, options)), { id: '00T5e0000000001AAA', created: true });
     },
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });

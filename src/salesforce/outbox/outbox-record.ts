@@ -84,7 +84,9 @@ function isAction(value: unknown): value is OutboxAction {
         isObject(fields) &&
         isText(fields.LastName) &&
         isText(fields.Email) &&
-        ['FirstName', 'Title', 'Phone', 'AccountId'].every((name) => optional(fields[name], isText))
+        ['FirstName', 'Title', 'Phone', 'AccountId'].every((name) => optional(fields[name], isText)) &&
+        optional(value.allowDuplicates, (v) => typeof v === 'boolean') &&
+        optional(value.useExistingId, isText)
       );
     }
     case 'log_follow_up':

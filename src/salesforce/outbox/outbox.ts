@@ -92,6 +92,10 @@ export interface CreateContactAction {
     AccountId?: string;
   };
   label: string;
+  /** Saved past a duplicate rule's alert ("Save anyway"), as for a record (CreateRecordAction). */
+  allowDuplicates?: boolean;
+  /** The seller took this existing contact instead ("Use this one"): done with it once Salesforce confirms it exists. */
+  useExistingId?: string;
 }
 
 export interface LogFollowUpAction {
