@@ -73,3 +73,29 @@ describe("create contact against the org's duplicate rule", () => {
     await context.close();
   });
 });
+
+describe('search and link: typing again cancels the search in flight', () => {
+  it('the held search request is closed at the org, no failure is shown, and the newer search answers', async () => {
+    const { context, pane } = await openSignedInPane(stack, { email: renewal.id }, { reducedMotion: 'reduce' });
+    await pane.getByTestId('save-email-button').waitFor({ timeout: 20_000 });
+    await pane.getByRole('button', { name: 'Link to another record…' }).click();
+    const box = pane.getByRole('searchbox', { name: 'Link to another record' });
+    await box.waitFor();
+
+    stack.emulator.controls.hangNext({ pathPrefix: '/services/data/v62.0/search' });
+    await box.pressSequentially('acm', { delay: 30 });
+    await expect.poll(() => stack.emulator.heldAnswersOpen(), { timeout: 15_000 }).toBe(1);
+    await box.pressSequentially('e corp', { delay: 30 });
+    // Chromium gives the held request up on the wire: the org sees its connection close.
+    await expect.poll(() => stack.emulator.heldAnswersOpen(), { timeout: 15_000 }).toBe(0);
+    await pane.getByRole('button', { name: /^Link to\s*Acme Corporation\s*,\s*Account/ }).waitFor({ timeout: 15_000 });
+    expect(await pane.getByTestId('record-search-failed').count()).toBe(0);
+    expect(
+      await pane
+        .getByRole('alert')
+        .filter({ hasText: /connection|Salesforce/i })
+        .count(),
+    ).toBe(0);
+    await context.close();
+  });
+});
