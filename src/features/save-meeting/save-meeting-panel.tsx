@@ -82,7 +82,8 @@ export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
   const headingId = useId();
   const writeErrorId = useId();
   const [writeError, setWriteError] = useState(false);
-  const people = useMemo(() => orderedPeople(linkedWho ? [linkedWho, ...matches] : matches), [linkedWho?.id, matches]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A linked person already among the matches keeps its match (with its account and opportunities).
+  const people = useMemo(() => orderedPeople(linkedWho ? [matches.find((m) => m.id === linkedWho.id) ?? linkedWho, ...matches] : matches), [linkedWho?.id, matches]); // eslint-disable-line react-hooks/exhaustive-deps
   const [primaryChoice, setPrimaryChoice] = useState<string | undefined>();
   const [whatChoice, setWhatChoice] = useState<string | undefined>();
   // A record just linked by search is selected (React's "adjust state when a prop changes" pattern).
