@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, startPane } from './app/app';
+import { loadFluentTheme } from './app/fluent-theme';
 import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { createOfficeHost, OfficeUnavailableError, waitForOffice } from './host';
 
@@ -32,6 +33,10 @@ async function start(): Promise<void> {
     root.render(<StartupError title="Open this add-in from Outlook" detail={detail} />);
     return;
   }
+  const host = createOfficeHost();
+  // Dark and high contrast come in their own chunk (light is in this one): fetched while config.json is awaited.
+  const theme = loadFluentTheme(host.theme());
+  theme.catch(() => undefined);
   let config: RuntimeConfig;
   try {
     config = await configLoad;
@@ -39,12 +44,13 @@ async function start(): Promise<void> {
     root.render(<StartupError title="The add-in is not configured" detail={error instanceof Error ? error.message : String(error)} />);
     return;
   }
-  const host = createOfficeHost();
   // Start-up (storage, the stored session, its token refresh) begins before React's first render, not after it.
   const pane = startPane({ host, config });
+  // A theme chunk that fails to load leaves the pane light rather than blank.
+  const loaded = await theme.catch(() => undefined);
   root.render(
     <StrictMode>
-      <App host={host} config={config} pane={pane} />
+      <App host={host} config={config} pane={pane} theme={loaded} />
     </StrictMode>,
   );
 }

@@ -3,15 +3,16 @@
  * so message bars are read out, and the shell. The pane paints at once; the app state is built per Microsoft
  * account by the app session (see app-session.ts) and rebuilt when the account changes.
  */
-import { AriaLiveAnnouncer, FluentProvider, Spinner } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, Spinner, type Theme } from '@fluentui/react-components';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { MicrosoftAuth } from '../auth/microsoft';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
 import { resolveLocale, shellStrings } from '../i18n/strings';
 import { createAppSession, type AppSession } from './app-session';
-import { fluentThemeFor } from './fluent-theme';
+import { firstPaintTheme, loadFluentTheme } from './fluent-theme';
 import { appOptionsFor, createAppMicrosoftAuth } from './prepare-app-options';
+import { preloadLoginChoice } from '../features/sign-in/welcome-screen';
 import { Shell } from './shell';
 import { browserEnvironment, createAppServices, type AppOptions, type AppServices } from './start-app';
 
@@ -23,6 +24,8 @@ export interface AppProps {
   options?: AppOptions;
   /** Built and started before React mounted (`startPane`, main.tsx); built here when absent. */
   pane?: Pane;
+  /** Outlook's theme, loaded before the first paint (main.tsx); loaded here when absent (light until it arrives). */
+  theme?: Theme;
 }
 
 export interface Pane {
@@ -47,12 +50,13 @@ function createPane({ host, config, services: given, options }: AppProps): Pane 
 export function startPane(props: Omit<AppProps, 'pane'>): Pane {
   const pane = createPane(props);
   void pane.session.start();
+  if (props.config.salesforce.loginChoices.length > 0) preloadLoginChoice();
   return pane;
 }
 
 export function App(props: AppProps) {
   const { host } = props;
-  const [theme, setTheme] = useState(() => fluentThemeFor(host.theme()));
+  const [theme, setTheme] = useState(() => props.theme ?? firstPaintTheme);
   // One pane, one session, even when StrictMode runs effects twice: it lives as long as the pane.
   const pane = useRef<Pane | undefined>(undefined);
   pane.current ??= props.pane ?? createPane(props);
@@ -63,7 +67,21 @@ export function App(props: AppProps) {
   // eslint-disable-next-line react-hooks/refs
   const current = useSyncExternalStore(session.subscribe, session.snapshot, session.snapshot);
 
-  useEffect(() => host.onThemeChanged(() => setTheme(fluentThemeFor(host.theme()))), [host]);
+  const themeGiven = props.theme !== undefined;
+  useEffect(() => {
+    // The latest theme change wins, whichever chunk arrives first.
+    let latest = 0;
+    const follow = () => {
+      const request = ++latest;
+      void loadFluentTheme(host.theme()).then((loaded) => request === latest && setTheme(loaded));
+    };
+    if (!themeGiven) follow();
+    const stop = host.onThemeChanged(follow);
+    return () => {
+      latest = -1;
+      stop();
+    };
+  }, [host, themeGiven]);
   useEffect(() => {
     void session.start();
     // eslint-disable-next-line react-hooks/refs -- the same one-time pane as above

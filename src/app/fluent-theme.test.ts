@@ -1,13 +1,17 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
-import { fluentThemeFor } from './fluent-theme';
+import { firstPaintTheme, loadFluentTheme } from './fluent-theme';
 
-describe('fluentThemeFor', () => {
-  it('follows the Office theme', () => {
-    expect(fluentThemeFor({})).toBe(webLightTheme);
-    expect(fluentThemeFor({ isDarkTheme: false })).toBe(webLightTheme);
-    expect(fluentThemeFor({ isDarkTheme: true })).toBe(webDarkTheme);
-    expect(fluentThemeFor({ isDarkTheme: true, isHighContrast: true })).toBe(teamsHighContrastTheme);
-    expect(fluentThemeFor({ isHighContrast: true })).toBe(teamsHighContrastTheme);
+describe('loadFluentTheme', () => {
+  it('follows the Office theme', async () => {
+    expect(await loadFluentTheme({})).toBe(webLightTheme);
+    expect(await loadFluentTheme({ isDarkTheme: false })).toBe(webLightTheme);
+    expect(await loadFluentTheme({ isDarkTheme: true })).toBe(webDarkTheme);
+    expect(await loadFluentTheme({ isDarkTheme: true, isHighContrast: true })).toBe(teamsHighContrastTheme);
+    expect(await loadFluentTheme({ isHighContrast: true })).toBe(teamsHighContrastTheme);
+  });
+
+  it('paints light without a download', () => {
+    expect(firstPaintTheme).toBe(webLightTheme);
   });
 });

@@ -30,7 +30,7 @@ const host = {
   onThemeChanged: () => () => undefined,
   displayLanguage: 'en-US',
 } as unknown as OfficeHost;
-const config = {} as RuntimeConfig;
+const config = { salesforce: { loginUrl: 'https://login.example', loginChoices: [] } } as unknown as RuntimeConfig;
 
 describe('startPane', () => {
   it('starts the sign-in state before anything is rendered, once, and App uses that pane', async () => {

@@ -44,7 +44,7 @@ describe('WelcomeScreen', () => {
 
   it('lets the seller pick where to sign in, by keyboard, and signs in there', async () => {
     const { user, onSignIn } = renderWelcome({ loginChoices: choices });
-    const group = screen.getByRole('radiogroup', { name: 'Where do you sign in?' });
+    const group = await screen.findByRole('radiogroup', { name: 'Where do you sign in?' });
     const radios = within(group).getAllByRole<HTMLInputElement>('radio');
     expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(['Production', 'Sandbox']);
     expect(radios.map((r) => r.checked)).toEqual([true, false]);
@@ -60,7 +60,7 @@ describe('WelcomeScreen', () => {
 
   it('offers the configured address as My Domain when the choices leave it out', async () => {
     const { user, onSignIn } = renderWelcome({ loginChoices: [choices[1]!], defaultLoginUrl: MY_DOMAIN });
-    const radios = within(screen.getByRole('radiogroup')).getAllByRole<HTMLInputElement>('radio');
+    const radios = within(await screen.findByRole('radiogroup')).getAllByRole<HTMLInputElement>('radio');
     expect(radios.map((r) => [r.labels?.[0]?.textContent, r.value, r.checked])).toEqual([
       ['My Domain', MY_DOMAIN, true],
       ['Sandbox', SANDBOX, false],
@@ -85,16 +85,16 @@ describe('WelcomeScreen', () => {
     expect(notice.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('shows a configured label as text', () => {
+  it('shows a configured label as text', async () => {
     renderWelcome({ loginChoices: [{ label: '<img src=x onerror="alert(1)">', loginUrl: SANDBOX }, choices[0]!] });
-    expect(screen.getByRole('radio', { name: '<img src=x onerror="alert(1)">' })).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: '<img src=x onerror="alert(1)">' })).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
   });
 
-  it('speaks French', () => {
+  it('speaks French', async () => {
     renderWelcome({ loginChoices: [choices[1]!], lang: 'fr' });
     expect(screen.getByRole('heading', { name: 'Salesforce pour Outlook' })).toBeTruthy();
-    expect(screen.getByRole('radiogroup', { name: 'Où vous connectez-vous ?' })).toBeTruthy();
+    expect(await screen.findByRole('radiogroup', { name: 'Où vous connectez-vous ?' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Mon domaine' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Se connecter à Salesforce' })).toBeTruthy();
   });

@@ -2,8 +2,9 @@
  * First run (and after sign-out): what the add-in does and one button. Where the config offers several login hosts
  * (production, sandbox, My Domain), the seller picks one first. The dialog opens only from the button's click.
  */
-import { Button, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useState, type ReactNode } from 'react';
+import { lazyNamed } from '../../components/lazy-part';
 import type { SalesforceLoginChoice } from '../../config/runtime-config';
 import type { ShellStrings } from '../../i18n/strings';
 
@@ -15,6 +16,17 @@ export interface WelcomeScreenProps {
   onSignIn(loginUrl: string): void;
   /** Sign-in problems, shown above the button. */
   notice?: ReactNode;
+}
+
+const loadLoginChoice = () => import('./login-choice');
+const LoginChoice = lazyNamed(loadLoginChoice, 'LoginChoice');
+
+/**
+ * Fetches the login choice's chunk ahead of the welcome screen, for a config that offers several hosts: called at
+ * start-up, so the choice usually paints with the screen while a single-host pane never downloads it.
+ */
+export function preloadLoginChoice(): void {
+  void loadLoginChoice().catch(() => undefined);
 }
 
 const useStyles = makeStyles({
@@ -40,13 +52,9 @@ export function WelcomeScreen(props: WelcomeScreenProps) {
       <Text>{s.welcomeBody}</Text>
       {props.notice}
       {choices.length > 1 ? (
-        <Field label={s.loginChoiceLabel}>
-          <RadioGroup value={loginUrl} onChange={(_, data) => setLoginUrl(data.value)}>
-            {choices.map((choice) => (
-              <Radio key={choice.loginUrl} value={choice.loginUrl} label={choice.label} />
-            ))}
-          </RadioGroup>
-        </Field>
+        <Suspense fallback={null}>
+          <LoginChoice label={s.loginChoiceLabel} choices={choices} value={loginUrl} onChange={setLoginUrl} />
+        </Suspense>
       ) : null}
       <div>
         <Button
