@@ -4,23 +4,22 @@
  * so the seller's view and data survive Sign in again; it remounts (clean) only when another user signs in.
  */
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, Suspense, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { shellStrings, format } from '../i18n/strings';
-import { ConnectionBanner } from '../features/connection-banner/connection-banner';
-import { ConnectionStatusNotice } from '../features/connection-banner/connection-status-notice';
 import { SignInNotice } from '../features/sign-in/sign-in-notice';
 import { WelcomeScreen } from '../features/sign-in/welcome-screen';
 import { MicrosoftAccountBar } from '../features/sign-in/microsoft-account-bar';
 import { useSignOut } from '../features/sign-out/use-sign-out';
 import { StorageUnavailableNotice } from './workspace/storage-unavailable-notice';
-import { useConnectionState } from '../salesforce/connection/use-connection-state';
 import type { AppServices } from './start-app';
 import { lazyNamed, LoadingPart } from '../components/lazy-part';
+import { ConnectionNotices } from './connection-notices';
 import { loadingStrings } from '../i18n/loading-strings';
 
 // Loaded when first shown (issue 14): the first paint carries the welcome screen only. The workspace's chunk is asked
 // for as soon as a session is known (a stored one restoring, or a sign-in), while its token round trip runs.
-const WorkspaceView = lazyNamed(() => import('./workspace/workspace-view'), 'WorkspaceView');
+// Memo: the shell re-renders for its own state (a notice, busy, the outbox); the open email's cards need not.
+const WorkspaceView = memo(lazyNamed(() => import('./workspace/workspace-view'), 'WorkspaceView'));
 const SetupCheckPanel = lazyNamed(() => import('../features/sign-in/setup-check-panel'), 'SetupCheckPanel');
 // Closed at the foot of every screen: it follows the first paint by a chunk, with nothing in its place meanwhile.
 const DiagnosticsDisclosure = lazyNamed(() => import('../features/sign-in/diagnostics-disclosure'), 'DiagnosticsDisclosure');
@@ -52,7 +51,6 @@ export function Shell({ services }: { services: AppServices }) {
   const { auth, connection, config, locale } = services;
   const s = shellStrings(locale);
   const snapshot = useSyncExternalStore(auth.subscribe, auth.snapshot, auth.snapshot);
-  const state = useConnectionState(connection);
   const signOutActions = useMemo(() => ({ pendingWork: () => auth.pendingWork(), signOut: () => auth.signOut() }), [auth]);
   const signOut = useSignOut(signOutActions);
   const dismiss = useCallback(() => auth.dismissNotice(), [auth]);
@@ -136,21 +134,16 @@ export function Shell({ services }: { services: AppServices }) {
       {microsoftBar}
       <main className={styles.main}>
         <div className={styles.notices}>
-          {state.status === 'lost' ? (
-            <ConnectionBanner
-              failure={state.failure}
-              at={state.at}
-              identity={identity}
-              strings={s}
-              locale={locale}
-              busy={busy}
-              onSignInAgain={() => void auth.signInAgain()}
-              onSignOut={() => void signOut.request()}
-              copyText={services.copyText}
-            />
-          ) : (
-            <ConnectionStatusNotice state={state} strings={s} />
-          )}
+          <ConnectionNotices
+            connection={connection}
+            identity={identity}
+            strings={s}
+            locale={locale}
+            busy={busy}
+            onSignInAgain={() => void auth.signInAgain()}
+            onSignOut={() => void signOut.request()}
+            copyText={services.copyText}
+          />
           {notice}
           {storageNotice}
         </div>
