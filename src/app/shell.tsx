@@ -4,7 +4,7 @@
  * so the seller's view and data survive Sign in again; it remounts (clean) only when another user signs in.
  */
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo, Suspense, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { shellStrings, format } from '../i18n/strings';
 import { SignInNotice } from '../features/sign-in/sign-in-notice';
 import { WelcomeScreen } from '../features/sign-in/welcome-screen';
@@ -14,6 +14,7 @@ import { StorageUnavailableNotice } from './workspace/storage-unavailable-notice
 import type { AppServices } from './start-app';
 import { lazyNamed, LoadingPart } from '../components/lazy-part';
 import { ConnectionNotices } from './connection-notices';
+import { warmConnectionBanner } from './warm-connection-banner';
 import { loadingStrings } from '../i18n/loading-strings';
 
 // Loaded when first shown (issue 14): the first paint carries the welcome screen only. The workspace's chunk is asked
@@ -81,6 +82,10 @@ export function Shell({ services }: { services: AppServices }) {
       <DiagnosticsDisclosure microsoft={microsoft} strings={s} setupCheck={setupCheck} />
     </Suspense>
   );
+  const signedIn = snapshot.status !== 'starting' && snapshot.status !== 'signed_out' && snapshot.identity !== undefined;
+  useEffect(() => {
+    if (signedIn) warmConnectionBanner(s, locale);
+  }, [signedIn, s, locale]);
   const notice = snapshot.notice ? <SignInNotice notice={snapshot.notice} locale={locale} onDismiss={dismiss} /> : null;
 
   if (snapshot.status === 'starting') {
