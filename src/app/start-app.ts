@@ -27,9 +27,8 @@ import { SalesforceFailureError } from '../salesforce/failure-kinds';
 import { createDefaultCrossPane, type CrossPaneChannel } from '../salesforce/connection/cross-pane';
 import { createSalesforceConnection, type SalesforceConnection } from '../salesforce/connection/salesforce-connection';
 import type { Outbox } from '../salesforce/outbox/outbox';
-import { outboxDatabaseName } from '../salesforce/outbox/outbox-store';
-import { createIndexedDbMetadataCache, metadataDatabaseName } from '../salesforce/metadata/indexed-db-metadata-cache';
-import { setMetadataCache } from '../salesforce/metadata/metadata-registry';
+import { outboxDatabaseName } from '../salesforce/outbox/outbox-database-name';
+import { metadataDatabaseName, persistMetadataIn } from '../salesforce/metadata/metadata-persistence';
 import { clearPeopleCaches } from './workspace/people-cache-clearing';
 import { storageProbeDatabaseName } from '../host/storage-names';
 import { withBodyDeadline } from '../shared/deadline';
@@ -143,7 +142,7 @@ export function createAppServices(host: OfficeHost, config: RuntimeConfig, env: 
     isAllowedSalesforceHost(loginUrl, hostPolicy) ? revokeRefreshToken(env.fetch, loginUrl, refreshToken, config.salesforce.requestTimeoutMs) : 'refused';
   const pendingRevokes = indexedDB ? createPendingRevokeStore(partitionKey, { indexedDB, crypto: env.crypto }) : createMemoryPendingRevokeStore(pendingRevokeDatabaseName(partitionKey));
   // Describe results persist across sessions (asked again conditionally); without IndexedDB they live in memory.
-  if (indexedDB) setMetadataCache(createIndexedDbMetadataCache(indexedDB, partitionKey));
+  if (indexedDB) persistMetadataIn({ indexedDB, partitionKey });
   if (microsoftAccountId && indexedDB) {
     // A Microsoft account is signed in on this partition: a Salesforce session stored without one must not stay
     // for a later pane that runs without Microsoft sign-in to restore (why wipe and not adopt: unkeyed-session.ts).

@@ -8,13 +8,12 @@ import { openKeyValueDatabase } from '../../host/indexed-db';
 import { deadlineError, withDeadline } from '../../shared/deadline';
 import type { CachedDescribe, MetadataCache } from './metadata-cache';
 import { parseDescribe } from './sobject-metadata';
+import { metadataDatabaseName } from './metadata-persistence';
 
 const STORE = 'describes';
 export const METADATA_CACHE_DEADLINE_MS = 2000;
 
-export function metadataDatabaseName(partitionKey: string | undefined): string {
-  return partitionKey ? `${partitionKey}::sf-metadata` : 'sf-metadata';
-}
+export { metadataDatabaseName };
 
 function readEntry(value: unknown): CachedDescribe | undefined {
   if (!value || typeof value !== 'object') return undefined;

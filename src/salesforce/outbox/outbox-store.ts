@@ -7,13 +7,12 @@ import { deadlineError, withDeadline } from '../../shared/deadline';
 import type { OutboxEntry } from './outbox';
 import { readOutboxEntry } from './outbox-record';
 import { openKeyValueDatabase } from '../../host/indexed-db';
+import { outboxDatabaseName } from './outbox-database-name';
 
 const STORE = 'entries';
 const BY_OWNER = 'by-owner';
 
-export function outboxDatabaseName(partitionKey: string | undefined): string {
-  return partitionKey ? `${partitionKey}::sf-outbox` : 'sf-outbox';
-}
+export { outboxDatabaseName };
 
 export interface OutboxStore {
   readonly name: string;
