@@ -19,7 +19,7 @@ export interface BundleReport {
  * adds first-paint code fails CI instead of hiding under a far-away limit. To re-measure after a deliberate change:
  * `npm run build && npm run bundle-size`, which prints the figure and the line to paste here.
  */
-export const INITIAL_GZIP_BUDGET = 177 * 1024;
+export const INITIAL_GZIP_BUDGET = 166 * 1024;
 
 /** The slack above the measured figure: about 3%, rounded up to a whole KiB. */
 export const BUDGET_MARGIN = 0.03;
