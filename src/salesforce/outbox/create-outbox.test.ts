@@ -252,6 +252,27 @@ describe('createOutbox', () => {
     expect(second.sent).toHaveLength(1);
   });
 
+  it('two panes saving the same email at the same moment store it once, and it is sent once', async () => {
+    const first = await setUp();
+    const second = await setUp(undefined, { factory: first.factory, api: first.api, online: first.online, clock: first.clock });
+    const [a, b] = await Promise.all([first.outbox.enqueue(sam, saveEmailAction(1)), second.outbox.enqueue(sam, saveEmailAction(1))]);
+    expect(b.id).toBe(a.id);
+    // Another email, and another seller's save of this one, are other work.
+    await second.outbox.enqueue(sam, saveEmailAction(2));
+    await second.outbox.enqueue(alex, saveEmailAction(1));
+    expect((await first.outbox.list(sam)).map((e) => e.action.type === 'save_email' && e.action.subject)).toEqual(['s1', 's2']);
+    first.outbox.resume(sam);
+    second.outbox.resume(sam);
+    await until(first.outbox, sam, (e) => e.every((x) => x.status === 'done'), 'done');
+    await settle();
+    expect([...first.sent, ...second.sent].map((s) => s.action.type === 'save_email' && s.action.subject)).toEqual(['s1', 's2']);
+    // Saved: pressing Save again runs again (its own check then finds the email), as after a failure.
+    const again = await first.outbox.enqueue(sam, saveEmailAction(1));
+    expect(again.id).not.toBe(a.id);
+    first.outbox.close();
+    second.outbox.close();
+  });
+
   it('a send abandoned by a closed pane is retried after its lease, checking for a landing first', async () => {
     let release: () => void = () => {};
     const first = await setUp(() => new Promise<undefined>((r) => (release = () => r(undefined))));

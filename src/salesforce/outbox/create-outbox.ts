@@ -11,7 +11,7 @@ import { noopCrossPane, parseCrossPaneMessage, type CrossPaneContext } from '../
 import { CONNECTION_LOST_KINDS, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceApi } from '../salesforce-api';
 import { mayBeOnline, type OnlineState } from '../../shared/online-state';
-import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
+import type { CreateOutboxOptions, Outbox, OutboxAction, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
 import { outboxOwnerKey } from './outbox';
 import { executeOutboxAction } from './outbox-executors';
 import { initialOutboxRunnerState, reduceOutboxRunner, startsPasses, type OutboxRunnerAction } from './outbox-runner-state';
@@ -30,6 +30,17 @@ const defaultSchedule = (run: () => void, ms: number) => {
 
 function newId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * An entry still on its way to doing what `action` asks: the same email, queued, waiting or being sent. A second pane
+ * (or a second press) saving it adds nothing, so the two never race each other's check-then-create into two records.
+ * Finished entries do not count: a later save runs, and its own check finds the saved email (or, deleted meanwhile in
+ * Salesforce, saves it again).
+ */
+function sameWork(stored: OutboxEntry, action: OutboxAction): boolean {
+  if (stored.status === 'done' || stored.status === 'failed' || stored.action.type !== 'save_email' || action.type !== 'save_email') return false;
+  return stored.action.internetMessageId === action.internetMessageId;
 }
 
 /** Why the runner must not send right now, if anything. */
@@ -214,8 +225,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
       // Strictly increasing within a pane: writes enqueued in the same millisecond keep their order (a contact
       // created, then an email saved to it), instead of the store's tie-break on random ids deciding.
       lastCreatedAt = Math.max(now(), lastCreatedAt + 1);
-      const entry = newOutboxEntry(newId(), owner, action, lastCreatedAt);
-      await store.put(entry);
+      const entry = await store.putUnlessPresent(newOutboxEntry(newId(), owner, action, lastCreatedAt), (stored) => sameWork(stored, action));
       await changed(entry.ownerKey);
       if (isCurrent(entry.ownerKey)) dispatch({ type: 'woken' });
       return entry;
