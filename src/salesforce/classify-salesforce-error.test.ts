@@ -331,6 +331,26 @@ describe('detail never carries a token', () => {
   });
 });
 
+describe('codes named like members of every object', () => {
+  // Found by the property below (`error=__proto__`): a lookup by code must read only the rule table's own entries.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('%s is an unknown code, in every shape', (code) => {
+    const shapes: unknown[] = [
+      `error=${code}&error_description=${code}`,
+      { error: code, error_description: 'x' },
+      { errorCode: code, message: 'x' },
+      [{ errorCode: code, message: 'x' }],
+      Object.assign(new Error('x'), { name: code, errorCode: code }),
+    ];
+    for (const shape of shapes) {
+      for (const phase of [undefined, 'token_refresh', 'request'] as const) {
+        const result = classifySalesforceError(shape, { phase });
+        expect(FAILURE_KINDS).toContain(result.kind);
+        expect(result.connectionLost).toBe(false);
+      }
+    }
+  });
+});
+
 describe('never throws, always a valid kind', () => {
   const throwing = new Proxy(
     {},

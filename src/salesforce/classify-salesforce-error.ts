@@ -77,7 +77,8 @@ function decide(ev: Evidence, context: ClassifyContext): Decision {
   if (ev.code !== undefined) {
     const key = normalise(ev.code);
     if (key === 'invalid_grant') return decideInvalidGrant(ev, phase);
-    const rule = CODE_RULES[key];
+    // Own keys only: a code such as `constructor` or `__proto__` would otherwise find Object.prototype's members.
+    const rule = Object.hasOwn(CODE_RULES, key) ? CODE_RULES[key] : undefined;
     if (rule) {
       if (rule.kind === 'session_expired') {
         // A 403 is never a session problem, except the identity/userinfo URLs' Bad_OAuth_Token.

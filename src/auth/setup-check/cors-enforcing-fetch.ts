@@ -1,7 +1,7 @@
 /**
  * Node's fetch with a browser's CORS rules, so the admin's command line reads exactly what the pane on `origin` would
  * (https://fetch.spec.whatwg.org/#http-cors-protocol): the request carries `Origin`; a request that is not "simple"
- * is preceded by a preflight that must allow it; an answer without `Access-Control-Allow-Origin` naming the origin
+ * is preceded by a preflight that must allow it (its origin, its method, each of its headers); an answer without `Access-Control-Allow-Origin` naming the origin
  * (or `*`) is a TypeError, as the browser reports it. Node itself enforces none of this.
  */
 import type { SetupFetch } from './probe-answer';
@@ -17,6 +17,26 @@ function corsRefusal(url: string): TypeError {
 function allowsOrigin(response: Response, origin: string): boolean {
   const allowed = response.headers.get('access-control-allow-origin');
   return allowed === '*' || allowed === origin;
+}
+
+function listIn(response: Response, name: string): string[] {
+  return (response.headers.get(name) ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
+}
+
+/**
+ * What a browser checks of a successful preflight beyond the origin (CORS-preflight fetch, steps on methods and header
+ * names): the method is listed, or safelisted, or `*` is; each asked header is listed (names compared without case),
+ * or `*` is, which never covers `Authorization`. Methods are compared as sent, with case, as the spec does.
+ */
+function preflightAllows(preflight: Response, method: string, asked: readonly string[]): boolean {
+  const methods = listIn(preflight, 'access-control-allow-methods');
+  const methodAllowed = SIMPLE_METHODS.has(method) || methods.includes('*') || methods.includes(method);
+  const headers = listIn(preflight, 'access-control-allow-headers').map((h) => h.toLowerCase());
+  const headerAllowed = (name: string) => headers.includes(name) || (headers.includes('*') && name !== 'authorization');
+  return methodAllowed && asked.every(headerAllowed);
 }
 
 /** The request headers a browser would have to ask a preflight for (lower case); empty for a simple request. */
@@ -39,7 +59,7 @@ export function corsEnforcingFetch(fetchFn: SetupFetch, origin: string): SetupFe
       const preflightHeaders: Record<string, string> = { Origin: origin, 'Access-Control-Request-Method': method };
       if (asked.length > 0) preflightHeaders['Access-Control-Request-Headers'] = asked.join(',');
       const preflight = await fetchFn(url, { method: 'OPTIONS', headers: preflightHeaders, redirect: 'manual' });
-      if (preflight.status < 200 || preflight.status > 299 || !allowsOrigin(preflight, origin)) throw corsRefusal(url);
+      if (preflight.status < 200 || preflight.status > 299 || !allowsOrigin(preflight, origin) || !preflightAllows(preflight, method, asked)) throw corsRefusal(url);
     }
     headers.set('Origin', origin);
     // A browser follows a redirect only under the same rules; the check never expects one, so one is a refusal.

@@ -6,6 +6,7 @@
 import { checkSalesforceHost, hostRefusedFailure, salesforceHostPolicy } from '../salesforce-hosts';
 import { isGenericLoginHost, myDomainRequiredFailure } from '../salesforce-sign-in';
 import type { SetupFinding } from './setup-check-result';
+import { hostOf } from '../../shared/url-host';
 
 export interface LoginHostInput {
   loginUrl: string;
@@ -14,16 +15,9 @@ export interface LoginHostInput {
   origin: string;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.slice(0, 100);
-  }
-}
-
 export function decideLoginHost(input: LoginHostInput): SetupFinding {
-  const host = hostOf(input.loginUrl);
+  // Not a URL: the text itself, cut short, is what the finding names.
+  const host = hostOf(input.loginUrl) ?? input.loginUrl.slice(0, 100);
   if (isGenericLoginHost(input.loginUrl)) {
     return { id: 'login-host', status: 'problem', finding: 'generic_login_host', values: { host }, reason: myDomainRequiredFailure(input.loginUrl).reason };
   }

@@ -6,16 +6,9 @@
 import type { ClassifiedFailure } from '../failure-kinds';
 import { parseCrossPaneMessage, sellerOfIdentityUrl as sellerOf, type CrossPaneDropCounter, type CrossPaneMessage } from './cross-pane';
 import { createEmitter } from '../../shared/event-emitter';
+import { hostOf } from '../../shared/url-host';
 import type { TokenSessionDeps } from './token-session-deps';
 import { announcedIdentityUrl, heldTokens, type TokenSessionAction, type TokenSessionState } from './token-session-state';
-
-export function hostOf(url: string): string | undefined {
-  try {
-    return url ? new URL(url).host : undefined;
-  } catch {
-    return undefined; // not a URL: no host to compare
-  }
-}
 
 export interface OtherPanes {
   /** Settles when tokens from another pane are adopted (or the session is lost through one). */

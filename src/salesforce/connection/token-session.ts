@@ -25,7 +25,8 @@ import type { SalesforceTokens } from '../salesforce-api';
 import { crossPaneDrops, sellerKey, sellerOfIdentityUrl as sellerOf } from './cross-pane';
 import { failureOf, renewUnderLock, saveRefreshToken, type RenewalContext } from './token-renewal';
 import type { TokenSessionDeps } from './token-session-deps';
-import { hostOf, listenToOtherPanes } from './token-session-cross-pane';
+import { listenToOtherPanes } from './token-session-cross-pane';
+import { hostOf } from '../../shared/url-host';
 import {
   announcedIdentityUrl,
   heldTokens,

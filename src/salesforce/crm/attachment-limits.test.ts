@@ -27,6 +27,7 @@ describe('attachment limits', () => {
   it('guesses a content type from the name only when none is given', () => {
     expect(contentTypeFor('a.PDF', undefined)).toBe('application/pdf');
     expect(contentTypeFor('a.bin', undefined)).toBe('application/octet-stream');
+    for (const hostile of ['x.constructor', 'x.toString', 'x.valueOf', 'x.hasOwnProperty']) expect(contentTypeFor(hostile, undefined)).toBe('application/octet-stream');
     expect(contentTypeFor('a.pdf', 'text/x-given')).toBe('text/x-given');
   });
 });

@@ -59,5 +59,6 @@ export function contentTypeFor(name: string, given: string | undefined): string 
     pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     zip: 'application/zip',
   };
-  return known[ext] ?? 'application/octet-stream';
+  // Own keys only: a file named `x.constructor` must not find Object.prototype's member.
+  return Object.hasOwn(known, ext) ? (known[ext] as string) : 'application/octet-stream';
 }

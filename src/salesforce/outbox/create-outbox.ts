@@ -17,7 +17,7 @@ import { executeOutboxAction } from './outbox-executors';
 import { initialOutboxRunnerState, reduceOutboxRunner, startsPasses, type OutboxRunnerAction } from './outbox-runner-state';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
-import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
+import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, LEASE_RENEWAL_MS, newOutboxEntry, renewLease, requeue, succeed } from './outbox-transitions';
 import { carryOn, createLogger } from '../../shared/logger';
 
 const log = createLogger('salesforce.outbox');
@@ -131,6 +131,27 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
     if (any) await changed(ownerKey);
   }
 
+  /** Renews the claim while its attempt runs, so no other pane takes over an upload still in flight. */
+  function keepClaim(store: OutboxStore, claimed: OutboxEntry): () => void {
+    let stopped = false;
+    let cancel = (): void => {};
+    const renewLater = (): void => {
+      cancel = schedule(() => {
+        void store
+          .update(claimed.id, (e) => renewLease(e, claimed.attempts, now()))
+          .catch(carryOn(log, 'renewing a send lease failed; the next renewal tries again', null))
+          .finally(() => {
+            if (!stopped) renewLater();
+          });
+      }, LEASE_RENEWAL_MS);
+    };
+    renewLater();
+    return () => {
+      stopped = true;
+      cancel();
+    };
+  }
+
   async function pass(): Promise<void> {
     const owner = state.owner;
     if (!owner) return;
@@ -164,6 +185,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
       await changed(ownerKey);
 
       let failure: ClassifiedFailure | undefined;
+      const stopRenewing = keepClaim(store, claimed);
       try {
         const result = await execute(ownerBoundApi(api, claimed.owner), claimed.action, { mayHaveLanded: claimed.mayHaveLanded, key: claimed.id });
         await store.update(claimed.id, (e) => (e.status === 'sending' ? succeed(e, result, now()) : null));
@@ -179,6 +201,8 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
         failure = error instanceof SalesforceFailureError ? error.failure : classifySalesforceError(error, { phase: 'request', online: onlineState.isOnline() });
         const stored = await store.update(claimed.id, (e) => (e.status === 'sending' ? fail(e, failure as ClassifiedFailure, now(), backoff) : null));
         if (stored?.notBefore !== undefined) nextWake = Math.min(nextWake ?? Infinity, stored.notBefore);
+      } finally {
+        stopRenewing();
       }
       await changed(ownerKey);
       // A lost connection or the network gone: the next entries would meet the same wall. They wait for the way to

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifiedFailure, FailureKind } from '../failure-kinds';
 import type { OutboxEntry } from './outbox';
-import { MAX_UNKNOWN_ATTEMPTS, SEND_LEASE_MS, claim, fail, hold, isDue, newOutboxEntry, requeue, succeed } from './outbox-transitions';
+import { MAX_UNKNOWN_ATTEMPTS, SEND_LEASE_MS, claim, fail, hold, isDue, newOutboxEntry, renewLease, requeue, succeed } from './outbox-transitions';
 
 const owner = { orgId: '00D5e000000DemoAAA', userId: '0055e000001SamAAAS' };
 const action = {
@@ -34,6 +34,22 @@ describe('claim', () => {
   it('never takes done or failed entries', () => {
     expect(claim(succeed(sending(), { sobject: 'Task', id: 'x', adopted: false }, 1), 2)).toBeNull();
     expect(claim(fail(sending(), failure('validation'), 1), 2)).toBeNull();
+  });
+});
+
+describe('renewLease', () => {
+  const done = succeed(sending(), { sobject: 'Task', id: '00T5e0000000001AAA', adopted: false }, 200);
+  const retakenByAnotherPane = claim(sending(), 100 + SEND_LEASE_MS) as OutboxEntry;
+  const cases: [string, OutboxEntry, number | null][] = [
+    ['extends the claim of the attempt still running', sending(), 5_000 + SEND_LEASE_MS],
+    ['never extends a claim another pane took since (its attempt has another number)', retakenByAnotherPane, null],
+    ['never revives a finished entry', done, null],
+    ['never revives a held entry', hold(sending(), 'offline', 200), null],
+    ['never revives a failed one', fail(sending(), failure('validation'), 200), null],
+  ];
+  it.each(cases)('%s', (_, entry, leaseUntil) => {
+    const renewed = renewLease(entry, 1, 5_000);
+    expect(renewed === null ? null : renewed.leaseUntil).toBe(leaseUntil);
   });
 });
 

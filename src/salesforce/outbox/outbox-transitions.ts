@@ -10,7 +10,8 @@ import { outboxOwnerKey } from './outbox';
  * How long a claimed entry belongs to the pane that claimed it. One attempt is at most two Salesforce calls (the
  * idempotency check, then the create), each bounded by the wrapper's deadline, which the runtime config caps at
  * MAX_REQUEST_TIMEOUT_MS (40 s): the lease outlasts both with room for the IndexedDB writes around them, so no other
- * pane takes the entry over while its attempt may still be in flight. send-lease.test.ts holds the relation.
+ * pane takes the entry over while its attempt may still be in flight. An attempt that runs longer (a file upload on a
+ * slow link) has its claim renewed by its pane (`renewLease`). send-lease.test.ts holds both.
  */
 export const SEND_LEASE_MS = 90_000;
 /** Done entries are kept this long (the pane shows "Saved" from them), then removed. */
@@ -75,6 +76,21 @@ export function claim(entry: OutboxEntry, now: number): OutboxEntry | null {
   };
   delete next.notBefore;
   return next;
+}
+
+/**
+ * How often a pane renews the claim of an attempt still running. A file upload can outlast one lease on a slow link;
+ * renewed at a third of it, a claim survives a missed renewal (a background tab's timers may run once a minute).
+ */
+export const LEASE_RENEWAL_MS = SEND_LEASE_MS / 3;
+
+/**
+ * The claim of the attempt numbered `attempt`, extended; null once the entry has moved on (done, failed, held) or
+ * another pane has claimed it since (its attempt has another number), so a late renewal never extends someone else's.
+ */
+export function renewLease(entry: OutboxEntry, attempt: number, now: number): OutboxEntry | null {
+  if (entry.status !== 'sending' || entry.attempts !== attempt) return null;
+  return { ...entry, leaseUntil: now + SEND_LEASE_MS, updatedAt: now };
 }
 
 export function succeed(entry: OutboxEntry, result: OutboxResult, now: number): OutboxEntry {

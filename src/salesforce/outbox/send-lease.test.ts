@@ -12,7 +12,7 @@ import type { OnlineState } from '../../shared/online-state';
 import type { OutboxEntry, SaveEmailAction } from './outbox';
 import { outboxOwnerOf } from './outbox';
 import type { OutboxExecutor } from './outbox-executors';
-import { SEND_LEASE_MS, claim, newOutboxEntry } from './outbox-transitions';
+import { LEASE_RENEWAL_MS, SEND_LEASE_MS, claim, newOutboxEntry } from './outbox-transitions';
 
 const sam = outboxOwnerOf(SAM, { partitionKey: 'p1' });
 const action: SaveEmailAction = {
@@ -78,6 +78,57 @@ describe('send lease and request deadline', () => {
     await expect.poll(() => passesB, { timeout: 2_000 }).toBeGreaterThan(0);
     const [entry] = (await paneB.list(sam)) as [OutboxEntry];
     expect(entry.status).toBe('sending');
+    expect(sentBy).toEqual(['A']);
+
+    release();
+    await expect.poll(async () => (await paneA.list(sam))[0]?.status, { timeout: 2_000 }).toBe('done');
+    expect(sentBy).toEqual(['A']);
+    paneA.close();
+    paneB.close();
+  });
+
+  it('an upload that outlasts several leases keeps its claim: the running pane renews it, and no other pane sends it', async () => {
+    const factory = new IDBFactory();
+    const api = createFakeSalesforceApi();
+    const clock = { now: 1_000 };
+    const sentBy: string[] = [];
+    const timersA: (() => void)[] = [];
+    let release: () => void = () => {};
+    let outlasted: () => void = () => {};
+    const longAttempt = new Promise<void>((resolve) => (outlasted = resolve));
+    let readLease: () => Promise<number | undefined> = async () => undefined;
+    const slowUpload: OutboxExecutor = async () => {
+      sentBy.push('A');
+      // Three leases' worth of upload, the pane's renewal timer firing as time passes.
+      for (let step = 0; step < 9; step += 1) {
+        clock.now += LEASE_RENEWAL_MS;
+        const leaseBefore = await readLease();
+        for (const fire of timersA.splice(0)) fire();
+        await expect.poll(readLease, { timeout: 2_000 }).not.toBe(leaseBefore);
+      }
+      outlasted();
+      await new Promise<void>((resolve) => (release = resolve));
+      return { sobject: 'ContentVersion', id: '0685e0000000001AAA', adopted: false };
+    };
+    const other: OutboxExecutor = async () => {
+      sentBy.push('B');
+      return { sobject: 'ContentVersion', id: '0685e0000000002AAA', adopted: false };
+    };
+    let passesB = 0;
+    const common = { api, indexedDB: factory, partitionKey: 'p1', onlineState: alwaysOnline, now: () => clock.now };
+    const paneA = createOutbox({ ...common, execute: slowUpload, schedule: (run: () => void) => (timersA.push(run), () => {}) });
+    const paneB = createOutbox({ ...common, execute: other, schedule: () => ((passesB += 1), () => {}) });
+    readLease = async () => (await paneA.list(sam))[0]?.leaseUntil;
+
+    paneA.resume(sam);
+    await paneA.enqueue(sam, action);
+    await longAttempt;
+    expect(clock.now - 1_000).toBeGreaterThan(2 * SEND_LEASE_MS);
+    paneB.resume(sam);
+    await expect.poll(() => passesB, { timeout: 2_000 }).toBeGreaterThan(0);
+    const [entry] = (await paneB.list(sam)) as [OutboxEntry];
+    expect(entry.status).toBe('sending');
+    expect(entry.leaseUntil).toBeGreaterThan(clock.now);
     expect(sentBy).toEqual(['A']);
 
     release();
