@@ -1,11 +1,12 @@
 /**
  * Meetings in the production build, in real Chromium, against the emulated org, with Outlook's appointment forms
  * simulated at the office.js boundary: save a meeting as an attendee (read form) and as the organizer (organizer
- * form); the organizer moves and renames it, the seller saves again, and Salesforce still has one Event, updated.
+ * form); the organizer moves and renames it, the seller saves again, and Salesforce still has one Event, updated; a
+ * case searched from Save meeting is the Event's WhatId (read through the emulator's controls), kept by a later update.
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
+import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_CONTACTS, DEMO_LEADS, DEMO_USERS } from '../emulator/seed';
 import type { HarnessWindow } from '../harness/harness-api';
 import { expectAxeClean } from './support/axe';
 import { emulatorRecords } from './support/emulator-records';
@@ -116,6 +117,42 @@ describe('meetings', () => {
     const saved = await events();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ Subject: 'Globex weekly sync', WhoId: DEMO_CONTACTS.priya.Id, StartDateTime: '2026-12-03T16:00:00.000+0000', DurationInMinutes: 30 });
+    await context.close();
+  });
+
+  it('a case searched from Save meeting is the Event’s WhatId, and stays so when the moved meeting is updated', async () => {
+    const { context, page, pane } = await signedInPane('acme-review-meeting');
+    const panel = pane.getByTestId('save-meeting-panel');
+    await panel.getByRole('button', { name: 'Save meeting' }).waitFor({ timeout: 20_000 });
+
+    await panel.getByRole('button', { name: 'Link to another record…' }).click();
+    await panel.getByRole('searchbox', { name: 'Link to another record' }).pressSequentially('outage', { delay: 30 });
+    await panel.getByRole('button', { name: /^Link to\s*00001001\s*,\s*Case/ }).click({ timeout: 15_000 });
+    expect(await panel.getByTestId('record-link-linked').textContent()).toBe('Linked to 00001001 (Case)');
+    expect(await panel.getByTestId('save-meeting-what').inputValue()).toBe(DEMO_CASES.acmeOutage.Id);
+    await expectAxeClean(pane);
+
+    await saveAndWait(pane, 'Save meeting');
+    const [event, ...others] = await events();
+    expect(others).toHaveLength(0);
+    expect(event).toMatchObject({ Subject: 'Acme quarterly review', WhoId: DEMO_CONTACTS.jane.Id, WhatId: DEMO_CASES.acmeOutage.Id });
+
+    // Opened afresh (another device, a reload), then moved: the pane no longer holds the search's pick, yet the update
+    // offers and keeps the Event's own link.
+    await page.reload();
+    const againPane = await stack.pane(page);
+    const again = againPane.getByTestId('save-meeting-panel');
+    await again.getByTestId('save-meeting-saved').waitFor({ timeout: 20_000 });
+    expect(await organizerMoves(page, 'acme-review-meeting', { start: '2026-12-02T17:00:00.000Z', end: '2026-12-02T18:00:00.000Z' })).toBe(true);
+    await again.getByTestId('save-meeting-changed').waitFor({ timeout: 20_000 });
+    expect(await again.getByTestId('record-link-linked').count()).toBe(0);
+    const what = again.getByTestId('save-meeting-what');
+    expect(await what.inputValue()).toBe(DEMO_CASES.acmeOutage.Id);
+    expect(await what.locator('option:checked').textContent()).toBe('As saved (kept)');
+    await saveAndWait(againPane, 'Update in Salesforce');
+    const after = await events();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ Id: event!.Id, StartDateTime: '2026-12-02T17:00:00.000+0000', WhatId: DEMO_CASES.acmeOutage.Id });
     await context.close();
   });
 });

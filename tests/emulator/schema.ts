@@ -423,7 +423,8 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'Location', type: 'string', label: 'Location', maxLength: 255 },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       { name: 'WhoId', type: 'reference', referenceTo: ['Contact', 'Lead'], relationshipName: 'Who' },
-      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity'], relationshipName: 'What' },
+      // Any non-person record: cases and the custom objects that allow activities too (Project__c does).
+      { name: 'WhatId', type: 'reference', referenceTo: ['Account', 'Opportunity', 'Case', 'Project__c'], relationshipName: 'What' },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account', readOnly: true },
       { name: 'Outlook_Key__c', type: 'string', label: 'Outlook Key', maxLength: 255, externalId: true },
       owner,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_OPPORTUNITIES } from '../emulator/seed';
-import { useEmulatedOrg, useSellerConnection } from './emulated-org-fixture';
+import { emulatorRecords, useEmulatedOrg, useSellerConnection } from './emulated-org-fixture';
 import { connectionFor, logMark, restCallsSince, signIn } from './connection-fixture';
 import { createPeopleDirectory } from '../../src/salesforce/crm/people-directory';
 import { executeSaveMeeting, meetingChangedSince } from '../../src/salesforce/crm/save-meeting';
@@ -15,11 +15,7 @@ import type { SaveMeetingAction } from '../../src/salesforce/outbox/outbox';
 const org = useEmulatedOrg();
 const api = useSellerConnection(org);
 
-async function records(sobject: string): Promise<Record<string, unknown>[]> {
-  const response = await fetch(`${org.url}/__emulator/records/${sobject}`);
-  expect(response.ok).toBe(true);
-  return (await response.json()) as Record<string, unknown>[];
-}
+const records = (sobject: string) => emulatorRecords(org, sobject);
 
 const meeting: SaveMeetingAction = {
   type: 'save_meeting',

@@ -80,3 +80,10 @@ export async function caught(promise: PromiseLike<unknown>): Promise<JsforceErro
   }
   throw new Error('expected a rejection');
 }
+
+/** Every record of one object as the org holds it, read through the emulator's controls (no sharing, no API count). */
+export async function emulatorRecords(org: RunningEmulator, sobject: string): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${org.url}/__emulator/records/${sobject}`);
+  if (!response.ok) throw new Error(`emulator records of ${sobject}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>[];
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { caught, useEmulatedOrg, useJsforceSeller } from './emulated-org-fixture';
-import { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_LEADS, DEMO_OPPORTUNITIES } from '../emulator/seed';
+import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_CONTACTS, DEMO_LEADS, DEMO_OPPORTUNITIES } from '../emulator/seed';
 
 const org = useEmulatedOrg();
 const seller = useJsforceSeller(org);
@@ -61,6 +61,22 @@ describe('Event', () => {
     expect((await caught(createEvent({ Subject: 'y'.repeat(256) }))).errorCode).toBe('STRING_TOO_LONG');
     expect((await caught(createEvent({ WhoId: DEMO_LEADS.tom.Id, WhatId: DEMO_ACCOUNTS.acme.Id }))).errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
     expect((await caught(createEvent({ WhoId: DEMO_ACCOUNTS.acme.Id }))).errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
+  });
+});
+
+describe('Event: what it is related to', () => {
+  it('relates to any record that is not a person by WhatId (a case, a custom object) and refuses a person there', async () => {
+    const onCase = await createEvent({ WhoId: DEMO_CONTACTS.jane.Id, WhatId: DEMO_CASES.acmeOutage.Id });
+    // Object Reference, Event AccountId: a WhatId other than an account, opportunity or contract gives the contact's.
+    expect(await seller.sobject('Event').retrieve(onCase)).toMatchObject({ WhatId: DEMO_CASES.acmeOutage.Id, AccountId: DEMO_ACCOUNTS.acme.Id });
+    const project = (await seller.sobject('Project__c').create({ Name: 'Rollout', Account__c: DEMO_ACCOUNTS.acme.Id })) as { id: string };
+    const onProject = await createEvent({ WhatId: project.id });
+    expect((await seller.sobject('Event').retrieve(onProject)).WhatId).toBe(project.id);
+
+    const person = await caught(createEvent({ WhatId: DEMO_CONTACTS.jane.Id }));
+    expect(person.errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
+    expect(person.message).toBe(`What ID: id value of incorrect type: ${DEMO_CONTACTS.jane.Id}`);
+    expect((await caught(seller.sobject('Event').update({ Id: onCase, WhatId: DEMO_LEADS.tom.Id }))).errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Search and link, as the workspace gives it to Save email (and, once merged, Save meeting): closed, one button, so an
+ * Search and link, as the workspace gives it to Save email and Save meeting: closed, one button, so an
  * opened email costs no request for it; open, the search (recent records first); picked, the record linked, with
  * Remove link. The search's requests go through the connection (one SOSL request a pause in typing).
  */

@@ -149,9 +149,13 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
   const view = shownView(lookup.state);
   // choices.version: a new choice changes who the email is saved on.
   const matches = useMemo(() => chosenMatchesOf(view, people, choices.store), [view, people, choices.store, choices.version]); // eslint-disable-line react-hooks/exhaustive-deps
-  // A record linked by search belongs to one email.
+  // A record linked by search belongs to one email or meeting.
   const [linkedFor, setLinkedFor] = useState<{ emailKey: string; record: LinkedRecord }>();
   const linked = linkedFor?.emailKey === emailKey ? linkedFor.record : undefined;
+  // Save email and Save meeting link to any record the same way: the one search, in their slot.
+  const linkPicker = (
+    <RecordLinkPicker api={api} {...(searchObjects ? { searchObjects } : {})} linked={linked} onLink={(record) => setLinkedFor(record ? { emailKey, record } : undefined)} locale={locale} />
+  );
   const forms = usePersonForms(emailKey, matches);
   const attachmentText = attachmentStrings(locale);
   const files = useAttachments({ host, messageId: context?.internetMessageId, emailKey, defaults: attachmentDefaults, writes, strings: attachmentText, locale });
@@ -223,6 +227,8 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           instanceUrl={identity.instanceUrl}
           strings={ms}
           locale={locale}
+          {...(linked ? { linked } : {})}
+          linkSlot={linkPicker}
         />
       ) : null}
       {writes && state.save && !meeting ? (
@@ -242,15 +248,7 @@ export function WorkspaceView({ api, host, outbox, identity, locale, microsoftAc
           extra={<AttachmentPicker attachments={files.attachments} selected={files.selected} onToggle={files.toggle} progress={files.progress} strings={attachmentText} locale={locale} />}
           onSaveKept={(action) => void files.saveWith(action)}
           {...(linked ? { linked } : {})}
-          linkSlot={
-            <RecordLinkPicker
-              api={api}
-              {...(searchObjects ? { searchObjects } : {})}
-              linked={linked}
-              onLink={(record) => setLinkedFor(record ? { emailKey, record } : undefined)}
-              locale={locale}
-            />
-          }
+          linkSlot={linkPicker}
         />
       ) : null}
       {writes && context ? (

@@ -13,7 +13,7 @@ import { format } from '../../i18n/strings';
 import { waitReasonDetail, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary, PersonMatch, SavedEmailTask } from '../../salesforce/crm/crm-records';
 import { activityDateOf } from '../../salesforce/crm/save-email';
-import { canBeWhatId, type FoundRecord } from '../../salesforce/crm/record-search';
+import { canBeWhatId, personOfFound, type FoundRecord } from '../../salesforce/crm/record-search';
 import type { Outbox, OutboxEntry, OutboxOwner, SaveEmailAction } from '../../salesforce/outbox/outbox';
 import { savedStatusStrings } from '../../i18n/saved-status-strings';
 import { saveEmailContentOf } from './email-content';
@@ -64,12 +64,6 @@ export interface SaveEmailPanelProps {
   linkSlot?: React.ReactNode;
 }
 
-/** A searched contact or lead, as a match of the "Link to" list (only its id and name are used to save). */
-function personOf(record: FoundRecord): PersonMatch {
-  const common = { id: record.id, name: record.name, title: null, phone: null, email: '', ownerName: null };
-  return record.sobject === 'Lead' ? { ...common, kind: 'lead', company: record.detail, status: null } : { ...common, kind: 'contact', accountId: null, accountName: record.detail };
-}
-
 interface RelatedOption {
   id: string;
   label: string;
@@ -85,7 +79,7 @@ function relatedOptions(person: PersonMatch | undefined, accountsById: Map<strin
 
 export function SaveEmailPanel(props: SaveEmailPanelProps) {
   const { context, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale, linked, linkSlot, seller } = props;
-  const linkedWho = linked && !canBeWhatId(linked) ? personOf(linked) : undefined;
+  const linkedWho = linked && !canBeWhatId(linked) ? personOfFound(linked) : undefined;
   const linkedWhat = linked && canBeWhatId(linked) ? { id: linked.id, label: `${linked.name.slice(0, 80)} (${linked.typeLabel})` } : undefined;
   const matches = useMemo(() => (linkedWho ? [linkedWho, ...props.matches.filter((m) => m.id !== linkedWho.id)] : props.matches), [linkedWho?.id, props.matches]); // eslint-disable-line react-hooks/exhaustive-deps
   const styles = useStyles();

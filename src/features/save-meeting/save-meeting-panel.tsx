@@ -14,9 +14,11 @@ import type { SaveMeetingStrings } from '../../i18n/save-meeting-strings';
 import { format } from '../../i18n/strings';
 import { waitReasonDetail } from '../../i18n/workspace-strings';
 import type { AccountSummary, PersonMatch } from '../../salesforce/crm/crm-records';
+import { canBeWhatId, personOfFound } from '../../salesforce/crm/record-search';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import type { SavedMeetingEvent } from '../../salesforce/crm/crm-records';
 import type { Outbox, OutboxEntry, OutboxOwner, SaveMeetingAction } from '../../salesforce/outbox/outbox';
+import { meetingWhatChoices, withMeetingLinks, type LinkedFound } from './meeting-links';
 import { meetingSaveStateOf } from './meeting-save-state';
 
 const useStyles = makeStyles({
@@ -47,6 +49,13 @@ export interface SaveMeetingPanelProps {
   instanceUrl: string;
   strings: SaveMeetingStrings;
   locale: string;
+  /**
+   * A record the seller found by search (the workspace's search and link, as for Save email): a contact or lead
+   * becomes the main contact, anything else what the meeting is related to. Selected when it arrives.
+   */
+  linked?: LinkedFound;
+  /** The search, given by the workspace (features do not import each other), shown under the choices. */
+  linkSlot?: React.ReactNode;
 }
 
 function formatInstant(iso: string, locale: string): string {
@@ -67,43 +76,49 @@ function orderedPeople(matches: PersonMatch[]): PersonMatch[] {
 }
 
 export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
-  const { meeting, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale } = props;
+  const { meeting, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale, linked, linkSlot } = props;
+  const linkedWho = linked && !canBeWhatId(linked) ? personOfFound(linked) : undefined;
   const styles = useStyles();
   const headingId = useId();
   const writeErrorId = useId();
   const [writeError, setWriteError] = useState(false);
-  const people = useMemo(() => orderedPeople(matches), [matches]);
+  // A linked person already among the matches keeps its match (with its account and opportunities).
+  const people = useMemo(() => orderedPeople(linkedWho ? [matches.find((m) => m.id === linkedWho.id) ?? linkedWho, ...matches] : matches), [linkedWho?.id, matches]); // eslint-disable-line react-hooks/exhaustive-deps
   const [primaryChoice, setPrimaryChoice] = useState<string | undefined>();
-  const primary = people.find((p) => p.id === primaryChoice) ?? people[0];
-  const options = useMemo(() => {
-    if (!primary || primary.kind !== 'contact' || !primary.accountId) return [];
-    const account = accountsById.get(primary.accountId);
-    const list = [{ id: primary.accountId, label: format(s.relatedAccount, { name: (account?.name ?? primary.accountName ?? '').slice(0, 80) }) }];
-    for (const o of account?.openOpportunities ?? []) list.push({ id: o.id, label: format(s.relatedOpportunity, { name: o.name.slice(0, 80) }) });
-    return list;
-  }, [primary, accountsById, s]);
   const [whatChoice, setWhatChoice] = useState<string | undefined>();
-  const whatId = whatChoice !== undefined && (whatChoice === '' || options.some((o) => o.id === whatChoice)) ? whatChoice : (options[0]?.id ?? '');
-
+  // A record just linked by search is selected (React's "adjust state when a prop changes" pattern).
+  const [linkedSeen, setLinkedSeen] = useState<string | undefined>();
+  if (linked && linked.id !== linkedSeen) {
+    setLinkedSeen(linked.id);
+    if (linkedWho) setPrimaryChoice(linkedWho.id);
+    else setWhatChoice(undefined);
+  }
+  const primary = people.find((p) => p.id === primaryChoice) ?? people[0];
   const state = meetingSaveStateOf(meeting, entries, saved);
+  const keptWhatId = state.kind === 'form' ? state.changed?.whatId : undefined;
+  const what = meetingWhatChoices({ primary, accountsById, linked, keptWhatId, strings: s });
+  const options = what.options;
+  const whatId = whatChoice !== undefined && ((whatChoice === '' && what.allowNone) || options.some((o) => o.id === whatChoice)) ? whatChoice : what.defaultId;
   const when = format(s.when, { start: formatInstant(meeting.start, locale), end: formatInstant(meeting.end, locale) });
 
   const save = (failed: OutboxEntry | undefined) => {
     if (!primary || !meeting.meetingKey) return;
     const others = people.filter((p) => p.id !== primary.id && p.kind === 'contact' && primary.kind === 'contact');
-    const action: SaveMeetingAction = {
-      type: 'save_meeting',
-      meetingKey: meeting.meetingKey,
-      subject: meeting.subject,
-      start: meeting.start,
-      end: meeting.end,
-      location: meeting.location,
-      descriptionExcerpt: meeting.bodyExcerpt,
-      peopleIds: [primary.id, ...others.map((p) => p.id)],
-      label: meeting.subject.slice(0, 80),
-    };
+    const action: SaveMeetingAction = withMeetingLinks(
+      {
+        type: 'save_meeting',
+        meetingKey: meeting.meetingKey,
+        subject: meeting.subject,
+        start: meeting.start,
+        end: meeting.end,
+        location: meeting.location,
+        descriptionExcerpt: meeting.bodyExcerpt,
+        peopleIds: [primary.id, ...others.map((p) => p.id)],
+        label: meeting.subject.slice(0, 80),
+      },
+      { primary, whatId, linked },
+    );
     if (meeting.isAllDay) action.isAllDay = true;
-    if (primary.kind === 'contact' && whatId) action.whatId = whatId;
     setWriteError(false);
     const kept = failed ? outbox.retry(owner, failed.id, action) : outbox.enqueue(owner, action);
     void Promise.resolve(kept).catch(() => setWriteError(true));
@@ -149,7 +164,10 @@ export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
       const message = failure ? failureMessage(failure, locale) : undefined;
       body =
         people.length === 0 ? (
-          <Text data-testid="save-meeting-needs-person">{s.needsPerson}</Text>
+          <>
+            <Text data-testid="save-meeting-needs-person">{s.needsPerson}</Text>
+            {linkSlot}
+          </>
         ) : (
           <>
             {state.changed ? (
@@ -161,7 +179,15 @@ export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
             {primary?.kind === 'lead' ? (
               <Text size={200}>{s.leadNoRelated}</Text>
             ) : options.length > 0 ? (
-              <RecordSelect label={s.relatedLabel} value={whatId} options={options} noneLabel={s.relatedNone} onChange={setWhatChoice} className={styles.select} testId="save-meeting-what" />
+              <RecordSelect
+                label={s.relatedLabel}
+                value={whatId}
+                options={options}
+                {...(what.allowNone ? { noneLabel: s.relatedNone } : {})}
+                onChange={setWhatChoice}
+                className={styles.select}
+                testId="save-meeting-what"
+              />
             ) : null}
             {people.length > 1 ? (
               <RecordSelect
@@ -173,6 +199,7 @@ export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
                 testId="save-meeting-primary"
               />
             ) : null}
+            {linkSlot}
             <div className={styles.row}>
               <Button appearance="primary" data-testid="save-meeting-button" {...(writeError ? { 'aria-describedby': writeErrorId } : {})} onClick={() => save(state.failed)}>
                 {state.changed ? s.updateButton : s.saveButton}

@@ -8,6 +8,7 @@
  */
 import type { SearchObjectConfig } from '../../config/runtime-config';
 import type { RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
+import type { PersonMatch } from './crm-records';
 import { obj, str } from './record-fields';
 import { isSalesforceId } from './soql';
 
@@ -114,4 +115,10 @@ export async function recentRecords(api: Pick<SalesforceApi, 'recentItems'>, obj
 /** Salesforce refuses a WhatId with a lead, and a lead or contact is a WhoId, not a WhatId. */
 export function canBeWhatId(record: Pick<FoundRecord, 'sobject'>): boolean {
   return record.sobject !== 'Contact' && record.sobject !== 'Lead';
+}
+
+/** A contact or lead found by search, as a match the save panels list (only its id, name and kind are used to save). */
+export function personOfFound(record: FoundRecord): PersonMatch {
+  const common = { id: record.id, name: record.name, title: null, phone: null, email: '', ownerName: null };
+  return record.sobject === 'Lead' ? { ...common, kind: 'lead', company: record.detail, status: null } : { ...common, kind: 'contact', accountId: null, accountName: record.detail };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveMeetingAction } from '../outbox/outbox';
-import { findSavedMeeting, meetingChangedSince, meetingDescription, meetingEventFields, MEETING_EXCERPT_MAX, savedMeetingQuery } from './save-meeting';
+import { findSavedMeeting, meetingChangedSince, meetingDescription, meetingEventFields, meetingPeopleIds, meetingWhatId, MEETING_EXCERPT_MAX, savedMeetingQuery } from './save-meeting';
 
 const contact = '003000000000001AAA';
 const lead = '00Q000000000001AAA';
@@ -33,6 +33,30 @@ describe('save meeting: fields', () => {
   it('drops the WhatId beside a lead, and names no one when no one is known', () => {
     expect(meetingEventFields({ ...action, peopleIds: [lead] })).toMatchObject({ WhoId: lead, WhatId: null });
     expect(meetingEventFields({ ...action, peopleIds: [] })).toMatchObject({ WhoId: null });
+  });
+});
+
+describe('save meeting: a record linked by search', () => {
+  const caseId = '500000000000001AAA';
+  const project = 'a01000000000001AAA';
+  const other = '003000000000002AAA';
+
+  it('relates the Event to any record that is not a person, in place of the pick: a case, a custom object', () => {
+    expect(meetingEventFields({ ...action, linked: { sobject: 'Case', id: caseId } })).toMatchObject({ WhoId: contact, WhatId: caseId });
+    expect(meetingEventFields({ ...action, whatId: undefined, linked: { sobject: 'Project__c', id: project } })).toMatchObject({ WhatId: project });
+  });
+
+  it('puts a linked contact or lead where Salesforce puts people: first, unless the seller placed it among the others', () => {
+    expect(meetingPeopleIds({ ...action, linked: { sobject: 'Contact', id: other } })).toEqual([other, contact]);
+    expect(meetingPeopleIds({ ...action, peopleIds: [contact, other], linked: { sobject: 'Contact', id: other } })).toEqual([contact, other]);
+    expect(meetingEventFields({ ...action, linked: { sobject: 'Contact', id: other } })).toMatchObject({ WhoId: other, WhatId: account });
+    expect(meetingEventFields({ ...action, peopleIds: [], linked: { sobject: 'Lead', id: lead } })).toMatchObject({ WhoId: lead, WhatId: null });
+    expect(meetingWhatId({ ...action, linked: { sobject: 'Contact', id: other } })).toBe(account);
+  });
+
+  it('sends no WhatId when nothing is picked, so an update keeps what the Event is related to', () => {
+    expect(meetingEventFields({ ...action, whatId: undefined })).not.toHaveProperty('WhatId');
+    expect(meetingEventFields({ ...action, whatId: 'not an id', linked: { sobject: 'Case', id: 'nor this' } })).not.toHaveProperty('WhatId');
   });
 });
 

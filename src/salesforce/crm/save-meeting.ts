@@ -11,6 +11,9 @@
  * Where the org has an External ID text field on Event and config.json names it (`externalIdFields.Event`), the key
  * goes there too: the check is an exact filter on it and the save an upsert by it, with no such edge.
  *
+ * Linked by search: a contact or lead is one of the people (the primary unless placed among the others); any other
+ * record (a case, the admin's custom object) is the WhatId. Without a pick, an update leaves the WhatId as it is.
+ *
  * People: WhoId is the primary person (the first contact, else the first lead). With Shared Activities on, Salesforce
  * keeps a relation row for the WhoId (IsParent); its presence after the write is how the executor knows the org has
  * Shared Activities, and then it relates the other contacts (up to 50; a lead cannot share an Event with others).
@@ -45,9 +48,30 @@ export function meetingDescription(excerpt: string, meetingKey: string): string 
 const isLead = (id: string) => id.startsWith('00Q');
 const isContact = (id: string) => id.startsWith('003');
 
+const isPersonObject = (sobject: string) => sobject === 'Contact' || sobject === 'Lead';
+
+/**
+ * The meeting's people, the primary first. A contact or lead linked by search goes where Salesforce puts people
+ * (WhoId, or an EventRelation with Shared Activities): first, unless the seller placed it among the others.
+ */
+export function meetingPeopleIds(action: SaveMeetingAction): string[] {
+  const ids = action.peopleIds.filter(isSalesforceId);
+  const linked = action.linked;
+  if (linked && isPersonObject(linked.sobject) && isSalesforceId(linked.id) && !ids.includes(linked.id)) ids.unshift(linked.id);
+  return ids;
+}
+
+/** What the Event is related to (WhatId takes any record that is not a person): the one linked by search, else the pick. */
+export function meetingWhatId(action: SaveMeetingAction): string | undefined {
+  const linked = action.linked;
+  const what = linked && !isPersonObject(linked.sobject) ? linked.id : action.whatId;
+  return what && isSalesforceId(what) ? what : undefined;
+}
+
 /** The Event's own fields for this save (people beyond the primary go in EventRelation rows). */
 export function meetingEventFields(action: SaveMeetingAction): Record<string, unknown> {
-  const primary = action.peopleIds.find(isSalesforceId);
+  const primary = meetingPeopleIds(action)[0];
+  const what = meetingWhatId(action);
   const fields: Record<string, unknown> = {
     Subject: (oneLine(action.subject) || '(no subject)').slice(0, SUBJECT_MAX),
     StartDateTime: action.start,
@@ -57,8 +81,10 @@ export function meetingEventFields(action: SaveMeetingAction): Record<string, un
     Description: meetingDescription(action.descriptionExcerpt, action.meetingKey),
     WhoId: primary ?? null,
   };
-  // Salesforce refuses a WhatId beside a lead.
-  fields.WhatId = action.whatId && isSalesforceId(action.whatId) && !(primary && isLead(primary)) ? action.whatId : null;
+  // Salesforce refuses a WhatId beside a lead. With nothing picked, WhatId is not sent: updating a moved meeting keeps
+  // the record it is related to (one linked by search on an earlier save, which the pane may not offer any more).
+  if (primary && isLead(primary)) fields.WhatId = null;
+  else if (what) fields.WhatId = what;
   return fields;
 }
 
@@ -106,9 +132,9 @@ export function meetingChangedSince(saved: SavedMeetingEvent, meeting: { subject
 
 /** Relates the other contacts when the org keeps a parent relation for the WhoId (Shared Activities on). */
 async function relateOthers(api: SalesforceApi, eventId: string, action: SaveMeetingAction): Promise<void> {
-  const primary = action.peopleIds.find(isSalesforceId);
+  const [primary, ...rest] = meetingPeopleIds(action);
   if (!primary || isLead(primary)) return;
-  const others = action.peopleIds.filter((id) => isSalesforceId(id) && isContact(id) && id !== primary);
+  const others = rest.filter((id) => isContact(id) && id !== primary);
   if (others.length === 0) return;
   const rows = recordsOf(await api.query(`SELECT Id, RelationId, IsParent FROM EventRelation WHERE EventId = ${soqlString(eventId)}`));
   const related = new Set(rows.map((r) => str(r, 'RelationId')).filter((id): id is string => id !== null));

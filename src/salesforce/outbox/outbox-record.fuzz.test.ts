@@ -79,6 +79,7 @@ const action: fc.Arbitrary<OutboxAction> = fc.oneof(
       descriptionExcerpt: text,
       peopleIds: fc.array(text, { maxLength: 3 }),
       whatId: text,
+      linked: fc.record({ sobject: fc.constantFrom('Case', 'Contact', 'Lead', 'Project__c'), id: text }),
       label: text,
     },
     { requiredKeys: ['type', 'meetingKey', 'subject', 'start', 'end', 'location', 'descriptionExcerpt', 'peopleIds', 'label'] },

@@ -104,7 +104,8 @@ function isAction(value: unknown): value is OutboxAction {
         isText(value.descriptionExcerpt) &&
         Array.isArray(value.peopleIds) &&
         value.peopleIds.every(isText) &&
-        optional(value.whatId, isText)
+        optional(value.whatId, isText) &&
+        optional(value.linked, (v) => isObject(v) && isText(v.sobject) && FIELD_NAME.test(v.sobject) && isText(v.id))
       );
     default:
       return false;

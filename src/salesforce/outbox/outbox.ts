@@ -185,7 +185,19 @@ export interface SaveMeetingAction {
   peopleIds: string[];
   /** Account or opportunity the seller picked; dropped beside a lead. */
   whatId?: string;
+  /**
+   * A record the seller found by search (any object the search returns, the admin's custom ones too): a contact or
+   * lead is one of the meeting's people, anything else what the Event is related to, in place of `whatId`. Absent in
+   * entries stored before it: those save as they always did.
+   */
+  linked?: MeetingLinkedRecord;
   label: string;
+}
+
+/** A record linked by search, with its object's API name: Salesforce's rules for Event depend on it. */
+export interface MeetingLinkedRecord {
+  sobject: string;
+  id: string;
 }
 
 export type OutboxStatus =
