@@ -110,14 +110,18 @@ export interface SalesforceApi {
   /**
    * PATCH /sobjects/<sobject>/<externalIdField>/<key>: creates the record (`created: true`, 201) or updates the one
    * record that carries the key (`created: false`, 200). Safe to send twice. Several records with the key: refused
-   * (300, `validation`, code MULTIPLE_CHOICES), nothing written.
+   * (300, `validation`, code MULTIPLE_CHOICES), nothing written. An upsert that inserts meets the duplicate rules as a
+   * create does; `options.duplicateRule` as for create.
    */
-  upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>): Promise<{ id: string; created: boolean }>;
+  upsert(sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<{ id: string; created: boolean }>;
   retrieve<T = Record<string, unknown>>(sobject: string, id: string, fields?: string[]): Promise<T>;
-  /** GET /search?q=<SOSL>: one API call, `searchRecords` as Salesforce answers them. Safe to send twice. */
-  search(sosl: string): Promise<SearchResult>;
-  /** GET /recent?limit=n: the records the seller viewed last in Salesforce, newest first. */
-  recentItems(limit: number): Promise<RecentItem[]>;
+  /**
+   * GET /search?q=<SOSL>: one API call, `searchRecords` as Salesforce answers them. Safe to send twice. Aborting
+   * `signal` cancels the request in flight; the call then rejects with an AbortError, which is no failure.
+   */
+  search(sosl: string, signal?: AbortSignal): Promise<SearchResult>;
+  /** GET /recent?limit=n: the records the seller viewed last in Salesforce, newest first. `signal` as for search. */
+  recentItems(limit: number, signal?: AbortSignal): Promise<RecentItem[]>;
   /** One API call carrying up to 25 subrequests; each subresponse keeps its own status and body. */
   composite(requests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;
   /**

@@ -2,6 +2,7 @@
  * A scripted SalesforceApi for unit tests of pure CRM and outbox logic (integration and e2e tests use the real
  * wrapper against the emulated org). Each call is recorded; answers come from the handlers a test passes.
  */
+import { untilAborted } from '../shared/abortable';
 import type { ConnectionState, CreateOptions, SalesforceApi, SalesforceIdentity } from '../salesforce/salesforce-api';
 
 export interface FakeApiCall {
@@ -12,15 +13,16 @@ export interface FakeApiCall {
 export interface FakeApiHandlers {
   query?: (soql: string) => unknown;
   create?: (sobject: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
-  upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>) => unknown;
+  upsert?: (sobject: string, externalIdField: string, key: string, fields: Record<string, unknown>, options?: CreateOptions) => unknown;
   /** External ID fields as the runtime config would name them; none by default (check-then-create). */
   externalIdFields?: Partial<Record<'Task' | 'Contact' | 'Event', string>>;
   composite?: (requests: { method: string; url: string; referenceId: string }[]) => unknown;
   update?: (sobject: string, id: string, fields: Record<string, unknown>, options?: { ifUnmodifiedSince?: string }) => unknown;
   retrieve?: (sobject: string, id: string, fields?: string[]) => unknown;
   createWithBlob?: (sobject: string, upload: Parameters<SalesforceApi['createWithBlob']>[1]) => unknown;
-  search?: (sosl: string) => unknown;
-  recentItems?: (limit: number) => unknown;
+  /** A search or recent-items call given a signal rejects with an AbortError once it aborts, as the connection does. */
+  search?: (sosl: string, signal?: AbortSignal) => unknown;
+  recentItems?: (limit: number, signal?: AbortSignal) => unknown;
   /**
    * Without a `composite` handler, a composite is answered as the org would: each query through `query` (recorded
    * as a query call), each POST through `create`. The org has no Enhanced Email unless this is true: a query FROM
@@ -93,21 +95,21 @@ export function createFakeSalesforceApi(handlers: FakeApiHandlers = {}, identity
       return answer(handlers.update && (() => handlers.update?.(sobject, id, fields, options)), undefined);
     },
     externalIdField: (sobject) => handlers.externalIdFields?.[sobject],
-    upsert(sobject, externalIdField, key, fields) {
-      calls.push({ method: 'upsert', args: [sobject, externalIdField, key, fields] });
-      return answer(handlers.upsert && (() => handlers.upsert?.(sobject, externalIdField, key, fields)), { id: '00T5e0000000001AAA', created: true });
+    upsert(sobject, externalIdField, key, fields, options) {
+      calls.push({ method: 'upsert', args: options ? [sobject, externalIdField, key, fields, options] : [sobject, externalIdField, key, fields] });
+      return answer(handlers.upsert && (() => handlers.upsert?.(sobject, externalIdField, key, fields, options)), { id: '00T5e0000000001AAA', created: true });
     },
     retrieve(sobject, id, fields) {
       calls.push({ method: 'retrieve', args: [sobject, id, fields] });
       return answer(handlers.retrieve && (() => handlers.retrieve?.(sobject, id, fields)), {});
     },
-    search(sosl) {
+    search(sosl, signal) {
       calls.push({ method: 'search', args: [sosl] });
-      return answer(handlers.search && (() => handlers.search?.(sosl)), { searchRecords: [] });
+      return untilAborted(answer(handlers.search && (() => handlers.search?.(sosl, signal)), { searchRecords: [] }), signal);
     },
-    recentItems(limit) {
+    recentItems(limit, signal) {
       calls.push({ method: 'recentItems', args: [limit] });
-      return answer(handlers.recentItems && (() => handlers.recentItems?.(limit)), []);
+      return untilAborted(answer(handlers.recentItems && (() => handlers.recentItems?.(limit, signal)), []), signal);
     },
     composite(requests, options) {
       calls.push({ method: 'composite', args: [requests, options] });

@@ -59,6 +59,8 @@ export interface RunningEmulator {
   loginHostPort: number;
   close(): Promise<void>;
   controls: EmulatorControls;
+  /** How many answers held by `hangNext` still have their client's connection open (a client that gives up closes it). */
+  heldAnswersOpen(): number;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -283,6 +285,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loginHostUrl: org.loginHostUrl,
     loginHostPort,
     controls,
+    heldAnswersOpen: () => heldResponses.size,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -51,7 +51,7 @@ export function PeopleList({ people, view, busy, context, emailKey, instanceUrl,
         }
         const matches = [...found.contacts, ...found.leads];
         if (matches.length === 0) {
-          return <UnknownPersonItem key={person.address} person={person} view={view} writes={writes} forms={forms} strings={strings} locale={locale} />;
+          return <UnknownPersonItem key={person.address} person={person} view={view} writes={writes} forms={forms} strings={strings} locale={locale} instanceUrl={instanceUrl} />;
         }
         if (choices && matches.length > 1) {
           return (

@@ -26,7 +26,11 @@ export function useRecordSearchSource(
   return useMemo(() => {
     const objects = searchObjectsOf(extra);
     const labels = Object.fromEntries((extra ?? []).map((o) => [o.name, o.label]));
-    return { source: { search: (text: string) => searchRecords(api, text, objects), recent: () => recentRecords(api, objects) }, labels };
+    const source: RecordSearchSource = {
+      search: (text, signal) => searchRecords(api, text, objects, signal),
+      recent: (signal) => recentRecords(api, objects, signal),
+    };
+    return { source, labels };
   }, [api, extra]);
 }
 

@@ -18,9 +18,11 @@ export interface UnknownPersonItemProps {
   forms: PersonForms;
   strings: WorkspaceStrings;
   locale: string;
+  /** For the links to contacts a duplicate rule matched. */
+  instanceUrl?: string;
 }
 
-export function UnknownPersonItem({ person, view, writes, forms, strings: s, locale }: UnknownPersonItemProps) {
+export function UnknownPersonItem({ person, view, writes, forms, strings: s, locale, instanceUrl }: UnknownPersonItemProps) {
   const accounts = view.accountsByDomain.get(domainOf(person.address)) ?? [];
   return (
     <li>
@@ -39,6 +41,7 @@ export function UnknownPersonItem({ person, view, writes, forms, strings: s, loc
               entries={writes.entries}
               strings={s}
               locale={locale}
+              {...(instanceUrl ? { instanceUrl } : {})}
               onCancel={forms.closeCreate}
               onCreated={forms.onCreated}
             />

@@ -1,20 +1,25 @@
 /**
  * Create a contact from an address of the email, prefilled from the display name, the account matched by domain.
  * Checked before sending (LastName, email, lengths); then the write goes through the outbox, and Salesforce's own
- * refusals come back onto the fields they name (Field validationMessage), the others at the top of the form.
+ * refusals come back onto the fields they name (Field validationMessage), the others at the top of the form. A
+ * duplicate rule's refusal lists the matching contacts as the create-record form does: "Use this one" resolves the
+ * entry with that contact (nothing created; the card then shows it as found), "Save anyway" where the rule allows it.
  */
 import { Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
+import { DuplicateMatches } from '../../components/duplicate-matches';
 import { FormActions } from '../../components/form-actions';
 import { FormField } from '../../components/form-field';
 import { refusalText } from '../../components/refusal-text';
 import { useFormFocus } from '../../components/use-form-focus';
+import { createRecordStrings } from '../../i18n/create-record-strings';
 import { failureMessage } from '../../i18n/failure-messages';
 import { waitReasonText, type WorkspaceStrings } from '../../i18n/workspace-strings';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
 import { checkContactDraft, contactActionOf, placeRefusal, preselectAccount, type ContactDraft, type ContactFieldName, type DraftProblem } from '../../salesforce/crm/create-contact';
 import { splitDisplayName, type EmailPerson } from '../../salesforce/crm/email-addresses';
-import type { Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
+import { duplicateRefusalOf, type DuplicateMatch } from '../../salesforce/duplicate-refusal';
+import type { CreateContactAction, Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import { createLogger } from '../../shared/logger';
 
 const log = createLogger('features.create-contact');
@@ -31,6 +36,8 @@ export interface CreateContactFormProps {
   entries: OutboxEntry[];
   strings: WorkspaceStrings;
   locale: string;
+  /** For the links to the contacts a duplicate rule matched; without it they are shown by name only. */
+  instanceUrl?: string;
   onCancel(): void;
   /** The contact was created: its id, and the address it was created with (the seller may have changed it). */
   onCreated(contactId: string, email: string): void;
@@ -40,7 +47,7 @@ function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
-export function CreateContactForm({ person, accounts, outbox, owner, entries, strings: s, locale, onCancel, onCreated }: CreateContactFormProps) {
+export function CreateContactForm({ person, accounts, outbox, owner, entries, strings: s, locale, instanceUrl = '', onCancel, onCreated }: CreateContactFormProps) {
   const styles = useStyles();
   const headingId = useId();
   const [draft, setDraft] = useState<ContactDraft>(() => {
@@ -60,6 +67,9 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
 
   const refusal = entry?.status === 'failed' && entry.failure ? entry.failure : undefined;
   const placed = refusal ? placeRefusal(refusal) : undefined;
+  // Something to act on (a contact to use, or saving anyway); otherwise the plain message says to check Salesforce.
+  const refused = duplicateRefusalOf(refusal);
+  const duplicates = refused && (refused.records.length > 0 || refused.allowSave) ? refused : undefined;
   // Once per refusal (entries are rebuilt on every outbox change; the seller may be typing again meanwhile).
   const refusalKey = refusal && entry ? `${entry.id}:${entry.updatedAt}` : undefined;
   useEffect(() => {
@@ -71,7 +81,24 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
   const busy = entry !== undefined && (entry.status === 'queued' || entry.status === 'sending');
   const set = (field: keyof ContactDraft) => (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [field]: data.value }));
 
-  async function submit(event: React.FormEvent) {
+  /** `choice`: the seller's answer to a duplicate rule ("Use this one", "Save anyway"); none for a plain submit. */
+  async function send(choice: Pick<CreateContactAction, 'allowDuplicates' | 'useExistingId'> = {}) {
+    const label = [draft.FirstName, draft.LastName].filter(Boolean).join(' ');
+    setSubmitError(undefined);
+    try {
+      if (entry && (entry.status === 'failed' || entry.status === 'waiting')) {
+        await outbox.retry(owner, entry.id, { ...contactActionOf(draft, (entry.action.type === 'create_contact' && entry.action.clientKey) || newKey(), label), ...choice });
+      } else {
+        const created = await outbox.enqueue(owner, { ...contactActionOf(draft, newKey(), label), ...choice });
+        setEntryId(created.id);
+      }
+    } catch (error) {
+      log.debug('keeping the new contact in the outbox failed', error);
+      setSubmitError(failureMessage({ kind: 'unknown' }, locale).explanation);
+    }
+  }
+
+  function submit(event: React.FormEvent) {
     event.preventDefault();
     const found = checkContactDraft(draft);
     setProblems(found);
@@ -79,19 +106,7 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
       focusFirstInvalid();
       return;
     }
-    const label = [draft.FirstName, draft.LastName].filter(Boolean).join(' ');
-    setSubmitError(undefined);
-    try {
-      if (entry && (entry.status === 'failed' || entry.status === 'waiting')) {
-        await outbox.retry(owner, entry.id, contactActionOf(draft, (entry.action.type === 'create_contact' && entry.action.clientKey) || newKey(), label));
-      } else {
-        const created = await outbox.enqueue(owner, contactActionOf(draft, newKey(), label));
-        setEntryId(created.id);
-      }
-    } catch (error) {
-      log.debug('keeping the new contact in the outbox failed', error);
-      setSubmitError(failureMessage({ kind: 'unknown' }, locale).explanation);
-    }
+    void send();
   }
 
   const field = (name: ContactFieldName, label: string, input: React.ReactElement, required = false) => (
@@ -101,11 +116,22 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
   );
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={headingId} noValidate data-testid="create-contact-form">
+    <form ref={formRef} className={styles.form} onSubmit={submit} aria-labelledby={headingId} noValidate data-testid="create-contact-form">
       <Text as="h2" weight="semibold" id={headingId}>
         {s.createHeading}
       </Text>
-      {refusal && placed?.formLevel ? (
+      {duplicates ? (
+        <DuplicateMatches
+          refusal={duplicates}
+          title={s.refusedTop}
+          instanceUrl={instanceUrl}
+          strings={createRecordStrings(locale)}
+          busy={busy}
+          onUse={(match: DuplicateMatch) => void send({ useExistingId: match.id })}
+          onSaveAnyway={() => void send({ allowDuplicates: true })}
+          testId="create-contact-duplicates"
+        />
+      ) : refusal && placed?.formLevel ? (
         <MessageBar intent="error" data-testid="create-contact-error">
           <MessageBarBody>
             <MessageBarTitle>{s.refusedTop}</MessageBarTitle>

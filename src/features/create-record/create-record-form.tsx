@@ -6,6 +6,7 @@
  */
 import { Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
+import { DuplicateMatches } from '../../components/duplicate-matches';
 import { FormActions } from '../../components/form-actions';
 import { FormField } from '../../components/form-field';
 import { refusalText } from '../../components/refusal-text';
@@ -20,7 +21,6 @@ import { checkRecordDraft, placeRecordRefusal, recordActionOf, type FieldSpec, t
 import { duplicateRefusalOf, type DuplicateMatch } from '../../salesforce/duplicate-refusal';
 import type { CreatableSObject, Outbox, OutboxEntry, OutboxOwner, OutboxResult } from '../../salesforce/outbox/outbox';
 import { createLogger } from '../../shared/logger';
-import { DuplicateMatches } from './duplicate-matches';
 import { RecordTypeField } from './record-type-field';
 
 const log = createLogger('features.create-record');

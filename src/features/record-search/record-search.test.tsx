@@ -33,9 +33,9 @@ describe('RecordSearch', () => {
     await user.type(box, 'a');
     expect(screen.getByTestId('record-search-status').textContent).toBe('Type at least two letters.');
     await user.type(box, 'c');
-    await waitFor(() => expect(search).toHaveBeenCalledWith('ac'));
+    await waitFor(() => expect(search).toHaveBeenCalledWith('ac', expect.any(AbortSignal)));
     await user.type(box, 'me');
-    await waitFor(() => expect(search).toHaveBeenCalledWith('acme'));
+    await waitFor(() => expect(search).toHaveBeenCalledWith('acme', expect.any(AbortSignal)));
     await act(async () => quick.resolve([acme]));
     await act(async () => slow.resolve([project]));
     expect(screen.getByRole('button', { name: /Acme Corporation/ })).toBeTruthy();
@@ -43,5 +43,74 @@ describe('RecordSearch', () => {
     expect(screen.getByTestId('record-search-status').textContent).toBe('Records found: 1');
     await user.click(screen.getByRole('button', { name: /Acme Corporation/ }));
     expect(onPick).toHaveBeenCalledWith(acme);
+  });
+
+  it('typing again cancels the search in flight; its rejection shows no failure', async () => {
+    const signals = new Map<string, AbortSignal>();
+    const quick = deferred<FoundRecord[]>();
+    // Like the connection: a cancelled search rejects with an AbortError.
+    const search = vi.fn((text: string, signal: AbortSignal) => {
+      signals.set(text, signal);
+      if (text !== 'ac') return quick.promise;
+      return new Promise<FoundRecord[]>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))));
+    });
+    const { user } = renderInFluent(<RecordSearch source={{ search, recent: () => Promise.resolve([]) }} onPick={() => undefined} locale="en-US" debounceMs={10} />);
+    const box = screen.getByRole('searchbox', { name: 'Link to another record' });
+    await user.type(box, 'ac');
+    await waitFor(() => expect(signals.has('ac')).toBe(true));
+    expect(signals.get('ac')?.aborted).toBe(false);
+    await user.type(box, 'me');
+    expect(signals.get('ac')?.aborted).toBe(true);
+    await waitFor(() => expect(signals.has('acme')).toBe(true));
+    await act(async () => quick.resolve([acme]));
+    expect(screen.getByRole('button', { name: /Acme Corporation/ })).toBeTruthy();
+    expect(screen.queryByTestId('record-search-failed')).toBeNull();
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('a keystroke that makes the text too short cancels the search in flight too', async () => {
+    let signal: AbortSignal | undefined;
+    const search = vi.fn((_text: string, s: AbortSignal) => {
+      signal = s;
+      return new Promise<FoundRecord[]>(() => undefined);
+    });
+    const { user } = renderInFluent(<RecordSearch source={{ search, recent: () => Promise.resolve([]) }} onPick={() => undefined} locale="en-US" debounceMs={10} />);
+    const box = screen.getByRole('searchbox', { name: 'Link to another record' });
+    await user.type(box, 'ac');
+    await waitFor(() => expect(signal).toBeDefined());
+    await user.type(box, '{Backspace}');
+    expect(signal?.aborted).toBe(true);
+    expect(screen.getByTestId('record-search-status').textContent).toBe('Type at least two letters.');
+  });
+
+  it('closing the box (unmounting) cancels the search and the recent records in flight', async () => {
+    let searchSignal: AbortSignal | undefined;
+    let recentSignal: AbortSignal | undefined;
+    const source = {
+      search: (_text: string, signal: AbortSignal) => {
+        searchSignal = signal;
+        return new Promise<FoundRecord[]>(() => undefined);
+      },
+      recent: (signal: AbortSignal) => {
+        recentSignal = signal;
+        return new Promise<FoundRecord[]>(() => undefined);
+      },
+    };
+    const { user, unmount } = renderInFluent(<RecordSearch source={source} onPick={() => undefined} locale="en-US" debounceMs={10} />);
+    await user.type(screen.getByRole('searchbox', { name: 'Link to another record' }), 'acme');
+    await waitFor(() => expect(searchSignal).toBeDefined());
+    expect(recentSignal?.aborted).toBe(false);
+    unmount();
+    expect(searchSignal?.aborted).toBe(true);
+    expect(recentSignal?.aborted).toBe(true);
+  });
+
+  it('a search that fails on its own still says so', async () => {
+    const refused = Object.assign(new Error('x'), { name: 'Boom' });
+    const { user } = renderInFluent(
+      <RecordSearch source={{ search: () => Promise.reject(refused), recent: () => Promise.resolve([]) }} onPick={() => undefined} locale="en-US" debounceMs={10} />,
+    );
+    await user.type(screen.getByRole('searchbox', { name: 'Link to another record' }), 'acme');
+    expect(await screen.findByTestId('record-search-failed')).toBeTruthy();
   });
 });

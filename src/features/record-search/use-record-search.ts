@@ -1,6 +1,8 @@
 /**
  * The search box's behaviour: recent records once, on opening; a search per pause in typing (debounced), one request
- * each; a newer keystroke makes any older answer irrelevant (search-state.ts) and stops a search not yet sent.
+ * each; a newer keystroke makes any older answer irrelevant (search-state.ts), stops a search not yet sent and
+ * cancels the one in flight. Closing the box (unmounting) cancels whatever is in flight. A cancelled request is no
+ * failure: its rejection is let go without a message.
  */
 import { useCallback, useEffect, useReducer } from 'react';
 import { soslTerm, type FoundRecord } from '../../salesforce/crm/record-search';
@@ -10,8 +12,9 @@ import { INITIAL_SEARCH, searchReducer, type SearchState } from './search-state'
 export const SEARCH_DEBOUNCE_MS = 350;
 
 export interface RecordSearchSource {
-  search(text: string): Promise<FoundRecord[]>;
-  recent(): Promise<FoundRecord[]>;
+  /** Aborting `signal` cancels the request; the promise may then reject (an AbortError), which is let go. */
+  search(text: string, signal: AbortSignal): Promise<FoundRecord[]>;
+  recent(signal: AbortSignal): Promise<FoundRecord[]>;
 }
 
 const failureOf = (error: unknown) => (error instanceof SalesforceFailureError ? error.failure : createFailure('unknown'));
@@ -20,28 +23,34 @@ export function useRecordSearch(source: RecordSearchSource, debounceMs = SEARCH_
   const [state, dispatch] = useReducer(searchReducer, INITIAL_SEARCH);
 
   useEffect(() => {
-    let current = true;
-    source.recent().then(
-      (results) => current && dispatch({ type: 'recent', results }),
+    const request = new AbortController();
+    const current = () => !request.signal.aborted;
+    source.recent(request.signal).then(
+      (results) => current() && dispatch({ type: 'recent', results }),
       // No recent records is not worth a message: the box still searches.
-      () => current && dispatch({ type: 'recent', results: [] }),
+      () => current() && dispatch({ type: 'recent', results: [] }),
     );
-    return () => {
-      current = false;
-    };
+    return () => request.abort();
   }, [source]);
 
   const { phase, generation, text } = state;
   useEffect(() => {
     if (phase !== 'waiting') return undefined;
+    const request = new AbortController();
     const timer = setTimeout(() => {
-      source.search(text).then(
+      source.search(text, request.signal).then(
         (results) => dispatch({ type: 'answered', generation, results }),
-        (error: unknown) => dispatch({ type: 'failed', generation, failure: failureOf(error) }),
+        (error: unknown) => {
+          // Cancelled because the seller typed again or closed the box: no message, no retry.
+          if (!request.signal.aborted) dispatch({ type: 'failed', generation, failure: failureOf(error) });
+        },
       );
     }, debounceMs);
-    // Typed again before the pause ended: this search is never sent.
-    return () => clearTimeout(timer);
+    // Typed again (or closed) before the pause ended: this search is never sent; after it, it is cancelled.
+    return () => {
+      clearTimeout(timer);
+      request.abort();
+    };
   }, [source, phase, generation, text, debounceMs]);
 
   const type = useCallback((next: string) => dispatch({ type: 'typed', text: next, searchable: soslTerm(next) !== undefined }), []);

@@ -2,10 +2,9 @@
  * Salesforce's multipart insert of a record with a blob ("Insert or Update Blob Data", REST API Developer Guide):
  * one `multipart/form-data` body, first the record's fields as JSON, then the file's bytes. Sent with `fetch`, not
  * jsforce: jsforce's browser transport reads every request body as UTF-8 text (util/stream readAll), which would
- * mangle a binary file. What comes back is handed to the classifier in the shapes it reads: a non-2xx answer as
- * `{status, headers, body}`, a network failure as fetch's own error, a 2xx without JSON as NotSalesforceJsonError.
+ * mangle a binary file. What comes back is handed to the classifier as jsforce's answers are (fetch-answer.ts).
  */
-import { NotSalesforceJsonError } from './jsforce-transport';
+import { fetchSignal, globalFetch, salesforceAnswer, type ConnectionFetch } from './fetch-answer';
 
 export interface BlobUpload {
   /** The record's fields, without the blob field. */
@@ -16,10 +15,6 @@ export interface BlobUpload {
   contentType: string;
   data: Blob;
 }
-
-export type UploadFetch = (url: string, init: { method: string; headers: Record<string, string>; body: Blob; signal?: AbortSignal }) => Promise<Response>;
-
-const defaultFetch: UploadFetch = (url, init) => globalThis.fetch(url, init);
 
 /** A boundary that cannot occur in the JSON part and is vanishingly unlikely in the file. */
 export function makeBoundary(random: () => number = Math.random): string {
@@ -44,30 +39,20 @@ export async function sendMultipart(
   path: string,
   upload: BlobUpload,
   timeoutMs: number,
-  fetchFn: UploadFetch = defaultFetch,
+  fetchFn: ConnectionFetch = globalFetch,
 ): Promise<unknown> {
   const boundary = makeBoundary();
-  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   // Frees the socket once the wrapper's own deadline has passed; the wrapper has answered the caller by then.
-  const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+  const { signal, done } = fetchSignal(timeoutMs);
   try {
     const response = await fetchFn(`${session.instanceUrl}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': `multipart/form-data; boundary="${boundary}"`, Accept: 'application/json' },
       body: multipartBody(upload, boundary),
-      ...(controller ? { signal: controller.signal } : {}),
+      signal,
     });
-    const text = await response.text();
-    const contentType = response.headers.get('content-type') ?? '';
-    if (response.status < 200 || response.status > 299) {
-      throw Object.assign(new Error(`Salesforce answered HTTP ${response.status}`), { status: response.status, headers: { 'content-type': contentType }, body: text });
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new NotSalesforceJsonError(response.status, { 'content-type': contentType }, text);
-    }
+    return await salesforceAnswer(response);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    done();
   }
 }

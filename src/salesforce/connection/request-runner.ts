@@ -3,11 +3,13 @@
  * out; is sent through jsforce with the current access token; on an expired session joins the one shared refresh and
  * retries once with the new token; retries transient failures with backoff where that is safe (retry-rules.ts); and
  * settles within the request deadline, as `timeout` (or `offline` when the browser says so). Every rejection is a
- * SalesforceFailureError carrying the classified failure.
+ * SalesforceFailureError carrying the classified failure, except a call its caller stopped (`signal`): that one
+ * rejects at once with an AbortError, is never classified, retried or reported to the connection's state.
  */
 import { classifySalesforceError } from '../classify-salesforce-error';
 import { createFailure, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceIdentity } from '../salesforce-api';
+import { abortErrorOf, untilAborted } from '../../shared/abortable';
 import { withDeadline } from '../../shared/deadline';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { ConnectionAction } from './connection-state';
@@ -22,6 +24,11 @@ export interface CallOptions {
   send?: (session: { accessToken: string; instanceUrl: string }, timeoutMs: number) => Promise<unknown>;
   /** Time beyond the connection's deadline for this call (an upload of many megabytes). */
   extraDeadlineMs?: number;
+  /**
+   * The caller no longer wants the answer (a search typed over). Only a `send` that hands this signal to its fetch
+   * cancels the HTTP request itself; jsforce cannot (rest-get.ts).
+   */
+  signal?: AbortSignal;
 }
 
 export interface RequestRunnerDeps {
@@ -77,7 +84,10 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
 
   async function attempts(request: () => JsforceRequest, options: CallOptions, deadlineAt: number, expired: () => boolean, caller: SalesforceIdentity | undefined): Promise<unknown> {
     let refreshed = false;
+    const { signal } = options;
     for (let retry = 0; ;) {
+      // Stopped while waiting (a backoff, the shared refresh): nothing more is sent.
+      if (signal?.aborted) throw abortErrorOf(signal);
       assertCaller(caller);
       const lost = session.lostFailure();
       if (lost) throw new SalesforceFailureError(lost);
@@ -94,6 +104,7 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
       } catch (error) {
         throw new SalesforceFailureError(classifySalesforceError(error, { phase: 'request', online: isOnline() }));
       }
+      if (signal?.aborted) throw abortErrorOf(signal);
       if (expired()) throw new SalesforceFailureError(deadlineFailure());
       assertCaller(caller);
       try {
@@ -104,6 +115,8 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
         dispatch({ type: 'request_answered' });
         return body;
       } catch (error) {
+        // The caller stopped it: not a failure of Salesforce, the network or the session.
+        if (signal?.aborted) throw abortErrorOf(signal);
         const failure = classifySalesforceError(error, { phase: 'request', online: isOnline() });
         if (expired()) throw new SalesforceFailureError(failure); // the caller already has its timeout
         if (failure.kind === 'offline') {
@@ -140,6 +153,7 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
   }
 
   async function call(request: () => JsforceRequest, options: CallOptions): Promise<unknown> {
+    if (options.signal?.aborted) throw abortErrorOf(options.signal);
     const lost = session.lostFailure();
     if (lost) throw new SalesforceFailureError(lost);
     if (!session.current()) throw new SalesforceFailureError(notSignedInFailure());
@@ -148,10 +162,12 @@ export function createRequestRunner(deps: RequestRunnerDeps): CallSalesforce {
     let expired = false;
     const work = attempts(request, options, deadlineAt, () => expired, deps.signedInAs());
     work.catch(() => undefined); // abandoned after the deadline: its late rejection is not an unhandled one
-    return withDeadline(work, callMs, () => {
+    const bounded = withDeadline(work, callMs, () => {
       expired = true;
+      if (options.signal?.aborted) return abortErrorOf(options.signal);
       return new SalesforceFailureError(deadlineFailure());
     });
+    return untilAborted(bounded, options.signal);
   }
 
   return call;

@@ -4,10 +4,12 @@
  */
 import type { RuntimeConfig } from '../../config/runtime-config';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
-import type { CompositeSubrequest, CompositeSubresponse, QueryResult, RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
+import type { CompositeSubrequest, CompositeSubresponse, CreateOptions, QueryResult, RecentItem, SalesforceApi, SearchResult } from '../salesforce-api';
 import type { JsforceRequest } from './jsforce-transport';
+import type { ConnectionFetch } from './fetch-answer';
 import { sendMultipart } from './multipart-upload';
 import type { CallSalesforce } from './request-runner';
+import { sendRestGet } from './rest-get';
 
 export type RestMethods = Pick<SalesforceApi, 'query' | 'create' | 'update' | 'externalIdField' | 'upsert' | 'retrieve' | 'composite' | 'search' | 'recentItems' | 'createWithBlob'>;
 
@@ -31,11 +33,26 @@ function stringHeaders(raw: unknown): Record<string, string> | undefined {
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
+/** The request with `Sforce-Duplicate-Rule-Header` when the caller asked for one: only then (CORS must let it through). */
+function withDuplicateRule(request: JsforceRequest, rule: CreateOptions['duplicateRule']): JsforceRequest {
+  if (!rule) return request;
+  const value = `allowSave=${String(rule.allowSave)}; includeRecordDetails=${String(rule.includeRecordDetails === true)}`;
+  return { ...request, headers: { ...request.headers, 'Sforce-Duplicate-Rule-Header': value } };
+}
+
 /** A JSON request: the body serialized, with its content type. */
 export const json = (method: JsforceRequest['method'], url: string, body?: unknown): JsforceRequest =>
   body === undefined ? { method, url } : { method, url, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
 
-export function createRestMethods(call: CallSalesforce, apiPath: string, config: Pick<RuntimeConfig['salesforce'], 'externalIdFields'>): RestMethods {
+export function createRestMethods(call: CallSalesforce, apiPath: string, config: Pick<RuntimeConfig['salesforce'], 'externalIdFields'>, fetchFn?: ConnectionFetch): RestMethods {
+  /** A GET its caller may stop (search, recent items): sent with fetch, which can be cancelled, not jsforce. */
+  const stoppableGet = (url: string, signal: AbortSignal | undefined): Promise<unknown> =>
+    call(() => json('GET', url), {
+      idempotent: true,
+      send: (session, timeoutMs) => sendRestGet(session, url, timeoutMs, signal, fetchFn),
+      ...(signal ? { signal } : {}),
+    });
+
   return {
     async query<T = Record<string, unknown>>(soql: string) {
       const result = await call(() => json('GET', `${apiPath}/query?q=${encodeURIComponent(soql)}`), { idempotent: true });
@@ -44,14 +61,7 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
 
     async create(sobject, fields, options) {
       const url = sobjectPath(apiPath, sobject);
-      const rule = options?.duplicateRule;
-      const request = (): JsforceRequest => {
-        const base = json('POST', url, fields);
-        if (!rule) return base;
-        const value = `allowSave=${String(rule.allowSave)}; includeRecordDetails=${String(rule.includeRecordDetails === true)}`;
-        return { ...base, headers: { ...base.headers, 'Sforce-Duplicate-Rule-Header': value } };
-      };
-      const result = (await call(request, { idempotent: false })) as { id?: unknown } | undefined;
+      const result = (await call(() => withDuplicateRule(json('POST', url, fields), options?.duplicateRule), { idempotent: false })) as { id?: unknown } | undefined;
       if (typeof result?.id !== 'string') {
         throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the create without an id.' }));
       }
@@ -77,13 +87,13 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
 
     externalIdField: (sobject) => config.externalIdFields?.[sobject],
 
-    async upsert(sobject, externalIdField, key, fields) {
+    async upsert(sobject, externalIdField, key, fields, options) {
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(externalIdField) || !/^[A-Za-z0-9_-]{1,255}$/.test(key)) {
         throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_FIELD', detail: 'Not an External ID field name or key.' }));
       }
       const url = `${sobjectPath(apiPath, sobject)}/${externalIdField}/${key}`;
       // The key makes it safe to send twice: a second PATCH finds the record the first one made.
-      const result = (await call(() => json('PATCH', url, fields), { idempotent: true })) as { id?: unknown; created?: unknown } | undefined;
+      const result = (await call(() => withDuplicateRule(json('PATCH', url, fields), options?.duplicateRule), { idempotent: true })) as { id?: unknown; created?: unknown } | undefined;
       if (typeof result?.id !== 'string') {
         throw new SalesforceFailureError(createFailure('unknown', { detail: 'Salesforce answered the upsert without an id.' }));
       }
@@ -109,13 +119,13 @@ export function createRestMethods(call: CallSalesforce, apiPath: string, config:
       return { id: result.id };
     },
 
-    async search(sosl: string) {
-      const result = (await call(() => json('GET', `${apiPath}/search?q=${encodeURIComponent(sosl)}`), { idempotent: true })) as Partial<SearchResult> | undefined;
+    async search(sosl: string, signal?: AbortSignal) {
+      const result = (await stoppableGet(`${apiPath}/search?q=${encodeURIComponent(sosl)}`, signal)) as Partial<SearchResult> | undefined;
       return { searchRecords: Array.isArray(result?.searchRecords) ? result.searchRecords : [] };
     },
 
-    async recentItems(limit: number) {
-      const result = await call(() => json('GET', `${apiPath}/recent?limit=${Math.max(1, Math.min(200, Math.floor(limit)))}`), { idempotent: true });
+    async recentItems(limit: number, signal?: AbortSignal) {
+      const result = await stoppableGet(`${apiPath}/recent?limit=${Math.max(1, Math.min(200, Math.floor(limit)))}`, signal);
       return Array.isArray(result) ? (result as RecentItem[]) : [];
     },
 

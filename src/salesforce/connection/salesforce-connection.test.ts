@@ -5,28 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SalesforceFailureError } from '../failure-kinds';
-import type { ConnectionState, SalesforceIdentity, SalesforceTokens } from '../salesforce-api';
+import type { ConnectionState } from '../salesforce-api';
 import { noopCrossPane } from './cross-pane';
 import type { JsforceModule } from './jsforce-transport';
 import { createInProcessLock } from './refresh-lock';
 import { createSalesforceConnection, type SalesforceConnectionDeps } from './salesforce-connection';
+import { TEST_IDENTITY, TEST_TOKENS } from '../../testing/connection-session';
 
-const tokens: SalesforceTokens = {
-  accessToken: '00D5e000000DemoAAA!secret-access',
-  refreshToken: 'secret-refresh',
-  instanceUrl: 'https://org.example',
-  identityUrl: 'https://org.example/id/00D5e000000DemoAAA/0055e000001SamAAAS',
-  issuedAt: 1,
-};
-const identity: SalesforceIdentity = {
-  orgId: '00D5e000000DemoAAA',
-  userId: '0055e000001SamAAAS',
-  username: 'seller@demo.example',
-  displayName: 'Sam Seller',
-  email: 'seller@demo.example',
-  loginUrl: 'https://org.example',
-  instanceUrl: 'https://org.example',
-};
+const tokens = TEST_TOKENS;
+const identity = TEST_IDENTITY;
 
 /** Like jsforce's browser build after a failed fetch: the promise never settles. */
 const neverSettling: JsforceModule = {

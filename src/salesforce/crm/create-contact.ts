@@ -7,6 +7,7 @@ import type { CreateContactAction } from '../outbox/outbox';
 import type { SalesforceApi } from '../salesforce-api';
 import type { AccountSummary } from './crm-records';
 import { normaliseAddress } from './email-addresses';
+import { withMatchNames } from './create-record';
 import { recordsOf, str } from './record-fields';
 import { isSalesforceId, soqlString } from './soql';
 
@@ -67,8 +68,11 @@ export function placeRefusal(failure: ClassifiedFailure): { fields: ContactField
   return { fields: [...named], formLevel: named.size === 0 };
 }
 
-export function contactLandedQuery(action: CreateContactAction): string {
-  return `SELECT Id FROM Contact WHERE Email = ${soqlString(action.fields.Email)} AND LastName = ${soqlString(action.fields.LastName)} ` + 'ORDER BY CreatedDate DESC LIMIT 1';
+export function contactLandedQuery(action: CreateContactAction, userId?: string): string {
+  // Saved past a duplicate rule, a contact with the same email and name is there already: only the seller's own is
+  // the earlier attempt.
+  const mine = action.allowDuplicates && userId && isSalesforceId(userId) ? ` AND CreatedById = ${soqlString(userId)}` : '';
+  return `SELECT Id FROM Contact WHERE Email = ${soqlString(action.fields.Email)} AND LastName = ${soqlString(action.fields.LastName)}${mine} ` + 'ORDER BY CreatedDate DESC LIMIT 1';
 }
 
 /**
@@ -76,19 +80,34 @@ export function contactLandedQuery(action: CreateContactAction): string {
  * an earlier attempt by that key whenever it landed. Otherwise, when an earlier attempt may have landed (a timeout
  * after sending, a pane closed mid-send), looks for it first (same email and last name) and adopts it instead of
  * creating a second one.
+ *
+ * A duplicate rule's refusal comes back with its matched contacts named (one query, as for a record). The seller may
+ * then use one of them (`useExistingId`: done with it once Salesforce confirms it exists, nothing created) or, where
+ * the rule only alerts, save anyway (`allowDuplicates`: the duplicate-rule header, sent only then).
  */
 export async function executeCreateContact(api: SalesforceApi, action: CreateContactAction, options: { mayHaveLanded: boolean; key?: string }): Promise<{ id: string; adopted: boolean }> {
-  const externalIdField = api.externalIdField('Contact');
-  if (externalIdField && options.key) {
-    const upserted = await api.upsert('Contact', externalIdField, options.key, { ...action.fields });
-    return { id: upserted.id, adopted: !upserted.created };
+  if (action.useExistingId !== undefined) {
+    // Salesforce answers not_found for a contact deleted since the refusal: the entry fails and says so.
+    const record = await api.retrieve('Contact', action.useExistingId, ['Id']);
+    return { id: str(record, 'Id') ?? action.useExistingId, adopted: true };
   }
-  if (options.mayHaveLanded) {
-    const found = recordsOf(await api.query(contactLandedQuery(action)))
-      .map((r) => str(r, 'Id'))
-      .find(isSalesforceId);
-    if (found) return { id: found, adopted: true };
+  const duplicates = action.allowDuplicates ? { duplicateRule: { allowSave: true } } : undefined;
+  try {
+    const externalIdField = api.externalIdField('Contact');
+    if (externalIdField && options.key) {
+      const fields = { ...action.fields };
+      const upserted = duplicates ? await api.upsert('Contact', externalIdField, options.key, fields, duplicates) : await api.upsert('Contact', externalIdField, options.key, fields);
+      return { id: upserted.id, adopted: !upserted.created };
+    }
+    if (options.mayHaveLanded) {
+      const found = recordsOf(await api.query(contactLandedQuery(action, api.identity()?.userId)))
+        .map((r) => str(r, 'Id'))
+        .find(isSalesforceId);
+      if (found) return { id: found, adopted: true };
+    }
+    const created = duplicates ? await api.create('Contact', { ...action.fields }, duplicates) : await api.create('Contact', { ...action.fields });
+    return { id: created.id, adopted: false };
+  } catch (error) {
+    throw await withMatchNames(api, error);
   }
-  const created = await api.create('Contact', { ...action.fields });
-  return { id: created.id, adopted: false };
 }

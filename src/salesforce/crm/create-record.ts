@@ -75,7 +75,7 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
 };
 
 /** The refusal with its matched records' names where one query can find them; the refusal as it was otherwise. */
-async function withMatchNames(api: SalesforceApi, error: unknown): Promise<unknown> {
+export async function withMatchNames(api: SalesforceApi, error: unknown): Promise<unknown> {
   const failure = error instanceof SalesforceFailureError ? error.failure : undefined;
   const records = failure?.duplicates?.records ?? [];
   const unnamed = records.filter((r) => !r.name && NAME_FIELDS[r.sobject] && isSalesforceId(r.id));

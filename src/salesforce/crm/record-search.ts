@@ -98,18 +98,23 @@ export function parseRecentItems(items: readonly RecentItem[], objects: readonly
   });
 }
 
-/** One API request. Rejections are the wrapper's SalesforceFailureError. */
-export async function searchRecords(api: Pick<SalesforceApi, 'search'>, text: string, objects: readonly SearchObject[]): Promise<FoundRecord[]> {
+/**
+ * One API request. Rejections are the wrapper's SalesforceFailureError, or an AbortError once `signal` aborts (the
+ * request is cancelled: the seller typed again or closed the box).
+ */
+export async function searchRecords(api: Pick<SalesforceApi, 'search'>, text: string, objects: readonly SearchObject[], signal?: AbortSignal): Promise<FoundRecord[]> {
   const term = soslTerm(text);
   if (!term) return [];
-  return parseSearchRecords(await api.search(buildSearchSosl(term, objects)), objects);
+  const sosl = buildSearchSosl(term, objects);
+  return parseSearchRecords(await (signal ? api.search(sosl, signal) : api.search(sosl)), objects);
 }
 
 export const RECENT_LIMIT = 10;
 
-/** One API request: the seller's recently viewed records among the searchable objects. */
-export async function recentRecords(api: Pick<SalesforceApi, 'recentItems'>, objects: readonly SearchObject[]): Promise<FoundRecord[]> {
-  return parseRecentItems(await api.recentItems(RECENT_LIMIT * 2), objects).slice(0, RECENT_LIMIT);
+/** One API request: the seller's recently viewed records among the searchable objects. `signal` as for a search. */
+export async function recentRecords(api: Pick<SalesforceApi, 'recentItems'>, objects: readonly SearchObject[], signal?: AbortSignal): Promise<FoundRecord[]> {
+  const limit = RECENT_LIMIT * 2;
+  return parseRecentItems(await (signal ? api.recentItems(limit, signal) : api.recentItems(limit)), objects).slice(0, RECENT_LIMIT);
 }
 
 /** Salesforce refuses a WhatId with a lead, and a lead or contact is a WhoId, not a WhatId. */

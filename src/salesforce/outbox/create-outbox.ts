@@ -17,7 +17,8 @@ import { executeOutboxAction } from './outbox-executors';
 import { initialOutboxRunnerState, reduceOutboxRunner, startsPasses, type OutboxRunnerAction } from './outbox-runner-state';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
-import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, LEASE_RENEWAL_MS, newOutboxEntry, renewLease, requeue, succeed } from './outbox-transitions';
+import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
+import { keepClaim } from './keep-claim';
 import { carryOn, createLogger } from '../../shared/logger';
 
 const log = createLogger('salesforce.outbox');
@@ -131,27 +132,6 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
     if (any) await changed(ownerKey);
   }
 
-  /** Renews the claim while its attempt runs, so no other pane takes over an upload still in flight. */
-  function keepClaim(store: OutboxStore, claimed: OutboxEntry): () => void {
-    let stopped = false;
-    let cancel = (): void => {};
-    const renewLater = (): void => {
-      cancel = schedule(() => {
-        void store
-          .update(claimed.id, (e) => renewLease(e, claimed.attempts, now()))
-          .catch(carryOn(log, 'renewing a send lease failed; the next renewal tries again', null))
-          .finally(() => {
-            if (!stopped) renewLater();
-          });
-      }, LEASE_RENEWAL_MS);
-    };
-    renewLater();
-    return () => {
-      stopped = true;
-      cancel();
-    };
-  }
-
   async function pass(): Promise<void> {
     const owner = state.owner;
     if (!owner) return;
@@ -185,7 +165,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
       await changed(ownerKey);
 
       let failure: ClassifiedFailure | undefined;
-      const stopRenewing = keepClaim(store, claimed);
+      const stopRenewing = keepClaim({ store, schedule, now }, claimed);
       try {
         const result = await execute(ownerBoundApi(api, claimed.owner), claimed.action, { mayHaveLanded: claimed.mayHaveLanded, key: claimed.id });
         await store.update(claimed.id, (e) => (e.status === 'sending' ? succeed(e, result, now()) : null));

@@ -49,9 +49,13 @@ function isCreateRecord(value: Fields): boolean {
     isText(value.clientKey) &&
     isObject(fields) &&
     Object.entries(fields).every(([name, v]) => FIELD_NAME.test(name) && (isText(v) || isTime(v))) &&
-    optional(value.allowDuplicates, (v) => typeof v === 'boolean') &&
-    optional(value.useExistingId, isText)
+    isDuplicateChoice(value)
   );
+}
+
+/** "Save anyway" / "Use this one" (duplicate-choice.ts), on a record's or a contact's create. */
+function isDuplicateChoice(value: Fields): boolean {
+  return optional(value.allowDuplicates, (v) => typeof v === 'boolean') && optional(value.useExistingId, isText);
 }
 
 function isAction(value: unknown): value is OutboxAction {
@@ -84,7 +88,8 @@ function isAction(value: unknown): value is OutboxAction {
         isObject(fields) &&
         isText(fields.LastName) &&
         isText(fields.Email) &&
-        ['FirstName', 'Title', 'Phone', 'AccountId'].every((name) => optional(fields[name], isText))
+        ['FirstName', 'Title', 'Phone', 'AccountId'].every((name) => optional(fields[name], isText)) &&
+        isDuplicateChoice(value)
       );
     }
     case 'log_follow_up':

@@ -17,6 +17,7 @@
  * The implementation is `createOutbox` in `./create-outbox.ts`.
  */
 import type { ClassifiedFailure, FailureKind } from '../failure-kinds';
+import type { DuplicateChoice } from './duplicate-choice';
 import type { SalesforceIdentity } from '../salesforce-api';
 
 /** Who made an entry. All parts are compared; absent parts must be absent on both sides. */
@@ -79,7 +80,7 @@ export interface SaveEmailContent {
 
 export type EmailRelationType = 'FromAddress' | 'ToAddress' | 'CcAddress';
 
-export interface CreateContactAction {
+export interface CreateContactAction extends DuplicateChoice {
   type: 'create_contact';
   /** Client-made key, so a retry after a possible landing finds the first attempt (see crm/create-contact.ts). */
   clientKey: string;
@@ -131,16 +132,12 @@ export type CreatableSObject = 'Lead' | 'Account' | 'Opportunity' | 'Case';
  * builds keep their shape and still run. After a duplicate rule's refusal the seller resolves the entry by retrying it
  * edited: `useExistingId` (the record Salesforce matched: nothing is created) or `allowDuplicates` (Save anyway).
  */
-export interface CreateRecordAction {
+export interface CreateRecordAction extends DuplicateChoice {
   type: 'create_record';
   sobject: CreatableSObject;
   clientKey: string;
   /** Field values as the REST API takes them: text, yyyy-mm-dd dates, numbers for amounts, ids for lookups. */
   fields: Record<string, string | number>;
-  /** Sent with `Sforce-Duplicate-Rule-Header: allowSave=true`: saved past an Alert rule (never past a Block rule). */
-  allowDuplicates?: boolean;
-  /** The seller took this existing record instead: the entry is done with it once Salesforce confirms it exists. */
-  useExistingId?: string;
   label: string;
 }
 

@@ -49,12 +49,14 @@ export function ownerBoundApi(api: SalesforceApi, owner: OutboxOwner): Salesforc
     update: guarded((sobject: string, id: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['update']>[3]) =>
       options === undefined ? api.update(sobject, id, fields) : api.update(sobject, id, fields, options),
     ),
-    upsert: guarded((sobject: string, field: string, key: string, fields: Record<string, unknown>) => api.upsert(sobject, field, key, fields)),
+    upsert: guarded((sobject: string, field: string, key: string, fields: Record<string, unknown>, options?: Parameters<SalesforceApi['upsert']>[4]) =>
+      options ? api.upsert(sobject, field, key, fields, options) : api.upsert(sobject, field, key, fields),
+    ),
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     retrieve: guarded((sobject: string, id: string, fields?: string[]) => api.retrieve(sobject, id, fields)) as SalesforceApi['retrieve'],
     createWithBlob: guarded((sobject: string, upload: Parameters<SalesforceApi['createWithBlob']>[1]) => api.createWithBlob(sobject, upload)),
-    search: guarded((sosl: string) => api.search(sosl)),
-    recentItems: guarded((limit: number) => api.recentItems(limit)),
+    search: guarded((sosl: string, signal?: AbortSignal) => (signal ? api.search(sosl, signal) : api.search(sosl))),
+    recentItems: guarded((limit: number, signal?: AbortSignal) => (signal ? api.recentItems(limit, signal) : api.recentItems(limit))),
     composite: guarded((requests: Parameters<SalesforceApi['composite']>[0], options?: Parameters<SalesforceApi['composite']>[1]) => api.composite(requests, options)),
   };
 }

@@ -1,13 +1,14 @@
 /**
  * A duplicate rule's refusal: what the rule says, the records it matched (each with "Use this one" and a link into
- * Salesforce), and "Save anyway" only where the rule is an alert (a Block rule never lets the record through).
+ * Salesforce), and "Save anyway" only where the rule is an alert (a Block rule never lets the record through). Shared
+ * by the create-record and create-contact forms.
  */
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { format } from '../../i18n/strings';
-import type { CreateRecordStrings } from '../../i18n/create-record-strings';
-import { recordUrl } from '../../salesforce/crm/record-links';
-import type { DuplicateMatch, DuplicateRefusal } from '../../salesforce/duplicate-refusal';
+import { format } from '../i18n/strings';
+import type { CreateRecordStrings } from '../i18n/create-record-strings';
+import { recordUrl } from '../salesforce/crm/record-links';
+import type { DuplicateMatch, DuplicateRefusal } from '../salesforce/duplicate-refusal';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -16,26 +17,35 @@ const useStyles = makeStyles({
   anyway: { marginTop: tokens.spacingVerticalS },
 });
 
+/** The words it needs (i18n/create-record-strings.ts); an object without a label there goes by its API name. */
+export type DuplicateMatchesStrings = Pick<
+  CreateRecordStrings,
+  'duplicateAlert' | 'duplicateBlocked' | 'matchesHeading' | 'unnamedRecord' | 'useThisOne' | 'useThisOneFor' | 'saveAnyway'
+> & {
+  objects: Partial<Record<string, string>>;
+};
+
 export interface DuplicateMatchesProps {
   refusal: DuplicateRefusal;
   title: string;
   instanceUrl: string;
-  strings: CreateRecordStrings;
+  strings: DuplicateMatchesStrings;
   busy: boolean;
   onUse(match: DuplicateMatch): void;
   onSaveAnyway(): void;
+  testId?: string;
 }
 
-function matchName(match: DuplicateMatch, s: CreateRecordStrings): string {
-  const object = s.objects[match.sobject as keyof CreateRecordStrings['objects']] ?? match.sobject;
+function matchName(match: DuplicateMatch, s: DuplicateMatchesStrings): string {
+  const object = s.objects[match.sobject] ?? match.sobject;
   return (match.name ?? format(s.unnamedRecord, { object, id: match.id })).slice(0, 120);
 }
 
-export function DuplicateMatches({ refusal, title, instanceUrl, strings: s, busy, onUse, onSaveAnyway }: DuplicateMatchesProps) {
+export function DuplicateMatches({ refusal, title, instanceUrl, strings: s, busy, onUse, onSaveAnyway, testId = 'create-record-duplicates' }: DuplicateMatchesProps) {
   const styles = useStyles();
   const headingId = useId();
   return (
-    <MessageBar intent={refusal.allowSave ? 'warning' : 'error'} layout="multiline" data-testid="create-record-duplicates">
+    <MessageBar intent={refusal.allowSave ? 'warning' : 'error'} layout="multiline" data-testid={testId}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         <Text block>{refusal.allowSave ? s.duplicateAlert : s.duplicateBlocked}</Text>
