@@ -265,6 +265,8 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'IsWon', type: 'boolean', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      // Only objects with record types of their own have RecordTypeId (record-types.ts); its rules: record-type-rules.ts.
+      { name: 'RecordTypeId', type: 'reference', label: 'Record Type ID', referenceTo: ['RecordType'], relationshipName: 'RecordType' },
       currency('Opportunity Currency'),
       owner,
       ...audit,
