@@ -442,7 +442,7 @@ export const SCHEMA: SObjectDef[] = [
     fields: [
       id,
       { name: 'EventId', type: 'reference', required: true, referenceTo: ['Event'], relationshipName: 'Event' },
-      { name: 'RelationId', type: 'reference', required: true, referenceTo: ['Contact', 'Lead', 'Account', 'Opportunity', 'User'], relationshipName: 'Relation' },
+      { name: 'RelationId', type: 'reference', required: true, referenceTo: ['Contact', 'Lead', 'User', 'Account', 'Opportunity', 'Case', 'Project__c'], relationshipName: 'Relation' },
       { name: 'IsParent', type: 'boolean', label: 'Is Parent' },
       { name: 'IsInvitee', type: 'boolean', label: 'Is Invitee' },
       { name: 'IsWhat', type: 'boolean', readOnly: true },
