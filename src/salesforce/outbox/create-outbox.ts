@@ -11,7 +11,7 @@ import { noopCrossPane, parseCrossPaneMessage, type CrossPaneContext } from '../
 import { CONNECTION_LOST_KINDS, SalesforceFailureError, type ClassifiedFailure } from '../failure-kinds';
 import type { SalesforceApi } from '../salesforce-api';
 import { mayBeOnline, type OnlineState } from '../../shared/online-state';
-import type { CreateOutboxOptions, Outbox, OutboxAction, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
+import type { CreateOutboxOptions, Outbox, OutboxEntry, OutboxOwner, OutboxWaitReason } from './outbox';
 import { outboxOwnerKey } from './outbox';
 import { executeOutboxAction } from './outbox-executors';
 import { initialOutboxRunnerState, reduceOutboxRunner, startsPasses, type OutboxRunnerAction } from './outbox-runner-state';
@@ -19,6 +19,7 @@ import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
 import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 import { keepClaim } from './keep-claim';
+import { sameWork, waitsForItsEmail } from './same-work';
 import { carryOn, createLogger } from '../../shared/logger';
 
 const log = createLogger('salesforce.outbox');
@@ -30,17 +31,6 @@ const defaultSchedule = (run: () => void, ms: number) => {
 
 function newId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/**
- * An entry still on its way to doing what `action` asks: the same email, queued, waiting or being sent. A second pane
- * (or a second press) saving it adds nothing, so the two never race each other's check-then-create into two records.
- * Finished entries do not count: a later save runs, and its own check finds the saved email (or, deleted meanwhile in
- * Salesforce, saves it again).
- */
-function sameWork(stored: OutboxEntry, action: OutboxAction): boolean {
-  if (stored.status === 'done' || stored.status === 'failed' || stored.action.type !== 'save_email' || action.type !== 'save_email') return false;
-  return stored.action.internetMessageId === action.internetMessageId;
 }
 
 /** Why the runner must not send right now, if anything. */
@@ -165,6 +155,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
         if (listed.status === 'sending' && listed.leaseUntil !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.leaseUntil);
         continue;
       }
+      if (waitsForItsEmail(listed, await store.listByOwner(ownerKey))) continue; // the email's save wakes this pass again
       const blocked = gate(api, onlineState, owner);
       if (blocked) {
         // The same reason holds for every later entry: mark them all, send none.
