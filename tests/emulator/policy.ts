@@ -51,6 +51,11 @@ export interface EmulatorPolicy {
    * Opportunity and Project__c (describe, SOQL, records). Off (default): no such column. Cannot be turned off in a
    * real org once on; here reset() does. */
   multiCurrency: boolean;
+  /**
+   * Record types a user's profile (and permission sets) may use, per object, by developer name, and their default
+   * for new records. An object or user not listed: every record type of the object, the first one the default.
+   */
+  recordTypeAccess: Array<{ username: string; sobject: string; recordTypes: string[]; defaultRecordType?: string }>;
 }
 
 export const DEFAULT_POLICY: EmulatorPolicy = {
@@ -72,6 +77,7 @@ export const DEFAULT_POLICY: EmulatorPolicy = {
   sharedActivities: true,
   fieldPermissions: [],
   multiCurrency: false,
+  recordTypeAccess: [],
 };
 
 export function mergePolicy(base: EmulatorPolicy, patch: Partial<EmulatorPolicy> | undefined): EmulatorPolicy {

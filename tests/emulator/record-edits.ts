@@ -5,6 +5,7 @@
  */
 import type { OrgState } from './org-state';
 import { formatDateTime, type SfRecord } from './record-store';
+import { checkRecordType } from './rest/record-type-rules';
 import { checkWrite } from './rest/sobject-rules';
 import { findSObject } from './schema';
 
@@ -18,7 +19,8 @@ export function editRecordAs(org: OrgState, sobject: string, id: string, fields:
   const found = org.records.get(def.name, id);
   if (!found) throw new RecordEditError(`no ${def.name} ${id}`);
   const checked = checkWrite(org.records, def, fields, 'update', found);
-  if (!checked.ok) throw new RecordEditError(`refused: ${checked.errors.map((e) => `${e.errorCode} ${e.message}`).join('; ')}`);
+  const typed = checked.ok ? checkRecordType(org, user.id, def, checked.values, 'update', found) : checked;
+  if (!typed.ok) throw new RecordEditError(`refused: ${typed.errors.map((e) => `${e.errorCode} ${e.message}`).join('; ')}`);
   const now = formatDateTime(org.now());
-  return org.records.put(def.name, { ...found, ...checked.values, Id: found.Id, LastModifiedById: user.id, LastModifiedDate: now, SystemModstamp: now });
+  return org.records.put(def.name, { ...found, ...typed.values, Id: found.Id, LastModifiedById: user.id, LastModifiedDate: now, SystemModstamp: now });
 }

@@ -4,6 +4,7 @@
  * Prospecting or Needs Analysis. `picklists` lists, per picklist field, the values the record type allows.
  */
 import { makeId } from './ids';
+import type { EmulatorPolicy } from './policy';
 
 export interface RecordTypeDef {
   id: string;
@@ -37,4 +38,18 @@ const BY_OBJECT: Record<string, readonly RecordTypeDef[]> = {
 /** The object's own record types (Master not included). */
 export function recordTypesOf(sobject: string): readonly RecordTypeDef[] {
   return BY_OBJECT[sobject.toLowerCase()] ?? [];
+}
+
+/** What one user may do with an object's record types: those their profile lets them use, and their default. */
+export interface RecordTypeAccess {
+  available: readonly RecordTypeDef[];
+  default: RecordTypeDef | undefined;
+}
+
+export function recordTypeAccessFor(policy: EmulatorPolicy, username: string | undefined, sobject: string): RecordTypeAccess {
+  const own = recordTypesOf(sobject);
+  const rule = policy.recordTypeAccess.find((r) => r.username.toLowerCase() === username?.toLowerCase() && r.sobject.toLowerCase() === sobject.toLowerCase());
+  if (!rule) return { available: own, default: own[0] };
+  const available = own.filter((rt) => rule.recordTypes.includes(rt.developerName));
+  return { available, default: available.find((rt) => rt.developerName === rule.defaultRecordType) ?? available[0] };
 }

@@ -265,6 +265,8 @@ export const SCHEMA: SObjectDef[] = [
       { name: 'IsWon', type: 'boolean', readOnly: true },
       { name: 'Description', type: 'textarea', label: 'Description', maxLength: 32000 },
       { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+      // Only objects with record types of their own have RecordTypeId (record-types.ts); its rules: record-type-rules.ts.
+      { name: 'RecordTypeId', type: 'reference', label: 'Record Type ID', referenceTo: ['RecordType'], relationshipName: 'RecordType' },
       currency('Opportunity Currency'),
       owner,
       ...audit,
@@ -440,7 +442,7 @@ export const SCHEMA: SObjectDef[] = [
     fields: [
       id,
       { name: 'EventId', type: 'reference', required: true, referenceTo: ['Event'], relationshipName: 'Event' },
-      { name: 'RelationId', type: 'reference', required: true, referenceTo: ['Contact', 'Lead', 'Account', 'Opportunity', 'User'], relationshipName: 'Relation' },
+      { name: 'RelationId', type: 'reference', required: true, referenceTo: ['Contact', 'Lead', 'User', 'Account', 'Opportunity', 'Case', 'Project__c'], relationshipName: 'Relation' },
       { name: 'IsParent', type: 'boolean', label: 'Is Parent' },
       { name: 'IsInvitee', type: 'boolean', label: 'Is Invitee' },
       { name: 'IsWhat', type: 'boolean', readOnly: true },

@@ -15,6 +15,7 @@ import { duplicateRefusalOf } from '../../src/salesforce/duplicate-refusal';
 import { loadRecordForm } from '../../src/salesforce/crm/create-record-metadata';
 import { prefillDraft, recordActionOf } from '../../src/salesforce/crm/create-record-draft';
 import { createMetadataSource } from '../../src/salesforce/metadata/metadata-source';
+import { OPPORTUNITY_RECORD_TYPES } from '../emulator/record-types';
 
 const org = useEmulatedOrg();
 const api = useSellerConnection(org);
@@ -177,5 +178,24 @@ describe('create record through the outbox', () => {
     expect(stages).toMatchObject({ kind: 'picklist', required: true });
     expect(stages?.options).toContain('Prospecting');
     expect(form.fields.find((f) => f.name === 'AccountId')).toMatchObject({ kind: 'account' });
+  });
+
+  it('an opportunity is created with the seller’s record type: a choice where several, the only one otherwise, its stages alone', async () => {
+    const both = await loadRecordForm(createMetadataSource(api), 'Opportunity');
+    expect(both.recordTypeId).toBe(OPPORTUNITY_RECORD_TYPES.newBusiness.id);
+    expect(both.recordTypes?.map((rt) => rt.name)).toEqual(['New Business', 'Renewal']);
+
+    org.controls.setPolicy({ recordTypeAccess: [{ username: 'seller@demo.example', sobject: 'Opportunity', recordTypes: ['Renewal'] }] });
+    const form = await loadRecordForm(createMetadataSource(api), 'Opportunity');
+    expect(form.recordTypeId).toBe(OPPORTUNITY_RECORD_TYPES.renewal.id);
+    expect(form.recordTypes).toBeUndefined();
+    expect(form.fields.find((f) => f.name === 'StageName')?.options).not.toContain('Prospecting');
+    const draft = { Name: 'Acme - Renewal 2027', StageName: 'Qualification', CloseDate: '2027-01-31' };
+    const { outbox, owner } = sellerOutbox();
+    await outbox.enqueue(owner, recordActionOf('Opportunity', form.fields, draft, 'k7', 'Create opportunity', form.recordTypeId));
+    const [done] = await until(outbox, owner, settled);
+    expect(done?.status).toBe('done');
+    expect((await records('Opportunity')).find((o) => o.Id === done?.result?.id)).toMatchObject({ RecordTypeId: OPPORTUNITY_RECORD_TYPES.renewal.id, StageName: 'Qualification' });
+    outbox.close();
   });
 });

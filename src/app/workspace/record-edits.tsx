@@ -64,7 +64,9 @@ export function useRecordEdits(match: PersonMatch, account: AccountSummary | und
 
   const open =
     editing === null ? undefined : editing === personTarget?.recordId ? personTarget : (account?.openOpportunities.map(opportunityTarget).find((t) => t?.recordId === editing) ?? undefined);
-  const described = useEditFieldSpecs(writes?.metadata, open?.sobject, s);
+  const requiredOnSave = open ? writes?.crm?.objects[open.sobject]?.requiredOnSave : undefined;
+  // The record's record type picklists are asked for only now, when its form opens.
+  const described = useEditFieldSpecs(writes?.metadata, open?.sobject, s, { ...(open ? { recordId: open.recordId } : {}), ...(requiredOnSave ? { requiredOnSave } : {}) });
   // The admin's editableFields narrow what the form offers; the config says nothing: every field Edit knows.
   const allowed = open ? writes?.crm?.objects[open.sobject]?.editableFields.map((name) => name.toLowerCase()) : undefined;
   const specs = described && allowed ? described.filter((spec) => allowed.includes(spec.name.toLowerCase())) : described;

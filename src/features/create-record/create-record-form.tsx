@@ -16,10 +16,12 @@ import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
 import { waitReasonText } from '../../i18n/workspace-strings';
 import type { AccountSummary } from '../../salesforce/crm/crm-records';
+import type { RecordTypeChoice } from '../../salesforce/crm/create-record-metadata';
 import { checkRecordDraft, placeRecordRefusal, recordActionOf, type FieldSpec, type RecordDraft, type RecordDraftProblem } from '../../salesforce/crm/create-record-draft';
 import { duplicateRefusalOf, type DuplicateMatch } from '../../salesforce/duplicate-refusal';
 import type { CreatableSObject, Outbox, OutboxEntry, OutboxOwner, OutboxResult } from '../../salesforce/outbox/outbox';
 import { createLogger } from '../../shared/logger';
+import { RecordTypeField } from './record-type-field';
 
 const log = createLogger('features.create-record');
 
@@ -29,7 +31,12 @@ const useStyles = makeStyles({
 
 export interface CreateRecordFormProps {
   sobject: CreatableSObject;
+  /** The fields of `recordTypeId`'s record type (or the object's, without one). */
   fields: readonly FieldSpec[];
+  /** Sent as RecordTypeId: the seller's default record type (create-record-metadata.ts). */
+  recordTypeId?: string;
+  /** Several record types the seller may use: a choice, each with its own fields. */
+  recordTypes?: readonly RecordTypeChoice[];
   initial: RecordDraft;
   accounts: readonly AccountSummary[];
   outbox: Outbox;
@@ -52,11 +59,29 @@ function recordName(sobject: CreatableSObject, draft: RecordDraft): string {
   return name.trim().slice(0, 120);
 }
 
-export function CreateRecordForm({ sobject, fields, initial, accounts, outbox, owner, entries, instanceUrl, strings: s, locale, onCancel, onDone }: CreateRecordFormProps) {
+export function CreateRecordForm({
+  sobject,
+  fields: defaultFields,
+  recordTypeId: defaultRecordTypeId,
+  recordTypes,
+  initial,
+  accounts,
+  outbox,
+  owner,
+  entries,
+  instanceUrl,
+  strings: s,
+  locale,
+  onCancel,
+  onDone,
+}: CreateRecordFormProps) {
   const styles = useStyles();
   const headingId = useId();
   const objectLabel = s.objects[sobject];
   const [draft, setDraft] = useState<RecordDraft>(initial);
+  const [recordTypeId, setRecordTypeId] = useState(defaultRecordTypeId);
+  // Picklists follow the chosen record type; a value the new one does not allow is caught before sending.
+  const fields = recordTypes?.find((rt) => rt.id === recordTypeId)?.fields ?? defaultFields;
   const [problems, setProblems] = useState<Partial<Record<string, RecordDraftProblem>>>({});
   const [entryId, setEntryId] = useState<string | undefined>();
   const [chosenName, setChosenName] = useState<string | undefined>();
@@ -103,7 +128,7 @@ export function CreateRecordForm({ sobject, fields, initial, accounts, outbox, o
   async function send(change: 'edit' | 'allow' | { use: DuplicateMatch }) {
     const name = recordName(sobject, draft);
     const key = (entry?.action.type === 'create_record' && entry.action.clientKey) || newKey();
-    const action = recordActionOf(sobject, fields, draft, key, format(s.actionLabel, { object: objectLabel, name }));
+    const action = recordActionOf(sobject, fields, draft, key, format(s.actionLabel, { object: objectLabel, name }), recordTypeId);
     if (change === 'allow') action.allowDuplicates = true;
     else if (change !== 'edit') action.useExistingId = change.use.id;
     setSubmitError(undefined);
@@ -196,6 +221,7 @@ export function CreateRecordForm({ sobject, fields, initial, accounts, outbox, o
           <MessageBarBody>{submitError}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {recordTypes && recordTypeId ? <RecordTypeField choices={recordTypes} value={recordTypeId} locale={locale} onChange={setRecordTypeId} /> : null}
       {fields.map((field) => (
         <FormField
           key={field.name}

@@ -187,3 +187,60 @@ describe('CreateRecordPanel', () => {
     expect(box('Objet').value).toBe('Pricing 2026');
   });
 });
+
+describe('CreateRecordPanel and record types', () => {
+  const NEW_BUSINESS = '0125e0000000001AAA';
+  const RENEWAL = '0125e0000000002AAA';
+  const opportunityFields = (stages: string[]): RecordForm['fields'] => [
+    { name: 'Name', kind: 'text', label: 'Name', required: true },
+    { name: 'StageName', kind: 'picklist', label: 'Stage', required: true, options: stages },
+    { name: 'CloseDate', kind: 'date', label: 'Close Date', required: true },
+  ];
+  const stagesOffered = () =>
+    within(screen.getByRole('combobox', { name: /^Stage/ }))
+      .getAllByRole('option')
+      .map((o) => o.getAttribute('value'))
+      .filter(Boolean);
+
+  it("sends the seller's default record type; another chosen, the stages follow it and it is sent", async () => {
+    const t = createTestOutbox({ create: () => ({ id: NEW_ID }) });
+    const loadForm = () =>
+      Promise.resolve<RecordForm>({
+        createable: true,
+        fields: opportunityFields(['Qualification']),
+        recordTypeId: RENEWAL,
+        recordTypes: [
+          { id: NEW_BUSINESS, name: 'New Business', fields: opportunityFields(['Prospecting', 'Qualification']) },
+          { id: RENEWAL, name: 'Renewal', fields: opportunityFields(['Qualification']) },
+        ],
+      });
+    const { user } = renderPanel(t, 'en', loadForm);
+    await user.click(screen.getByRole('button', { name: 'New opportunity' }));
+    const recordType = await screen.findByRole('combobox', { name: /^Record type/ });
+    expect(recordType.textContent).toContain('Renewal');
+    expect(stagesOffered()).toEqual(['Qualification']);
+    // The email's prefilled stage is not a Renewal one: caught before anything is sent.
+    await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
+    expect(messageOf('record-field-StageName')).toBe('Choose a value from the list');
+    expect(creates(t)).toHaveLength(0);
+
+    await user.click(recordType);
+    await user.click(await screen.findByRole('option', { name: 'New Business' }));
+    expect(stagesOffered()).toEqual(['Prospecting', 'Qualification']);
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Stage/ }), 'Prospecting');
+    await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
+    await screen.findByTestId('create-record-done');
+    expect(creates(t)[0]?.[1]).toMatchObject({ StageName: 'Prospecting', RecordTypeId: NEW_BUSINESS });
+  });
+
+  it('one record type: sent without a choice', async () => {
+    const t = createTestOutbox({ create: () => ({ id: NEW_ID }) });
+    const { user } = renderPanel(t, 'en', () => Promise.resolve<RecordForm>({ createable: true, fields: opportunityFields(['Prospecting']), recordTypeId: NEW_BUSINESS }));
+    await user.click(screen.getByRole('button', { name: 'New opportunity' }));
+    await screen.findByRole('combobox', { name: /^Stage/ });
+    expect(screen.queryByRole('combobox', { name: /^Record type/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
+    await screen.findByTestId('create-record-done');
+    expect(creates(t)[0]?.[1]).toMatchObject({ RecordTypeId: NEW_BUSINESS });
+  });
+});

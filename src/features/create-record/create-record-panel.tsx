@@ -125,6 +125,8 @@ export function CreateRecordPanel({ person, accounts, subject, bodyExcerpt, outb
           key={open}
           sobject={open}
           fields={shown.fields}
+          {...(shown.recordTypeId ? { recordTypeId: shown.recordTypeId } : {})}
+          {...(shown.recordTypes ? { recordTypes: shown.recordTypes } : {})}
           initial={prefillDraft(open, { ...(person ? { person } : {}), signature, accounts, subject, bodyExcerpt, today: today ?? localToday() })}
           accounts={accounts}
           outbox={outbox}

@@ -1,43 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { editRecordStrings } from '../../i18n/edit-record-strings';
-import type { FieldMetadata, SObjectMetadata } from '../../salesforce/metadata/sobject-metadata';
+import type { FieldMetadata, RecordTypePicklists } from '../../salesforce/metadata/sobject-metadata';
+import { fieldMetadata, opportunityMetadata } from '../../testing/metadata-fixtures';
 import { fieldSpecsFromMetadata } from './field-specs-from-metadata';
 
 const s = editRecordStrings('en');
 
-const field = (name: string, extra: Partial<FieldMetadata> = {}): FieldMetadata => ({
-  name,
-  label: name,
-  type: 'string',
-  createable: true,
-  updateable: true,
-  nillable: true,
-  defaultedOnCreate: false,
-  required: false,
-  length: 0,
-  picklistValues: [],
-  restrictedPicklist: false,
-  referenceTo: [],
-  custom: false,
-  externalId: false,
-  precision: 0,
-  scale: 0,
-  ...extra,
-});
-
-const opportunity = (fields: FieldMetadata[]): SObjectMetadata => ({
-  name: 'Opportunity',
-  label: 'Opportunity',
-  labelPlural: 'Opportunities',
-  keyPrefix: '006',
-  custom: false,
-  createable: true,
-  updateable: true,
-  deletable: true,
-  queryable: true,
-  fields,
-  recordTypes: [],
-});
+const field = fieldMetadata;
+const opportunity = (fields: FieldMetadata[]) => opportunityMetadata(fields);
 
 describe('fieldSpecsFromMetadata', () => {
   it("takes the org's labels, lengths and active picklist values", () => {
@@ -76,5 +46,37 @@ describe('fieldSpecsFromMetadata', () => {
 
   it("without metadata, Salesforce's standard fields stand in", () => {
     expect(fieldSpecsFromMetadata('Contact', undefined, s).map((x) => x.name)).toEqual(['Title', 'Phone']);
+  });
+});
+
+describe('fieldSpecsFromMetadata with a record type and the admin config', () => {
+  const stage = field('StageName', {
+    type: 'picklist',
+    nillable: false,
+    picklistValues: ['Prospecting', 'Qualification', 'Closed Won'].map((value) => ({ value, label: value, active: true, defaultValue: false })),
+  });
+  const renewal: RecordTypePicklists = {
+    sobject: 'Opportunity',
+    recordTypeId: '0125e0000000002AAA',
+    fields: { StageName: { values: [{ value: 'Qualification', label: 'Qualification', active: true, defaultValue: false }], defaultValue: null } },
+  };
+
+  it("offers the record type's picklist values, not the object's", () => {
+    const specs = fieldSpecsFromMetadata('Opportunity', opportunity([stage]), s, { picklists: renewal });
+    expect(specs[0]?.options).toEqual([{ value: 'Qualification', label: 'Qualification' }]);
+    expect(fieldSpecsFromMetadata('Opportunity', opportunity([stage]), s)[0]?.options?.map((o) => o.value)).toEqual(['Prospecting', 'Qualification', 'Closed Won']);
+  });
+
+  it('makes the admin requiredOnSave fields required, with or without metadata, case-insensitively', () => {
+    const specs = fieldSpecsFromMetadata('Opportunity', opportunity([stage, field('NextStep'), field('Amount', { type: 'currency' })]), s, { requiredOnSave: ['nextstep'] });
+    expect(specs.map((x) => [x.name, x.required === true])).toEqual([
+      ['StageName', true],
+      ['Amount', false],
+      ['NextStep', true],
+    ]);
+    expect(fieldSpecsFromMetadata('Contact', undefined, s, { requiredOnSave: ['Phone'] }).map((x) => [x.name, x.required === true])).toEqual([
+      ['Title', false],
+      ['Phone', true],
+    ]);
   });
 });

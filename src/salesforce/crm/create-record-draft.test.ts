@@ -95,3 +95,12 @@ describe('placeRecordRefusal', () => {
     expect(placeRecordRefusal(RECORD_FORMS.Lead, createFailure('validation', extras))).toEqual(expected);
   });
 });
+
+describe('recordActionOf and record types', () => {
+  it('sends the record type given as RecordTypeId, and nothing that is not an id', () => {
+    const fields = RECORD_FORMS.Account;
+    expect(recordActionOf('Account', fields, { Name: 'Initech' }, 'k', 'Create', '0125e0000000002AAA').fields).toEqual({ Name: 'Initech', RecordTypeId: '0125e0000000002AAA' });
+    expect(recordActionOf('Account', fields, { Name: 'Initech' }, 'k', 'Create', 'Renewal').fields).toEqual({ Name: 'Initech' });
+    expect(recordActionOf('Account', fields, { Name: 'Initech' }, 'k', 'Create').fields).toEqual({ Name: 'Initech' });
+  });
+});

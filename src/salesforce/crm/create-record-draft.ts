@@ -136,7 +136,8 @@ export function checkRecordDraft(fields: readonly FieldSpec[], draft: RecordDraf
   return problems;
 }
 
-export function recordActionOf(sobject: CreatableSObject, fields: readonly FieldSpec[], draft: RecordDraft, clientKey: string, label: string): CreateRecordAction {
+/** `recordTypeId`: sent as RecordTypeId (the form's record type, create-record-metadata.ts); absent: none is sent. */
+export function recordActionOf(sobject: CreatableSObject, fields: readonly FieldSpec[], draft: RecordDraft, clientKey: string, label: string, recordTypeId?: string): CreateRecordAction {
   const values: CreateRecordAction['fields'] = {};
   for (const field of fields) {
     const value = (draft[field.name] ?? '').trim();
@@ -147,6 +148,7 @@ export function recordActionOf(sobject: CreatableSObject, fields: readonly Field
     else if (field.kind === 'email') values[field.name] = normaliseAddress(value) ?? value;
     else values[field.name] = value;
   }
+  if (recordTypeId && isSalesforceId(recordTypeId)) values.RecordTypeId = recordTypeId;
   return { type: 'create_record', sobject, clientKey, fields: values, label };
 }
 

@@ -101,3 +101,53 @@ describe('loadRecordForm', () => {
     expect(asked).toEqual(['describe Opportunity', 'picklists Opportunity 0125e0000000002AAA']);
   });
 });
+
+describe('loadRecordForm and record types', () => {
+  const stage = (values: string[]) => ({ values: values.map((value) => ({ value, label: value, active: true, defaultValue: false })), defaultValue: null });
+  const PICKLISTS: Record<string, RecordTypePicklists['fields']> = {
+    '0125e0000000001AAA': { StageName: stage(['Prospecting', 'Qualification']) },
+    '0125e0000000002AAA': { StageName: stage(['Qualification']) },
+  };
+  const source = (describe: ReturnType<typeof parseDescribe>) => ({
+    describe: () => Promise.resolve(describe!),
+    picklistValues: (sobject: string, recordTypeId: string) => Promise.resolve({ sobject, recordTypeId, fields: PICKLISTS[recordTypeId] ?? {} }),
+  });
+  const typed = (recordTypeField: Record<string, unknown> | undefined, available: [boolean, boolean]) =>
+    parseDescribe({
+      name: 'Opportunity',
+      createable: true,
+      fields: [field('Name', 'string', { nillable: false }), field('StageName', 'picklist', { nillable: false }), ...(recordTypeField ? [recordTypeField] : [])],
+      recordTypeInfos: [
+        { recordTypeId: '0125e0000000001AAA', name: 'New Business', available: available[0], defaultRecordTypeMapping: false },
+        { recordTypeId: '0125e0000000002AAA', name: 'Renewal', available: available[1], defaultRecordTypeMapping: true },
+        { recordTypeId: '012000000000000AAA', name: 'Master', master: true, available: false, defaultRecordTypeMapping: false },
+      ],
+    });
+  const options = (fields: readonly { name: string; options?: readonly string[] }[] | undefined) => fields?.find((f) => f.name === 'StageName')?.options;
+
+  it('several record types: the default is sent, each choice has its own stages', async () => {
+    const form = await loadRecordForm(source(typed(field('RecordTypeId', 'reference'), [true, true])), 'Opportunity');
+    expect(form.recordTypeId).toBe('0125e0000000002AAA');
+    expect(options(form.fields)).toEqual(['Qualification']);
+    expect(form.recordTypes?.map((rt) => [rt.name, options(rt.fields)])).toEqual([
+      ['New Business', ['Prospecting', 'Qualification']],
+      ['Renewal', ['Qualification']],
+    ]);
+  });
+
+  it('one record type the seller may use: sent without a choice, even where it is not the org default', async () => {
+    const form = await loadRecordForm(source(typed(field('RecordTypeId', 'reference'), [true, false])), 'Opportunity');
+    expect(form.recordTypeId).toBe('0125e0000000001AAA');
+    expect(form.recordTypes).toBeUndefined();
+    expect(options(form.fields)).toEqual(['Prospecting', 'Qualification']);
+  });
+
+  it('RecordTypeId the seller may not set (or not see): never sent, the default record type picklists still apply', async () => {
+    for (const recordTypeField of [field('RecordTypeId', 'reference', { createable: false }), undefined]) {
+      const form = await loadRecordForm(source(typed(recordTypeField, [true, true])), 'Opportunity');
+      expect(form.recordTypeId).toBeUndefined();
+      expect(form.recordTypes).toBeUndefined();
+      expect(options(form.fields)).toEqual(['Qualification']);
+    }
+  });
+});

@@ -11,6 +11,17 @@ import { RECORD_FORMS, type FieldKind, type FieldSpec } from './create-record-dr
 export interface RecordForm {
   /** The seller may create records of this object. */
   createable: boolean;
+  /** The fields of the record type sent (`recordTypeId`), or the object's where it has none. */
+  fields: FieldSpec[];
+  /** Sent as RecordTypeId: the seller's default record type, where the object has record types they may use. */
+  recordTypeId?: string;
+  /** Where the seller may use several record types: each with its own fields (picklists follow the record type). */
+  recordTypes?: RecordTypeChoice[];
+}
+
+export interface RecordTypeChoice {
+  id: string;
+  name: string;
   fields: FieldSpec[];
 }
 
@@ -73,10 +84,27 @@ export function formFromMetadata(sobject: CreatableSObject, meta: SObjectMetadat
   return { createable: true, fields };
 }
 
-/** One describe (cached, conditional) and, where the seller's default record type is not Master, its picklists. */
+/**
+ * One describe (cached, conditional) and, where the object has record types the seller may use, their picklists (one
+ * request answers every record type). The default record type is sent as RecordTypeId where the seller may set the
+ * field; where they may not, Salesforce gives the record their default itself.
+ */
 export async function loadRecordForm(source: Pick<MetadataSource, 'describe' | 'picklistValues'>, sobject: CreatableSObject, requiredOnSave: readonly string[] = []): Promise<RecordForm> {
   const meta = await source.describe(sobject);
-  const recordType = defaultRecordType(meta);
-  const picklists = recordType && !recordType.master ? await source.picklistValues(sobject, recordType.recordTypeId) : undefined;
-  return formFromMetadata(sobject, meta, picklists, requiredOnSave);
+  const usable = meta.recordTypes.filter((rt) => rt.available && !rt.master);
+  const fallback = defaultRecordType(meta);
+  if (usable.length === 0 || !meta.createable) {
+    const picklists = fallback && !fallback.master ? await source.picklistValues(sobject, fallback.recordTypeId) : undefined;
+    return formFromMetadata(sobject, meta, picklists, requiredOnSave);
+  }
+  const chosen = usable.find((rt) => rt.recordTypeId === fallback?.recordTypeId) ?? usable[0]!;
+  const choices = await Promise.all(
+    usable.map(async (rt): Promise<RecordTypeChoice> => {
+      const picklists = await source.picklistValues(sobject, rt.recordTypeId);
+      return { id: rt.recordTypeId, name: rt.name, fields: formFromMetadata(sobject, meta, picklists, requiredOnSave).fields };
+    }),
+  );
+  const fields = choices.find((c) => c.id === chosen.recordTypeId)?.fields ?? [];
+  if (!findFieldMetadata(meta, 'RecordTypeId')?.createable) return { createable: true, fields };
+  return { createable: true, fields, recordTypeId: chosen.recordTypeId, ...(choices.length > 1 ? { recordTypes: choices } : {}) };
 }

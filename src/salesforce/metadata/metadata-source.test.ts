@@ -105,3 +105,48 @@ describe('metadata source', () => {
     expect((await source.cached('Contact'))?.fields).toHaveLength(2);
   });
 });
+
+describe('picklistsForRecord', () => {
+  const RENEWAL = '0125e0000000002AAA';
+  const OPP = '0065e000000Opp002A';
+  const opportunityDescribe = (fields: string[]) => ({
+    ...describeBody('Opportunity', fields),
+    recordTypeInfos: [{ recordTypeId: RENEWAL, name: 'Renewal', available: true, defaultRecordTypeMapping: true, master: false }],
+  });
+  const layouts = {
+    recordTypeMappings: [
+      { recordTypeId: RENEWAL, picklistsForRecordType: [{ picklistName: 'StageName', picklistValues: [{ value: 'Qualification', label: 'Qualification', active: true }] }] },
+    ],
+  };
+  const answer =
+    (fields: string[]) =>
+    (sub: CompositeSubrequest): CompositeSubresponse => {
+      if (sub.url.endsWith('/describe')) return { referenceId: sub.referenceId, httpStatusCode: 200, body: opportunityDescribe(fields) };
+      if (sub.url.endsWith('/describe/layouts')) return { referenceId: sub.referenceId, httpStatusCode: 200, body: layouts };
+      return { referenceId: sub.referenceId, httpStatusCode: 200, body: { attributes: { type: 'Opportunity' }, RecordTypeId: RENEWAL } };
+    };
+
+  it("reads the record's RecordTypeId and the picklists in one composite call, the record alone once they are known", async () => {
+    const { api, sent } = scriptedApi(answer(['Id', 'StageName', 'RecordTypeId']));
+    const source = createMetadataSource(api);
+    await source.describe('Opportunity');
+    const picklists = await source.picklistsForRecord('Opportunity', OPP);
+    expect(picklists?.fields.StageName?.values.map((v) => v.value)).toEqual(['Qualification']);
+    expect(sent[1]?.map((s) => s.url)).toEqual([`/services/data/v62.0/sobjects/Opportunity/${OPP}?fields=RecordTypeId`, '/services/data/v62.0/sobjects/Opportunity/describe/layouts']);
+    await source.picklistsForRecord('Opportunity', OPP);
+    expect(sent[2]?.map((s) => s.url)).toEqual([`/services/data/v62.0/sobjects/Opportunity/${OPP}?fields=RecordTypeId`]);
+  });
+
+  it('asks nothing where the seller may not read RecordTypeId; a malformed id is refused before any request', async () => {
+    const { api, sent } = scriptedApi(answer(['Id', 'StageName']));
+    const source = createMetadataSource(api);
+    await source.describe('Opportunity');
+    await expect(source.picklistsForRecord('Opportunity', OPP)).resolves.toBeUndefined();
+    expect(sent).toHaveLength(1);
+    const readable = scriptedApi(answer(['Id', 'RecordTypeId']));
+    const other = createMetadataSource(readable.api);
+    await other.describe('Opportunity');
+    await expect(other.picklistsForRecord('Opportunity', "x' OR 1=1")).rejects.toBeInstanceOf(SalesforceFailureError);
+    expect(readable.sent).toHaveLength(1);
+  });
+});

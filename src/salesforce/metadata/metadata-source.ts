@@ -6,10 +6,11 @@
  * opened email still costs one API request when the metadata is cached.
  */
 import { classifySalesforceError } from '../classify-salesforce-error';
+import { isSalesforceId } from '../crm/soql';
 import { createFailure, SalesforceFailureError } from '../failure-kinds';
 import type { CompositeSubrequest, CompositeSubresponse, SalesforceApi } from '../salesforce-api';
 import { createMemoryMetadataCache, metadataCacheKey, type CachedDescribe, type MetadataCache } from './metadata-cache';
-import { parseDescribe, parseLayoutPicklists, type RecordTypePicklists, type SObjectMetadata } from './sobject-metadata';
+import { canReadField, parseDescribe, parseLayoutPicklists, type RecordTypePicklists, type SObjectMetadata } from './sobject-metadata';
 
 /** A caller's share of a composite call: describe subrequests to send, and what to do with their answers. */
 export interface DescribePlan {
@@ -36,6 +37,13 @@ export interface MetadataSource {
    * `defaultRecordType(metadata)` for the seller's default; a record type they do not have rejects `not_found`.
    */
   picklistValues(sobject: string, recordTypeId: string): Promise<RecordTypePicklists>;
+  /**
+   * The picklist values of one record's record type, for its edit form: its RecordTypeId and (unless known lately) the
+   * record type picklists in one composite request. Undefined, after no request at all, where the object has no record
+   * types of its own or the seller may not read RecordTypeId (never asked for then); undefined too for a record without
+   * a record type (Master: the object's own values apply).
+   */
+  picklistsForRecord(sobject: string, recordId: string): Promise<RecordTypePicklists | undefined>;
 }
 
 export interface MetadataSourceOptions {
@@ -58,6 +66,14 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
  */
 export const CLOCK_MARGIN_MS = 10 * 60 * 1000;
 export const describeReferenceId = (sobject: string): string => `describe_${sobject}`;
+
+/** A subresponse's body, or the classified failure of a refused one. */
+function answered(response: CompositeSubresponse | undefined): unknown {
+  if (!response || response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
+    throw new SalesforceFailureError(classifySalesforceError({ httpStatusCode: response?.httpStatusCode ?? 0, body: response?.body }, { phase: 'request' }));
+  }
+  return response.body;
+}
 
 function header(headers: unknown, name: string): string | undefined {
   if (!headers || typeof headers !== 'object') return undefined;
@@ -110,15 +126,22 @@ export function createMetadataSource(api: Pick<SalesforceApi, 'identity' | 'comp
   // in memory only, for as long as a describe is.
   const layouts = new Map<string, { at: number; byRecordType: Map<string, RecordTypePicklists> }>();
 
-  async function loadLayouts(sobject: string, key: string | undefined): Promise<Map<string, RecordTypePicklists>> {
-    const referenceId = `layouts_${sobject}`;
-    const [response] = await api.composite([{ method: 'GET', url: `${api.apiPath}/sobjects/${sobject}/describe/layouts`, referenceId }]);
-    if (!response || response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
-      throw new SalesforceFailureError(classifySalesforceError({ httpStatusCode: response?.httpStatusCode ?? 0, body: response?.body }, { phase: 'request' }));
-    }
-    const byRecordType = parseLayoutPicklists(sobject, response.body);
+  const layoutsRequest = (sobject: string): CompositeSubrequest => ({ method: 'GET', url: `${api.apiPath}/sobjects/${sobject}/describe/layouts`, referenceId: `layouts_${sobject}` });
+
+  function keepLayouts(sobject: string, key: string | undefined, response: CompositeSubresponse | undefined): Map<string, RecordTypePicklists> {
+    const byRecordType = parseLayoutPicklists(sobject, answered(response));
     if (key !== undefined) layouts.set(key, { at: now(), byRecordType });
     return byRecordType;
+  }
+
+  function freshLayouts(key: string | undefined): Map<string, RecordTypePicklists> | undefined {
+    const known = key === undefined ? undefined : layouts.get(key);
+    return known && now() - known.at < freshForMs ? known.byRecordType : undefined;
+  }
+
+  async function loadLayouts(sobject: string, key: string | undefined): Promise<Map<string, RecordTypePicklists>> {
+    const [response] = await api.composite([layoutsRequest(sobject)]);
+    return keepLayouts(sobject, key, response);
   }
 
   async function plan(sobjects: readonly string[]): Promise<DescribePlan> {
@@ -193,12 +216,28 @@ export function createMetadataSource(api: Pick<SalesforceApi, 'identity' | 'comp
     async picklistValues(sobject, recordTypeId) {
       if (!NAME.test(sobject)) throw new SalesforceFailureError(createFailure('validation', { code: 'INVALID_TYPE', detail: `Not an sObject name: ${sobject.slice(0, 80)}` }));
       const key = keyFor(sobject);
-      const known = key === undefined ? undefined : layouts.get(key);
-      const fresh = known && now() - known.at < freshForMs ? known.byRecordType : undefined;
-      const byRecordType = fresh ?? (await loadLayouts(sobject, key));
+      const byRecordType = freshLayouts(key) ?? (await loadLayouts(sobject, key));
       const found = byRecordType.get(recordTypeId);
       if (!found) throw new SalesforceFailureError(createFailure('not_found', { detail: `No record type ${recordTypeId.slice(0, 18)} on ${sobject}` }));
       return found;
+    },
+    async picklistsForRecord(sobject, recordId) {
+      const meta = (await describeMany([sobject])).get(sobject);
+      if (!meta || !meta.recordTypes.some((rt) => !rt.master) || !canReadField(meta, 'RecordTypeId')) return undefined;
+      if (!isSalesforceId(recordId)) throw new SalesforceFailureError(createFailure('validation', { code: 'MALFORMED_ID', detail: `Not a record id: ${String(recordId).slice(0, 20)}` }));
+      const key = keyFor(sobject);
+      const known = freshLayouts(key);
+      const read: CompositeSubrequest = { method: 'GET', url: `${api.apiPath}/sobjects/${sobject}/${recordId}?fields=RecordTypeId`, referenceId: 'record_type' };
+      const responses = await api.composite(known ? [read] : [read, layoutsRequest(sobject)]);
+      const recordTypeId = (answered(responses.find((r) => r.referenceId === 'record_type')) as { RecordTypeId?: unknown } | null)?.RecordTypeId;
+      const byRecordType =
+        known ??
+        keepLayouts(
+          sobject,
+          key,
+          responses.find((r) => r.referenceId === `layouts_${sobject}`),
+        );
+      return typeof recordTypeId === 'string' ? byRecordType.get(recordTypeId) : undefined;
     },
   };
 }

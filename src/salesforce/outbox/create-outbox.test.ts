@@ -9,7 +9,7 @@ import type { Outbox, OutboxAction, OutboxEntry, OutboxOwner } from './outbox';
 import { outboxOwnerOf } from './outbox';
 import type { OutboxExecutor } from './outbox-executors';
 import { outboxDatabaseName } from './outbox-store';
-import { saveEmailAction } from '../../testing/outbox-actions';
+import { saveAttachmentAction, saveEmailAction } from '../../testing/outbox-actions';
 
 const sam = outboxOwnerOf(SAM, { partitionKey: 'p1' });
 const alex = outboxOwnerOf(ALEX, { partitionKey: 'p1' });
@@ -250,6 +250,51 @@ describe('createOutbox', () => {
     second.outbox.resume(sam);
     await until(second.outbox, sam, (e) => e[0]?.status === 'done', 'done');
     expect(second.sent).toHaveLength(1);
+  });
+
+  it('two panes saving the same email at the same moment store it once, and it is sent once', async () => {
+    const first = await setUp();
+    const second = await setUp(undefined, { factory: first.factory, api: first.api, online: first.online, clock: first.clock });
+    const [a, b] = await Promise.all([first.outbox.enqueue(sam, saveEmailAction(1)), second.outbox.enqueue(sam, saveEmailAction(1))]);
+    expect(b.id).toBe(a.id);
+    // Another email, and another seller's save of this one, are other work.
+    await second.outbox.enqueue(sam, saveEmailAction(2));
+    await second.outbox.enqueue(alex, saveEmailAction(1));
+    expect((await first.outbox.list(sam)).map((e) => e.action.type === 'save_email' && e.action.subject)).toEqual(['s1', 's2']);
+    first.outbox.resume(sam);
+    second.outbox.resume(sam);
+    await until(first.outbox, sam, (e) => e.every((x) => x.status === 'done'), 'done');
+    await settle();
+    // Either pane may win each claim: what counts is that each email went once.
+    expect([...first.sent, ...second.sent].map((s) => s.action.type === 'save_email' && s.action.subject).sort()).toEqual(['s1', 's2']);
+    // Saved: pressing Save again runs again (its own check then finds the email), as after a failure.
+    const again = await first.outbox.enqueue(sam, saveEmailAction(1));
+    expect(again.id).not.toBe(a.id);
+    first.outbox.close();
+    second.outbox.close();
+  });
+
+  it("a file waits while its email's save is on its way in another pane, then goes once, after the email", async () => {
+    let release: () => void = () => {};
+    const first = await setUp((action) => (action.type === 'save_email' ? new Promise<undefined>((r) => (release = () => r(undefined))) : undefined));
+    const second = await setUp(undefined, { factory: first.factory, api: first.api, online: first.online, clock: first.clock });
+    first.outbox.resume(sam);
+    await first.outbox.enqueue(sam, saveEmailAction(1));
+    await until(first.outbox, sam, (e) => e[0]?.status === 'sending', 'email sending');
+    // The other pane's seller pressed Save too: the email is already on its way, the file is new work.
+    await second.outbox.enqueue(sam, saveEmailAction(1));
+    await second.outbox.enqueue(sam, saveAttachmentAction(1));
+    second.outbox.resume(sam);
+    await settle();
+    expect(second.sent).toEqual([]);
+    release();
+    await until(first.outbox, sam, (e) => e[0]?.status === 'done', 'email done');
+    // Woken (here by its timer; in a browser by the first pane's change notice), the second pane sends the file.
+    second.timers.fireAll();
+    await until(second.outbox, sam, (e) => e.length === 2 && e.every((x) => x.status === 'done'), 'both done');
+    expect([...first.sent, ...second.sent].map((s) => s.action.type)).toEqual(['save_email', 'save_attachment']);
+    first.outbox.close();
+    second.outbox.close();
   });
 
   it('a send abandoned by a closed pane is retried after its lease, checking for a landing first', async () => {

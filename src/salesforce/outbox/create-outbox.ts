@@ -19,6 +19,7 @@ import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { OwnerChangedError, ownerBoundApi } from './owner-bound-api';
 import { claim, defaultBackoff, fail, hold, isDue, isExpiredDone, newOutboxEntry, requeue, succeed } from './outbox-transitions';
 import { keepClaim } from './keep-claim';
+import { sameWork, waitsForItsEmail } from './same-work';
 import { carryOn, createLogger } from '../../shared/logger';
 
 const log = createLogger('salesforce.outbox');
@@ -154,6 +155,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
         if (listed.status === 'sending' && listed.leaseUntil !== undefined) nextWake = Math.min(nextWake ?? Infinity, listed.leaseUntil);
         continue;
       }
+      if (waitsForItsEmail(listed, await store.listByOwner(ownerKey))) continue; // the email's save wakes this pass again
       const blocked = gate(api, onlineState, owner);
       if (blocked) {
         // The same reason holds for every later entry: mark them all, send none.
@@ -214,8 +216,7 @@ export function createOutbox(options: CreateOutboxOptions): Outbox {
       // Strictly increasing within a pane: writes enqueued in the same millisecond keep their order (a contact
       // created, then an email saved to it), instead of the store's tie-break on random ids deciding.
       lastCreatedAt = Math.max(now(), lastCreatedAt + 1);
-      const entry = newOutboxEntry(newId(), owner, action, lastCreatedAt);
-      await store.put(entry);
+      const entry = await store.putUnlessPresent(newOutboxEntry(newId(), owner, action, lastCreatedAt), (stored) => sameWork(stored, action));
       await changed(entry.ownerKey);
       if (isCurrent(entry.ownerKey)) dispatch({ type: 'woken' });
       return entry;

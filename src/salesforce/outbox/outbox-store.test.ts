@@ -24,6 +24,7 @@ describe('openOutboxStore: every operation within its deadline', () => {
     ['get', (s: Awaited<ReturnType<typeof openOutboxStore>>) => s.get('id')],
     ['put', (s: Awaited<ReturnType<typeof openOutboxStore>>) => s.put({ id: 'id' } as never)],
     ['update', (s: Awaited<ReturnType<typeof openOutboxStore>>) => s.update('id', (e) => e)],
+    ['putUnlessPresent', (s: Awaited<ReturnType<typeof openOutboxStore>>) => s.putUnlessPresent({ id: 'id', ownerKey: 'owner' } as never, () => false)],
     ['delete', (s: Awaited<ReturnType<typeof openOutboxStore>>) => s.delete('id')],
     ['deleteByOwner', (s: Awaited<ReturnType<typeof openOutboxStore>>) => s.deleteByOwner('owner')],
   ])('%s against a store that never answers fails as a timeout', async (_name, call) => {

@@ -19,6 +19,11 @@ export interface OutboxStore {
   listByOwner(ownerKey: string): Promise<OutboxEntry[]>;
   get(id: string): Promise<OutboxEntry | undefined>;
   put(entry: OutboxEntry): Promise<void>;
+  /**
+   * Stores `entry` unless an entry of the same owner already `answers` for it; returns that one then. One transaction,
+   * so two panes adding the same work at the same moment store it once.
+   */
+  putUnlessPresent(entry: OutboxEntry, answers: (stored: OutboxEntry) => boolean): Promise<OutboxEntry>;
   /** Atomically replaces the entry with `change(entry)`; null from `change` leaves it as is. Returns what was stored. */
   update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<OutboxEntry | null>;
   delete(id: string): Promise<void>;
@@ -63,6 +68,32 @@ export async function openOutboxStore(factory: IDBFactory, partitionKey: string 
     put: bounded(async (entry: OutboxEntry) => {
       guard();
       await db.transaction(STORE, 'readwrite', (store) => void store.put(entry));
+    }),
+    putUnlessPresent: bounded(async (entry: OutboxEntry, answers: (stored: OutboxEntry) => boolean) => {
+      guard();
+      const result: { kept: OutboxEntry; refused?: unknown } = { kept: entry };
+      try {
+        await db.transaction(STORE, 'readwrite', (store) => {
+          // Callbacks, not awaits: the read and the write must share the transaction.
+          const read = store.index(BY_OWNER).getAll(entry.ownerKey);
+          read.onsuccess = () => {
+            const present = (read.result as unknown[]).map(readOutboxEntry).find((e) => e !== undefined && answers(e));
+            if (present) result.kept = present;
+            else {
+              try {
+                store.put(entry);
+              } catch (error) {
+                // A put refused at once (a full disk, a value it cannot store): that error, not the abort's, is the answer.
+                result.refused = error;
+                store.transaction.abort();
+              }
+            }
+          };
+        });
+      } catch (error) {
+        throw result.refused ?? error;
+      }
+      return result.kept;
     }),
     update: bounded(async (id: string, change: (entry: OutboxEntry) => OutboxEntry | null) => {
       guard();

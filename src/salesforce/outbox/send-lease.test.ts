@@ -46,95 +46,79 @@ describe('send lease and request deadline', () => {
   });
 
   it('a second pane does not take over an entry whose attempt has run two full deadlines and is still in flight', async () => {
-    const factory = new IDBFactory();
-    const api = createFakeSalesforceApi();
-    const clock = { now: 1_000 };
-    const sentBy: string[] = [];
-    let release: () => void = () => {};
-    let inFlight: () => void = () => {};
-    const attemptStarted = new Promise<void>((resolve) => (inFlight = resolve));
-    const slow: OutboxExecutor = async () => {
-      sentBy.push('A');
+    const race = twoPanes(async (clock) => {
       // The check and the create each ran until the deadline at its upper bound; the create's answer is still due.
       clock.now += 2 * MAX_REQUEST_TIMEOUT_MS;
-      inFlight();
-      await new Promise<void>((resolve) => (release = resolve));
-      return { sobject: 'Task', id: '00T5e0000000001AAA', adopted: false };
-    };
-    const other: OutboxExecutor = async () => {
-      sentBy.push('B');
-      return { sobject: 'Task', id: '00T5e0000000002AAA', adopted: false };
-    };
-    let passesB = 0;
-    const common = { api, indexedDB: factory, partitionKey: 'p1', onlineState: alwaysOnline, now: () => clock.now, schedule: () => () => {} };
-    const paneA = createOutbox({ ...common, execute: slow });
-    // Pane B's pass ends by setting a timer for the lease it found (the entry's leaseUntil): that is when it is done.
-    const paneB = createOutbox({ ...common, execute: other, schedule: () => ((passesB += 1), () => {}) });
-
-    paneA.resume(sam);
-    await paneA.enqueue(sam, action);
-    await attemptStarted;
-    paneB.resume(sam);
-    await expect.poll(() => passesB, { timeout: 2_000 }).toBeGreaterThan(0);
-    const [entry] = (await paneB.list(sam)) as [OutboxEntry];
-    expect(entry.status).toBe('sending');
-    expect(sentBy).toEqual(['A']);
-
-    release();
-    await expect.poll(async () => (await paneA.list(sam))[0]?.status, { timeout: 2_000 }).toBe('done');
-    expect(sentBy).toEqual(['A']);
-    paneA.close();
-    paneB.close();
+    });
+    await race.paneBLooksWhileAIsSending();
+    await race.finishA();
   });
 
   it('an upload that outlasts several leases keeps its claim: the running pane renews it, and no other pane sends it', async () => {
-    const factory = new IDBFactory();
-    const api = createFakeSalesforceApi();
-    const clock = { now: 1_000 };
-    const sentBy: string[] = [];
-    const timersA: (() => void)[] = [];
-    let release: () => void = () => {};
-    let outlasted: () => void = () => {};
-    const longAttempt = new Promise<void>((resolve) => (outlasted = resolve));
-    let readLease: () => Promise<number | undefined> = async () => undefined;
-    const slowUpload: OutboxExecutor = async () => {
-      sentBy.push('A');
+    const race = twoPanes(async (clock, timersA) => {
       // Three leases' worth of upload, the pane's renewal timer firing as time passes.
       for (let step = 0; step < 9; step += 1) {
         clock.now += LEASE_RENEWAL_MS;
-        const leaseBefore = await readLease();
+        const leaseBefore = await race.leaseUntil();
         for (const fire of timersA.splice(0)) fire();
-        await expect.poll(readLease, { timeout: 2_000 }).not.toBe(leaseBefore);
+        await expect.poll(race.leaseUntil, { timeout: 2_000 }).not.toBe(leaseBefore);
       }
-      outlasted();
-      await new Promise<void>((resolve) => (release = resolve));
-      return { sobject: 'ContentVersion', id: '0685e0000000001AAA', adopted: false };
-    };
-    const other: OutboxExecutor = async () => {
-      sentBy.push('B');
-      return { sobject: 'ContentVersion', id: '0685e0000000002AAA', adopted: false };
-    };
-    let passesB = 0;
-    const common = { api, indexedDB: factory, partitionKey: 'p1', onlineState: alwaysOnline, now: () => clock.now };
-    const paneA = createOutbox({ ...common, execute: slowUpload, schedule: (run: () => void) => (timersA.push(run), () => {}) });
-    const paneB = createOutbox({ ...common, execute: other, schedule: () => ((passesB += 1), () => {}) });
-    readLease = async () => (await paneA.list(sam))[0]?.leaseUntil;
-
-    paneA.resume(sam);
-    await paneA.enqueue(sam, action);
-    await longAttempt;
-    expect(clock.now - 1_000).toBeGreaterThan(2 * SEND_LEASE_MS);
-    paneB.resume(sam);
-    await expect.poll(() => passesB, { timeout: 2_000 }).toBeGreaterThan(0);
-    const [entry] = (await paneB.list(sam)) as [OutboxEntry];
-    expect(entry.status).toBe('sending');
-    expect(entry.leaseUntil).toBeGreaterThan(clock.now);
-    expect(sentBy).toEqual(['A']);
-
-    release();
-    await expect.poll(async () => (await paneA.list(sam))[0]?.status, { timeout: 2_000 }).toBe('done');
-    expect(sentBy).toEqual(['A']);
-    paneA.close();
-    paneB.close();
+    });
+    const entry = await race.paneBLooksWhileAIsSending();
+    expect(race.clock.now - 1_000).toBeGreaterThan(2 * SEND_LEASE_MS);
+    expect(entry.leaseUntil).toBeGreaterThan(race.clock.now);
+    await race.finishA();
   });
 });
+
+/**
+ * Pane A claims the entry and runs `attemptA` (time passing, A's timers firing) before its answer is held back;
+ * pane B then looks at the entry. Only A ever sends it.
+ */
+function twoPanes(attemptA: (clock: { now: number }, timersA: (() => void)[]) => Promise<void>) {
+  const factory = new IDBFactory();
+  const clock = { now: 1_000 };
+  const sentBy: string[] = [];
+  const timersA: (() => void)[] = [];
+  let release: () => void = () => {};
+  let reachedHold: () => void = () => {};
+  const held = new Promise<void>((resolve) => (reachedHold = resolve));
+  const executor =
+    (pane: string): OutboxExecutor =>
+    async () => {
+      sentBy.push(pane);
+      if (pane === 'A') {
+        await attemptA(clock, timersA);
+        reachedHold();
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return { sobject: 'Task', id: `00T5e000000000${pane}AAA`, adopted: false };
+    };
+  let passesB = 0;
+  const common = { api: createFakeSalesforceApi(), indexedDB: factory, partitionKey: 'p1', onlineState: alwaysOnline, now: () => clock.now };
+  const paneA = createOutbox({ ...common, execute: executor('A'), schedule: (run: () => void) => (timersA.push(run), () => {}) });
+  // Pane B's pass ends by setting a timer for the lease it found (the entry's leaseUntil): that is when it is done.
+  const paneB = createOutbox({ ...common, execute: executor('B'), schedule: () => ((passesB += 1), () => {}) });
+  return {
+    clock,
+    leaseUntil: async () => (await paneA.list(sam))[0]?.leaseUntil,
+    async paneBLooksWhileAIsSending(): Promise<OutboxEntry> {
+      paneA.resume(sam);
+      await paneA.enqueue(sam, action);
+      await held;
+      paneB.resume(sam);
+      await expect.poll(() => passesB, { timeout: 2_000 }).toBeGreaterThan(0);
+      const [entry] = (await paneB.list(sam)) as [OutboxEntry];
+      expect(entry.status).toBe('sending');
+      expect(sentBy).toEqual(['A']);
+      return entry;
+    },
+    async finishA(): Promise<void> {
+      release();
+      await expect.poll(async () => (await paneA.list(sam))[0]?.status, { timeout: 2_000 }).toBe('done');
+      expect(sentBy).toEqual(['A']);
+      paneA.close();
+      paneB.close();
+    },
+  };
+}

@@ -19,6 +19,7 @@ import { duplicateRefusal, duplicatesError, parseDuplicateHeader } from './dupli
 import { afterActivityWrite, checkActivityWrite } from './event-rules';
 import { recentItems } from './recent';
 import { checkWrite } from './sobject-rules';
+import { checkRecordType } from './record-type-rules';
 import { contentDocumentLinkQueryError, duplicateLinkError, insertContentVersion } from './content-files';
 import { search } from './sosl';
 
@@ -224,7 +225,9 @@ function create(org: OrgState, session: Session, request: DataRequest, def: SObj
 function insert(org: OrgState, session: Session, request: DataRequest, def: SObjectDef, body: Record<string, unknown>, answer: (id: string) => unknown): Reply {
   const generic = checkWrite(org.records, def, body, 'create');
   if (!generic.ok) return jsonReply(generic.status, generic.errors);
-  const activity = checkActivityWrite(org, def, generic.values, 'create');
+  const typed = checkRecordType(org, session.userId, def, generic.values, 'create');
+  if (!typed.ok) return jsonReply(400, typed.errors);
+  const activity = checkActivityWrite(org, def, typed.values, 'create');
   if (!activity.ok) return jsonReply(400, activity.errors);
   const checked = { ...generic, values: activity.values };
   const duplicateLink = def.name === 'ContentDocumentLink' ? duplicateLinkError(org, checked.values) : undefined;
@@ -280,7 +283,9 @@ function upsert(org: OrgState, session: Session, request: DataRequest, def: SObj
   }
   const checked = checkWrite(org.records, def, parsed.value, 'update', existing);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
-  const activity = checkActivityWrite(org, def, checked.values, 'update', existing);
+  const typed = checkRecordType(org, session.userId, def, checked.values, 'update', existing);
+  if (!typed.ok) return jsonReply(400, typed.errors);
+  const activity = checkActivityWrite(org, def, typed.values, 'update', existing);
   if (!activity.ok) return jsonReply(400, activity.errors);
   const now = formatDateTime(org.now());
   org.records.put(def.name, { ...existing, ...activity.values, Id: existing.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });
@@ -302,7 +307,9 @@ function update(org: OrgState, session: Session, request: DataRequest, def: SObj
   if (refused) return refused;
   const checked = checkWrite(org.records, def, parsed.value, 'update', found);
   if (!checked.ok) return jsonReply(checked.status, checked.errors);
-  const activity = checkActivityWrite(org, def, checked.values, 'update', found);
+  const typed = checkRecordType(org, session.userId, def, checked.values, 'update', found);
+  if (!typed.ok) return jsonReply(400, typed.errors);
+  const activity = checkActivityWrite(org, def, typed.values, 'update', found);
   if (!activity.ok) return jsonReply(400, activity.errors);
   const now = formatDateTime(org.now());
   org.records.put(def.name, { ...found, ...activity.values, Id: found.Id, LastModifiedById: session.userId, LastModifiedDate: now, SystemModstamp: now });

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { emptyReply, jsonReply, type Reply } from '../http';
 import { fieldAccess } from '../field-security';
 import type { OrgState } from '../org-state';
-import { MASTER_RECORD_TYPE_ID, recordTypesOf } from '../record-types';
+import { MASTER_RECORD_TYPE_ID, recordTypeAccessFor, recordTypesOf } from '../record-types';
 import type { FieldDef, SObjectDef } from '../schema';
 import type { DataRequest, Session } from './data-api';
 
@@ -79,13 +79,15 @@ function describeField(def: SObjectDef, field: FieldDef, access: 'edit' | 'read'
   };
 }
 
-function recordTypeInfos(def: SObjectDef, version: string): Array<Record<string, unknown>> {
+/** As the calling user sees them: `available` and `defaultRecordTypeMapping` follow their profile (policy recordTypeAccess). */
+function recordTypeInfos(org: OrgState, session: Session, def: SObjectDef, version: string): Array<Record<string, unknown>> {
   const own = recordTypesOf(def.name);
+  const access = recordTypeAccessFor(org.policy, org.userById(session.userId)?.username, def.name);
   const layoutUrl = (id: string): Record<string, string> => ({ layout: `/services/data/v${version}/sobjects/${def.name}/describe/layouts/${id}` });
-  const infos = own.map((rt, index) => ({
+  const infos = own.map((rt) => ({
     active: true,
-    available: true,
-    defaultRecordTypeMapping: index === 0,
+    available: access.available.includes(rt),
+    defaultRecordTypeMapping: access.default === rt,
     developerName: rt.developerName,
     master: false,
     name: rt.name,
@@ -116,7 +118,7 @@ export function describeBody(org: OrgState, session: Session, def: SObjectDef, v
   return {
     ...describeSummary(def, version),
     fields,
-    recordTypeInfos: recordTypeInfos(def, version),
+    recordTypeInfos: recordTypeInfos(org, session, def, version),
     childRelationships: def.childRelationships.map((c) => ({ childSObject: c.childSObject, field: c.field, relationshipName: c.relationshipName, cascadeDelete: false })),
   };
 }
@@ -151,7 +153,7 @@ export function describeReply(org: OrgState, session: Session, def: SObjectDef, 
  */
 export function describeLayoutsReply(org: OrgState, session: Session, def: SObjectDef, version: string): Reply {
   const picklistFields = def.fields.filter((f) => f.restrictedValues !== undefined && fieldAccess(org, session.userId, def.name, f.name) !== 'none');
-  const infos = recordTypeInfos(def, version);
+  const infos = recordTypeInfos(org, session, def, version);
   const own = recordTypesOf(def.name);
   const recordTypeMappings = infos.map((info) => {
     const allowed = own.find((rt) => rt.id === info.recordTypeId)?.picklists ?? {};

@@ -58,7 +58,8 @@ export function checkWrite(store: RecordStore, def: SObjectDef, body: Record<str
     return fail(400, [{ message: `Required fields are missing: [${missing.join(', ')}]`, errorCode: 'REQUIRED_FIELD_MISSING', fields: missing }]);
   }
   for (const field of def.fields) {
-    if (field.type !== 'reference' || !(field.name in values)) continue;
+    // RecordTypeId is checked against the user's record types (record-type-rules.ts), not as a record reference.
+    if (field.type !== 'reference' || !(field.name in values) || field.name === 'RecordTypeId') continue;
     const error = checkReference(store, field, values[field.name]);
     if (error) return fail(400, [error]);
   }
