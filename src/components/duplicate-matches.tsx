@@ -31,6 +31,11 @@ export interface DuplicateMatchesProps {
   instanceUrl: string;
   strings: DuplicateMatchesStrings;
   busy: boolean;
+  /**
+   * The object being created: only a match of that object can be used in its place (a Contact rule may match Leads,
+   * which can be opened but not used as the contact).
+   */
+  creating: string;
   onUse(match: DuplicateMatch): void;
   onSaveAnyway(): void;
   testId?: string;
@@ -41,7 +46,7 @@ function matchName(match: DuplicateMatch, s: DuplicateMatchesStrings): string {
   return (match.name ?? format(s.unnamedRecord, { object, id: match.id })).slice(0, 120);
 }
 
-export function DuplicateMatches({ refusal, title, instanceUrl, strings: s, busy, onUse, onSaveAnyway, testId = 'create-record-duplicates' }: DuplicateMatchesProps) {
+export function DuplicateMatches({ refusal, title, instanceUrl, strings: s, busy, creating, onUse, onSaveAnyway, testId = 'create-record-duplicates' }: DuplicateMatchesProps) {
   const styles = useStyles();
   const headingId = useId();
   return (
@@ -71,9 +76,11 @@ export function DuplicateMatches({ refusal, title, instanceUrl, strings: s, busy
                       )}
                       {extra ? <Text size={200}> · {extra.slice(0, 160)}</Text> : null}
                     </span>
-                    <Button size="small" disabled={busy} onClick={() => onUse(match)} aria-label={format(s.useThisOneFor, { name })} data-testid="duplicate-use">
-                      {s.useThisOne}
-                    </Button>
+                    {match.sobject.toLowerCase() === creating.toLowerCase() ? (
+                      <Button size="small" disabled={busy} onClick={() => onUse(match)} aria-label={format(s.useThisOneFor, { name })} data-testid="duplicate-use">
+                        {s.useThisOne}
+                      </Button>
+                    ) : null}
                   </li>
                 );
               })}

@@ -87,6 +87,29 @@ describe('CreateContactForm and duplicate rules', () => {
     expect(screen.queryByTestId('create-contact-error')).toBeNull();
   });
 
+  it('a lead the Contact rule matched can be opened, not used as the contact', async () => {
+    const LEAD = '00Q5e00000Nora03AA';
+    const withLead = refusal('validation', {
+      code: 'DUPLICATES_DETECTED',
+      detail: 'Use one of these records?',
+      duplicates: {
+        allowSave: true,
+        records: [
+          { sobject: 'Lead', id: LEAD, name: 'Nora Lead', email: nora.address },
+          { sobject: 'Contact', id: EXISTING, name: 'Nora Newperson', email: nora.address },
+        ],
+      },
+    });
+    const t = createTestOutbox({ create: () => Promise.reject(withLead) });
+    const { user } = renderForm(t);
+    await user.click(screen.getByRole('button', { name: 'Create contact' }));
+    const matches = await screen.findByTestId('create-contact-duplicates');
+    expect(within(matches).getByRole('link', { name: 'Nora Lead' }).getAttribute('href')).toBe(`https://acme.my.salesforce.com/lightning/r/Lead/${LEAD}/view`);
+    expect(within(matches).queryByRole('button', { name: 'Use this one: Nora Lead' })).toBeNull();
+    expect(within(matches).getByRole('button', { name: 'Use this one: Nora Newperson' })).toBeTruthy();
+    expect(within(matches).getByRole('button', { name: 'Save anyway' })).toBeTruthy();
+  });
+
   it('speaks French', async () => {
     const t = createTestOutbox({ create: () => Promise.reject(duplicateRefusal(true)) });
     const { user } = renderForm(t, 'fr');

@@ -127,6 +127,7 @@ export function CreateContactForm({ person, accounts, outbox, owner, entries, st
           instanceUrl={instanceUrl}
           strings={createRecordStrings(locale)}
           busy={busy}
+          creating="Contact"
           onUse={(match: DuplicateMatch) => void send({ useExistingId: match.id })}
           onSaveAnyway={() => void send({ allowDuplicates: true })}
           testId="create-contact-duplicates"

@@ -207,7 +207,16 @@ export function CreateRecordForm({
         {format(s.formHeading, { object: objectLabel })}
       </Text>
       {duplicates ? (
-        <DuplicateMatches refusal={duplicates} title={title} instanceUrl={instanceUrl} strings={s} busy={busy} onUse={chooseMatch} onSaveAnyway={() => void send('allow')} />
+        <DuplicateMatches
+          refusal={duplicates}
+          title={title}
+          instanceUrl={instanceUrl}
+          strings={s}
+          busy={busy}
+          creating={sobject}
+          onUse={chooseMatch}
+          onSaveAnyway={() => void send('allow')}
+        />
       ) : refusal && placed?.formLevel ? (
         <MessageBar intent="error" data-testid="create-record-error">
           <MessageBarBody>

@@ -137,6 +137,25 @@ describe('picklistsForRecord', () => {
     expect(sent[2]?.map((s) => s.url)).toEqual([`/services/data/v62.0/sobjects/Opportunity/${OPP}?fields=RecordTypeId`]);
   });
 
+  it("several record types' picklists asked at once cost one layouts request, and a failed one is asked again later", async () => {
+    let layoutsAnswer = 500;
+    const { api, sent } = scriptedApi((sub) =>
+      sub.url.endsWith('/describe/layouts')
+        ? { referenceId: sub.referenceId, httpStatusCode: layoutsAnswer, body: layoutsAnswer === 200 ? layouts : [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'x' }] }
+        : answer(['Id', 'StageName'])(sub),
+    );
+    const source = createMetadataSource(api);
+    await source.describe('Opportunity');
+    const layoutsSent = () => sent.flat().filter((s) => s.url.endsWith('/describe/layouts')).length;
+    await Promise.allSettled([source.picklistValues('Opportunity', RENEWAL), source.picklistValues('Opportunity', RENEWAL)]);
+    expect(layoutsSent()).toBe(1);
+    layoutsAnswer = 200;
+    const [a, b] = await Promise.all([source.picklistValues('Opportunity', RENEWAL), source.picklistValues('Opportunity', RENEWAL)]);
+    expect(layoutsSent()).toBe(2);
+    expect(a.fields.StageName?.values.map((v) => v.value)).toEqual(['Qualification']);
+    expect(b).toEqual(a);
+  });
+
   it('asks nothing where the seller may not read RecordTypeId; a malformed id is refused before any request', async () => {
     const { api, sent } = scriptedApi(answer(['Id', 'StageName']));
     const source = createMetadataSource(api);

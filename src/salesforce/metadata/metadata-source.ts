@@ -139,9 +139,19 @@ export function createMetadataSource(api: Pick<SalesforceApi, 'identity' | 'comp
     return known && now() - known.at < freshForMs ? known.byRecordType : undefined;
   }
 
-  async function loadLayouts(sobject: string, key: string | undefined): Promise<Map<string, RecordTypePicklists>> {
-    const [response] = await api.composite([layoutsRequest(sobject)]);
-    return keepLayouts(sobject, key, response);
+  /** Layouts asked for and not answered yet, by object: a form asking for several record types at once sends one. */
+  const layoutsInFlight = new Map<string, Promise<Map<string, RecordTypePicklists>>>();
+
+  function loadLayouts(sobject: string, key: string | undefined): Promise<Map<string, RecordTypePicklists>> {
+    const flightKey = key ?? sobject;
+    const inFlight = layoutsInFlight.get(flightKey);
+    if (inFlight) return inFlight;
+    const loading = api
+      .composite([layoutsRequest(sobject)])
+      .then(([response]) => keepLayouts(sobject, key, response))
+      .finally(() => layoutsInFlight.delete(flightKey));
+    layoutsInFlight.set(flightKey, loading);
+    return loading;
   }
 
   async function plan(sobjects: readonly string[]): Promise<DescribePlan> {
