@@ -6,8 +6,11 @@ import { render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { OfficeHost } from '../host/office-host';
+import { preloadLoginChoice } from '../features/sign-in/welcome-screen';
 import { App, startPane } from './app';
 import type { AppServices } from './start-app';
+
+vi.mock('../features/sign-in/welcome-screen', async (original) => ({ ...(await original<object>()), preloadLoginChoice: vi.fn() }));
 
 const STARTING = { status: 'starting' };
 const SIGNED_OUT = { status: 'signed_out' };
@@ -40,5 +43,13 @@ describe('startPane', () => {
     render(<App host={host} config={config} pane={pane} />);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the login choice chunk at start only when the config offers choices', () => {
+    startPane({ host, config, services: fakeServices().services });
+    expect(preloadLoginChoice).not.toHaveBeenCalled();
+    const withChoices = { salesforce: { loginUrl: 'https://login.example', loginChoices: [{ label: 'Sandbox', loginUrl: 'https://test.example' }] } } as unknown as RuntimeConfig;
+    startPane({ host, config: withChoices, services: fakeServices().services });
+    expect(preloadLoginChoice).toHaveBeenCalledOnce();
   });
 });
