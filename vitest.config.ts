@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/emulator/**/*.test.ts', 'tests/tools/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
+          // The slowest unit test takes under 2.5 s on a loaded two-core machine; a hang still ends, a busy CI does not.
+          testTimeout: 15_000,
         },
       },
       {
