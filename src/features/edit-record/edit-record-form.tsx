@@ -7,13 +7,12 @@
  */
 import { Button, Dropdown, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { FormActions } from '../../components/form-actions';
+import { SendingFormFooter } from '../../components/sending-form-footer';
 import { FormField } from '../../components/form-field';
 import { useFormFocus } from '../../components/use-form-focus';
 import type { EditRecordStrings } from '../../i18n/edit-record-strings';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
-import { waitReasonDetail } from '../../i18n/workspace-strings';
 import { RECORD_CHANGED } from '../../salesforce/crm/update-record';
 import type { EditableValue, Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import { createLogger } from '../../shared/logger';
@@ -254,20 +253,18 @@ export function EditRecordForm({ target, specs, outbox, owner, entries, strings:
           {input(spec)}
         </FormField>
       ))}
-      {entry?.status === 'waiting' ? (
-        <MessageBar intent="warning" data-testid="edit-record-waiting">
-          <MessageBarBody>
-            <MessageBarTitle>{s.waiting}</MessageBarTitle>
-            {waitReasonDetail(entry.waitingFor, locale)}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {busy ? (
-        <Text role="status" data-testid="edit-record-sending">
-          {s.sending}
-        </Text>
-      ) : null}
-      <FormActions submitLabel={s.save} cancelLabel={s.cancel} busy={busy} onCancel={onClose} submitTestId="edit-record-submit" />
+      <SendingFormFooter
+        entry={entry}
+        waitingTitle={s.waiting}
+        sendingText={s.sending}
+        locale={locale}
+        testIdPrefix="edit-record"
+        submitLabel={s.save}
+        cancelLabel={s.cancel}
+        busy={busy}
+        onCancel={onClose}
+        submitTestId="edit-record-submit"
+      />
     </form>
   );
 }

@@ -5,13 +5,13 @@
  */
 import { Button, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { FormActions } from '../../components/form-actions';
+import { SendingFormFooter } from '../../components/sending-form-footer';
 import { FormField } from '../../components/form-field';
 import { refusalText } from '../../components/refusal-text';
 import { useFormFocus } from '../../components/use-form-focus';
 import { failureMessage } from '../../i18n/failure-messages';
 import { format } from '../../i18n/strings';
-import { waitReasonDetail, type WorkspaceStrings } from '../../i18n/workspace-strings';
+import type { WorkspaceStrings } from '../../i18n/workspace-strings';
 import { recordUrl } from '../../salesforce/crm/record-links';
 import type { LogFollowUpAction, Outbox, OutboxEntry, OutboxOwner } from '../../salesforce/outbox/outbox';
 import {
@@ -192,20 +192,18 @@ export function FollowUpForm({ target, emailSubject, outbox, owner, entries, ins
       {field('subject', s.followUpSubject, <Input value={draft.subject} onChange={set('subject')} />, true)}
       {field('dueDate', s.followUpDueDate, <Input type="date" value={draft.dueDate} onChange={set('dueDate')} />, true)}
       {field('note', s.followUpNote, <Textarea value={draft.note} onChange={set('note')} resize="vertical" />)}
-      {entry?.status === 'waiting' ? (
-        <MessageBar intent="warning" data-testid="follow-up-waiting">
-          <MessageBarBody>
-            <MessageBarTitle>{s.waiting}</MessageBarTitle>
-            {waitReasonDetail(entry.waitingFor, locale)}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {busy ? (
-        <Text role="status" data-testid="follow-up-sending">
-          {s.followUpSending}
-        </Text>
-      ) : null}
-      <FormActions submitLabel={s.followUpSubmit} cancelLabel={s.cancel} busy={busy} onCancel={onClose} submitTestId="follow-up-submit" />
+      <SendingFormFooter
+        entry={entry}
+        waitingTitle={s.waiting}
+        sendingText={s.followUpSending}
+        locale={locale}
+        testIdPrefix="follow-up"
+        submitLabel={s.followUpSubmit}
+        cancelLabel={s.cancel}
+        busy={busy}
+        onCancel={onClose}
+        submitTestId="follow-up-submit"
+      />
     </form>
   );
 }
