@@ -3,7 +3,7 @@
  * opportunity the seller picks (contacts only). The write goes through the outbox; "Saved" with a link shows once
  * Salesforce has it, or at once when the lookup found an earlier save of this email.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { FailureBar } from '../../components/failure-bar';
 import { RecordSelect } from '../../components/record-select';
 import { useId, useMemo, useState } from 'react';
@@ -19,22 +19,7 @@ import { savedStatusStrings } from '../../i18n/saved-status-strings';
 import { saveEmailContentOf } from './email-content';
 import { SavedEmailStatus } from './saved-email-status';
 import { storageWriteError, type StorageWriteError } from './storage-write-error';
-
-const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  // A native <select> is as wide as its longest option (an opportunity's name); in a 320px pane that pushed it out of
-  // the panel and made the pane scroll sideways. Let it shrink to the panel and cut the shown option instead.
-  select: { minWidth: 0, maxWidth: '100%' },
-  writeError: { color: tokens.colorPaletteRedForeground1 },
-});
+import { useSavePanelStyles } from '../../components/save-panel-styles';
 
 export interface SaveEmailPanelProps {
   context: EmailContext;
@@ -82,7 +67,7 @@ export function SaveEmailPanel(props: SaveEmailPanelProps) {
   const linkedWho = linked && !canBeWhatId(linked) ? personOfFound(linked) : undefined;
   const linkedWhat = linked && canBeWhatId(linked) ? { id: linked.id, label: `${linked.name.slice(0, 80)} (${linked.typeLabel})` } : undefined;
   const matches = useMemo(() => (linkedWho ? [linkedWho, ...props.matches.filter((m) => m.id !== linkedWho.id)] : props.matches), [linkedWho?.id, props.matches]); // eslint-disable-line react-hooks/exhaustive-deps
-  const styles = useStyles();
+  const styles = useSavePanelStyles();
   const headingId = useId();
   const writeErrorId = useId();
   // The browser refused to keep the write (quota): nothing was queued, so it is said on the button, not lost quietly.

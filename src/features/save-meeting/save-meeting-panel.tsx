@@ -4,7 +4,7 @@
  * shows with who saved it and when, and a link; a meeting moved or renamed since offers to update its Event. The
  * write goes through the outbox (crm/save-meeting.ts makes it safe to run again).
  */
-import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { FailureBar } from '../../components/failure-bar';
 import { RecordSelect } from '../../components/record-select';
 import { useId, useMemo, useState } from 'react';
@@ -20,21 +20,7 @@ import type { SavedMeetingEvent } from '../../salesforce/crm/crm-records';
 import type { Outbox, OutboxEntry, OutboxOwner, SaveMeetingAction } from '../../salesforce/outbox/outbox';
 import { meetingWhatChoices, withMeetingLinks, type LinkedFound } from './meeting-links';
 import { meetingSaveStateOf } from './meeting-save-state';
-
-const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  select: { minWidth: 0, maxWidth: '100%' },
-  writeError: { color: tokens.colorPaletteRedForeground1 },
-  wrap: { overflowWrap: 'anywhere' },
-});
+import { useSavePanelStyles } from '../../components/save-panel-styles';
 
 export interface SaveMeetingPanelProps {
   meeting: MeetingContext;
@@ -78,7 +64,7 @@ function orderedPeople(matches: PersonMatch[]): PersonMatch[] {
 export function SaveMeetingPanel(props: SaveMeetingPanelProps) {
   const { meeting, matches, accountsById, saved, entries, outbox, owner, instanceUrl, strings: s, locale, linked, linkSlot } = props;
   const linkedWho = linked && !canBeWhatId(linked) ? personOfFound(linked) : undefined;
-  const styles = useStyles();
+  const styles = useSavePanelStyles();
   const headingId = useId();
   const writeErrorId = useId();
   const [writeError, setWriteError] = useState(false);
